@@ -1,0 +1,45 @@
+//! The headless evaluator: a share link in, the scenario's metrics out as JSON.
+
+use std::process::ExitCode;
+
+use kwhich::model::{evaluate, from_query, json};
+
+const HELP: &str = "\
+kwhich: what a kilowatt-hour earns mining bitcoin, and what it would earn leased to AI.
+
+Usage:
+  kwhich eval \"LINK OR QUERY\"   print the scenario, every metric and the warnings as JSON
+  kwhich --help                 this text
+
+LINK OR QUERY is a share link (https://host/path/?v=1&btc=85000&kwh=0.045), a query
+(?kwh=0.045 or kwh=0.045&asic=s21xp) or an empty string for the default scenario.
+Keys, defaults and ranges: docs/LINKS.md. A bad or unknown key never fails the run: it is
+ignored, its key keeps its default, and a line in \"warnings\" says why. Metrics that cannot
+be computed (a zero divisor, an overflow, a payback never reached) are null.
+
+Exit status: 0 with JSON on standard output; 2 when the arguments cannot be read.
+";
+
+fn main() -> ExitCode {
+    // `args_os`: an argument that is not UTF-8 is a reading error (exit 2), not a panic.
+    let Ok(args) = std::env::args_os().skip(1).map(|a| a.into_string()).collect::<Result<Vec<String>, _>>() else {
+        eprintln!("kwhich: the arguments are not valid UTF-8");
+        return ExitCode::from(2);
+    };
+    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["--help" | "-h" | "help"] => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        ["eval", link] => {
+            let (scenario, warnings) = from_query(link);
+            let metrics = evaluate(&scenario);
+            println!("{}", json::report(&scenario, &metrics, &warnings));
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("kwhich: expected `eval \"LINK\"` (one argument after eval); see `kwhich --help`");
+            ExitCode::from(2)
+        }
+    }
+}

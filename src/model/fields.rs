@@ -1,0 +1,435 @@
+//! The numeric inputs of the scenario contract: key, label, unit, default and range.
+//!
+//! One table drives the share-link codec, the evaluator's JSON and the page's fields, so a
+//! key's meaning is written once.
+
+use core::fmt;
+
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+/// A numeric input of the share link, in SPEC.md's order (which is also the order of the
+/// keys in a written link).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Key {
+    Btc,
+    Diff,
+    Sub,
+    Fee,
+    Hp,
+    Th,
+    W,
+    Kwh,
+    Opx,
+    Up,
+    Pool,
+    Pue,
+    Capex,
+    Site,
+    Life,
+    Colo,
+    Gpue,
+    Gph,
+    Util,
+    Gkw,
+    Gcap,
+    Gopx,
+    Gfit,
+    Tgt,
+    Mo,
+    Dg,
+    Pg,
+    Gd,
+    Ce,
+    Blk,
+}
+
+/// Where a field sits on the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    Market,
+    Fleet,
+    Colocation,
+    GpuCloud,
+    Target,
+    Projection,
+}
+
+impl Group {
+    pub const ALL: [Group; 6] = [
+        Group::Market,
+        Group::Fleet,
+        Group::Colocation,
+        Group::GpuCloud,
+        Group::Target,
+        Group::Projection,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Market => "Market & network",
+            Group::Fleet => "Mining fleet",
+            Group::Colocation => "AI colocation",
+            Group::GpuCloud => "GPU cloud",
+            Group::Target => "Target",
+            Group::Projection => "Projection",
+        }
+    }
+}
+
+/// One end of a valid range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    Inclusive(Decimal),
+    Exclusive(Decimal),
+}
+
+impl Bound {
+    pub fn value(self) -> Decimal {
+        match self {
+            Bound::Inclusive(d) | Bound::Exclusive(d) => d,
+        }
+    }
+}
+
+/// What the contract says of one numeric key.
+#[derive(Debug)]
+pub struct Field {
+    pub key: Key,
+    /// The link key, as written in a URL.
+    pub name: &'static str,
+    /// A short label a person reads beside the input.
+    pub label: &'static str,
+    /// The unit shown beside the input.
+    pub unit: &'static str,
+    /// One line of help.
+    pub help: &'static str,
+    pub group: Group,
+    /// `None` only for `hp`, which is absent unless given.
+    pub default: Option<Decimal>,
+    pub min: Bound,
+    pub max: Bound,
+    /// Months and block heights are whole numbers.
+    pub whole: bool,
+}
+
+/// Why a value is not valid for its field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldError {
+    /// Nothing was typed.
+    Empty,
+    /// The text is not a plain decimal number.
+    NotANumber,
+    /// A `,` was used: links and inputs take `.` as the decimal separator.
+    Comma,
+    /// A fractional value where a whole number is needed.
+    NotWhole,
+    /// Outside the field's range.
+    OutOfRange,
+}
+
+impl Field {
+    /// Is `value` inside this field's range?
+    pub fn contains(&self, value: Decimal) -> bool {
+        let above = match self.min {
+            Bound::Inclusive(m) => value >= m,
+            Bound::Exclusive(m) => value > m,
+        };
+        let below = match self.max {
+            Bound::Inclusive(m) => value <= m,
+            Bound::Exclusive(m) => value < m,
+        };
+        above && below && (!self.whole || value.fract().is_zero())
+    }
+
+    /// Parses what a person typed or a link holds, and checks the range.
+    pub fn parse(&self, text: &str) -> Result<Decimal, FieldError> {
+        let value = parse_decimal(text)?;
+        if self.whole && !value.fract().is_zero() {
+            return Err(FieldError::NotWhole);
+        }
+        if !self.contains(value) {
+            return Err(FieldError::OutOfRange);
+        }
+        Ok(value)
+    }
+
+    /// The range in words: "≥ 0 and ≤ 10 USD/kWh".
+    pub fn range_text(&self) -> String {
+        let lower = match self.min {
+            Bound::Inclusive(m) => format!("≥ {}", group_plain(m)),
+            Bound::Exclusive(m) => format!("> {}", group_plain(m)),
+        };
+        let upper = match self.max {
+            Bound::Inclusive(m) => format!("≤ {}", group_plain(m)),
+            Bound::Exclusive(m) => format!("< {}", group_plain(m)),
+        };
+        let whole = if self.whole { "a whole number " } else { "" };
+        if self.unit.is_empty() {
+            format!("{whole}{lower} and {upper}")
+        } else {
+            format!("{whole}{lower} and {upper} {}", self.unit)
+        }
+    }
+
+    /// The message a person reads under an invalid input, naming the field and its range.
+    pub fn error_text(&self, error: &FieldError) -> String {
+        let why = match error {
+            FieldError::Empty => "is empty",
+            FieldError::NotANumber => "is not a number",
+            FieldError::Comma => "uses a comma: write the decimal point as '.' with no thousands separators",
+            FieldError::NotWhole => "must be a whole number",
+            FieldError::OutOfRange => "is out of range",
+        };
+        format!("{} {why}; it must be {}.", self.label, self.range_text())
+    }
+}
+
+fn group_plain(value: Decimal) -> String {
+    super::format::grouped(value.normalize(), None)
+}
+
+/// Reads a plain decimal: optional sign, digits with one optional `.`, and an optional
+/// exponent (`1e9`), as SPEC.md's ranges are written. Nothing else: no spaces inside, no
+/// `NaN`, no `inf`, no thousands separators.
+pub fn parse_decimal(text: &str) -> Result<Decimal, FieldError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(FieldError::Empty);
+    }
+    if text.contains(',') {
+        return Err(FieldError::Comma);
+    }
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(i) => (&text[..i], Some(&text[i + 1..])),
+        None => (text, None),
+    };
+    let digits = mantissa.strip_prefix(['+', '-']).unwrap_or(mantissa);
+    let dots = digits.bytes().filter(|&b| b == b'.').count();
+    let has_digit = digits.bytes().any(|b| b.is_ascii_digit());
+    if dots > 1 || !has_digit || !digits.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return Err(FieldError::NotANumber);
+    }
+    let value = match exponent {
+        None => mantissa.parse::<Decimal>().map_err(|_| FieldError::NotANumber)?,
+        Some(exp) => {
+            let exp_digits = exp.strip_prefix(['+', '-']).unwrap_or(exp);
+            if exp_digits.is_empty() || exp_digits.len() > 3 || !exp_digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(FieldError::NotANumber);
+            }
+            Decimal::from_scientific(text).map_err(|_| FieldError::OutOfRange)?
+        }
+    };
+    // A typed "-0" is zero, and zero is never shown with a sign.
+    Ok(value.normalize())
+}
+
+impl Key {
+    pub const ALL: [Key; 30] = [
+        Key::Btc,
+        Key::Diff,
+        Key::Sub,
+        Key::Fee,
+        Key::Hp,
+        Key::Th,
+        Key::W,
+        Key::Kwh,
+        Key::Opx,
+        Key::Up,
+        Key::Pool,
+        Key::Pue,
+        Key::Capex,
+        Key::Site,
+        Key::Life,
+        Key::Colo,
+        Key::Gpue,
+        Key::Gph,
+        Key::Util,
+        Key::Gkw,
+        Key::Gcap,
+        Key::Gopx,
+        Key::Gfit,
+        Key::Tgt,
+        Key::Mo,
+        Key::Dg,
+        Key::Pg,
+        Key::Gd,
+        Key::Ce,
+        Key::Blk,
+    ];
+
+    pub const COUNT: usize = Self::ALL.len();
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn field(self) -> &'static Field {
+        &FIELDS[self.index()]
+    }
+
+    pub fn name(self) -> &'static str {
+        self.field().name
+    }
+
+    pub fn from_name(name: &str) -> Option<Key> {
+        FIELDS.iter().find(|f| f.name == name).map(|f| f.key)
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+use Bound::{Exclusive as Ex, Inclusive as In};
+
+macro_rules! field {
+    ($key:ident, $name:literal, $label:literal, $unit:literal, $group:ident, $default:expr, $min:expr, $max:expr, $help:literal) => {
+        field!($key, $name, $label, $unit, $group, $default, $min, $max, false, $help)
+    };
+    ($key:ident, $name:literal, $label:literal, $unit:literal, $group:ident, $default:expr, $min:expr, $max:expr, $whole:expr, $help:literal) => {
+        Field {
+            key: Key::$key,
+            name: $name,
+            label: $label,
+            unit: $unit,
+            help: $help,
+            group: Group::$group,
+            default: $default,
+            min: $min,
+            max: $max,
+            whole: $whole,
+        }
+    };
+}
+
+/// SPEC.md's input tables, row for row. The defaults are the late-November 2025 snapshot
+/// (REFERENCE.md): bitcoin near $85,000, difficulty 155 T, subsidy 3.125 BTC, fees about
+/// 0.02 BTC a block, an Antminer S21 and an H100 at $2 per GPU-hour.
+static FIELDS: [Field; Key::COUNT] = [
+    field!(Btc, "btc", "Bitcoin price", "USD", Market, Some(dec!(85000)), Ex(dec!(0)), In(dec!(10000000)),
+        "Spot price of one bitcoin."),
+    field!(Diff, "diff", "Network difficulty", "T", Market, Some(dec!(155)), Ex(dec!(0)), In(dec!(1000000)),
+        "Difficulty in trillions; 155 T in late November 2025."),
+    field!(Sub, "sub", "Block subsidy", "BTC/block", Market, Some(dec!(3.125)), In(dec!(0)), In(dec!(50)),
+        "New coins per block: 3.125 since April 2024, 1.5625 from block 1,050,000."),
+    field!(Fee, "fee", "Transaction fees", "BTC/block", Market, Some(dec!(0.02)), In(dec!(0)), In(dec!(1000)),
+        "Average fees per block; subsidy plus fees must be above zero."),
+    field!(Hp, "hp", "Hashprice override", "USD per PH/s per day", Market, None, Ex(dec!(0)), In(dec!(100000)),
+        "Leave empty to compute hashprice from price, difficulty, subsidy and fees."),
+    field!(Th, "th", "Hashrate per machine", "TH/s", Fleet, Some(dec!(200)), Ex(dec!(0)), In(dec!(100000)),
+        "Nameplate hashrate of one ASIC."),
+    field!(W, "w", "Power per machine", "W", Fleet, Some(dec!(3500)), Ex(dec!(0)), In(dec!(1000000)),
+        "Wall power of one ASIC."),
+    field!(Kwh, "kwh", "Electricity price", "USD/kWh", Market, Some(dec!(0.05)), In(dec!(0)), In(dec!(10)),
+        "What the site pays per kWh at the meter."),
+    field!(Opx, "opx", "Other cash cost", "USD per facility kWh", Market, Some(dec!(0.005)), In(dec!(0)), In(dec!(10)),
+        "Staff, upkeep and hosting margin, per kWh drawn."),
+    field!(Up, "up", "Mining uptime", "%", Fleet, Some(dec!(97)), Ex(dec!(0)), In(dec!(100)),
+        "Share of hours the fleet runs; curtailment lowers it."),
+    field!(Pool, "pool", "Pool fee", "%", Fleet, Some(dec!(2)), In(dec!(0)), Ex(dec!(100)),
+        "Share of rewards the pool keeps."),
+    field!(Pue, "pue", "Mining site overhead (PUE)", "ratio", Fleet, Some(dec!(1.05)), In(dec!(1)), In(dec!(3)),
+        "Facility power over ASIC power."),
+    field!(Capex, "capex", "ASIC price", "USD/TH", Fleet, Some(dec!(14)), In(dec!(0)), In(dec!(10000)),
+        "Purchase price per TH/s of hashrate."),
+    field!(Site, "site", "Mining site build cost", "USD/MW", Fleet, Some(dec!(500000)), In(dec!(0)), In(dec!(1000000000)),
+        "Substation, shells and cooling: $300k–800k per MW."),
+    field!(Life, "life", "ASIC depreciation life", "years", Fleet, Some(dec!(4)), Ex(dec!(0)), In(dec!(50)),
+        "Years over which the ASIC price is written off."),
+    field!(Colo, "colo", "AI colocation lease", "USD per kW-month", Colocation, Some(dec!(140)), In(dec!(0)), In(dec!(10000)),
+        "Lease per kW of IT load a month; the tenant pays power at cost. Deals signed: $102–159."),
+    field!(Gpue, "gpue", "AI site overhead (PUE)", "ratio", Colocation, Some(dec!(1.3)), In(dec!(1)), In(dec!(3)),
+        "Facility power over IT power in an AI hall: 1.25–1.45 in signed deals."),
+    field!(Gph, "gph", "GPU rental price", "USD per GPU-hour", GpuCloud, Some(dec!(2.00)), In(dec!(0)), In(dec!(1000)),
+        "What a GPU-hour rents for."),
+    field!(Util, "util", "GPU-hours sold", "%", GpuCloud, Some(dec!(70)), In(dec!(0)), In(dec!(100)),
+        "Share of GPU-hours actually rented."),
+    field!(Gkw, "gkw", "IT power per GPU", "kW", GpuCloud, Some(dec!(1.275)), Ex(dec!(0)), In(dec!(100)),
+        "GPU plus its share of the server and network."),
+    field!(Gcap, "gcap", "Capex per GPU", "USD", GpuCloud, Some(dec!(37500)), In(dec!(0)), In(dec!(10000000)),
+        "GPU plus its share of the server and network."),
+    field!(Gopx, "gopx", "GPU cloud other opex", "% of GPU revenue", GpuCloud, Some(dec!(15)), In(dec!(0)), In(dec!(100)),
+        "Staff, support, software and sales, as a share of revenue."),
+    field!(Gfit, "gfit", "AI data-hall fit-out", "USD per facility MW", Colocation, Some(dec!(10000000)), In(dec!(0)), In(dec!(1000000000)),
+        "Cooling and redundancy for AI: $8–15 million per MW."),
+    field!(Tgt, "tgt", "Target cash cost per BTC", "USD", Target, Some(dec!(50000)), Ex(dec!(0)), In(dec!(10000000)),
+        "The cost per bitcoin to beat."),
+    field!(Mo, "mo", "Horizon", "months", Projection, Some(dec!(36)), In(dec!(1)), In(dec!(120)), true,
+        "How far the projection runs."),
+    field!(Dg, "dg", "Difficulty change", "% per month", Projection, Some(dec!(2)), In(dec!(-50)), In(dec!(100)),
+        "Compounding monthly."),
+    field!(Pg, "pg", "Bitcoin price change", "% per year", Projection, Some(dec!(0)), In(dec!(-99)), In(dec!(1000)),
+        "Compounding yearly."),
+    field!(Gd, "gd", "GPU rental price change", "% per year", Projection, Some(dec!(-15)), In(dec!(-99)), In(dec!(1000)),
+        "Compounding yearly."),
+    field!(Ce, "ce", "Colocation lease escalator", "% per year", Projection, Some(dec!(2)), In(dec!(-50)), In(dec!(100)),
+        "Yearly step in the lease."),
+    field!(Blk, "blk", "Block height at the start", "", Projection, Some(dec!(925000)), In(dec!(0)), In(dec!(10000000)), true,
+        "144 blocks a day; the subsidy halves every 210,000."),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn it_keeps_the_table_in_key_order() {
+        for (i, field) in FIELDS.iter().enumerate() {
+            assert_eq!(field.key.index(), i, "{}", field.name);
+            assert_eq!(Key::from_name(field.name), Some(field.key));
+        }
+    }
+
+    #[test]
+    fn it_has_every_default_inside_its_range() {
+        for field in &FIELDS {
+            if let Some(d) = field.default {
+                assert!(field.contains(d), "{} default {d}", field.name);
+            }
+        }
+    }
+
+    #[test]
+    fn it_parses_plain_decimals_only() {
+        let ok = [("0.05", "0.05"), (".5", "0.5"), ("-0", "0"), ("1e9", "1000000000"), ("2.50", "2.5"), (" 7 ", "7"), ("+3", "3")];
+        for (text, want) in ok {
+            assert_eq!(parse_decimal(text).map(|d| d.to_string()), Ok(want.to_string()), "{text}");
+        }
+        let bad = [
+            ("", FieldError::Empty),
+            ("abc", FieldError::NotANumber),
+            ("NaN", FieldError::NotANumber),
+            ("inf", FieldError::NotANumber),
+            ("1.2.3", FieldError::NotANumber),
+            ("1,5", FieldError::Comma),
+            ("1 000", FieldError::NotANumber),
+            ("1e", FieldError::NotANumber),
+            ("1e99999", FieldError::NotANumber),
+            ("-", FieldError::NotANumber),
+            (".", FieldError::NotANumber),
+        ];
+        for (text, want) in bad {
+            assert_eq!(parse_decimal(text), Err(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn it_checks_open_and_closed_ends() {
+        let pool = Key::Pool.field();
+        assert_eq!(pool.parse("0"), Ok(dec!(0)));
+        assert_eq!(pool.parse("99.9"), Ok(dec!(99.9)));
+        assert_eq!(pool.parse("100"), Err(FieldError::OutOfRange));
+        let btc = Key::Btc.field();
+        assert_eq!(btc.parse("0"), Err(FieldError::OutOfRange));
+        assert_eq!(Key::Mo.field().parse("1.5"), Err(FieldError::NotWhole));
+    }
+
+    #[test]
+    fn it_names_the_field_and_range_in_errors() {
+        let text = Key::Kwh.field().error_text(&FieldError::OutOfRange);
+        assert_eq!(text, "Electricity price is out of range; it must be ≥ 0 and ≤ 10 USD/kWh.");
+    }
+}

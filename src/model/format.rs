@@ -1,0 +1,123 @@
+//! Numbers as people read them: rounded by name, grouped by thousands, never `-0`.
+//! The share link and `data-value` use [`super::share_link::plain`] instead: full precision.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::error::ModelError;
+use super::metrics::{MetricId, MetricUnit};
+
+/// Rounds half away from zero to `dp` places (when given) and pads to exactly `dp` places.
+pub fn rounded(value: Decimal, dp: u32) -> Decimal {
+    let mut r = value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(dp);
+    if r.is_zero() {
+        r.set_sign_positive(true);
+    }
+    r
+}
+
+/// `1234567.891` → `1,234,567.891`; with `dp`, rounded to that many places first.
+pub fn grouped(value: Decimal, dp: Option<u32>) -> String {
+    let value = match dp {
+        Some(dp) => rounded(value, dp),
+        None if value.is_zero() => Decimal::ZERO,
+        None => value,
+    };
+    let text = value.to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (int, frac) = digits.split_once('.').map_or((digits, None), |(i, f)| (i, Some(f)));
+    let mut out = String::with_capacity(text.len() + int.len() / 3);
+    out.push_str(sign);
+    for (n, c) in int.chars().enumerate() {
+        if n > 0 && (int.len() - n) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(frac) = frac {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// Money with a `$` before the digits, keeping a minus sign outside: `-$1,234`.
+pub fn usd(value: Decimal, dp: u32) -> String {
+    let text = grouped(value, Some(dp));
+    match text.strip_prefix('-') {
+        Some(rest) => format!("−${rest}"),
+        None => format!("${text}"),
+    }
+}
+
+/// A large dollar amount in millions when it is one: `$4.03M`, else whole dollars.
+pub fn usd_compact(value: Decimal) -> String {
+    if value.abs() >= Decimal::from(1_000_000) {
+        let millions = value / Decimal::from(1_000_000);
+        let text = usd(millions, 2);
+        format!("{text}M")
+    } else {
+        usd(value, 0)
+    }
+}
+
+/// A metric as it reads on the page, with its unit.
+pub fn metric_text(id: MetricId, value: Decimal) -> String {
+    match id.unit() {
+        MetricUnit::BtcPerPhDay => format!("{} BTC/PH/day", grouped(value, Some(8))),
+        MetricUnit::UsdPerPhDay => format!("{}/PH/day", usd(value, 2)),
+        MetricUnit::ExahashPerSecond => format!("{} EH/s", grouped(value, Some(0))),
+        MetricUnit::JoulesPerTerahash => format!("{} J/TH", grouped(value, Some(1))),
+        MetricUnit::UsdPerKwh => format!("{}/kWh", usd(value, 4)),
+        MetricUnit::KwhPerBtc => format!("{} kWh", grouped(value, Some(0))),
+        MetricUnit::UsdPerBtc => usd(value, 0),
+        MetricUnit::Multiple => format!("{}×", grouped(value, Some(1))),
+        MetricUnit::UsdPerMw => format!("{}/MW", usd_compact(value)),
+        MetricUnit::UsdPerMwYear => format!("{}/MW/yr", usd_compact(value)),
+        MetricUnit::Years => format!("{} years", grouped(value, Some(1))),
+    }
+}
+
+/// A figure's text, or why it has none: "never" for a payback that is never reached.
+pub fn figure_text(id: MetricId, figure: Result<Decimal, ModelError>) -> String {
+    match figure {
+        Ok(value) => metric_text(id, value),
+        Err(ModelError::MarginNotPositive) => "never".to_string(),
+        Err(_) => "—".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn it_groups_and_rounds() {
+        let cases = [
+            (dec!(1234567.891), None, "1,234,567.891"),
+            (dec!(1234567.891), Some(0), "1,234,568"),
+            (dec!(999.995), Some(2), "1,000.00"),
+            (dec!(-0.0004), Some(2), "0.00"),
+            (dec!(-1234.5), Some(0), "-1,235"),
+            (dec!(12), Some(2), "12.00"),
+            (dec!(100), None, "100"),
+        ];
+        for (value, dp, want) in cases {
+            assert_eq!(grouped(value, dp), want, "{value} {dp:?}");
+        }
+    }
+
+    #[test]
+    fn it_writes_money_and_metrics() {
+        assert_eq!(usd(dec!(-1234.4), 0), "−$1,234");
+        assert_eq!(usd_compact(dec!(4031746.03)), "$4.03M");
+        assert_eq!(metric_text(MetricId::ColoVsMiningRevenueMultiple, dec!(2.5619)), "2.6×");
+        assert_eq!(metric_text(MetricId::MiningRevenueUsdPerKwh, dec!(0.077093)), "$0.0771/kWh");
+        assert_eq!(figure_text(MetricId::GpuPaybackYears, Err(ModelError::MarginNotPositive)), "never");
+        assert_eq!(figure_text(MetricId::GpuPaybackYears, Err(ModelError::Overflow)), "—");
+    }
+}

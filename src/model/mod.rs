@@ -1,0 +1,24 @@
+//! The economics of a kilowatt-hour: inputs, presets, the share link and every metric of
+//! the scenario contract (SPEC.md), in `rust_decimal` with checked arithmetic.
+
+pub mod error;
+pub mod fields;
+pub mod format;
+pub mod json;
+pub mod metrics;
+pub mod presets;
+pub mod scenario;
+pub mod share_link;
+pub mod units;
+pub mod view;
+
+pub use error::ModelError;
+pub use fields::{Field, Group, Key};
+pub use metrics::{evaluate, evaluate_with_invalid, MetricId, Metrics};
+pub use presets::{AsicPreset, GpuPreset};
+pub use scenario::Scenario;
+pub use share_link::{from_query, to_query, Warning};
+
+/// When the default network figures were read: the late-November 2025 snapshot
+/// (Hashrate Index: hashprice all-time low $35.06 on 22 Nov 2025, difficulty 155 T).
+pub const SNAPSHOT_DATE: &str = "2025-11-22";

@@ -1,0 +1,190 @@
+//! One scenario: every input of the contract, valid by construction.
+
+use rust_decimal::Decimal;
+
+use super::fields::{FieldError, Key};
+use super::presets::{AsicPreset, GpuPreset};
+use super::units::*;
+use super::view::View;
+
+/// Every input of SPEC.md. Values can only be set through [`Scenario::set`], which checks the
+/// range, so a `Scenario` always holds a valid value for each key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scenario {
+    values: [Decimal; Key::COUNT],
+    /// `hp` is the one key with no default: absent means "compute hashprice".
+    hp: Option<Decimal>,
+    asic: &'static AsicPreset,
+    gpu: &'static GpuPreset,
+    pub view: View,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        let asic = AsicPreset::default_preset();
+        let gpu = GpuPreset::default_preset();
+        let mut values = [Decimal::ZERO; Key::COUNT];
+        for key in Key::ALL {
+            values[key.index()] = key.field().default.unwrap_or(Decimal::ZERO);
+        }
+        let mut scenario = Scenario { values, hp: None, asic, gpu, view: View::default() };
+        scenario.fill_asic();
+        scenario.fill_gpu();
+        scenario
+    }
+}
+
+macro_rules! accessors {
+    ($($(#[$doc:meta])* $fn:ident: $key:ident => $unit:ident;)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $fn(&self) -> $unit {
+                $unit::new(self.values[Key::$key.index()])
+            }
+        )*
+    };
+}
+
+impl Scenario {
+    accessors! {
+        btc: Btc => UsdPerBtc;
+        diff: Diff => Difficulty;
+        sub: Sub => BtcPerBlock;
+        fee: Fee => BtcPerBlock;
+        th: Th => TerahashPerSecond;
+        w: W => Watts;
+        kwh: Kwh => UsdPerKwh;
+        opx: Opx => UsdPerKwh;
+        up: Up => Percent;
+        pool: Pool => Percent;
+        pue: Pue => Pue;
+        capex: Capex => UsdPerTerahash;
+        site: Site => UsdPerMegawatt;
+        life: Life => Years;
+        colo: Colo => UsdPerKwMonth;
+        gpue: Gpue => Pue;
+        gph: Gph => UsdPerGpuHour;
+        util: Util => Percent;
+        gkw: Gkw => Kilowatts;
+        gcap: Gcap => Usd;
+        gopx: Gopx => Percent;
+        gfit: Gfit => UsdPerMegawatt;
+        tgt: Tgt => UsdPerBtc;
+    }
+
+    /// The hashprice override, if one is set.
+    pub fn hp(&self) -> Option<UsdPerPhDay> {
+        self.hp.map(UsdPerPhDay::new)
+    }
+
+    pub fn asic(&self) -> &'static AsicPreset {
+        self.asic
+    }
+
+    pub fn gpu(&self) -> &'static GpuPreset {
+        self.gpu
+    }
+
+    /// The value of a key as the link writes it; `None` only for an unset `hp`.
+    pub fn get(&self, key: Key) -> Option<Decimal> {
+        match key {
+            Key::Hp => self.hp,
+            _ => Some(self.values[key.index()]),
+        }
+    }
+
+    /// What `key` is when the link does not give it: the contract's default, or the
+    /// preset's figure for the keys a preset fills.
+    pub fn default_of(&self, key: Key) -> Option<Decimal> {
+        match key {
+            Key::Th => Some(self.asic.th),
+            Key::W => Some(self.asic.w),
+            Key::Gkw => Some(self.gpu.gkw),
+            Key::Gcap => Some(self.gpu.gcap),
+            Key::Gph => Some(self.gpu.gph),
+            _ => key.field().default,
+        }
+    }
+
+    /// Sets a key after checking its range; on error the scenario is unchanged.
+    /// `None` clears `hp` (and resets any other key to its default).
+    pub fn set(&mut self, key: Key, value: Option<Decimal>) -> Result<(), FieldError> {
+        let field = key.field();
+        match (key, value) {
+            (Key::Hp, None) => self.hp = None,
+            (_, None) => self.values[key.index()] = self.default_of(key).unwrap_or(Decimal::ZERO),
+            (_, Some(v)) if !field.contains(v) => return Err(FieldError::OutOfRange),
+            // Subsidy plus fees must stay above zero, or no hashprice exists.
+            (Key::Sub, Some(v)) if v.is_zero() && self.fee().get().is_zero() => return Err(FieldError::OutOfRange),
+            (Key::Fee, Some(v)) if v.is_zero() && self.sub().get().is_zero() => return Err(FieldError::OutOfRange),
+            (Key::Hp, Some(v)) => self.hp = Some(v.normalize()),
+            (_, Some(v)) => self.values[key.index()] = v.normalize(),
+        }
+        Ok(())
+    }
+
+    /// Picks an ASIC and fills its hashrate and power.
+    pub fn set_asic(&mut self, preset: &'static AsicPreset) {
+        self.asic = preset;
+        self.fill_asic();
+    }
+
+    /// Picks a GPU and fills its power, capex and rental price.
+    pub fn set_gpu(&mut self, preset: &'static GpuPreset) {
+        self.gpu = preset;
+        self.fill_gpu();
+    }
+
+    fn fill_asic(&mut self) {
+        self.values[Key::Th.index()] = self.asic.th;
+        self.values[Key::W.index()] = self.asic.w;
+    }
+
+    fn fill_gpu(&mut self) {
+        self.values[Key::Gkw.index()] = self.gpu.gkw;
+        self.values[Key::Gcap.index()] = self.gpu.gcap;
+        self.values[Key::Gph.index()] = self.gpu.gph;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn it_starts_from_the_snapshot() {
+        let s = Scenario::default();
+        assert_eq!(s.btc().get(), dec!(85000));
+        assert_eq!(s.th().get(), dec!(200));
+        assert_eq!(s.gkw().get(), dec!(1.275));
+        assert_eq!(s.hp(), None);
+    }
+
+    #[test]
+    fn it_refuses_out_of_range_values_and_keeps_the_old_one() {
+        let mut s = Scenario::default();
+        assert_eq!(s.set(Key::Kwh, Some(dec!(11))), Err(FieldError::OutOfRange));
+        assert_eq!(s.kwh().get(), dec!(0.05));
+        assert_eq!(s.set(Key::Kwh, Some(dec!(0.03))), Ok(()));
+        assert_eq!(s.kwh().get(), dec!(0.03));
+    }
+
+    #[test]
+    fn it_keeps_subsidy_plus_fees_above_zero() {
+        let mut s = Scenario::default();
+        assert_eq!(s.set(Key::Fee, Some(dec!(0))), Ok(()));
+        assert_eq!(s.set(Key::Sub, Some(dec!(0))), Err(FieldError::OutOfRange));
+        assert_eq!(s.set(Key::Fee, Some(dec!(1))), Ok(()));
+        assert_eq!(s.set(Key::Sub, Some(dec!(0))), Ok(()));
+    }
+
+    #[test]
+    fn it_fills_fields_from_a_preset() {
+        let mut s = Scenario::default();
+        s.set_asic(AsicPreset::by_id("s21xp").unwrap());
+        assert_eq!((s.th().get(), s.w().get()), (dec!(270), dec!(3645)));
+        s.set_gpu(GpuPreset::by_id("b200").unwrap());
+        assert_eq!((s.gkw().get(), s.gcap().get(), s.gph().get()), (dec!(1.79), dec!(60000), dec!(5.00)));
+    }
+}

@@ -1,0 +1,295 @@
+//! The share link: a URL or bare query becomes a scenario plus warnings, and a scenario
+//! becomes the shortest link (`v=1` plus the keys that differ from their defaults).
+
+use core::fmt;
+
+use rust_decimal::Decimal;
+
+use super::fields::{FieldError, Key};
+use super::presets::{AsicPreset, GpuPreset, ASICS, GPUS};
+use super::scenario::Scenario;
+use super::view::{Lang, Section, Sections, Theme};
+
+/// Why part of a link was ignored. Each names the key and, where there is one, the value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Warning {
+    /// A key the contract does not know.
+    UnknownKey { key: String },
+    /// A value that does not parse or lies outside its range; the key keeps `fallback`.
+    Invalid { key: String, value: String, reason: String, fallback: String },
+    /// The key appeared more than once; the first value counts.
+    Repeated { key: String, value: String },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::UnknownKey { key } => write!(f, "Unknown key \"{key}\" ignored."),
+            Warning::Invalid { key, value, reason, fallback } => {
+                write!(f, "{key}={value} ignored: {reason}; using {fallback}.")
+            }
+            Warning::Repeated { key, value } => {
+                write!(f, "{key}={value} ignored: {key} is given more than once; the first value counts.")
+            }
+        }
+    }
+}
+
+impl Warning {
+    /// The link key this warning is about.
+    pub fn key(&self) -> &str {
+        match self {
+            Warning::UnknownKey { key } | Warning::Invalid { key, .. } | Warning::Repeated { key, .. } => key,
+        }
+    }
+}
+
+/// Keys read and ignored without a word: they come from trackers, not from people.
+fn is_tracking(key: &str) -> bool {
+    key.starts_with("utm_") || key == "fbclid" || key == "gclid"
+}
+
+/// The query part of a full URL, a `?query` or a bare query, without its `#fragment`.
+fn query_of(input: &str) -> &str {
+    let input = input.trim();
+    let input = input.split_once('#').map_or(input, |(before, _)| before);
+    match input.split_once('?') {
+        Some((_, query)) => query,
+        // A URL with no `?` has no scenario in it; a bare `a=b&c=d` is a query.
+        None if input.contains("://") || input.starts_with('/') => "",
+        None => input,
+    }
+}
+
+/// Decodes `%XX` and `+` as a browser's form decoder does; bad escapes stay as written.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push(h * 16 + l);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Escapes a value for a link. Link values are numbers, ids and comma lists, so only
+/// the odd character a person typed by hand needs it.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b',' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(b >> 4)]));
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(b & 15)]));
+        }
+    }
+    out
+}
+
+/// A value as a link writes it: plain decimal, `.` separator, no exponent, no grouping,
+/// no trailing zeros, never `-0`.
+pub fn plain(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+fn reason_of(error: &FieldError, key: Key) -> String {
+    let field = key.field();
+    match error {
+        FieldError::OutOfRange => format!("{} must be {}", field.label, field.range_text()),
+        FieldError::Empty => "no value".to_string(),
+        FieldError::NotANumber => "not a number".to_string(),
+        FieldError::Comma => "use '.' for decimals and no thousands separators".to_string(),
+        FieldError::NotWhole => format!("{} must be a whole number", field.label),
+    }
+}
+
+/// Reads a link into a scenario. Never fails: what cannot be used falls back for that key
+/// alone and is named in the warnings (tracking keys excepted).
+pub fn from_query(input: &str) -> (Scenario, Vec<Warning>) {
+    let mut warnings = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    let mut numbers: Vec<(Key, String)> = Vec::new();
+    let mut asic: Option<String> = None;
+    let mut gpu: Option<String> = None;
+    let mut scenario = Scenario::default();
+
+    for pair in query_of(input).split('&').filter(|p| !p.is_empty()) {
+        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = percent_decode(raw_key);
+        let value = percent_decode(raw_value);
+        if is_tracking(&key) {
+            continue;
+        }
+        if seen.contains(&key) {
+            warnings.push(Warning::Repeated { key, value });
+            continue;
+        }
+        seen.push(key.clone());
+        let invalid = |reason: &str, fallback: &str| Warning::Invalid {
+            key: key.clone(),
+            value: value.clone(),
+            reason: reason.to_string(),
+            fallback: fallback.to_string(),
+        };
+        match key.as_str() {
+            "v" if value == "1" => {}
+            "v" => warnings.push(invalid("only version 1 exists", "version 1")),
+            "asic" => asic = Some(value),
+            "gpu" => gpu = Some(value),
+            "lang" => match Lang::from_name(&value) {
+                Some(lang) => scenario.view.lang = lang,
+                None => warnings.push(invalid("the languages are en, ar and vi", "en")),
+            },
+            "theme" => match Theme::from_name(&value) {
+                Some(theme) => scenario.view.theme = theme,
+                None => warnings.push(invalid("the themes are light, dark and auto", "auto")),
+            },
+            "embed" | "edit" => match value.as_str() {
+                "0" | "1" => {
+                    let on = value == "1";
+                    if key == "embed" {
+                        scenario.view.embed = on;
+                    } else {
+                        scenario.view.edit = on;
+                    }
+                }
+                _ => warnings.push(invalid("it takes 0 or 1", if key == "embed" { "0" } else { "1" })),
+            },
+            "show" => match parse_sections(&value) {
+                Some(sections) => scenario.view.show = Some(sections),
+                None => warnings.push(invalid("the sections are compare, btc, mw, network and inputs", "the default sections")),
+            },
+            _ => match Key::from_name(&key) {
+                Some(k) => numbers.push((k, value)),
+                None => warnings.push(Warning::UnknownKey { key }),
+            },
+        }
+    }
+
+    // Presets first: `asic=` and `gpu=` fill their fields unless those are given.
+    if let Some(id) = asic {
+        match AsicPreset::by_id(&id) {
+            Some(preset) => scenario.set_asic(preset),
+            None => warnings.push(Warning::Invalid {
+                key: "asic".into(),
+                reason: format!("not a known ASIC ({})", ids(ASICS.iter().map(|p| p.id))),
+                value: id,
+                fallback: AsicPreset::default_preset().id.into(),
+            }),
+        }
+    }
+    if let Some(id) = gpu {
+        match GpuPreset::by_id(&id) {
+            Some(preset) => scenario.set_gpu(preset),
+            None => warnings.push(Warning::Invalid {
+                key: "gpu".into(),
+                reason: format!("not a known GPU ({})", ids(GPUS.iter().map(|p| p.id))),
+                value: id,
+                fallback: GpuPreset::default_preset().id.into(),
+            }),
+        }
+    }
+
+    // `sub` before `fee`: when both are zero, `fee` is the one that falls back.
+    numbers.sort_by_key(|(k, _)| *k);
+    for (key, value) in numbers {
+        let problem = match key.field().parse(&value) {
+            Err(error) => Some(reason_of(&error, key)),
+            // In range on its own, so only the rule across `sub` and `fee` can refuse it.
+            Ok(v) => scenario.set(key, Some(v)).err().map(|_| "subsidy plus fees must be above zero".to_string()),
+        };
+        if let Some(reason) = problem {
+            let fallback = match scenario.get(key) {
+                Some(v) => plain(v),
+                None => "the computed hashprice".to_string(),
+            };
+            warnings.push(Warning::Invalid { key: key.name().into(), value, reason, fallback });
+        }
+    }
+    (scenario, warnings)
+}
+
+fn ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    ids.collect::<Vec<_>>().join(", ")
+}
+
+fn parse_sections(value: &str) -> Option<Sections> {
+    let mut sections = Sections::empty();
+    for name in value.split(',') {
+        sections = sections.with(Section::from_name(name.trim())?);
+    }
+    Some(sections)
+}
+
+/// Writes the shortest link for a scenario: `v=1`, then each key whose value differs from
+/// its default, in SPEC.md's order, then the display keys that are not at their default.
+pub fn to_query(scenario: &Scenario) -> String {
+    let mut out = String::from("v=1");
+    let mut push = |key: &str, value: &str| {
+        out.push('&');
+        out.push_str(key);
+        out.push('=');
+        out.push_str(&percent_encode(value));
+    };
+    for key in Key::ALL {
+        if key == Key::Th {
+            // `asic` sits just before the fields it fills.
+            if scenario.asic() != AsicPreset::default_preset() {
+                push("asic", scenario.asic().id);
+            }
+        }
+        if key == Key::Gph && scenario.gpu() != GpuPreset::default_preset() {
+            push("gpu", scenario.gpu().id);
+        }
+        let value = scenario.get(key);
+        if value != scenario.default_of(key) {
+            if let Some(v) = value {
+                push(key.name(), &plain(v));
+            }
+        }
+    }
+    let view = &scenario.view;
+    if view.lang != Lang::En {
+        push("lang", view.lang.name());
+    }
+    if view.embed {
+        push("embed", "1");
+    }
+    if let Some(show) = view.show {
+        push("show", &show.to_link_value());
+    }
+    if !view.edit {
+        push("edit", "0");
+    }
+    if view.theme != Theme::Auto {
+        push("theme", view.theme.name());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
