@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// The first load's weight: index.html and every .js, .wasm and .css it refers to in dist/,
+// raw and gzip -9 (zlib level 9, as a static host would serve them). Fails above the
+// budget; notes when above the target the page is heading for.
+//
+//   node scripts/size-budget.mjs [DIST]      (SIZE_BUDGET_KB, SIZE_TARGET_KB override)
+//
+// 1 KB = 1000 bytes here, the stricter reading of the budget.
+
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dist = path.resolve(process.argv[2] ?? path.join(root, "dist"));
+const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 150);
+const targetKb = Number(process.env.SIZE_TARGET_KB ?? 100);
+
+const fail = (msg) => {
+  console.error(`size-budget: FAILED: ${msg}`);
+  process.exit(1);
+};
+
+const indexPath = path.join(dist, "index.html");
+if (!existsSync(indexPath)) fail(`${indexPath} is missing: build first (trunk build --release)`);
+const html = readFileSync(indexPath, "utf8");
+
+// Trunk writes the JS and Wasm names into <link rel=modulepreload/preload>, the inline
+// module script and <link rel=stylesheet>, all as relative or root-relative paths.
+const refs = new Set();
+for (const m of html.matchAll(/["'`]((?:\.\/|\/)?[\w./-]+\.(?:js|wasm|css))(?:\?[^"'`]*)?["'`]/g)) {
+  if (/^(?:[a-z]+:)?\/\//i.test(m[1])) continue;
+  refs.add(m[1].replace(/^\.?\//, ""));
+}
+const files = ["index.html", ...[...refs].sort()];
+const missing = files.filter((f) => !existsSync(path.join(dist, f)));
+if (missing.length) fail(`index.html refers to files not in ${dist}: ${missing.join(", ")}`);
+if (!files.some((f) => f.endsWith(".js"))) fail("index.html refers to no .js file");
+if (!files.some((f) => f.endsWith("_bg.wasm"))) fail("index.html refers to no _bg.wasm file");
+if (!files.some((f) => f.endsWith(".css"))) console.log("size-budget: note: index.html refers to no .css file");
+
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+const rows = files.map((f) => {
+  const data = readFileSync(path.join(dist, f));
+  return { f, raw: data.length, gz: gzipSync(data, { level: 9 }).length };
+});
+const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gz: t.gz + r.gz }), { raw: 0, gz: 0 });
+
+const width = Math.max(5, ...files.map((f) => f.length));
+const line = (name, raw, gz) => console.log(`size-budget: ${name.padEnd(width)}  ${raw.padStart(10)}  ${gz.padStart(10)}`);
+line("file", "raw", "gzip -9");
+for (const r of rows) line(r.f, kb(r.raw), kb(r.gz));
+line("total", kb(total.raw), kb(total.gz));
+
+if (total.gz > budgetKb * 1000) {
+  fail(`first load is ${kb(total.gz)} gzipped, over the ${budgetKb} KB budget (${total.gz} > ${budgetKb * 1000} bytes)`);
+}
+if (total.gz > targetKb * 1000) {
+  console.log(`size-budget: note: ${kb(total.gz)} gzipped is within the ${budgetKb} KB budget but above the ${targetKb} KB target`);
+} else {
+  console.log(`size-budget: ok: ${kb(total.gz)} gzipped, within the ${targetKb} KB target and the ${budgetKb} KB budget`);
+}

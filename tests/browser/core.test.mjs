@@ -1,0 +1,84 @@
+// The page and the command-line evaluator agree: for a share link, every metric on the page
+// has exactly the text the evaluator prints, and the page names the same ignored keys.
+
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+
+import {
+  evaluate,
+  findBrokenNumbers,
+  launchBrowser,
+  openApp,
+  readMetrics,
+  readWarnings,
+  requireDist,
+  startServer,
+  withPage,
+} from "./support.mjs";
+
+const LINKS = [
+  "?",
+  "?v=1&asic=s21xp&kwh=0.03",
+  "?hp=40&sub=1.5625",
+  "?gpu=b200&colo=121&gpue=1.45",
+  // Invalid, out of range, unknown and tracking keys: each falls back or is ignored alone.
+  "?kwh=abc&foo=1&pool=100&utm_source=x",
+];
+
+/** Differences between the page's metrics and the evaluator's, one line each. */
+function metricMismatches(pageMetrics, evaluated) {
+  const problems = [];
+  const byKey = new Map();
+  for (const m of pageMetrics) byKey.set(m.key, [...(byKey.get(m.key) ?? []), m]);
+  for (const [key, expected] of Object.entries(evaluated)) {
+    const shown = byKey.get(key);
+    if (!shown) {
+      problems.push(`${key}: not on the page (evaluator: ${expected})`);
+      continue;
+    }
+    for (const el of shown) {
+      if (expected === null) {
+        if (el.value !== "") problems.push(`${key}: data-value ${JSON.stringify(el.value)}, evaluator: null`);
+        if (!el.reason?.trim()) problems.push(`${key}: null without a data-reason`);
+      } else if (el.value !== expected) {
+        problems.push(`${key}: data-value ${JSON.stringify(el.value)}, evaluator: ${expected}`);
+      }
+    }
+  }
+  for (const key of byKey.keys()) {
+    if (!(key in evaluated)) problems.push(`${key}: on the page but not a metric of the evaluator`);
+  }
+  return problems;
+}
+
+describe("page = evaluator", () => {
+  let browser;
+  let server;
+  before(async () => {
+    requireDist();
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const link of LINKS) {
+    test(`link ${link}`, async () => {
+      const expected = evaluate(link);
+      assert.ok(Object.keys(expected.metrics).length > 0, "the evaluator printed no metrics");
+      await withPage(browser, `core ${link}`, async ({ page }) => {
+        await openApp(page, server.url, link);
+
+        const problems = metricMismatches(await readMetrics(page), expected.metrics);
+        assert.deepEqual(problems, [], `metrics that differ from \`kwhich eval "${link}"\``);
+
+        const shown = (await readWarnings(page)).slice().sort();
+        assert.deepEqual(shown, expected.warningKeys.slice().sort(), `warned keys (evaluator: ${JSON.stringify(expected.warnings)})`);
+
+        assert.deepEqual(await findBrokenNumbers(page), [], "NaN, Infinity or a negative zero on the page");
+      });
+    });
+  }
+});
