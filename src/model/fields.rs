@@ -126,6 +126,8 @@ pub enum FieldError {
     NotWhole,
     /// Outside the field's range.
     OutOfRange,
+    /// Subsidy plus fees would be zero: no reward, so no hashprice.
+    RewardNotPositive,
 }
 
 impl Field {
@@ -180,6 +182,7 @@ impl Field {
             FieldError::Comma => "uses a comma: write the decimal point as '.' with no thousands separators",
             FieldError::NotWhole => "must be a whole number",
             FieldError::OutOfRange => "is out of range",
+            FieldError::RewardNotPositive => return "Subsidy plus fees must be above zero.".to_string(),
         };
         format!("{} {why}; it must be {}.", self.label, self.range_text())
     }

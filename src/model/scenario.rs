@@ -115,12 +115,22 @@ impl Scenario {
             (_, None) => self.values[key.index()] = self.default_of(key).unwrap_or(Decimal::ZERO),
             (_, Some(v)) if !field.contains(v) => return Err(FieldError::OutOfRange),
             // Subsidy plus fees must stay above zero, or no hashprice exists.
-            (Key::Sub, Some(v)) if v.is_zero() && self.fee().get().is_zero() => return Err(FieldError::OutOfRange),
-            (Key::Fee, Some(v)) if v.is_zero() && self.sub().get().is_zero() => return Err(FieldError::OutOfRange),
+            (Key::Sub, Some(v)) if v.is_zero() && self.fee().get().is_zero() => return Err(FieldError::RewardNotPositive),
+            (Key::Fee, Some(v)) if v.is_zero() && self.sub().get().is_zero() => return Err(FieldError::RewardNotPositive),
             (Key::Hp, Some(v)) => self.hp = Some(v.normalize()),
             (_, Some(v)) => self.values[key.index()] = v.normalize(),
         }
         Ok(())
+    }
+
+    /// The same scenario as the full page shows it: no embed layout, sections or editing
+    /// switch, but the same numbers, theme and language.
+    pub fn without_embed(&self) -> Scenario {
+        let mut full = self.clone();
+        full.view.embed = false;
+        full.view.show = None;
+        full.view.edit = true;
+        full
     }
 
     /// Picks an ASIC and fills its hashrate and power.
@@ -174,7 +184,7 @@ mod tests {
     fn it_keeps_subsidy_plus_fees_above_zero() {
         let mut s = Scenario::default();
         assert_eq!(s.set(Key::Fee, Some(dec!(0))), Ok(()));
-        assert_eq!(s.set(Key::Sub, Some(dec!(0))), Err(FieldError::OutOfRange));
+        assert_eq!(s.set(Key::Sub, Some(dec!(0))), Err(FieldError::RewardNotPositive));
         assert_eq!(s.set(Key::Fee, Some(dec!(1))), Ok(()));
         assert_eq!(s.set(Key::Sub, Some(dec!(0))), Ok(()));
     }

@@ -124,6 +124,7 @@ fn reason_of(error: &FieldError, key: Key) -> String {
         FieldError::NotANumber => "not a number".to_string(),
         FieldError::Comma => "use '.' for decimals and no thousands separators".to_string(),
         FieldError::NotWhole => format!("{} must be a whole number", field.label),
+        FieldError::RewardNotPositive => "subsidy plus fees must be above zero".to_string(),
     }
 }
 
@@ -217,12 +218,9 @@ pub fn from_query(input: &str) -> (Scenario, Vec<Warning>) {
     // `sub` before `fee`: when both are zero, `fee` is the one that falls back.
     numbers.sort_by_key(|(k, _)| *k);
     for (key, value) in numbers {
-        let problem = match key.field().parse(&value) {
-            Err(error) => Some(reason_of(&error, key)),
-            // In range on its own, so only the rule across `sub` and `fee` can refuse it.
-            Ok(v) => scenario.set(key, Some(v)).err().map(|_| "subsidy plus fees must be above zero".to_string()),
-        };
-        if let Some(reason) = problem {
+        let problem = key.field().parse(&value).and_then(|v| scenario.set(key, Some(v))).err();
+        if let Some(error) = problem {
+            let reason = reason_of(&error, key);
             let fallback = match scenario.get(key) {
                 Some(v) => plain(v),
                 None => "the computed hashprice".to_string(),
@@ -239,6 +237,10 @@ fn ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
 
 fn parse_sections(value: &str) -> Option<Sections> {
     let mut sections = Sections::empty();
+    // `show=` is what `to_query` writes for an embed with every section unticked.
+    if value.is_empty() {
+        return Some(sections);
+    }
     for name in value.split(',') {
         sections = sections.with(Section::from_name(name.trim())?);
     }

@@ -50,6 +50,17 @@ impl Section {
         Self::ALL.into_iter().find(|s| s.name() == name)
     }
 
+    /// The section's name on the page and in the embed panel.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Compare => "Per-kWh comparison",
+            Section::Btc => "Cost per BTC",
+            Section::PerMw => "Per MW",
+            Section::Network => "Network",
+            Section::Inputs => "Inputs",
+        }
+    }
+
     fn bit(self) -> u8 {
         1 << (self as u8)
     }
@@ -69,6 +80,15 @@ impl Sections {
 
     pub fn with(self, s: Section) -> Self {
         Sections(self.0 | s.bit())
+    }
+
+    /// The set with `s` added (`on`) or removed.
+    pub fn toggled(self, s: Section, on: bool) -> Self {
+        if on {
+            self.with(s)
+        } else {
+            Sections(self.0 & !s.bit())
+        }
     }
 
     pub fn contains(self, s: Section) -> bool {

@@ -1,0 +1,95 @@
+//! The iframe snippet an author pastes into an article.
+
+use super::scenario::Scenario;
+use super::share_link::to_query;
+use super::view::{Sections, Theme};
+
+/// What the author chose in the embed panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EmbedOptions {
+    pub sections: Sections,
+    /// Readers may edit the inputs (`edit=1`, the default).
+    pub editable: bool,
+    pub theme: Theme,
+}
+
+/// Height of the iframe before (or without) the resize script: enough for the default
+/// comparison and cost-per-BTC cards on a phone.
+pub const FALLBACK_HEIGHT_PX: u32 = 720;
+
+/// Name of the host-page script in `public/`.
+pub const RESIZE_SCRIPT: &str = "kwhich-embed.js";
+
+/// The scenario as an embed shows it: the same numbers, the embed's display keys.
+pub fn embed_scenario(scenario: &Scenario, options: &EmbedOptions) -> Scenario {
+    let mut embedded = scenario.clone();
+    embedded.view.embed = true;
+    embedded.view.show = (options.sections != Sections::EMBED_DEFAULT).then_some(options.sections);
+    embedded.view.edit = options.editable;
+    embedded.view.theme = options.theme;
+    embedded
+}
+
+/// A short id telling several embeds on one page apart: FNV-1a of the embed's query, so
+/// the same scenario gives the same id and the snippet is reproducible.
+pub fn embed_id(query: &str) -> String {
+    let hash = query.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    format!("kwhich-{hash:08x}")
+}
+
+fn escape_attr(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The HTML to paste: a lazy, sandboxed, titled iframe of width 100% at a fixed fallback
+/// height, and the script that resizes it to its content. `page` is the calculator's
+/// address without its query (`https://user.github.io/kwhich/`).
+pub fn snippet(page: &str, scenario: &Scenario, options: &EmbedOptions) -> String {
+    let query = to_query(&embed_scenario(scenario, options));
+    let id = embed_id(&query);
+    let dir = page.rfind('/').map_or(page, |i| &page[..=i]);
+    // allow-same-origin lets the Wasm load from its own host without CORS and gives the
+    // messages a real origin to check; allow-popups(-to-escape-sandbox) opens the full
+    // calculator unsandboxed. No forms, no top navigation.
+    format!(
+        "<iframe src=\"{src}\" title=\"kWhich: what a kWh earns mining bitcoin, and leased to AI\" \
+width=\"100%\" height=\"{FALLBACK_HEIGHT_PX}\" style=\"border:0;width:100%\" loading=\"lazy\" \
+sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\" \
+data-kwhich-id=\"{id}\"></iframe>\n<script async src=\"{script}\"></script>",
+        src = escape_attr(&format!("{page}?{query}#{id}")),
+        script = escape_attr(&format!("{dir}{RESIZE_SCRIPT}")),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::view::Section;
+
+    #[test]
+    fn it_writes_a_sandboxed_lazy_titled_iframe_with_the_scenario() {
+        let (scenario, _) = crate::model::from_query("?kwh=0.03");
+        let options = EmbedOptions { sections: Sections::EMBED_DEFAULT, editable: true, theme: Theme::Auto };
+        let html = snippet("https://user.github.io/kwhich/", &scenario, &options);
+        let id = embed_id("v=1&kwh=0.03&embed=1");
+        assert!(html.contains(&format!("src=\"https://user.github.io/kwhich/?v=1&amp;kwh=0.03&amp;embed=1#{id}\"")), "{html}");
+        assert!(html.contains("loading=\"lazy\"") && html.contains("title=\"kWhich") && html.contains("width=\"100%\""));
+        assert!(html.contains("sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\""));
+        assert!(html.contains("<script async src=\"https://user.github.io/kwhich/kwhich-embed.js\"></script>"));
+    }
+
+    #[test]
+    fn it_writes_only_the_display_keys_that_differ() {
+        let scenario = Scenario::default();
+        let sections = Sections::empty().with(Section::Compare).with(Section::Inputs);
+        let options = EmbedOptions { sections, editable: false, theme: Theme::Dark };
+        let query = to_query(&embed_scenario(&scenario, &options));
+        assert_eq!(query, "v=1&embed=1&show=compare,inputs&edit=0&theme=dark");
+    }
+
+    #[test]
+    fn it_gives_different_scenarios_different_ids() {
+        assert_ne!(embed_id("v=1&kwh=0.03&embed=1"), embed_id("v=1&kwh=0.04&embed=1"));
+        assert_eq!(embed_id("v=1").len(), "kwhich-".len() + 8);
+    }
+}

@@ -1,0 +1,86 @@
+//! The calculator: the full page, or the compact embed when the link says `embed=1`.
+
+use leptos::prelude::*;
+
+use super::compare_card::CompareCard;
+use super::cost_per_btc_card::CostPerBtcCard;
+use super::embed_bar::EmbedBar;
+use super::input_panel::InputPanel;
+use super::methodology::Methodology;
+use super::network_card::NetworkCard;
+use super::notice::Notice;
+use super::per_mw_table::PerMwTable;
+use super::share_bar::ShareBar;
+use super::state::{FieldErrors, InputErrors, MetricsCtx, ScenarioCtx};
+use super::use_embed_height::use_embed_height;
+use super::use_scenario_url::use_scenario_url;
+use crate::model::metrics::evaluate_with_invalid;
+use crate::model::view::Section;
+
+/// The whole calculator.
+#[component]
+pub fn App() -> impl IntoView {
+    let url = use_scenario_url();
+    let scenario = url.scenario;
+    let errors = RwSignal::new(FieldErrors::default());
+    let metrics = Memo::new(move |_| {
+        let invalid = errors.with(FieldErrors::invalid_keys);
+        scenario.with(|s| evaluate_with_invalid(s, invalid))
+    });
+    provide_context(ScenarioCtx(scenario));
+    provide_context(InputErrors(errors));
+    provide_context(MetricsCtx(metrics));
+
+    let view = scenario.with_untracked(|s| s.view);
+    // Theme and language follow the link; an effect touches only the document element.
+    Effect::new(move |_| {
+        let v = scenario.with(|s| s.view);
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("data-theme", v.theme.name());
+            let _ = html.set_attribute("lang", v.lang.name());
+            let _ = html.set_attribute("dir", if v.lang.is_rtl() { "rtl" } else { "ltr" });
+        }
+    });
+
+    let sections = view.sections();
+    let show = move |s: Section| sections.contains(s);
+    let warnings = url.warnings;
+
+    if view.embed {
+        use_embed_height();
+        let editable = view.edit;
+        return view! {
+            <main class="embed" data-layout="embed">
+                {show(Section::Compare).then(|| view! { <CompareCard/> })}
+                {show(Section::Btc).then(|| view! { <CostPerBtcCard/> })}
+                {show(Section::PerMw).then(|| view! { <PerMwTable/> })}
+                {show(Section::Network).then(|| view! { <NetworkCard/> })}
+                {show(Section::Inputs).then(|| view! { <InputPanel editable=editable/> })}
+                <EmbedBar/>
+            </main>
+        }
+        .into_any();
+    }
+
+    view! {
+        <header class="top">
+            <div class="brand">
+                <h1>"kWhich"</h1>
+                <p class="tagline">"What a kilowatt-hour earns mining bitcoin, and what it would earn leased to AI."</p>
+            </div>
+            <ShareBar/>
+        </header>
+        <Notice warnings=warnings/>
+        <main class="layout" data-layout="full">
+            <section class="results" aria-label="Results">
+                <CompareCard/>
+                <CostPerBtcCard/>
+                <PerMwTable/>
+                <NetworkCard/>
+            </section>
+            <InputPanel editable=true/>
+        </main>
+        <Methodology/>
+    }
+    .into_any()
+}

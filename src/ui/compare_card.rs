@@ -1,0 +1,62 @@
+//! The answer first: what a kWh earns mining, leased as colocation and rented as GPU cloud.
+
+use leptos::prelude::*;
+
+use super::bar_chart::BarChart;
+use super::metric_value::MetricValue;
+use super::state::MetricsCtx;
+use crate::model::format::grouped;
+use crate::model::MetricId as M;
+
+/// Revenue and margin per kWh side by side, each AI path's multiple over mining, and the chart.
+#[component]
+pub fn CompareCard() -> impl IntoView {
+    let MetricsCtx(metrics) = expect_context();
+    let headline = move || {
+        metrics.with(|m| match (m.get(M::ColoVsMiningRevenueMultiple), m.get(M::GpuVsMiningRevenueMultiple)) {
+            (Ok(colo), Ok(gpu)) => format!(
+                "Leased to AI, a kWh earns {}× what mining earns as colocation, and {}× as GPU cloud.",
+                grouped(colo, Some(1)),
+                grouped(gpu, Some(1))
+            ),
+            _ => "Some figures need valid inputs before the paths can be compared.".to_string(),
+        })
+    };
+    let row = |name: &'static str, revenue: M, margin: M, multiple: Option<M>| {
+        view! {
+            <tr>
+                <th scope="row">{name}</th>
+                <td><MetricValue id=revenue/></td>
+                <td><MetricValue id=margin/></td>
+                <td>{match multiple {
+                    Some(id) => view! { <MetricValue id=id/> }.into_any(),
+                    None => view! { <span class="muted">"baseline"</span> }.into_any(),
+                }}</td>
+            </tr>
+        }
+    };
+    view! {
+        <section class="card compare" aria-labelledby="compare-title" data-section="compare">
+            <h2 id="compare-title">"What a kWh earns"</h2>
+            <p class="answer" aria-live="polite">{headline}</p>
+            <div class="table-wrap">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Path"</th>
+                            <th scope="col">"Revenue per kWh"</th>
+                            <th scope="col">"Margin per kWh"</th>
+                            <th scope="col">"Revenue vs mining"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {row("Bitcoin mining", M::MiningRevenueUsdPerKwh, M::MiningMarginUsdPerKwh, None)}
+                        {row("AI colocation", M::ColoRevenueUsdPerKwh, M::ColoMarginUsdPerKwh, Some(M::ColoVsMiningRevenueMultiple))}
+                        {row("GPU cloud", M::GpuRevenueUsdPerKwh, M::GpuMarginUsdPerKwh, Some(M::GpuVsMiningRevenueMultiple))}
+                    </tbody>
+                </table>
+            </div>
+            <BarChart/>
+        </section>
+    }
+}

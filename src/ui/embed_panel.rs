@@ -1,0 +1,66 @@
+//! The embed snippet for journalists: an iframe of the current scenario plus a resize script.
+
+use leptos::prelude::*;
+
+use super::state::ScenarioCtx;
+use super::web;
+use crate::model::embed::{snippet, EmbedOptions};
+use crate::model::view::{Section, Sections, Theme};
+
+/// Lets an author pick the sections, editing and theme, and copies the snippet.
+#[component]
+pub fn EmbedPanel() -> impl IntoView {
+    let ScenarioCtx(scenario) = expect_context();
+    let sections = RwSignal::new(Sections::EMBED_DEFAULT);
+    let editable = RwSignal::new(true);
+    let theme = RwSignal::new(Theme::Auto);
+    let copied = RwSignal::new(None::<bool>);
+    let code = move || {
+        let options = EmbedOptions { sections: sections.get(), editable: editable.get(), theme: theme.get() };
+        scenario.with(|s| snippet(&web::page_base(), s, &options))
+    };
+    let boxes = Section::ALL.into_iter().map(|section| {
+        let id = format!("embed-{}", section.name());
+        let label_for = id.clone();
+        view! {
+            <label for=label_for class="check">
+                <input type="checkbox" id=id prop:checked=move || sections.get().contains(section)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        sections.update(|s| *s = s.toggled(section, on));
+                    }/>
+                {section.title()}
+            </label>
+        }
+    }).collect_view();
+    view! {
+        <section class="card embed-panel" aria-labelledby="embed-title">
+            <h2 id="embed-title">"Embed this scenario"</h2>
+            <fieldset>
+                <legend>"Sections"</legend>
+                {boxes}
+            </fieldset>
+            <label class="check" for="embed-edit">
+                <input type="checkbox" id="embed-edit" prop:checked=move || editable.get()
+                    on:change=move |ev| editable.set(event_target_checked(&ev))/>
+                "Readers may edit the inputs"
+            </label>
+            <label for="embed-theme">"Theme"</label>
+            <select id="embed-theme" on:change=move |ev| {
+                if let Some(t) = Theme::from_name(&event_target_value(&ev)) { theme.set(t) }
+            }>
+                <option value="auto">"Follow the reader's setting"</option>
+                <option value="light">"Light"</option>
+                <option value="dark">"Dark"</option>
+            </select>
+            <label for="embed-code">"Paste this into the article's HTML"</label>
+            <textarea id="embed-code" readonly rows="6" prop:value=code></textarea>
+            <button type="button" on:click=move |_| web::copy(&code(), move |ok| copied.set(Some(ok)))>"Copy embed code"</button>
+            <span class="status" role="status">{move || match copied.get() {
+                Some(true) => "Embed code copied.",
+                Some(false) => "Copy failed: select the code and copy it.",
+                None => "",
+            }}</span>
+        </section>
+    }
+}

@@ -1,0 +1,35 @@
+//! The page: thin Leptos components over [`crate::model`].
+
+mod app;
+mod bar_chart;
+mod compare_card;
+mod cost_per_btc_card;
+mod embed_bar;
+mod embed_panel;
+mod hashrate_field;
+mod input_panel;
+mod methodology;
+mod metric_value;
+mod network_card;
+mod notice;
+mod number_field;
+mod per_mw_table;
+mod preset_picker;
+mod share_bar;
+mod state;
+mod use_embed_height;
+mod use_scenario_url;
+mod web;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Replaces the loading placeholder in `#app` with the calculator.
+pub fn mount() {
+    let Some(root) = document().get_element_by_id("app") else {
+        return;
+    };
+    root.set_inner_html("");
+    let _ = root.set_attribute("data-ready", "");
+    leptos::mount::mount_to(root.unchecked_into(), app::App).forget();
+}

@@ -1,0 +1,33 @@
+//! Hashprice and the implied network hashrate, with the snapshot's date.
+
+use leptos::prelude::*;
+
+use super::metric_value::MetricValue;
+use super::state::ScenarioCtx;
+use crate::model::{MetricId as M, SNAPSHOT_DATE};
+
+/// The network side of the scenario.
+#[component]
+pub fn NetworkCard() -> impl IntoView {
+    let ScenarioCtx(scenario) = expect_context();
+    let source = move || {
+        if scenario.with(|s| s.hp().is_some()) {
+            "Hashprice set by hand (hp); the BTC figure divides it by the bitcoin price.".to_string()
+        } else {
+            format!("Computed from price, difficulty, subsidy and fees. Default network snapshot: {SNAPSHOT_DATE}.")
+        }
+    };
+    view! {
+        <section class="card network" aria-labelledby="network-title" data-section="network">
+            <h2 id="network-title">"Network"</h2>
+            <dl class="figures">
+                <div><dt>"Hashprice"</dt><dd><MetricValue id=M::HashpriceUsdPerPhDay/></dd></div>
+                <div><dt>"Hashprice in bitcoin"</dt><dd><MetricValue id=M::HashpriceBtcPerPhDay/></dd></div>
+                <div><dt>"Network hashrate"</dt><dd><MetricValue id=M::NetworkHashrateEhS/></dd></div>
+                <div><dt>"ASIC efficiency"</dt><dd><MetricValue id=M::AsicEfficiencyJPerTh/></dd></div>
+                <div><dt>"Cash cost per kWh"</dt><dd><MetricValue id=M::MiningCashCostUsdPerKwh/></dd></div>
+            </dl>
+            <p class="note">{source}</p>
+        </section>
+    }
+}

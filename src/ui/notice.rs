@@ -1,0 +1,27 @@
+//! The notice that names what the opening link had that could not be used.
+
+use leptos::prelude::*;
+
+use crate::model::Warning;
+
+/// The link's ignored keys, dismissable; nothing when the link was clean.
+#[component]
+pub fn Notice(
+    /// Warnings from reading the link the page was opened with.
+    warnings: Vec<Warning>,
+) -> impl IntoView {
+    let open = RwSignal::new(!warnings.is_empty());
+    let items = warnings
+        .into_iter()
+        .map(|w| view! { <li data-warning=w.key().to_string()>{w.to_string()}</li> })
+        .collect_view();
+    view! {
+        <Show when=move || open.get()>
+            <aside class="notice" role="status" aria-labelledby="notice-title">
+                <h2 id="notice-title">"Some of this link was ignored"</h2>
+                <ul>{items.clone()}</ul>
+                <button type="button" class="dismiss" on:click=move |_| open.set(false)>"Dismiss"</button>
+            </aside>
+        </Show>
+    }
+}

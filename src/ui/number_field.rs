@@ -1,0 +1,89 @@
+//! One numeric input: parse on every keystroke, show why a value is refused, keep the
+//! rest of the scenario working.
+
+use leptos::prelude::*;
+
+use super::state::{InputErrors, ScenarioCtx};
+use crate::model::fields::parse_decimal;
+use crate::model::share_link::plain;
+use crate::model::Key;
+
+/// A labelled input for one link key, with its unit, range, one-line help and error.
+#[component]
+pub fn NumberField(
+    /// The link key this input edits.
+    key: Key,
+    /// False makes the input read-only (an embed with `edit=0`).
+    #[prop(default = true)]
+    editable: bool,
+) -> impl IntoView {
+    let ScenarioCtx(scenario) = expect_context();
+    let InputErrors(errors) = expect_context();
+    let field = key.field();
+    let value = Memo::new(move |_| scenario.with(|s| s.get(key)));
+    let error = Memo::new(move |_| errors.with(|e| e.get(key)));
+    // What the person typed: kept while it means the scenario's value ("0.050", "1e6") or
+    // while it is invalid, replaced when the value changes from elsewhere (preset, reset).
+    let typed = StoredValue::new(value.get_untracked().map(plain).unwrap_or_default());
+    let shown = move || {
+        let value = value.get();
+        let text = typed.get_value();
+        let same = match value {
+            None => text.trim().is_empty(),
+            Some(v) => parse_decimal(&text).ok() == Some(v),
+        };
+        if error.get().is_some() || same {
+            text
+        } else {
+            let text = value.map(plain).unwrap_or_default();
+            typed.set_value(text.clone());
+            text
+        }
+    };
+    let on_input = move |ev| {
+        let text = event_target_value(&ev);
+        typed.set_value(text.clone());
+        let parsed = if text.trim().is_empty() && field.default.is_none() {
+            Ok(None)
+        } else {
+            field.parse(&text).map(Some)
+        };
+        let outcome = parsed.and_then(|v| {
+            let mut next = scenario.get_untracked();
+            next.set(key, v)?;
+            scenario.set(next);
+            Ok(())
+        });
+        errors.update(|e| e.set(key, outcome.err()));
+    };
+    let id = format!("f-{}", field.name);
+    let help_id = format!("{}-help", field.name);
+    let error_id = format!("{}-error", field.name);
+    let message = move || error.get().map(|e| field.error_text(&e));
+    let placeholder = if field.default.is_none() { "computed" } else { "" };
+    let label_for = id.clone();
+    view! {
+        <div class="field" class:invalid=move || error.get().is_some()>
+            <label for=label_for>
+                {field.label}
+                {(!field.unit.is_empty()).then(|| view! { <span class="unit">{field.unit}</span> })}
+            </label>
+            <input
+                id=id
+                name=field.name
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder=placeholder
+                readonly=!editable
+                aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                aria-describedby=format!("{help_id} {error_id}")
+                prop:value=shown
+                on:input=on_input
+            />
+            <p class="help" id=help_id>{field.help}" "<span class="range">{field.range_text()}</span></p>
+            <p class="error" id=error_id aria-live="polite">{message}</p>
+        </div>
+    }
+}

@@ -1,0 +1,45 @@
+//! Capex, yearly margin and payback per megawatt for each path.
+
+use leptos::prelude::*;
+
+use super::metric_value::MetricValue;
+use crate::model::MetricId as M;
+
+const ROWS: [(&str, M, M, M); 3] = [
+    ("Bitcoin mining", M::MiningCapexUsdPerMw, M::MiningMarginUsdPerMwYear, M::MiningPaybackYears),
+    ("AI colocation", M::ColoCapexUsdPerMw, M::ColoMarginUsdPerMwYear, M::ColoPaybackYears),
+    ("GPU cloud", M::GpuCapexUsdPerMw, M::GpuMarginUsdPerMwYear, M::GpuPaybackYears),
+];
+
+/// One compact table: per facility MW, what each path costs to build and what it earns.
+#[component]
+pub fn PerMwTable() -> impl IntoView {
+    view! {
+        <section class="card mw" aria-labelledby="mw-title" data-section="mw">
+            <h2 id="mw-title">"Per MW of facility power"</h2>
+            <div class="table-wrap">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Path"</th>
+                            <th scope="col">"Capex"</th>
+                            <th scope="col">"Margin a year"</th>
+                            <th scope="col">"Payback"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {ROWS.iter().map(|(name, capex, margin, payback)| view! {
+                            <tr>
+                                <th scope="row">{*name}</th>
+                                <td><MetricValue id=*capex/></td>
+                                <td><MetricValue id=*margin/></td>
+                                <td><MetricValue id=*payback/></td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <p class="note">"Mining capex is ASICs plus the site; AI paths add the data-hall fit-out, and GPU cloud the GPUs. Payback is “never” when the margin is not positive."</p>
+        </section>
+    }
+}

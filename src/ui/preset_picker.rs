@@ -1,0 +1,68 @@
+//! ASIC and GPU pickers: choosing a preset fills its fields and shows its source.
+
+use leptos::prelude::*;
+
+use super::state::{InputErrors, ScenarioCtx};
+use crate::model::presets::{ASICS, GPUS};
+use crate::model::Key;
+
+/// Which preset table a picker shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum PresetKind {
+    Asic,
+    Gpu,
+}
+
+/// A `<select>` of presets; picking one fills its fields (`th`, `w` or `gkw`, `gcap`, `gph`).
+#[component]
+pub fn PresetPicker(
+    /// ASIC or GPU.
+    kind: PresetKind,
+    /// False disables the picker (an embed with `edit=0`).
+    #[prop(default = true)]
+    editable: bool,
+) -> impl IntoView {
+    let ScenarioCtx(scenario) = expect_context();
+    let InputErrors(errors) = expect_context();
+    let (name, label, filled): (_, _, &[Key]) = match kind {
+        PresetKind::Asic => ("asic", "ASIC model", &[Key::Th, Key::W]),
+        PresetKind::Gpu => ("gpu", "GPU model", &[Key::Gkw, Key::Gcap, Key::Gph]),
+    };
+    let options: Vec<(&'static str, String)> = match kind {
+        PresetKind::Asic => ASICS.iter().map(|p| (p.id, format!("{} · {} J/TH", p.model, p.j_per_th()))).collect(),
+        PresetKind::Gpu => GPUS.iter().map(|p| (p.id, format!("{} · ${}/h", p.model, p.gph))).collect(),
+    };
+    let selected = move || {
+        scenario.with(|s| match kind {
+            PresetKind::Asic => s.asic().id,
+            PresetKind::Gpu => s.gpu().id,
+        })
+    };
+    let source = move || {
+        scenario.with(|s| match kind {
+            PresetKind::Asic => s.asic().source,
+            PresetKind::Gpu => s.gpu().source,
+        })
+    };
+    let on_change = move |ev| {
+        let id = event_target_value(&ev);
+        scenario.update(|s| match kind {
+            PresetKind::Asic => ASICS.iter().find(|p| p.id == id).into_iter().for_each(|p| s.set_asic(p)),
+            PresetKind::Gpu => GPUS.iter().find(|p| p.id == id).into_iter().for_each(|p| s.set_gpu(p)),
+        });
+        errors.update(|e| filled.iter().for_each(|k| e.set(*k, None)));
+    };
+    let id = format!("f-{name}");
+    let label_for = id.clone();
+    view! {
+        <div class="field picker">
+            <label for=label_for>{label}</label>
+            <select id=id name=name on:change=on_change disabled=!editable prop:value=selected>
+                {options.into_iter().map(|(id, text)| view! {
+                    <option value=id selected=move || selected() == id>{text}</option>
+                }).collect_view()}
+            </select>
+            <p class="help source">"Source: "{source}</p>
+        </div>
+    }
+}

@@ -1,0 +1,47 @@
+//! Share the scenario: copy the link, reset to the snapshot, or get an embed snippet.
+
+use leptos::prelude::*;
+
+use super::embed_panel::EmbedPanel;
+use super::state::{FieldErrors, InputErrors, ScenarioCtx};
+use super::web;
+use crate::model::{to_query, Scenario};
+
+/// The page's actions on the scenario as a whole.
+#[component]
+pub fn ShareBar() -> impl IntoView {
+    let ScenarioCtx(scenario) = expect_context();
+    let InputErrors(errors) = expect_context();
+    let copied = RwSignal::new(None::<bool>);
+    let embed_open = RwSignal::new(false);
+    let copy_link = move |_| {
+        let link = format!("{}?{}", web::page_base(), scenario.with_untracked(to_query));
+        web::copy(&link, move |ok| copied.set(Some(ok)));
+    };
+    let reset = move |_| {
+        scenario.update(|s| {
+            let view = s.view;
+            *s = Scenario::default();
+            s.view = view;
+        });
+        errors.set(FieldErrors::default());
+        copied.set(None);
+    };
+    let status = move || match copied.get() {
+        Some(true) => "Link copied.",
+        Some(false) => "Copy failed: copy the address bar instead.",
+        None => "",
+    };
+    view! {
+        <div class="share">
+            <button type="button" on:click=copy_link>"Copy link"</button>
+            <button type="button" on:click=reset>"Reset to snapshot"</button>
+            <button type="button" aria-expanded=move || embed_open.get().to_string()
+                on:click=move |_| embed_open.update(|o| *o = !*o)>"Embed"</button>
+            <span class="status" role="status" aria-live="polite">{status}</span>
+        </div>
+        <Show when=move || embed_open.get()>
+            <EmbedPanel/>
+        </Show>
+    }
+}

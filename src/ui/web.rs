@@ -1,0 +1,60 @@
+//! The few browser calls the page makes, in one place.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = "
+export function copy_text(text, done) {
+  const ok = () => done(true), fail = () => done(false);
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText(text).then(ok, fail);
+  } else { fail(); }
+}
+export function post_height(id) {
+  if (window.parent === window) return;
+  const h = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  window.parent.postMessage({ id: id, height: h }, '*');
+}
+export function watch_height(id) {
+  const send = () => post_height(id);
+  new ResizeObserver(send).observe(document.documentElement);
+  send();
+}
+")]
+extern "C" {
+    /// Copies `text`; `done(true)` once the clipboard holds it, `done(false)` if refused.
+    fn copy_text(text: &str, done: &JsValue);
+    /// Reports this document's height to the embedding page, now and on every resize.
+    pub fn watch_height(id: &str);
+}
+
+/// Copies `text` to the clipboard and calls `done` with whether it worked.
+pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
+    let callback = Closure::once_into_js(done);
+    copy_text(text, &callback);
+}
+
+/// The page's own address without its query: where share links point.
+pub fn page_base() -> String {
+    let location = leptos::prelude::window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}")
+}
+
+/// Replaces the address bar's query without a new history entry.
+pub fn replace_query(query: &str) {
+    let window = leptos::prelude::window();
+    let path = window.location().pathname().unwrap_or_default();
+    if window.location().search().ok().as_deref() == Some(&format!("?{query}")) {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?{query}")));
+    }
+}
+
+/// The embed's id, from the `#fragment` the snippet put on the iframe's address.
+pub fn embed_id() -> String {
+    let hash = leptos::prelude::window().location().hash().unwrap_or_default();
+    hash.trim_start_matches('#').to_string()
+}

@@ -1,0 +1,197 @@
+//! The `kwhich` command line, run as a user runs it: `kwhich eval "LINK"` prints one JSON
+//! object with the scenario, every metric and the warnings, and exits 0 whatever the link;
+//! only arguments it cannot read at all exit 2 (SPEC.md, "Surfaces").
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+use kwhich::model::{evaluate, from_query, json, Key, MetricId};
+
+fn kwhich<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kwhich")).args(args).output().expect("the evaluator runs")
+}
+
+/// Runs `kwhich eval LINK`, checks it exits 0 with nothing on standard error, and parses
+/// its JSON.
+fn eval(link: &str) -> (Value, String) {
+    let out = kwhich(&["eval", link]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{link:?}: {stderr}");
+    assert!(out.stderr.is_empty(), "{link:?}: {stderr}");
+    let text = String::from_utf8(out.stdout).expect("the output is UTF-8");
+    let value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{link:?}: not JSON ({e}):\n{text}"));
+    (value, text)
+}
+
+/// A JSON number against a decimal: the same to 12 significant digits (JSON readers hold
+/// an `f64`; the text itself is compared whole in `it_prints_what_the_model_computes`).
+fn same_number(json: &Value, decimal: &str) -> bool {
+    let want: f64 = decimal.parse().expect("a decimal");
+    match json.as_f64() {
+        Some(got) if want == 0.0 => got == 0.0,
+        Some(got) => ((got - want) / want).abs() < 1e-12,
+        None => false,
+    }
+}
+
+fn warnings(report: &Value) -> Vec<String> {
+    let list = report["warnings"].as_array().expect("warnings is an array");
+    list.iter().map(|w| w.as_str().expect("each warning is a string").to_string()).collect()
+}
+
+const LINKS: [&str; 7] = [
+    "",
+    "https://example.com/kwhich/?v=1&asic=s21xp&kwh=0.03",
+    "?hp=40",
+    "sub=1.5625",
+    "gpu=b200&colo=121&gpue=1.45",
+    "kwh=0&opx=0",
+    "v=1&btc=120000&diff=160&pool=1.5&up=95&lang=ar&embed=1&show=btc,compare&edit=0&theme=dark",
+];
+
+#[test]
+fn it_prints_what_the_model_computes() {
+    for link in LINKS {
+        let (report, text) = eval(link);
+        let (scenario, warned) = from_query(link);
+        let metrics = evaluate(&scenario);
+        assert_eq!(text, format!("{}\n", json::report(&scenario, &metrics, &warned)), "{link}");
+        assert!(warned.is_empty() && warnings(&report).is_empty(), "{link}");
+
+        let printed = report["metrics"].as_object().expect("metrics is an object");
+        let order: Vec<&str> = printed.keys().map(String::as_str).collect();
+        let mut keys: Vec<&str> = MetricId::ALL.iter().map(|id| id.key()).collect();
+        keys.sort_unstable();
+        assert_eq!(order, keys, "{link}: every metric, once");
+        for (id, figure) in metrics.iter() {
+            let value = &report["metrics"][id.key()];
+            match figure {
+                Ok(d) => assert!(same_number(value, &d.to_string()), "{link}: {} = {value}, model {d}", id.key()),
+                Err(_) => assert!(value.is_null(), "{link}: {} = {value}, model {figure:?}", id.key()),
+            }
+        }
+
+        let inputs = &report["scenario"];
+        assert_eq!(inputs["v"], 1, "{link}");
+        assert_eq!(inputs["asic"], scenario.asic().id, "{link}");
+        assert_eq!(inputs["gpu"], scenario.gpu().id, "{link}");
+        for key in Key::ALL {
+            let value = &inputs[key.name()];
+            match scenario.get(key) {
+                Some(d) => assert!(same_number(value, &d.to_string()), "{link}: {key} = {value}, model {d}"),
+                None => assert!(value.is_null(), "{link}: {key} = {value}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn it_prints_null_where_a_figure_cannot_be_computed() {
+    let (report, _) = eval("kwh=0&opx=0");
+    assert!(report["metrics"]["target_required_efficiency_j_per_th"].is_null());
+    assert!(report["metrics"]["mining_margin_usd_per_kwh"].is_number());
+    let (report, _) = eval("sub=1.5625");
+    assert!(report["metrics"]["mining_payback_years"].is_null());
+    assert!(report["metrics"]["gpu_payback_years"].is_number());
+    assert!(report["scenario"]["hp"].is_null());
+    // The default scenario's headline figures, worked by hand in the model's tests.
+    let (report, _) = eval("");
+    assert!(same_number(&report["metrics"]["hashprice_usd_per_ph_day"], "34.69458991481411841607863"));
+    assert!(same_number(&report["metrics"]["mining_revenue_usd_per_kwh"], "0.07709908869958692981350806"));
+    assert!(same_number(&report["metrics"]["gpu_vs_mining_revenue_multiple"], "10.95532469675518729050176"));
+}
+
+#[test]
+fn it_exits_0_for_broken_links() {
+    let huge = format!("btc={}&kwh=0.{}", "9".repeat(5000), "1".repeat(5000));
+    let links = [
+        "%%%&&&===",
+        "?&=&==&&?",
+        "btc=1e999&diff=99999999999999999999999999999999999999&sub=-0&fee=-1e-9",
+        "btc=８５０００&café=1&kwh=0,05&lang=中文",
+        "🙂=🙂&gpu=🙂&asic=s21xp\u{301}",
+        "btc=\u{1}\t\n\"\\&\u{7f}=x",
+        "https://",
+        "://?#?#",
+        "btc=%FF%FE&%C0%AF=1&kwh=%",
+        "javascript:alert(1)//?btc=90000",
+        huge.as_str(),
+    ];
+    for link in links {
+        let (report, _) = eval(link);
+        assert!(report["metrics"].as_object().is_some_and(|m| m.len() == MetricId::COUNT), "{link:?}");
+        let (_, warned) = from_query(link);
+        assert_eq!(warnings(&report), warned.iter().map(ToString::to_string).collect::<Vec<_>>(), "{link:?}");
+    }
+    // A broken value costs its key alone.
+    let (report, _) = eval("javascript:alert(1)//?btc=90000");
+    assert_eq!(report["scenario"]["btc"], 90000);
+    // Too many digits for any decimal: not a number. Too many decimal places: rounded to
+    // the 28 a decimal holds.
+    let (report, _) = eval(&huge);
+    assert_eq!(report["scenario"]["btc"], 85000);
+    assert!(same_number(&report["scenario"]["kwh"], "0.1111111111111111111111111111"));
+}
+
+#[test]
+fn it_names_ignored_keys_in_warnings() {
+    let (report, _) =
+        eval("https://example.com/?foo=1&utm_source=news&fbclid=abc&gclid=x&btc=abc&kwh=0.04&kwh=0.05&asic=s99");
+    let warned = warnings(&report);
+    assert_eq!(warned.len(), 4, "{warned:?}");
+    assert_eq!(warned[0], "Unknown key \"foo\" ignored.");
+    assert!(warned.iter().any(|w| w.starts_with("btc=abc ignored: not a number; using 85000")), "{warned:?}");
+    assert!(warned.iter().any(|w| w.starts_with("kwh=0.05 ignored:") && w.contains("more than once")), "{warned:?}");
+    assert!(warned.iter().any(|w| w.starts_with("asic=s99 ignored: not a known ASIC")), "{warned:?}");
+    for tracker in ["utm_source", "fbclid", "gclid"] {
+        assert!(!warned.iter().any(|w| w.contains(tracker)), "{tracker} is silent: {warned:?}");
+    }
+    assert_eq!(report["scenario"]["kwh"], 0.04);
+    assert_eq!(report["scenario"]["asic"], "s21");
+}
+
+#[test]
+fn it_explains_itself() {
+    for flag in ["--help", "-h", "help"] {
+        let out = kwhich(&[flag]);
+        assert_eq!(out.status.code(), Some(0), "{flag}");
+        assert!(out.stderr.is_empty(), "{flag}");
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        for part in ["Usage", "kwhich eval", "LINK OR QUERY", "warnings", "null", "Exit status"] {
+            assert!(text.contains(part), "{flag}: help lacks {part:?}:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn it_exits_2_when_it_cannot_read_its_arguments() {
+    let cases: [&[&str]; 7] = [
+        &[],
+        &["eval"],
+        &["eval", "btc=1", "kwh=2"],
+        &["frobnicate"],
+        &["evaluate", "btc=1"],
+        &["--help", "extra"],
+        &["btc=90000"],
+    ];
+    for args in cases {
+        let out = kwhich(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}: nothing on standard output");
+        let message = String::from_utf8_lossy(&out.stderr);
+        assert!(message.starts_with("kwhich: ") && message.contains("--help"), "{args:?}: {message}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn it_exits_2_for_an_argument_that_is_not_utf8() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+
+    let out = kwhich(&[OsStr::new("eval"), OsStr::from_bytes(b"btc=\xff\xfe")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-8"));
+}
