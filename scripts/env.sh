@@ -13,6 +13,7 @@ case "$PATH:" in
   *) PATH="$KWHICH_TOOLS/node_modules/.bin:$CARGO_HOME/bin:$PATH" ;;
 esac
 
-# Trunk's update check needs the network; nothing here should wait on it.
-export TRUNK_SKIP_VERSION_CHECK=1
+# Trunk's update check needs the network; nothing here should wait on it. (Trunk parses
+# this as a bool: `true`, not `1`.)
+export TRUNK_SKIP_VERSION_CHECK=true
 export KWHICH_ROOT KWHICH_TOOLS CARGO_HOME PATH

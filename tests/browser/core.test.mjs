@@ -82,3 +82,29 @@ describe("page = evaluator", () => {
     });
   }
 });
+
+// The same dist/ deployed under a sub-path (relative asset URLs) shows the same numbers.
+describe("page = evaluator under a sub-path", () => {
+  let browser;
+  let server;
+  before(async () => {
+    requireDist();
+    server = await startServer({ prefix: "/kwhich/" });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const link = "?v=1&asic=s21xp&kwh=0.03";
+  test(`/kwhich/${link}`, async () => {
+    const expected = evaluate(link);
+    await withPage(browser, `core subpath ${link}`, async ({ page }) => {
+      await openApp(page, server.url, link);
+      assert.deepEqual(metricMismatches(await readMetrics(page), expected.metrics), []);
+      const outside = server.requests.filter((r) => !r.startsWith("/kwhich/") && r !== "/favicon.ico");
+      assert.deepEqual(outside, [], "requests outside the sub-path");
+    });
+  });
+});

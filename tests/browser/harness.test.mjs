@@ -150,7 +150,7 @@ describe("browser", () => {
 
   test("a console error fails the test", async () => {
     await assert.rejects(
-      withPage(browser, "harness-console-error", async ({ page }) => {
+      withPage(browser, null, async ({ page }) => {
         await page.goto(server.url + "error.html");
       }),
       /console\.error: boom/,

@@ -171,7 +171,8 @@ export async function newPage(browser, { viewport = { width: 1280, height: 900 }
 
 /**
  * Runs `fn(handle)` on a fresh page; on failure saves a screenshot and the DOM to
- * tests/browser/artifacts/NAME.{png,html}, and the page's errors join the message. Fails
+ * tests/browser/artifacts/NAME.{png,html} (not when NAME is null), and the page's errors
+ * join the message. Fails
  * when the page logged any console or page error, even if `fn` passed.
  */
 export async function withPage(browser, name, fn, options) {
@@ -180,7 +181,7 @@ export async function withPage(browser, name, fn, options) {
     await fn(handle);
     handle.assertNoErrors();
   } catch (err) {
-    await saveArtifacts(handle.page, name).catch(() => {});
+    if (name !== null) await saveArtifacts(handle.page, name).catch(() => {});
     if (handle.errors.length && !String(err.message).includes("the page reported")) {
       err.message += `\n\nthe page also reported:\n  ${handle.errors.join("\n  ")}`;
     }
