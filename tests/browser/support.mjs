@@ -13,7 +13,8 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const DIST = path.resolve(process.env.KWHICH_DIST ?? path.join(ROOT, "dist"));
+// KWHICH_DIST, when given, is relative to the repository root (as in scripts/test).
+export const DIST = path.resolve(ROOT, process.env.KWHICH_DIST ?? "dist");
 export const ARTIFACTS = path.join(ROOT, "tests/browser/artifacts");
 
 // ---------------------------------------------------------------------------------------
