@@ -11,15 +11,17 @@ pub fn Notice(
     warnings: Vec<Warning>,
 ) -> impl IntoView {
     let open = RwSignal::new(!warnings.is_empty());
-    let items = warnings
-        .into_iter()
-        .map(|w| view! { <li data-warning=w.key().to_string()>{w.to_string()}</li> })
-        .collect_view();
+    let warnings = StoredValue::new(warnings);
+    let items = move || {
+        warnings.with_value(|ws| {
+            ws.iter().map(|w| view! { <li data-warning=w.key().to_string()>{w.to_string()}</li> }).collect_view()
+        })
+    };
     view! {
         <Show when=move || open.get()>
             <aside class="notice" role="status" aria-labelledby="notice-title">
                 <h2 id="notice-title">"Some of this link was ignored"</h2>
-                <ul>{items.clone()}</ul>
+                <ul>{items}</ul>
                 <button type="button" class="dismiss" on:click=move |_| open.set(false)>"Dismiss"</button>
             </aside>
         </Show>
