@@ -55,7 +55,7 @@ pub fn EmbedPanel() -> impl IntoView {
             </select>
             <label for="embed-code">"Paste this into the article's HTML"</label>
             <textarea id="embed-code" readonly rows="6" prop:value=code></textarea>
-            <button type="button" on:click=move |_| web::copy(&code(), move |ok| copied.set(Some(ok)))>"Copy embed code"</button>
+            <button type="button" on:click=move |_| web::copy(&code(), Box::new(move |ok| copied.set(Some(ok))))>"Copy embed code"</button>
             <span class="status" role="status">{move || match copied.get() {
                 Some(true) => "Embed code copied.",
                 Some(false) => "Copy failed: select the code and copy it.",

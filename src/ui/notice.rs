@@ -10,20 +10,17 @@ pub fn Notice(
     /// Warnings from reading the link the page was opened with.
     warnings: Vec<Warning>,
 ) -> impl IntoView {
-    let open = RwSignal::new(!warnings.is_empty());
-    let warnings = StoredValue::new(warnings);
-    let items = move || {
-        warnings.with_value(|ws| {
-            ws.iter().map(|w| view! { <li data-warning=w.key().to_string()>{w.to_string()}</li> }).collect_view()
-        })
-    };
+    // Built once and hidden on dismiss: cheaper in the Wasm than mounting and unmounting.
+    let hidden = RwSignal::new(warnings.is_empty());
+    let items = warnings
+        .iter()
+        .map(|w| view! { <li data-warning=w.key().to_string()>{w.to_string()}</li> })
+        .collect_view();
     view! {
-        <Show when=move || open.get()>
-            <aside class="notice" role="status" aria-labelledby="notice-title">
-                <h2 id="notice-title">"Some of this link was ignored"</h2>
-                <ul>{items}</ul>
-                <button type="button" class="dismiss" on:click=move |_| open.set(false)>"Dismiss"</button>
-            </aside>
-        </Show>
+        <aside class="notice" role="status" aria-labelledby="notice-title" hidden=hidden>
+            <h2 id="notice-title">"Some of this link was ignored"</h2>
+            <ul>{items}</ul>
+            <button type="button" class="dismiss" on:click=move |_| hidden.set(true)>"Dismiss"</button>
+        </aside>
     }
 }

@@ -13,10 +13,10 @@ pub fn ShareBar() -> impl IntoView {
     let ScenarioCtx(scenario) = expect_context();
     let InputErrors(errors) = expect_context();
     let copied = RwSignal::new(None::<bool>);
-    let embed_open = RwSignal::new(false);
+    let embed_hidden = RwSignal::new(true);
     let copy_link = move |_| {
         let link = format!("{}?{}", web::page_base(), scenario.with_untracked(to_query));
-        web::copy(&link, move |ok| copied.set(Some(ok)));
+        web::copy(&link, Box::new(move |ok| copied.set(Some(ok))));
     };
     let reset = move |_| {
         scenario.update(|s| {
@@ -36,12 +36,12 @@ pub fn ShareBar() -> impl IntoView {
         <div class="share">
             <button type="button" on:click=copy_link>"Copy link"</button>
             <button type="button" on:click=reset>"Reset to snapshot"</button>
-            <button type="button" aria-expanded=move || embed_open.get().to_string()
-                on:click=move |_| embed_open.update(|o| *o = !*o)>"Embed"</button>
+            <button type="button" aria-controls="embed-panel" aria-expanded=move || (!embed_hidden.get()).to_string()
+                on:click=move |_| embed_hidden.update(|h| *h = !*h)>"Embed"</button>
             <span class="status" role="status" aria-live="polite">{status}</span>
         </div>
-        <Show when=move || embed_open.get()>
+        <div id="embed-panel" hidden=embed_hidden>
             <EmbedPanel/>
-        </Show>
+        </div>
     }
 }

@@ -28,7 +28,8 @@ extern "C" {
 }
 
 /// Copies `text` to the clipboard and calls `done` with whether it worked.
-pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
+pub fn copy(text: &str, done: Box<dyn FnOnce(bool)>) {
+    // One boxed closure type for every caller: one instantiation in the Wasm.
     let callback = Closure::once_into_js(done);
     copy_text(text, &callback);
 }
