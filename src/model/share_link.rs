@@ -56,7 +56,8 @@ fn query_of(input: &str) -> &str {
     match input.split_once('?') {
         Some((_, query)) => query,
         // A URL with no `?` has no scenario in it; a bare `a=b&c=d` is a query.
-        None if input.contains("://") || input.starts_with('/') => "",
+        // No link value holds a '/', so text with one is an address without a query.
+        None if input.contains('/') => "",
         None => input,
     }
 }
