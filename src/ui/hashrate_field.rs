@@ -18,7 +18,10 @@ pub fn HashrateField(
     let ScenarioCtx(scenario) = expect_context();
     let InputErrors(errors) = expect_context();
     let MetricsCtx(metrics) = expect_context();
-    let local_error = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<String>);
+    // The message stands while the difficulty is marked invalid: a reset, a valid
+    // difficulty typed beside it or a valid hashrate clears both.
+    let local_error = Memo::new(move |_| errors.with(|e| e.get(Key::Diff)).and(message.get()));
     let current = Memo::new(move |_| {
         metrics.with(|m| m.get(MetricId::NetworkHashrateEhS).map(|h| h.round_dp(1).normalize().to_string()).unwrap_or_default())
     });
@@ -41,7 +44,7 @@ pub fn HashrateField(
             .and_then(|d| if Key::Diff.field().contains(d) { Ok(d) } else { Err(FieldError::OutOfRange) });
         match diff {
             Ok(d) => {
-                local_error.set(None);
+                message.set(None);
                 scenario.update(|s| {
                     let _ = s.set(Key::Diff, Some(d));
                 });
@@ -49,7 +52,7 @@ pub fn HashrateField(
             }
             Err(e) => {
                 let why = if e == FieldError::NotANumber { "is not a number" } else { "is out of range" };
-                local_error.set(Some(format!(
+                message.set(Some(format!(
                     "Network hashrate {why}; it must be > 0 and ≤ {} EH/s (difficulty up to 1,000,000 T).",
                     grouped(rust_decimal_macros::dec!(7158278.8), None)
                 )));
