@@ -26,10 +26,16 @@ pub fn HashrateField(
         metrics.with(|m| m.get(MetricId::NetworkHashrateEhS).map(|h| h.round_dp(1).normalize().to_string()).unwrap_or_default())
     });
     let typed = StoredValue::new(current.get_untracked());
+    let diff = Memo::new(move |_| scenario.with(|s| s.diff().get()));
+    // Keep what is typed ("1073.", "1073.74") while it means the current difficulty or is
+    // invalid; show the rounded figure when the difficulty changes from elsewhere.
     let shown = move || {
         let now = current.get();
-        if local_error.get().is_some() {
-            typed.get_value()
+        let diff = diff.get();
+        let text = typed.get_value();
+        let same = parse_decimal(&text).ok().and_then(|eh| difficulty_from_hashrate(eh).ok()) == Some(diff);
+        if local_error.get().is_some() || same {
+            text
         } else {
             typed.set_value(now.clone());
             now
