@@ -8,6 +8,7 @@ import {
   evaluate,
   findBrokenNumbers,
   launchBrowser,
+  metricMismatches,
   openApp,
   readMetrics,
   readWarnings,
@@ -24,32 +25,6 @@ const LINKS = [
   // Invalid, out of range, unknown and tracking keys: each falls back or is ignored alone.
   "?kwh=abc&foo=1&pool=100&utm_source=x",
 ];
-
-/** Differences between the page's metrics and the evaluator's, one line each. */
-function metricMismatches(pageMetrics, evaluated) {
-  const problems = [];
-  const byKey = new Map();
-  for (const m of pageMetrics) byKey.set(m.key, [...(byKey.get(m.key) ?? []), m]);
-  for (const [key, expected] of Object.entries(evaluated)) {
-    const shown = byKey.get(key);
-    if (!shown) {
-      problems.push(`${key}: not on the page (evaluator: ${expected})`);
-      continue;
-    }
-    for (const el of shown) {
-      if (expected === null) {
-        if (el.value !== "") problems.push(`${key}: data-value ${JSON.stringify(el.value)}, evaluator: null`);
-        if (!el.reason?.trim()) problems.push(`${key}: null without a data-reason`);
-      } else if (el.value !== expected) {
-        problems.push(`${key}: data-value ${JSON.stringify(el.value)}, evaluator: ${expected}`);
-      }
-    }
-  }
-  for (const key of byKey.keys()) {
-    if (!(key in evaluated)) problems.push(`${key}: on the page but not a metric of the evaluator`);
-  }
-  return problems;
-}
 
 describe("page = evaluator", () => {
   let browser;
