@@ -5,7 +5,7 @@ use rust_decimal_macros::dec;
 
 use super::error::ModelError;
 use super::fields::Key;
-use super::scenario::Scenario;
+use super::scenario::{for_each_input, Scenario};
 use super::units::*;
 
 type Figure = Result<Decimal, ModelError>;
@@ -195,31 +195,7 @@ impl Inputs<'_> {
         }
     }
 
-    checked_inputs! {
-        btc: Btc => UsdPerBtc;
-        diff: Diff => Difficulty;
-        sub: Sub => BtcPerBlock;
-        fee: Fee => BtcPerBlock;
-        th: Th => TerahashPerSecond;
-        w: W => Watts;
-        kwh: Kwh => UsdPerKwh;
-        opx: Opx => UsdPerKwh;
-        up: Up => Percent;
-        pool: Pool => Percent;
-        pue: Pue => Pue;
-        capex: Capex => UsdPerTerahash;
-        site: Site => UsdPerMegawatt;
-        life: Life => Years;
-        colo: Colo => UsdPerKwMonth;
-        gpue: Gpue => Pue;
-        gph: Gph => UsdPerGpuHour;
-        util: Util => Percent;
-        gkw: Gkw => Kilowatts;
-        gcap: Gcap => Usd;
-        gopx: Gopx => Percent;
-        gfit: Gfit => UsdPerMegawatt;
-        tgt: Tgt => UsdPerBtc;
-    }
+    for_each_input!(checked_inputs);
 
     fn hp(&self) -> Result<Option<UsdPerPhDay>, ModelError> {
         self.check(Key::Hp)?;

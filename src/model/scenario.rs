@@ -34,10 +34,43 @@ impl Default for Scenario {
     }
 }
 
+/// Calls `$m!` with every numeric input as `accessor: Key => Unit;`: the one place that
+/// says which unit each key has, for the scenario's accessors and the model's checked reads.
+macro_rules! for_each_input {
+    ($m:ident) => {
+        $m! {
+            btc: Btc => UsdPerBtc;
+            diff: Diff => Difficulty;
+            sub: Sub => BtcPerBlock;
+            fee: Fee => BtcPerBlock;
+            th: Th => TerahashPerSecond;
+            w: W => Watts;
+            kwh: Kwh => UsdPerKwh;
+            opx: Opx => UsdPerKwh;
+            up: Up => Percent;
+            pool: Pool => Percent;
+            pue: Pue => Pue;
+            capex: Capex => UsdPerTerahash;
+            site: Site => UsdPerMegawatt;
+            life: Life => Years;
+            colo: Colo => UsdPerKwMonth;
+            gpue: Gpue => Pue;
+            gph: Gph => UsdPerGpuHour;
+            util: Util => Percent;
+            gkw: Gkw => Kilowatts;
+            gcap: Gcap => Usd;
+            gopx: Gopx => Percent;
+            gfit: Gfit => UsdPerMegawatt;
+            tgt: Tgt => UsdPerBtc;
+        }
+    };
+}
+pub(crate) use for_each_input;
+
 macro_rules! accessors {
-    ($($(#[$doc:meta])* $fn:ident: $key:ident => $unit:ident;)*) => {
+    ($($fn:ident: $key:ident => $unit:ident;)*) => {
         $(
-            $(#[$doc])*
+            #[doc = concat!("`", stringify!($fn), "` in its unit.")]
             pub fn $fn(&self) -> $unit {
                 $unit::new(self.values[Key::$key.index()])
             }
@@ -46,31 +79,7 @@ macro_rules! accessors {
 }
 
 impl Scenario {
-    accessors! {
-        btc: Btc => UsdPerBtc;
-        diff: Diff => Difficulty;
-        sub: Sub => BtcPerBlock;
-        fee: Fee => BtcPerBlock;
-        th: Th => TerahashPerSecond;
-        w: W => Watts;
-        kwh: Kwh => UsdPerKwh;
-        opx: Opx => UsdPerKwh;
-        up: Up => Percent;
-        pool: Pool => Percent;
-        pue: Pue => Pue;
-        capex: Capex => UsdPerTerahash;
-        site: Site => UsdPerMegawatt;
-        life: Life => Years;
-        colo: Colo => UsdPerKwMonth;
-        gpue: Gpue => Pue;
-        gph: Gph => UsdPerGpuHour;
-        util: Util => Percent;
-        gkw: Gkw => Kilowatts;
-        gcap: Gcap => Usd;
-        gopx: Gopx => Percent;
-        gfit: Gfit => UsdPerMegawatt;
-        tgt: Tgt => UsdPerBtc;
-    }
+    for_each_input!(accessors);
 
     /// The hashprice override, if one is set.
     pub fn hp(&self) -> Option<UsdPerPhDay> {
