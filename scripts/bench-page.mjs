@@ -1,0 +1,233 @@
+#!/usr/bin/env node
+// Page benchmark: how fast the built page (full layout and embed) first shows its results,
+// how fast the results follow an edit, and how many bytes a first visit downloads.
+// A benchmark, not a test: it asserts nothing about time and only prints a table.
+//
+// Usage (from the repository root, after a release build):
+//
+//   source scripts/env.sh && trunk build --release          # or --dist dist-bench
+//   node scripts/bench-page.mjs [DIST]                      # DIST defaults to dist
+//
+//   DIST is relative to the repository root (or absolute). BENCH_LOADS (default 10) and
+//   BENCH_EDITS (default 100) change the number of page loads and edits per target.
+//   It runs the system Chromium headless through tests/browser (run `npm ci` there once).
+//
+// What is measured, each target in a fresh browser context per load (no cache):
+//
+// - first render: from navigation start (performance.now() is relative to it) to the moment
+//   `#app[data-ready]` exists and every `[data-metric]` has a data-value, seen by a
+//   MutationObserver that an init script installs before the page's own scripts run.
+//   Median and p95 over BENCH_LOADS loads.
+// - edit: BENCH_EDITS edits of `input[name=kwh]`, alternating two values. Each sets the
+//   value and dispatches an `input` event after performance.mark("edit-start"), then waits
+//   until every metric the edit affects (learnt from a first pair of edits) shows its new
+//   data-value: checked synchronously right after the dispatch, else by a MutationObserver.
+//   "next paint" adds the wait for the following frame (requestAnimationFrame, then a task).
+// - first-load bytes: the sum, over every response of the first load, of the transferred
+//   headers and body (the test server does not compress); "gzip" estimates what a host that
+//   compresses would send (gzip -9 of each body).
+//
+// The embed is loaded as a top-level page here (with an id fragment, as the snippet writes
+// it); inside an article's iframe it does the same work.
+
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { existsSync } from "node:fs";
+
+import { ROOT, launchBrowser, startServer } from "../tests/browser/support.mjs";
+
+const distArg = process.argv[2] ?? "dist";
+const DIST = path.resolve(ROOT, distArg);
+const LOADS = Number(process.env.BENCH_LOADS ?? 10);
+const EDITS = Number(process.env.BENCH_EDITS ?? 100);
+const SCENARIO = "v=1&asic=s21xp&kwh=0.045";
+const EDIT_VALUES = ["0.045", "0.061"];
+
+if (!existsSync(path.join(DIST, "index.html"))) {
+  console.error(`${DIST}/index.html is missing: build it first (trunk build --release --dist ${distArg})`);
+  process.exit(1);
+}
+
+const TARGETS = [
+  { name: "full page", query: `?${SCENARIO}`, edits: true },
+  { name: "embed", query: `?${SCENARIO}&embed=1#kwhich-bench`, edits: false },
+  { name: "embed+inputs", query: `?${SCENARIO}&embed=1&show=compare,btc,inputs#kwhich-bench`, edits: true },
+];
+
+/** Installed before any page script: notes the first moment the results are all there. */
+function watchFirstRender() {
+  const complete = () => {
+    if (!document.querySelector("#app[data-ready]")) return false;
+    const metrics = document.querySelectorAll("[data-metric]");
+    if (metrics.length === 0) return false;
+    for (const m of metrics) if (!m.hasAttribute("data-value")) return false;
+    return true;
+  };
+  const observer = new MutationObserver(() => {
+    if (window.__firstRender === undefined && complete()) {
+      window.__firstRender = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true });
+}
+
+/** In the page: `n` edits of input[name=kwh]; returns per-edit times in ms. */
+async function editLoop({ n, values }) {
+  const input = document.querySelector("input[name=kwh]");
+  if (!input) throw new Error("no input[name=kwh] on this page");
+  const read = () => Array.from(document.querySelectorAll("[data-metric]"), (e) => e.getAttribute("data-value"));
+  const set = (v) => {
+    input.value = v;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  };
+  const nextPaint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const settle = async () => {
+    await nextPaint();
+    await nextPaint();
+  };
+
+  // Which metrics an edit between the two values changes, and their values at each.
+  const states = [];
+  for (const v of values) {
+    set(v);
+    await settle();
+    states.push(read());
+  }
+  const affected = states[0].map((_, i) => i).filter((i) => states[0][i] !== states[1][i]);
+  if (affected.length === 0) throw new Error("editing kwh changed no metric");
+  const shows = (state) => {
+    const now = document.querySelectorAll("[data-metric]");
+    return affected.every((i) => now[i]?.getAttribute("data-value") === state[i]);
+  };
+
+  const dom = [];
+  const paint = [];
+  let synchronous = 0;
+  for (let k = 0; k < n; k++) {
+    const to = k % 2; // values[1] shows after the learning pair: go to values[0] first
+    performance.mark("edit-start");
+    const t0 = performance.now();
+    set(values[to]);
+    if (shows(states[to])) {
+      synchronous += 1;
+    } else {
+      await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`edit ${k}: results never updated`)), 5000);
+        const observer = new MutationObserver(() => {
+          if (shows(states[to])) {
+            clearTimeout(timer);
+            observer.disconnect();
+            resolve();
+          }
+        });
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      });
+    }
+    performance.mark("edit-done");
+    dom.push(performance.now() - t0);
+    performance.measure("edit", "edit-start", "edit-done");
+    await nextPaint();
+    paint.push(performance.now() - t0);
+  }
+  performance.clearMarks();
+  performance.clearMeasures();
+  return { dom, paint, synchronous, affected: affected.length };
+}
+
+function percentile(values, p) {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+async function oneLoad(browser, url, { bytes = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const finished = [];
+    if (bytes) page.on("requestfinished", (req) => finished.push(req));
+    await page.addInitScript(watchFirstRender);
+    await page.goto(url, { waitUntil: "load" });
+    await page.waitForFunction(() => window.__firstRender !== undefined, null, { timeout: 30_000 });
+    const firstRender = await page.evaluate(() => window.__firstRender);
+    if (errors.length) throw new Error(`${url}: ${errors.join("; ")}`);
+    let transfer = null;
+    if (bytes) {
+      await page.waitForLoadState("networkidle");
+      transfer = { requests: 0, transferred: 0, gzip: 0 };
+      for (const req of finished) {
+        const sizes = await req.sizes();
+        const res = await req.response();
+        const body = res ? await res.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
+        transfer.requests += 1;
+        transfer.transferred += sizes.responseHeadersSize + sizes.responseBodySize;
+        transfer.gzip += sizes.responseHeadersSize + gzipSync(body, { level: 9 }).length;
+      }
+    }
+    return { page, context, firstRender, transfer };
+  } catch (err) {
+    await context.close();
+    throw err;
+  }
+}
+
+async function benchTarget(browser, baseUrl, target) {
+  const url = baseUrl + target.query;
+  const renders = [];
+  let transfer = null;
+  let edits = null;
+  for (let i = 0; i < LOADS; i++) {
+    const last = i === LOADS - 1;
+    const load = await oneLoad(browser, url, { bytes: i === 0 });
+    renders.push(load.firstRender);
+    if (load.transfer) transfer = load.transfer;
+    if (last && target.edits) edits = await load.page.evaluate(editLoop, { n: EDITS, values: EDIT_VALUES });
+    await load.context.close();
+  }
+  return { renders, transfer, edits };
+}
+
+const ms = (v) => (Number.isFinite(v) ? v.toFixed(v < 10 ? 2 : 1) : "n/a");
+const kb = (v) => (v === null || v === undefined ? "n/a" : `${(v / 1024).toFixed(1)} KiB`);
+
+const server = await startServer({ root: DIST });
+const browser = await launchBrowser();
+const results = [];
+const version = browser.version();
+try {
+  for (const target of TARGETS) {
+    process.stderr.write(`${target.name}: ${LOADS} loads${target.edits ? `, ${EDITS} edits` : ""}…\n`);
+    results.push({ target, ...(await benchTarget(browser, server.url, target)) });
+  }
+} finally {
+  await browser.close().catch(() => {});
+  await server.close();
+}
+
+const rows = [
+  ["first render, median (ms)", (r) => ms(percentile(r.renders, 50))],
+  ["first render, p95 (ms)", (r) => ms(percentile(r.renders, 95))],
+  ["edit → results, median (ms)", (r) => (r.edits ? ms(percentile(r.edits.dom, 50)) : "—")],
+  ["edit → results, p95 (ms)", (r) => (r.edits ? ms(percentile(r.edits.dom, 95)) : "—")],
+  ["edit → next paint, median (ms)", (r) => (r.edits ? ms(percentile(r.edits.paint, 50)) : "—")],
+  ["edit → next paint, p95 (ms)", (r) => (r.edits ? ms(percentile(r.edits.paint, 95)) : "—")],
+  ["edits updated synchronously", (r) => (r.edits ? `${r.edits.synchronous}/${r.edits.dom.length}` : "—")],
+  ["metrics changed per edit", (r) => (r.edits ? String(r.edits.affected) : "—")],
+  ["first load, transferred", (r) => kb(r.transfer?.transferred)],
+  ["first load, gzip estimate", (r) => kb(r.transfer?.gzip)],
+  ["first load, requests", (r) => String(r.transfer?.requests ?? "n/a")],
+];
+const header = ["", ...results.map((r) => r.target.name)];
+const table = [header, ...rows.map(([label, f]) => [label, ...results.map(f)])];
+const widths = header.map((_, c) => Math.max(...table.map((row) => row[c].length)));
+const line = (row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
+
+console.log(`kWhich page benchmark: ${path.relative(ROOT, DIST) || "."}, ${LOADS} loads and ${EDITS} edits per target, Chromium ${version} headless`);
+console.log(`scenario ?${SCENARIO}; edits alternate kwh ${EDIT_VALUES.join(" / ")}`);
+console.log();
+console.log(line(table[0]));
+console.log(line(widths.map((w) => "-".repeat(w))));
+for (const row of table.slice(1)) console.log(line(row));
