@@ -1,6 +1,7 @@
 /* kWhich embed resizer: include once on a page with kWhich iframes (data-kwhich-id).
    It trusts only messages from the calculator's own origin (this script's origin), with a
-   string id and a finite, positive number for the height; anything else is ignored. */
+   string id and a finite, positive number for the height; anything else is ignored.
+   Embeds that rendered before this script ran are asked for their height once. */
 (function () {
   var me = document.currentScript;
   if (!me || !me.src) return;
@@ -18,4 +19,9 @@
       }
     }
   });
+  var present = document.querySelectorAll("iframe[data-kwhich-id]");
+  for (var k = 0; k < present.length; k++) {
+    // Delivered only if the frame already shows the calculator (same target origin).
+    if (present[k].contentWindow) present[k].contentWindow.postMessage("kwhich:height?", origin);
+  }
 })();

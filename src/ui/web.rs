@@ -16,14 +16,19 @@ export function post_height(id) {
 }
 export function watch_height(id) {
   const send = () => post_height(id);
+  // The observer's first callback comes after layout: no report of a half-mounted page.
   new ResizeObserver(send).observe(document.documentElement);
-  send();
+  // A resize script that starts late asks; the answer is the height and nothing else.
+  window.addEventListener('message', (e) => {
+    if (e.source === window.parent && e.data === 'kwhich:height?') send();
+  });
 }
 ")]
 extern "C" {
     /// Copies `text`; `done(true)` once the clipboard holds it, `done(false)` if refused.
     fn copy_text(text: &str, done: &JsValue);
-    /// Reports this document's height to the embedding page, now and on every resize.
+    /// Reports this document's height to the embedding page after layout, on every resize
+    /// and whenever the page's resize script asks.
     pub fn watch_height(id: &str);
 }
 

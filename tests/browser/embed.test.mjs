@@ -541,7 +541,6 @@ describe("embed in an article on another origin", () => {
   // between two height messages, so a first report of the half-built page shows as a jump.
   test(
     "the embed's first height report is its content's height, not the page's while it mounts",
-    { todo: "watch_height posts once synchronously while App is being set up (24 px), before the view is in the document; the iframe collapses 720 → 24 px → content" },
     async () => {
       const s = await snippetFor(STORY_A);
       await withPage(browser, "embed first height", async ({ page }) => {
@@ -563,7 +562,6 @@ describe("embed in an article on another origin", () => {
   // rendered and reported its height to nobody.
   test(
     "a resize script that starts after the embed has rendered still fits it",
-    { todo: "the embed reports its height only at start-up and on resize, and kwhich-embed.js never asks again: the iframe stays at 720 px" },
     async () => {
       const s = await snippetFor(STORY_A);
       const held = s.code.replace(/<script async src="([^"]*)"><\/script>/, '<script type="text/plain" data-consent="analytics" data-src="$1"></script>');
