@@ -9,13 +9,19 @@ use crate::model::view::{Section, Sections, Theme};
 
 /// Lets an author pick the sections, editing and theme, and copies the snippet.
 #[component]
-pub fn EmbedPanel() -> impl IntoView {
+pub fn EmbedPanel(
+    /// True while the panel is folded away: the snippet is not rebuilt on every edit then.
+    hidden: RwSignal<bool>,
+) -> impl IntoView {
     let ScenarioCtx(scenario) = expect_context();
     let sections = RwSignal::new(Sections::EMBED_DEFAULT);
     let editable = RwSignal::new(true);
     let theme = RwSignal::new(Theme::Auto);
     let copied = RwSignal::new(None::<bool>);
     let code = move || {
+        if hidden.get() {
+            return String::new();
+        }
         let options = EmbedOptions { sections: sections.get(), editable: editable.get(), theme: theme.get() };
         scenario.with(|s| snippet(&web::page_base(), s, &options))
     };

@@ -54,7 +54,7 @@ pub fn HashrateField(
                 scenario.update(|s| {
                     let _ = s.set(Key::Diff, Some(d));
                 });
-                errors.update(|e| e.set(Key::Diff, None));
+                errors.maybe_update(|e| e.set(Key::Diff, None));
             }
             Err(e) => {
                 let why = if e == FieldError::NotANumber { "is not a number" } else { "is out of range" };
@@ -62,7 +62,7 @@ pub fn HashrateField(
                     "Network hashrate {why}; it must be > 0 and ≤ {} EH/s (difficulty up to 1,000,000 T).",
                     grouped(rust_decimal_macros::dec!(7158278.8), None)
                 )));
-                errors.update(|es| es.set(Key::Diff, Some(e)));
+                errors.maybe_update(|es| es.set(Key::Diff, Some(e)));
             }
         }
     };

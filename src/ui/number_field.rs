@@ -54,7 +54,7 @@ pub fn NumberField(
             scenario.set(next);
             Ok(())
         });
-        errors.update(|e| e.set(key, outcome.err()));
+        errors.maybe_update(|e| e.set(key, outcome.err()));
     };
     let id = format!("f-{}", field.name);
     let help_id = format!("{}-help", field.name);

@@ -50,7 +50,13 @@ pub fn PresetPicker(
             PresetKind::Asic => ASICS.iter().find(|p| p.id == id).into_iter().for_each(|p| s.set_asic(p)),
             PresetKind::Gpu => GPUS.iter().find(|p| p.id == id).into_iter().for_each(|p| s.set_gpu(p)),
         });
-        errors.update(|e| filled.iter().for_each(|k| e.set(*k, None)));
+        errors.maybe_update(|e| {
+            let mut changed = false;
+            for key in filled {
+                changed |= e.set(*key, None);
+            }
+            changed
+        });
     };
     let id = format!("f-{name}");
     let label_for = id.clone();

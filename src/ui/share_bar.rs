@@ -41,7 +41,7 @@ pub fn ShareBar() -> impl IntoView {
             <span class="status" role="status" aria-live="polite">{status}</span>
         </div>
         <div id="embed-panel" hidden=embed_hidden>
-            <EmbedPanel/>
+            <EmbedPanel hidden=embed_hidden/>
         </div>
     }
 }

@@ -27,11 +27,17 @@ impl FieldErrors {
         self.0.iter().find(|(k, _)| *k == key).map(|(_, e)| e.clone())
     }
 
-    pub fn set(&mut self, key: Key, error: Option<FieldError>) {
+    /// Records `key`'s error (or its absence); true when that changed anything, so a
+    /// keystroke that leaves a field valid does not re-evaluate the scenario a second time.
+    pub fn set(&mut self, key: Key, error: Option<FieldError>) -> bool {
+        if self.get(key) == error {
+            return false;
+        }
         self.0.retain(|(k, _)| *k != key);
         if let Some(error) = error {
             self.0.push((key, error));
         }
+        true
     }
 
     pub fn invalid_keys(&self) -> InvalidKeys {
