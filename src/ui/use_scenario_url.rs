@@ -1,10 +1,15 @@
 //! The URL is the state: read the scenario from the address once, then keep the address
 //! following the scenario.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use super::web;
 use crate::model::{from_query, to_query, Scenario, Warning};
+
+/// How long the address bar may lag the scenario.
+const URL_DELAY: Duration = Duration::from_millis(100);
 
 /// What [`use_scenario_url`] gives the page.
 pub struct UseScenarioUrlReturn {
@@ -23,8 +28,21 @@ pub fn use_scenario_url() -> UseScenarioUrlReturn {
     let follow = !initial.view.embed;
     let scenario = RwSignal::new(initial);
     if follow {
-        // An effect only touches the outside world: the address bar.
-        Effect::new(move |_| web::replace_query(&scenario.with(to_query)));
+        // An effect only touches the outside world: the address bar. The write waits a
+        // moment and takes the latest scenario, so the results update first and a burst of
+        // keystrokes makes one `replaceState`, not one each (browsers throttle floods).
+        let pending = StoredValue::new(false);
+        Effect::new(move |_| {
+            scenario.track();
+            if !pending.get_value() {
+                pending.set_value(true);
+                let write = move || {
+                    pending.set_value(false);
+                    web::replace_query(&scenario.with_untracked(to_query));
+                };
+                set_timeout(write, URL_DELAY);
+            }
+        });
     }
     UseScenarioUrlReturn { scenario, warnings }
 }
