@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::metric_value::MetricValue;
 use super::state::{MetricsCtx, ScenarioCtx};
-use crate::model::format::{grouped, usd};
+use crate::model::format::usd;
 use crate::model::MetricId as M;
 
 /// Energy, cash and all-in cost per BTC against the target; the power price and the
@@ -22,22 +22,10 @@ pub fn CostPerBtcCard() -> impl IntoView {
             _ => (false, "The cash cost needs valid inputs.".to_string()),
         })
     };
-    let max_power = move || {
-        metrics.with(|m| match m.get(M::TargetMaxPowerPriceUsdPerKwh) {
-            Ok(p) if p.is_sign_negative() && !p.is_zero() => {
-                "Unreachable with this fleet: even free power costs more than the target in other cash costs.".to_string()
-            }
-            Ok(p) => format!("With this fleet, power must cost at most {} per kWh to meet the target.", usd(p, 4)),
-            Err(e) => format!("Highest power price for the target: {e}."),
-        })
+    let unreachable = move || {
+        metrics.with(|m| m.get(M::TargetMaxPowerPriceUsdPerKwh).is_ok_and(|p| p.is_sign_negative() && !p.is_zero()))
     };
-    let needed_eff = move || {
-        let kwh = scenario.with(|s| s.kwh().get());
-        metrics.with(|m| match m.get(M::TargetRequiredEfficiencyJPerTh) {
-            Ok(e) => format!("At {} per kWh, ASICs of {} J/TH or better meet it.", usd(kwh, 3), grouped(e, Some(1))),
-            Err(e) => format!("Efficiency needed for the target: {e}."),
-        })
-    };
+    let kwh = move || usd(scenario.with(|s| s.kwh().get()), 3);
     view! {
         <section class="card btc" aria-labelledby="btc-title" data-section="btc">
             <h2 id="btc-title">"Cost to mine one BTC"</h2>
@@ -49,8 +37,10 @@ pub fn CostPerBtcCard() -> impl IntoView {
                 <div><dt>"Target"</dt><dd><MetricValue id=M::TargetCostPerBtcUsd/></dd></div>
             </dl>
             <ul class="solver">
-                <li>{max_power}" "<span class="exact">"(" <MetricValue id=M::TargetMaxPowerPriceUsdPerKwh/> ")"</span></li>
-                <li>{needed_eff}" "<span class="exact">"(" <MetricValue id=M::TargetRequiredEfficiencyJPerTh/> ")"</span></li>
+                <li>"Highest power price that meets the target with this fleet: "
+                    <MetricValue id=M::TargetMaxPowerPriceUsdPerKwh/>
+                    {move || if unreachable() { " (below zero: unreachable, even free power misses it)." } else { "." }}</li>
+                <li>"Efficiency needed at "{kwh}" per kWh: "<MetricValue id=M::TargetRequiredEfficiencyJPerTh/>" or better."</li>
                 <li>"Break-even power price: "<MetricValue id=M::BreakevenPowerPriceUsdPerKwh/>
                     "; break-even bitcoin price: the cash cost above."</li>
                 <li>"Energy per BTC: "<MetricValue id=M::EnergyKwhPerBtc/>"."</li>
