@@ -148,11 +148,6 @@ impl Lang {
     pub fn from_name(name: &str) -> Option<Lang> {
         [Lang::En, Lang::Ar, Lang::Vi].into_iter().find(|l| l.name() == name)
     }
-
-    /// Arabic is written right to left.
-    pub fn is_rtl(self) -> bool {
-        self == Lang::Ar
-    }
 }
 
 impl Theme {

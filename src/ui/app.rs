@@ -32,13 +32,13 @@ pub fn App() -> impl IntoView {
     provide_context(MetricsCtx(metrics));
 
     let view = scenario.with_untracked(|s| s.view);
-    // Theme and language follow the link; an effect touches only the document element.
+    // The theme follows the link; an effect touches only the document element. `lang` is
+    // kept in the link but the texts are English only, so `<html lang>` stays "en": a
+    // screen reader must not read English with an Arabic or Vietnamese voice.
     Effect::new(move |_| {
-        let v = scenario.with(|s| s.view);
+        let theme = scenario.with(|s| s.view.theme);
         if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("data-theme", v.theme.name());
-            let _ = html.set_attribute("lang", v.lang.name());
-            let _ = html.set_attribute("dir", if v.lang.is_rtl() { "rtl" } else { "ltr" });
+            let _ = html.set_attribute("data-theme", theme.name());
         }
     });
 
