@@ -127,11 +127,12 @@ fn it_exits_0_for_broken_links() {
     // A broken value costs its key alone.
     let (report, _) = eval("javascript:alert(1)//?btc=90000");
     assert_eq!(report["scenario"]["btc"], 90000);
-    // Too many digits for any decimal: not a number. Too many decimal places: rounded to
-    // the 28 a decimal holds.
+    // More digits than a decimal holds, before or after the point: refused, not rounded
+    // (rounding could carry an out-of-range value into range).
     let (report, _) = eval(&huge);
     assert_eq!(report["scenario"]["btc"], 85000);
-    assert!(same_number(&report["scenario"]["kwh"], "0.1111111111111111111111111111"));
+    assert_eq!(report["scenario"]["kwh"], serde_json::json!(0.05));
+    assert!(warnings(&report).iter().any(|w| w.starts_with("kwh=") && w.contains("more than 28 digits")), "{report}");
 }
 
 #[test]

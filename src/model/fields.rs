@@ -128,6 +128,8 @@ pub enum FieldError {
     OutOfRange,
     /// Subsidy plus fees would be zero: no reward, so no hashprice.
     RewardNotPositive,
+    /// More digits than a 96-bit decimal keeps (28): it would be rounded, not read.
+    TooManyDigits,
 }
 
 impl Field {
@@ -183,6 +185,7 @@ impl Field {
             FieldError::NotWhole => "must be a whole number",
             FieldError::OutOfRange => "is out of range",
             FieldError::RewardNotPositive => return "Subsidy plus fees must be above zero.".to_string(),
+            FieldError::TooManyDigits => "has more than 28 digits",
         };
         format!("{} {why}; it must be {}.", self.label, self.range_text())
     }
@@ -213,14 +216,22 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, FieldError> {
     if dots > 1 || !has_digit || !digits.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return Err(FieldError::NotANumber);
     }
+    // A decimal keeps 28 places and about 29 digits; more would be rounded silently (and
+    // could round an out-of-range value into range), so they are refused instead.
+    // Trailing zeros after the point carry no digit of the value.
+    let exact = if mantissa.contains('.') { mantissa.trim_end_matches('0').trim_end_matches('.') } else { mantissa };
+    let read_exact = || Decimal::from_str_exact(exact).map_err(|_| FieldError::TooManyDigits);
+    read_exact()?;
     let value = match exponent {
-        None => mantissa.parse::<Decimal>().map_err(|_| FieldError::NotANumber)?,
+        None => read_exact()?,
         Some(exp) => {
             let exp_digits = exp.strip_prefix(['+', '-']).unwrap_or(exp);
             if exp_digits.is_empty() || exp_digits.len() > 3 || !exp_digits.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(FieldError::NotANumber);
             }
-            Decimal::from_scientific(text).map_err(|_| FieldError::OutOfRange)?
+            // Too large is out of every range; too small needs more than 28 places.
+            let too_far = if exp.starts_with('-') { FieldError::TooManyDigits } else { FieldError::OutOfRange };
+            Decimal::from_scientific(text).map_err(|_| too_far)?
         }
     };
     // A typed "-0" is zero, and zero is never shown with a sign.
@@ -397,7 +408,7 @@ mod tests {
 
     #[test]
     fn it_parses_plain_decimals_only() {
-        let ok = [("0.05", "0.05"), (".5", "0.5"), ("-0", "0"), ("1e9", "1000000000"), ("2.50", "2.5"), (" 7 ", "7"), ("+3", "3")];
+        let ok = [("0.1000000000000000000000000000000", "0.1"), ("1.0000000000000000000000000001", "1.0000000000000000000000000001"), ("0.05", "0.05"), (".5", "0.5"), ("-0", "0"), ("1e9", "1000000000"), ("2.50", "2.5"), (" 7 ", "7"), ("+3", "3")];
         for (text, want) in ok {
             assert_eq!(parse_decimal(text).map(|d| d.to_string()), Ok(want.to_string()), "{text}");
         }
@@ -411,6 +422,11 @@ mod tests {
             ("1 000", FieldError::NotANumber),
             ("1e", FieldError::NotANumber),
             ("1e99999", FieldError::NotANumber),
+            ("1e40", FieldError::OutOfRange),
+            ("1e-40", FieldError::TooManyDigits),
+            ("-0.00000000000000000000000000001", FieldError::TooManyDigits),
+            ("36.00000000000000000000000000001", FieldError::TooManyDigits),
+            ("123456789012345678901234567890", FieldError::TooManyDigits),
             ("-", FieldError::NotANumber),
             (".", FieldError::NotANumber),
         ];

@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 use super::error::ModelError;
+use super::network::{hashrate_from_difficulty, HASHES_PER_DIFFICULTY};
 use super::fields::Key;
 use super::scenario::{for_each_input, Scenario};
 use super::units::*;
@@ -236,8 +237,6 @@ fn payback(capex: Figure, margin_per_year: Figure) -> Figure {
     div(capex?, margin, "margin per MW-year")
 }
 
-/// Expected hashes per block at difficulty 1 (2^32).
-const HASHES_PER_DIFFICULTY: Decimal = dec!(4294967296);
 const SECONDS_PER_DAY: Decimal = dec!(86400);
 const HOURS_PER_DAY: Decimal = dec!(24);
 const HOURS_PER_MONTH: Decimal = dec!(730);
@@ -266,7 +265,7 @@ pub fn evaluate_with_invalid(scenario: &Scenario, invalid: InvalidKeys) -> Metri
         Some(hp) => Ok(hp.get()),
         None => mul(hashprice_btc?, i.btc()?.get()),
     });
-    let network = fig(|| div(mul(i.diff()?.get(), HASHES_PER_DIFFICULTY)?, dec!(600000000), "seconds"));
+    let network = fig(|| hashrate_from_difficulty(i.diff()?.get()));
     // kWh drawn at the meter per PH/s per day: 24 h · eff kW · PUE.
     let kwh_per_ph_day = fig(|| mul(mul(HOURS_PER_DAY, eff?)?, i.pue()?.get()));
     let revenue = fig(|| div(mul(hashprice_usd?, keep?)?, kwh_per_ph_day?, "energy per PH/s per day"));

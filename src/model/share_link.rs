@@ -126,6 +126,7 @@ fn reason_of(error: &FieldError, key: Key) -> String {
         FieldError::Comma => "use '.' for decimals and no thousands separators".to_string(),
         FieldError::NotWhole => format!("{} must be a whole number", field.label),
         FieldError::RewardNotPositive => "subsidy plus fees must be above zero".to_string(),
+        FieldError::TooManyDigits => "more than 28 digits".to_string(),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::state::{InputErrors, ScenarioCtx};
+use super::state::{apply_input, InputErrors, ScenarioCtx, Source};
 use crate::model::fields::parse_decimal;
 use crate::model::share_link::plain;
 use crate::model::Key;
@@ -21,7 +21,7 @@ pub fn NumberField(
     let InputErrors(errors) = expect_context();
     let field = key.field();
     let value = Memo::new(move |_| scenario.with(|s| s.get(key)));
-    let error = Memo::new(move |_| errors.with(|e| e.get(key)));
+    let error = Memo::new(move |_| errors.with(|e| e.error_of(key, Source::Field)));
     // What the person typed: kept while it means the scenario's value ("0.050", "1e6") or
     // while it is invalid, replaced when the value changes from elsewhere (preset, reset).
     let typed = StoredValue::new(value.get_untracked().map(plain).unwrap_or_default());
@@ -48,13 +48,7 @@ pub fn NumberField(
         } else {
             field.parse(&text).map(Some)
         };
-        let outcome = parsed.and_then(|v| {
-            let mut next = scenario.get_untracked();
-            next.set(key, v)?;
-            scenario.set(next);
-            Ok(())
-        });
-        errors.maybe_update(|e| e.set(key, outcome.err()));
+        apply_input(key, Source::Field, text, parsed);
     };
     let id = format!("f-{}", field.name);
     let help_id = format!("{}-help", field.name);

@@ -179,7 +179,7 @@ fn it_falls_back_for_a_bad_value_alone_and_says_why() {
         ("btc=1e99999", invalid("btc", "1e99999", "not a number", "85000")),
         (
             "btc=99999999999999999999999999999999",
-            invalid("btc", "99999999999999999999999999999999", "not a number", "85000"),
+            invalid("btc", "99999999999999999999999999999999", "more than 28 digits", "85000"),
         ),
         ("v=2", invalid("v", "2", "only version 1 exists", "version 1")),
         ("lang=fr", invalid("lang", "fr", "the languages are en, ar and vi", "en")),
