@@ -84,53 +84,48 @@ impl MetricId {
         self.meta().0
     }
 
-    /// A short label a person reads.
-    pub fn label(self) -> &'static str {
-        self.meta().1
-    }
-
     pub fn unit(self) -> MetricUnit {
-        self.meta().2
+        self.meta().1
     }
 
     pub fn from_key(key: &str) -> Option<MetricId> {
         Self::ALL.into_iter().find(|m| m.key() == key)
     }
 
-    fn meta(self) -> (&'static str, &'static str, MetricUnit) {
+    fn meta(self) -> (&'static str, MetricUnit) {
         use MetricId::*;
         use MetricUnit as U;
         match self {
-            HashpriceBtcPerPhDay => ("hashprice_btc_per_ph_day", "Hashprice (BTC)", U::BtcPerPhDay),
-            HashpriceUsdPerPhDay => ("hashprice_usd_per_ph_day", "Hashprice", U::UsdPerPhDay),
-            NetworkHashrateEhS => ("network_hashrate_eh_s", "Network hashrate", U::ExahashPerSecond),
-            AsicEfficiencyJPerTh => ("asic_efficiency_j_per_th", "ASIC efficiency", U::JoulesPerTerahash),
-            MiningRevenueUsdPerKwh => ("mining_revenue_usd_per_kwh", "Mining revenue per kWh", U::UsdPerKwh),
-            MiningCashCostUsdPerKwh => ("mining_cash_cost_usd_per_kwh", "Cash cost per kWh", U::UsdPerKwh),
-            MiningMarginUsdPerKwh => ("mining_margin_usd_per_kwh", "Mining margin per kWh", U::UsdPerKwh),
-            EnergyKwhPerBtc => ("energy_kwh_per_btc", "Energy per BTC", U::KwhPerBtc),
-            EnergyCostPerBtcUsd => ("energy_cost_per_btc_usd", "Energy cost per BTC", U::UsdPerBtc),
-            CashCostPerBtcUsd => ("cash_cost_per_btc_usd", "Cash cost per BTC", U::UsdPerBtc),
-            AllinCostPerBtcUsd => ("allin_cost_per_btc_usd", "All-in cost per BTC", U::UsdPerBtc),
-            TargetCostPerBtcUsd => ("target_cost_per_btc_usd", "Target cost per BTC", U::UsdPerBtc),
-            TargetMaxPowerPriceUsdPerKwh => ("target_max_power_price_usd_per_kwh", "Highest power price for the target", U::UsdPerKwh),
-            TargetRequiredEfficiencyJPerTh => ("target_required_efficiency_j_per_th", "Efficiency needed for the target", U::JoulesPerTerahash),
-            BreakevenPowerPriceUsdPerKwh => ("breakeven_power_price_usd_per_kwh", "Break-even power price", U::UsdPerKwh),
-            ColoRevenueUsdPerKwh => ("colo_revenue_usd_per_kwh", "Colocation revenue per kWh", U::UsdPerKwh),
-            ColoMarginUsdPerKwh => ("colo_margin_usd_per_kwh", "Colocation margin per kWh", U::UsdPerKwh),
-            GpuRevenueUsdPerKwh => ("gpu_revenue_usd_per_kwh", "GPU cloud revenue per kWh", U::UsdPerKwh),
-            GpuMarginUsdPerKwh => ("gpu_margin_usd_per_kwh", "GPU cloud margin per kWh", U::UsdPerKwh),
-            ColoVsMiningRevenueMultiple => ("colo_vs_mining_revenue_multiple", "Colocation vs mining", U::Multiple),
-            GpuVsMiningRevenueMultiple => ("gpu_vs_mining_revenue_multiple", "GPU cloud vs mining", U::Multiple),
-            MiningCapexUsdPerMw => ("mining_capex_usd_per_mw", "Mining capex per MW", U::UsdPerMw),
-            ColoCapexUsdPerMw => ("colo_capex_usd_per_mw", "Colocation capex per MW", U::UsdPerMw),
-            GpuCapexUsdPerMw => ("gpu_capex_usd_per_mw", "GPU cloud capex per MW", U::UsdPerMw),
-            MiningMarginUsdPerMwYear => ("mining_margin_usd_per_mw_year", "Mining margin per MW-year", U::UsdPerMwYear),
-            ColoMarginUsdPerMwYear => ("colo_margin_usd_per_mw_year", "Colocation margin per MW-year", U::UsdPerMwYear),
-            GpuMarginUsdPerMwYear => ("gpu_margin_usd_per_mw_year", "GPU cloud margin per MW-year", U::UsdPerMwYear),
-            MiningPaybackYears => ("mining_payback_years", "Mining payback", U::Years),
-            ColoPaybackYears => ("colo_payback_years", "Colocation payback", U::Years),
-            GpuPaybackYears => ("gpu_payback_years", "GPU cloud payback", U::Years),
+            HashpriceBtcPerPhDay => ("hashprice_btc_per_ph_day", U::BtcPerPhDay),
+            HashpriceUsdPerPhDay => ("hashprice_usd_per_ph_day", U::UsdPerPhDay),
+            NetworkHashrateEhS => ("network_hashrate_eh_s", U::ExahashPerSecond),
+            AsicEfficiencyJPerTh => ("asic_efficiency_j_per_th", U::JoulesPerTerahash),
+            MiningRevenueUsdPerKwh => ("mining_revenue_usd_per_kwh", U::UsdPerKwh),
+            MiningCashCostUsdPerKwh => ("mining_cash_cost_usd_per_kwh", U::UsdPerKwh),
+            MiningMarginUsdPerKwh => ("mining_margin_usd_per_kwh", U::UsdPerKwh),
+            EnergyKwhPerBtc => ("energy_kwh_per_btc", U::KwhPerBtc),
+            EnergyCostPerBtcUsd => ("energy_cost_per_btc_usd", U::UsdPerBtc),
+            CashCostPerBtcUsd => ("cash_cost_per_btc_usd", U::UsdPerBtc),
+            AllinCostPerBtcUsd => ("allin_cost_per_btc_usd", U::UsdPerBtc),
+            TargetCostPerBtcUsd => ("target_cost_per_btc_usd", U::UsdPerBtc),
+            TargetMaxPowerPriceUsdPerKwh => ("target_max_power_price_usd_per_kwh", U::UsdPerKwh),
+            TargetRequiredEfficiencyJPerTh => ("target_required_efficiency_j_per_th", U::JoulesPerTerahash),
+            BreakevenPowerPriceUsdPerKwh => ("breakeven_power_price_usd_per_kwh", U::UsdPerKwh),
+            ColoRevenueUsdPerKwh => ("colo_revenue_usd_per_kwh", U::UsdPerKwh),
+            ColoMarginUsdPerKwh => ("colo_margin_usd_per_kwh", U::UsdPerKwh),
+            GpuRevenueUsdPerKwh => ("gpu_revenue_usd_per_kwh", U::UsdPerKwh),
+            GpuMarginUsdPerKwh => ("gpu_margin_usd_per_kwh", U::UsdPerKwh),
+            ColoVsMiningRevenueMultiple => ("colo_vs_mining_revenue_multiple", U::Multiple),
+            GpuVsMiningRevenueMultiple => ("gpu_vs_mining_revenue_multiple", U::Multiple),
+            MiningCapexUsdPerMw => ("mining_capex_usd_per_mw", U::UsdPerMw),
+            ColoCapexUsdPerMw => ("colo_capex_usd_per_mw", U::UsdPerMw),
+            GpuCapexUsdPerMw => ("gpu_capex_usd_per_mw", U::UsdPerMw),
+            MiningMarginUsdPerMwYear => ("mining_margin_usd_per_mw_year", U::UsdPerMwYear),
+            ColoMarginUsdPerMwYear => ("colo_margin_usd_per_mw_year", U::UsdPerMwYear),
+            GpuMarginUsdPerMwYear => ("gpu_margin_usd_per_mw_year", U::UsdPerMwYear),
+            MiningPaybackYears => ("mining_payback_years", U::Years),
+            ColoPaybackYears => ("colo_payback_years", U::Years),
+            GpuPaybackYears => ("gpu_payback_years", U::Years),
         }
     }
 }
@@ -261,6 +256,8 @@ pub fn evaluate_with_invalid(scenario: &Scenario, invalid: InvalidKeys) -> Metri
             div(per_day, mul(i.diff()?.get(), HASHES_PER_DIFFICULTY)?, "difficulty")
         }
     });
+    // hashprice BTC · btc; with `hp` given that is (hp / btc) · btc = hp exactly, so `hp`
+    // itself: no rounding residue, and no dependence on the bitcoin price.
     let hashprice_usd = fig(|| match i.hp()? {
         Some(hp) => Ok(hp.get()),
         None => mul(hashprice_btc?, i.btc()?.get()),
@@ -274,9 +271,13 @@ pub fn evaluate_with_invalid(scenario: &Scenario, invalid: InvalidKeys) -> Metri
     let energy_cost_per_btc = fig(|| mul(energy_per_btc?, i.kwh()?.get()));
     let cash_cost_per_btc = fig(|| mul(energy_per_btc?, cash?));
     let allin_cost_per_btc = fig(|| {
+        let cash_cost = cash_cost_per_btc?;
         let depreciation_per_th_day = div(i.capex()?.get(), mul(i.life()?.get(), DAYS_PER_YEAR)?, "ASIC life")?;
-        let btc_per_th_day = mul(mul(mul(hashprice_btc?, dec!(0.001))?, keep?)?, i.up()?.fraction())?;
-        add(cash_cost_per_btc?, div(depreciation_per_th_day, btc_per_th_day, "bitcoin mined per TH/s")?)
+        // (capex / (life · 365)) / (hashprice / 1000 · keep · up): the same quotient, with
+        // the small factors divided one by one so no digits are lost to a tiny product.
+        let per_ph = mul(depreciation_per_th_day, dec!(1000))?;
+        let per_btc = div(div(per_ph, mul(hashprice_btc?, keep?)?, "bitcoin mined per TH/s")?, i.up()?.fraction(), "uptime")?;
+        add(cash_cost, per_btc)
     });
     let target = fig(|| Ok(i.tgt()?.get()));
     let target_max_power = fig(|| sub(div(target?, energy_per_btc?, "energy per BTC")?, i.opx()?.get()));

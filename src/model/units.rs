@@ -6,15 +6,12 @@ use rust_decimal::Decimal;
 use super::error::ModelError;
 
 macro_rules! unit {
-    ($(#[$doc:meta])* $name:ident, $symbol:literal) => {
+    ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct $name(Decimal);
 
         impl $name {
-            /// The unit as written beside a number.
-            pub const SYMBOL: &'static str = $symbol;
-
             pub const fn new(value: Decimal) -> Self {
                 Self(value)
             }
@@ -27,41 +24,41 @@ macro_rules! unit {
 }
 
 unit!(/// Price of one bitcoin, or a cost per bitcoin mined.
-    UsdPerBtc, "USD/BTC");
+    UsdPerBtc);
 unit!(/// Network difficulty in trillions (T = 10^12).
-    Difficulty, "T");
+    Difficulty);
 unit!(/// Bitcoin paid per block (subsidy or fees).
-    BtcPerBlock, "BTC/block");
+    BtcPerBlock);
 unit!(/// Hashprice in dollars.
-    UsdPerPhDay, "USD per PH/s per day");
+    UsdPerPhDay);
 unit!(/// Hashprice in bitcoin.
-    BtcPerPhDay, "BTC per PH/s per day");
+    BtcPerPhDay);
 unit!(/// Hashrate of one machine.
-    TerahashPerSecond, "TH/s");
+    TerahashPerSecond);
 unit!(/// Power of one machine.
-    Watts, "W");
+    Watts);
 unit!(/// IT power of one GPU with its share of the server.
-    Kilowatts, "kW");
+    Kilowatts);
 unit!(/// Energy per terahash: the efficiency of an ASIC.
-    JoulesPerTerahash, "J/TH");
+    JoulesPerTerahash);
 unit!(/// A price or a cost per kilowatt-hour at the facility meter.
-    UsdPerKwh, "USD/kWh");
+    UsdPerKwh);
 unit!(/// A share in percent (0 to 100).
-    Percent, "%");
+    Percent);
 unit!(/// Power usage effectiveness: facility power over IT power, at least 1.
-    Pue, "ratio");
+    Pue);
 unit!(/// ASIC price per TH/s.
-    UsdPerTerahash, "USD/TH");
+    UsdPerTerahash);
 unit!(/// A build cost per facility megawatt.
-    UsdPerMegawatt, "USD/MW");
+    UsdPerMegawatt);
 unit!(/// A span of years.
-    Years, "years");
+    Years);
 unit!(/// A colocation lease per kW of IT load a month.
-    UsdPerKwMonth, "USD per kW-month");
+    UsdPerKwMonth);
 unit!(/// A GPU rental price.
-    UsdPerGpuHour, "USD per GPU-hour");
+    UsdPerGpuHour);
 unit!(/// An amount of dollars.
-    Usd, "USD");
+    Usd);
 
 impl Percent {
     /// The share as a fraction: 97 % is 0.97.

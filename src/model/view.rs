@@ -95,10 +95,6 @@ impl Sections {
         self.0 & s.bit() != 0
     }
 
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
     /// The link value: `compare,btc`.
     pub fn to_link_value(self) -> String {
         let names: Vec<&str> = Section::ALL.into_iter().filter(|s| self.contains(*s)).map(Section::name).collect();

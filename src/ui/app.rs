@@ -35,8 +35,9 @@ pub fn App() -> impl IntoView {
     // The theme follows the link; an effect touches only the document element. `lang` is
     // kept in the link but the texts are English only, so `<html lang>` stays "en": a
     // screen reader must not read English with an Arabic or Vietnamese voice.
+    let theme = Memo::new(move |_| scenario.with(|s| s.view.theme));
     Effect::new(move |_| {
-        let theme = scenario.with(|s| s.view.theme);
+        let theme = theme.get();
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("data-theme", theme.name());
         }
@@ -50,7 +51,8 @@ pub fn App() -> impl IntoView {
         use_embed_height();
         let editable = view.edit;
         return view! {
-            <main class="embed" data-layout="embed">
+            <main class="embed" id="results" tabindex="-1" data-layout="embed">
+                <Notice warnings=warnings/>
                 {show(Section::Compare).then(|| view! { <CompareCard/> })}
                 {show(Section::Btc).then(|| view! { <CostPerBtcCard/> })}
                 {show(Section::PerMw).then(|| view! { <PerMwTable/> })}
@@ -72,7 +74,7 @@ pub fn App() -> impl IntoView {
         </header>
         <Notice warnings=warnings/>
         <main class="layout" data-layout="full">
-            <section class="results" aria-label="Results">
+            <section class="results" id="results" tabindex="-1" aria-label="Results">
                 <CompareCard/>
                 <CostPerBtcCard/>
                 <PerMwTable/>

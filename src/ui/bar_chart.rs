@@ -44,8 +44,9 @@ pub fn BarChart() -> impl IntoView {
                 let i = row * 2 + k;
                 let by = y + k as f64 * (BAR_H + GAP);
                 let class = if k == 0 { "bar revenue" } else { "bar margin" };
-                let label = figures[i].map(|d| usd(d, 3)).unwrap_or_else(|_| "—".into());
-                layout.bars[i].map(|b| {
+                // A figure that cannot be computed has no bar, and so no label.
+                layout.bars[i].zip(figures[i].ok()).map(|(b, figure)| {
+                    let label = usd(figure, 3);
                     let text_x = px(if b.negative { b.x - 30.0 } else { b.x + b.width + 30.0 });
                     let anchor = if b.negative { "end" } else { "start" };
                     view! {

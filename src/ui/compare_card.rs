@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::bar_chart::BarChart;
 use super::metric_value::MetricValue;
 use super::state::MetricsCtx;
-use crate::model::format::grouped;
+use crate::model::format::metric_text;
 use crate::model::MetricId as M;
 
 /// Revenue and margin per kWh side by side, each AI path's multiple over mining, and the chart.
@@ -15,9 +15,9 @@ pub fn CompareCard() -> impl IntoView {
     let headline = move || {
         metrics.with(|m| match (m.get(M::ColoVsMiningRevenueMultiple), m.get(M::GpuVsMiningRevenueMultiple)) {
             (Ok(colo), Ok(gpu)) => format!(
-                "Leased to AI, a kWh earns {}× what mining earns as colocation, and {}× as GPU cloud.",
-                grouped(colo, Some(1)),
-                grouped(gpu, Some(1))
+                "Leased to AI, a kWh earns {} what mining earns as colocation, and {} as GPU cloud.",
+                metric_text(M::ColoVsMiningRevenueMultiple, colo),
+                metric_text(M::GpuVsMiningRevenueMultiple, gpu)
             ),
             _ => "Some figures need valid inputs before the paths can be compared.".to_string(),
         })
@@ -38,7 +38,7 @@ pub fn CompareCard() -> impl IntoView {
     view! {
         <section class="card compare" aria-labelledby="compare-title" data-section="compare">
             <h2 id="compare-title">"What a kWh earns"</h2>
-            <p class="answer" aria-live="polite">{headline}</p>
+            <p class="answer">{headline}</p>
             <div class="table-wrap">
                 <table>
                     <thead>

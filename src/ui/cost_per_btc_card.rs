@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::metric_value::MetricValue;
-use super::state::{MetricsCtx, ScenarioCtx};
-use crate::model::format::usd;
+use super::state::MetricsCtx;
+use crate::model::format::metric_text;
 use crate::model::MetricId as M;
 
 /// Energy, cash and all-in cost per BTC against the target; the power price and the
@@ -12,24 +12,24 @@ use crate::model::MetricId as M;
 #[component]
 pub fn CostPerBtcCard() -> impl IntoView {
     let MetricsCtx(metrics) = expect_context();
-    let ScenarioCtx(scenario) = expect_context();
-    let verdict = move || {
+    let verdict = Memo::new(move |_| {
         metrics.with(|m| match (m.get(M::CashCostPerBtcUsd), m.get(M::TargetCostPerBtcUsd)) {
             (Ok(cash), Ok(target)) if cash <= target => {
-                (true, format!("Cash cost {} meets the {} target.", usd(cash, 0), usd(target, 0)))
+                (true, format!("Cash cost {} meets the {} target.", metric_text(M::CashCostPerBtcUsd, cash), metric_text(M::TargetCostPerBtcUsd, target)))
             }
-            (Ok(cash), Ok(target)) => (false, format!("Cash cost {} misses the {} target.", usd(cash, 0), usd(target, 0))),
+            (Ok(cash), Ok(target)) => {
+                (false, format!("Cash cost {} misses the {} target.", metric_text(M::CashCostPerBtcUsd, cash), metric_text(M::TargetCostPerBtcUsd, target)))
+            }
             _ => (false, "The cash cost needs valid inputs.".to_string()),
         })
-    };
+    });
     let unreachable = move || {
         metrics.with(|m| m.get(M::TargetMaxPowerPriceUsdPerKwh).is_ok_and(|p| p.is_sign_negative() && !p.is_zero()))
     };
-    let kwh = move || usd(scenario.with(|s| s.kwh().get()), 3);
     view! {
         <section class="card btc" aria-labelledby="btc-title" data-section="btc">
             <h2 id="btc-title">"Cost to mine one BTC"</h2>
-            <p class="verdict" class:good=move || verdict().0 aria-live="polite">{move || verdict().1}</p>
+            <p class="verdict" class:good=move || verdict.with(|v| v.0)>{move || verdict.with(|v| v.1.clone())}</p>
             <dl class="figures">
                 <div><dt>"Energy"</dt><dd><MetricValue id=M::EnergyCostPerBtcUsd/></dd></div>
                 <div><dt>"Cash (energy + other)"</dt><dd><MetricValue id=M::CashCostPerBtcUsd/></dd></div>
@@ -40,7 +40,8 @@ pub fn CostPerBtcCard() -> impl IntoView {
                 <li>"Highest power price that meets the target with this fleet: "
                     <MetricValue id=M::TargetMaxPowerPriceUsdPerKwh/>
                     {move || if unreachable() { " (below zero: unreachable, even free power misses it)." } else { "." }}</li>
-                <li>"Efficiency needed at "{kwh}" per kWh: "<MetricValue id=M::TargetRequiredEfficiencyJPerTh/>" or better."</li>
+                <li>"Efficiency needed at this cash cost ("<MetricValue id=M::MiningCashCostUsdPerKwh/>"): "
+                    <MetricValue id=M::TargetRequiredEfficiencyJPerTh/>" or better."</li>
                 <li>"Break-even power price: "<MetricValue id=M::BreakevenPowerPriceUsdPerKwh/>
                     "; break-even bitcoin price: the cash cost above."</li>
                 <li>"Energy per BTC: "<MetricValue id=M::EnergyKwhPerBtc/>"."</li>

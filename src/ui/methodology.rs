@@ -26,7 +26,7 @@ const FORMULAS: [(&str, &str); 14] = [
 pub fn Methodology() -> impl IntoView {
     view! {
         <details class="card method" id="method">
-            <summary><h2>"How we calculate"</h2></summary>
+            <summary class="method-title">"How we calculate"</summary>
             <dl>
                 {FORMULAS.iter().map(|(name, formula)| view! { <dt>{*name}</dt><dd><code>{*formula}</code></dd> }).collect_view()}
             </dl>

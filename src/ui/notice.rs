@@ -1,6 +1,7 @@
 //! The notice that names what the opening link had that could not be used.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::model::Warning;
 
@@ -20,7 +21,13 @@ pub fn Notice(
         <aside class="notice" role="status" aria-labelledby="notice-title" hidden=hidden>
             <h2 id="notice-title">"Some of this link was ignored"</h2>
             <ul>{items}</ul>
-            <button type="button" class="dismiss" on:click=move |_| hidden.set(true)>"Dismiss"</button>
+            <button type="button" class="dismiss" on:click=move |_| {
+                hidden.set(true);
+                // The focused button disappears: hand focus to the results, not to nowhere.
+                if let Some(results) = document().get_element_by_id("results") {
+                    let _ = results.unchecked_ref::<web_sys::HtmlElement>().focus();
+                }
+            }>"Dismiss"</button>
         </aside>
     }
 }

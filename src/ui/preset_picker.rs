@@ -32,12 +32,12 @@ pub fn PresetPicker(
         PresetKind::Asic => ASICS.iter().map(|p| (p.id, format!("{} · {} J/TH", p.model, p.j_per_th()))).collect(),
         PresetKind::Gpu => GPUS.iter().map(|p| (p.id, format!("{} · ${}/h", p.model, p.gph))).collect(),
     };
-    let selected = move || {
+    let selected = Memo::new(move |_| {
         scenario.with(|s| match kind {
             PresetKind::Asic => s.asic().id,
             PresetKind::Gpu => s.gpu().id,
         })
-    };
+    });
     let source = move || {
         scenario.with(|s| match kind {
             PresetKind::Asic => s.asic().source,
@@ -65,7 +65,7 @@ pub fn PresetPicker(
             <label for=label_for>{label}</label>
             <select id=id name=name on:change=on_change disabled=!editable prop:value=selected>
                 {options.into_iter().map(|(id, text)| view! {
-                    <option value=id selected=move || selected() == id>{text}</option>
+                    <option value=id>{text}</option>
                 }).collect_view()}
             </select>
             <p class="help source">"Source: "{source}</p>

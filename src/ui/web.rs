@@ -50,12 +50,14 @@ pub fn page_base() -> String {
 /// Replaces the address bar's query without a new history entry.
 pub fn replace_query(query: &str) {
     let window = leptos::prelude::window();
-    let path = window.location().pathname().unwrap_or_default();
-    if window.location().search().ok().as_deref() == Some(&format!("?{query}")) {
+    let location = window.location();
+    if location.search().ok().as_deref() == Some(&format!("?{query}")) {
         return;
     }
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?{query}")));
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?{query}{hash}")));
     }
 }
 
