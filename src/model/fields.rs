@@ -320,7 +320,7 @@ macro_rules! field {
 }
 
 /// SPEC.md's input tables, row for row. The defaults are the late-November 2025 snapshot
-/// (REFERENCE.md): bitcoin near $85,000, difficulty 155 T, subsidy 3.125 BTC, fees about
+/// (Hashrate Index and market figures of late November 2025): bitcoin near $85,000, difficulty 155 T, subsidy 3.125 BTC, fees about
 /// 0.02 BTC a block, an Antminer S21 and an H100 at $2 per GPU-hour.
 static FIELDS: [Field; Key::COUNT] = [
     field!(Btc, "btc", "Bitcoin price", "USD", Market, Some(dec!(85000)), Ex(dec!(0)), In(dec!(10000000)),

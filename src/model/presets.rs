@@ -1,4 +1,4 @@
-//! ASIC and GPU presets of REFERENCE.md, each with its source and date.
+//! ASIC and GPU presets from public planning figures, each with its source and date.
 
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -33,7 +33,7 @@ pub struct GpuPreset {
 
 const NAMEPLATE: &str = "Maker's nameplate, as listed in 2025";
 
-/// REFERENCE.md, "ASIC presets", most efficient first.
+/// Makers' nameplate hashrate and power, most efficient first.
 pub static ASICS: [AsicPreset; 9] = [
     AsicPreset { id: "s21xph", model: "Antminer S21 XP Hydro", th: dec!(473), w: dec!(5676), source: NAMEPLATE },
     AsicPreset { id: "a16xp", model: "Avalon A16 XP", th: dec!(300), w: dec!(3850), source: NAMEPLATE },
@@ -46,7 +46,7 @@ pub static ASICS: [AsicPreset; 9] = [
     AsicPreset { id: "s19jpro", model: "Antminer S19j Pro", th: dec!(104), w: dec!(3068), source: NAMEPLATE },
 ];
 
-/// REFERENCE.md, "GPU presets": power from the DGX spec sheets divided by 8; capex from
+/// 8-GPU servers as planning figures: power from the DGX spec sheets divided by 8; capex from
 /// 8-GPU server prices (8×H100 about $300k, 8×H200 $340k, 8×B200 $480k); rental prices
 /// from 2025–26 market surveys (H100 $1.99–2.50 at smaller clouds).
 pub static GPUS: [GpuPreset; 6] = [

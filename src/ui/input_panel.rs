@@ -7,8 +7,8 @@ use super::number_field::NumberField;
 use super::preset_picker::{PresetKind, PresetPicker};
 use crate::model::{Group, Key};
 
-/// Every input of the scenario in fieldsets: market & network, fleet, colocation, GPU
-/// cloud, target and projection.
+/// The inputs in fieldsets: market & network, fleet, colocation, GPU cloud and target.
+/// The projection keys stay in the link but have no chart yet, so no fields either.
 #[component]
 pub fn InputPanel(
     /// False makes every input read-only (an embed with `edit=0`).

@@ -541,7 +541,7 @@ fn it_matches_the_hand_worked_tables() {
 
 #[test]
 fn it_agrees_with_the_reference_check_figures() {
-    // REFERENCE.md: at 3.145 BTC a block and 150 T, hashprice is 0.000422 BTC, or $35.9 at
+    // The published check figure: at 3.145 BTC a block and 150 T, hashprice is 0.000422 BTC, or $35.9 at
     // $85,000, and the network runs about 1.07 ZH/s.
     let metrics = evaluate(&scenario("diff=150"));
     let btc = metrics.get(MetricId::HashpriceBtcPerPhDay).map(|d| d.round_dp(6));
