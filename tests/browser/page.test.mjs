@@ -448,6 +448,53 @@ describe("page interactions", () => {
     });
   });
 
+  test("a subsidy refused for a zero fee is applied once the fee allows it", async () => {
+    await withPage(browser, "page subsidy and fee", async ({ page }) => {
+      await openApp(page, server.url, "");
+      await typeInto(page, "fee", "0");
+      await typeInto(page, "sub", "0");
+      assert.equal(await input(page, "sub").getAttribute("aria-invalid"), "true");
+      assert.match(await page.locator("#sub-error").innerText(), /Subsidy plus fees must be above zero/);
+      await expectSearch(page, "?v=1&fee=0");
+      // A fee above zero makes the subsidy of 0 that is still typed valid: it applies.
+      await typeInto(page, "fee", "1");
+      await eventually(async () => assert.equal(await input(page, "sub").getAttribute("aria-invalid"), "false"));
+      assert.equal(await page.locator("#sub-error").innerText(), "");
+      await expectSearch(page, "?v=1&sub=0&fee=1");
+      await expectMetricsOf(page, "?v=1&sub=0&fee=1");
+    });
+  });
+
+  test("a bad network hashrate is shown on its own field only, and never comes back", async () => {
+    await withPage(browser, "page hashrate error", async ({ page }) => {
+      await openApp(page, server.url, "");
+      await typeInto(page, "hashrate", "abc");
+      assert.equal(await input(page, "hashrate").getAttribute("aria-invalid"), "true");
+      assert.match(await page.locator("#hashrate-error").innerText(), /Network hashrate is not a number/);
+      // The difficulty field still holds a valid difficulty and says nothing.
+      assert.equal(await input(page, "diff").getAttribute("aria-invalid"), "false");
+      assert.equal(await page.locator("#diff-error").innerText(), "");
+      // Figures that need the difficulty say why they are missing.
+      const reason = await page.locator('[data-metric="network_hashrate_eh_s"]').first().getAttribute("data-reason");
+      assert.match(reason ?? "", /Network difficulty/);
+      // A valid difficulty clears it; a later bad difficulty is the difficulty's error alone.
+      await typeInto(page, "diff", "150");
+      assert.equal(await input(page, "hashrate").getAttribute("aria-invalid"), "false");
+      await eventually(async () => assert.equal(await input(page, "hashrate").inputValue(), "1073.7"));
+      await typeInto(page, "diff", "x");
+      assert.equal(await input(page, "diff").getAttribute("aria-invalid"), "true");
+      assert.equal(await input(page, "hashrate").getAttribute("aria-invalid"), "false");
+      assert.equal(await page.locator("#hashrate-error").innerText(), "");
+    });
+  });
+
+  test("an embed names the keys its link had that were ignored", async () => {
+    await withPage(browser, "page embed notice", async ({ page }) => {
+      await openApp(page, server.url, "?embed=1&show=compare,inputs&kwh=abc&zzz=1");
+      assert.deepEqual((await readWarnings(page)).slice().sort(), ["kwh", "zzz"]);
+    });
+  });
+
   test("screenshots of the default page at 360×800 and 1280×900 (for people to look at)", async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     for (const [width, height] of [
