@@ -1,8 +1,8 @@
-//! The page's entry point: set the panic hook and mount the app.
+//! The page's entry point: mount the app. A panic aborts (release profile); index.html
+//! turns the resulting Wasm trap into a message for the reader.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
     kwhich::ui::mount();
 }
 

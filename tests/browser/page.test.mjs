@@ -495,6 +495,17 @@ describe("page interactions", () => {
     });
   });
 
+  test("a trap in the Wasm replaces the dead page with a message to reload", async () => {
+    await withPage(browser, "page wasm trap", async ({ page }) => {
+      await openApp(page, server.url, "");
+      // What the browser reports when the Wasm aborts on a panic.
+      await page.evaluate(() =>
+        window.dispatchEvent(new ErrorEvent("error", { error: new WebAssembly.RuntimeError("unreachable"), message: "unreachable" })),
+      );
+      assert.match(await page.locator("#app [role=alert]").innerText(), /stopped on an error\. Reload/);
+    });
+  });
+
   test("screenshots of the default page at 360×800 and 1280×900 (for people to look at)", async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     for (const [width, height] of [
