@@ -81,10 +81,25 @@ pub fn metric_text(id: MetricId, value: Decimal) -> String {
     }
 }
 
+/// A metric for a table cell whose column title already names the unit: `$0.0771` for
+/// `$0.0771/kWh`, `$1.26M` for `$1.26M/MW`; other units read as in [`metric_text`].
+pub fn metric_cell_text(id: MetricId, value: Decimal) -> String {
+    match id.unit() {
+        MetricUnit::UsdPerKwh => usd(value, 4),
+        MetricUnit::UsdPerMw | MetricUnit::UsdPerMwYear => usd_compact(value),
+        _ => metric_text(id, value),
+    }
+}
+
 /// A figure's text, or why it has none: "never" for a payback that is never reached.
 pub fn figure_text(id: MetricId, figure: Result<Decimal, ModelError>) -> String {
+    figure_text_with(id, figure, metric_text)
+}
+
+/// [`figure_text`] with the value written by `text` ([`metric_text`] or [`metric_cell_text`]).
+pub fn figure_text_with(id: MetricId, figure: Result<Decimal, ModelError>, text: fn(MetricId, Decimal) -> String) -> String {
     match figure {
-        Ok(value) => metric_text(id, value),
+        Ok(value) => text(id, value),
         Err(ModelError::MarginNotPositive) => "never".to_string(),
         Err(_) => "—".to_string(),
     }
@@ -119,5 +134,8 @@ mod tests {
         assert_eq!(metric_text(MetricId::MiningRevenueUsdPerKwh, dec!(0.077093)), "$0.0771/kWh");
         assert_eq!(figure_text(MetricId::GpuPaybackYears, Err(ModelError::MarginNotPositive)), "never");
         assert_eq!(figure_text(MetricId::GpuPaybackYears, Err(ModelError::Overflow)), "—");
+        assert_eq!(metric_cell_text(MetricId::MiningRevenueUsdPerKwh, dec!(0.077093)), "$0.0771");
+        assert_eq!(metric_cell_text(MetricId::GpuCapexUsdPerMw, dec!(32624434.39)), "$32.62M");
+        assert_eq!(metric_cell_text(MetricId::GpuPaybackYears, dec!(5.61)), "5.6 years");
     }
 }

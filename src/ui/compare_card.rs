@@ -26,8 +26,8 @@ pub fn CompareCard() -> impl IntoView {
         view! {
             <tr>
                 <th scope="row">{name}</th>
-                <td><MetricValue id=revenue/></td>
-                <td><MetricValue id=margin/></td>
+                <td><MetricValue id=revenue cell=true/></td>
+                <td><MetricValue id=margin cell=true/></td>
                 <td>{match multiple {
                     Some(id) => view! { <MetricValue id=id/> }.into_any(),
                     None => view! { <span class="muted">"baseline"</span> }.into_any(),

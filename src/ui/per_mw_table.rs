@@ -22,8 +22,8 @@ pub fn PerMwTable() -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">"Path"</th>
-                            <th scope="col">"Capex"</th>
-                            <th scope="col">"Margin a year"</th>
+                            <th scope="col">"Capex per MW"</th>
+                            <th scope="col">"Margin per MW a year"</th>
                             <th scope="col">"Payback"</th>
                         </tr>
                     </thead>
@@ -31,8 +31,8 @@ pub fn PerMwTable() -> impl IntoView {
                         {ROWS.iter().map(|(name, capex, margin, payback)| view! {
                             <tr>
                                 <th scope="row">{*name}</th>
-                                <td><MetricValue id=*capex/></td>
-                                <td><MetricValue id=*margin/></td>
+                                <td><MetricValue id=*capex cell=true/></td>
+                                <td><MetricValue id=*margin cell=true/></td>
                                 <td><MetricValue id=*payback/></td>
                             </tr>
                         }).collect_view()}
