@@ -14,6 +14,7 @@ import {
   findBrokenNumbers,
   launchBrowser,
   metricMismatches,
+  newPage,
   openApp,
   readMetrics,
   readWarnings,
@@ -493,6 +494,24 @@ describe("page interactions", () => {
       await openApp(page, server.url, "?embed=1&show=compare,inputs&kwh=abc&zzz=1");
       assert.deepEqual((await readWarnings(page)).slice().sort(), ["kwh", "zzz"]);
     });
+  });
+
+  test("before the Wasm runs a placeholder shows, and if it cannot load, a message", async () => {
+    const handle = await newPage(browser);
+    try {
+      const { page } = handle;
+      // The Wasm never arrives: the placeholder is there meanwhile, then the message.
+      await page.route("**/*.wasm", (route) => route.abort());
+      await page.goto(`${server.url}?kwh=0.03`, { waitUntil: "domcontentloaded" });
+      assert.match(await page.locator("#app").innerText(), /Loading the calculator|could not load/);
+      await page.locator("#app [role=alert]").waitFor({ timeout: 10_000 });
+      assert.match(await page.locator("#app [role=alert]").innerText(), /could not load\. Reload the page/);
+      assert.equal(await page.locator("#app[data-ready]").count(), 0);
+      // Only the blocked Wasm failed (and the console said so); nothing else broke.
+      assert.ok(handle.errors.length > 0 && handle.errors.every((e) => /\.wasm|wasm|WebAssembly|fetch/i.test(e)), handle.errors.join("\n"));
+    } finally {
+      await handle.close();
+    }
   });
 
   test("a trap in the Wasm replaces the dead page with a message to reload", async () => {
