@@ -201,9 +201,9 @@ mod tests {
     #[test]
     fn it_fills_fields_from_a_preset() {
         let mut s = Scenario::default();
-        s.set_asic(AsicPreset::by_id("s21xp").unwrap());
+        s.set_asic(AsicPreset::by_id("s21xp").unwrap_or_else(|| panic!("no s21xp preset")));
         assert_eq!((s.th().get(), s.w().get()), (dec!(270), dec!(3645)));
-        s.set_gpu(GpuPreset::by_id("b200").unwrap());
+        s.set_gpu(GpuPreset::by_id("b200").unwrap_or_else(|| panic!("no b200 preset")));
         assert_eq!((s.gkw().get(), s.gcap().get(), s.gph().get()), (dec!(1.79), dec!(60000), dec!(5.00)));
     }
 }
