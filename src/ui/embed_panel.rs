@@ -1,6 +1,7 @@
 //! The embed snippet for journalists: an iframe of the current scenario plus a resize script.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::state::ScenarioCtx;
 use super::web;
@@ -25,30 +26,35 @@ pub fn EmbedPanel(
         let options = EmbedOptions { sections: sections.get(), editable: editable.get(), theme: theme.get() };
         scenario.with(|s| snippet(&web::page_base(), s, &options))
     };
+    // The checkboxes hold their own state; one listener on the fieldset reads the one that
+    // changed (fewer reactive bindings, less Wasm).
     let boxes = Section::ALL.into_iter().map(|section| {
         let id = format!("embed-{}", section.name());
         let label_for = id.clone();
         view! {
             <label for=label_for class="check">
-                <input type="checkbox" id=id prop:checked=move || sections.get().contains(section)
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        sections.update(|s| *s = s.toggled(section, on));
-                    }/>
+                <input type="checkbox" id=id value=section.name() checked=Sections::EMBED_DEFAULT.contains(section)/>
                 {section.title()}
             </label>
         }
     }).collect_view();
+    let on_section = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        if let Some(section) = Section::from_name(&input.value()) {
+            sections.update(|s| *s = s.toggled(section, input.checked()));
+        }
+    };
     view! {
         <section class="card embed-panel" aria-labelledby="embed-title">
             <h2 id="embed-title">"Embed this scenario"</h2>
-            <fieldset>
+            <fieldset on:change=on_section>
                 <legend>"Sections"</legend>
                 {boxes}
             </fieldset>
             <label class="check" for="embed-edit">
-                <input type="checkbox" id="embed-edit" prop:checked=move || editable.get()
-                    on:change=move |ev| editable.set(event_target_checked(&ev))/>
+                <input type="checkbox" id="embed-edit" checked on:change=move |ev| editable.set(event_target_checked(&ev))/>
                 "Readers may edit the inputs"
             </label>
             <label for="embed-theme">"Theme"</label>
