@@ -196,3 +196,21 @@ fn it_exits_2_for_an_argument_that_is_not_utf8() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-8"));
 }
+
+#[test]
+fn it_prints_a_projection_month_by_month() {
+    let (report, _) = eval("?mo=24&dg=3&pg=10");
+    let months = report["projection"].as_array().expect("projection is an array");
+    assert_eq!(months.len(), 25, "months 0 to mo");
+    for (n, point) in months.iter().enumerate() {
+        assert_eq!(point["month"], n);
+    }
+    // Month 0 is the scenario itself.
+    for key in ["mining_margin_usd_per_kwh", "colo_margin_usd_per_kwh", "gpu_margin_usd_per_kwh"] {
+        assert_eq!(months[0][key], report["metrics"][key], "{key}");
+    }
+    // Difficulty up 3 % a month outruns a price up 10 % a year: mining's margin falls.
+    let first = months[0]["mining_margin_usd_per_kwh"].as_f64().unwrap_or(f64::NAN);
+    let last = months[24]["mining_margin_usd_per_kwh"].as_f64().unwrap_or(f64::NAN);
+    assert!(last < first, "{first} → {last}");
+}

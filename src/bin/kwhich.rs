@@ -8,7 +8,8 @@ const HELP: &str = "\
 kwhich: what a kilowatt-hour earns mining bitcoin, and what it would earn leased to AI.
 
 Usage:
-  kwhich eval \"LINK OR QUERY\"   print the scenario, every metric and the warnings as JSON
+  kwhich eval \"LINK OR QUERY\"   print the scenario, every metric, the warnings and the
+                                month-by-month projection as JSON
   kwhich --help                 this text
 
 LINK OR QUERY is a share link (https://host/path/?v=1&btc=85000&kwh=0.045), a query

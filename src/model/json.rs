@@ -1,9 +1,10 @@
-//! The evaluator's JSON: `{"scenario": {…}, "metrics": {…}, "warnings": […]}`. Written by
-//! hand so decimals keep every digit (a JSON number is any decimal) and the model needs no
-//! serde.
+//! The evaluator's JSON: `{"scenario": {…}, "metrics": {…}, "warnings": […],
+//! "projection": […]}`. Written by hand so decimals keep every digit (a JSON number is any
+//! decimal) and the model needs no serde.
 
 use super::fields::Key;
 use super::metrics::Metrics;
+use super::projection::project;
 use super::scenario::Scenario;
 use super::share_link::{plain, Warning};
 
@@ -60,7 +61,21 @@ pub fn report(scenario: &Scenario, metrics: &Metrics, warnings: &[Warning]) -> S
         out.push_str(if n == 0 { "\n    " } else { ",\n    " });
         out.push_str(&string(&warning.to_string()));
     }
-    out.push_str(if warnings.is_empty() { "]\n}" } else { "\n  ]\n}" });
+    out.push_str(if warnings.is_empty() { "]" } else { "\n  ]" });
+    // An extension of the contract: month by month margins per kWh (docs/LINKS.md).
+    out.push_str(",\n  \"projection\": [");
+    for (n, point) in project(scenario).iter().enumerate() {
+        out.push_str(if n == 0 { "\n    " } else { ",\n    " });
+        let number = |f: &Result<rust_decimal::Decimal, _>| f.as_ref().map_or_else(|_| "null".to_string(), |d| plain(*d));
+        out.push_str(&format!(
+            "{{\"month\": {}, \"mining_margin_usd_per_kwh\": {}, \"colo_margin_usd_per_kwh\": {}, \"gpu_margin_usd_per_kwh\": {}}}",
+            point.month,
+            number(&point.mining),
+            number(&point.colo),
+            number(&point.gpu)
+        ));
+    }
+    out.push_str("\n  ]\n}");
     out
 }
 

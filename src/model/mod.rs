@@ -10,6 +10,7 @@ pub mod embed;
 pub mod metrics;
 pub mod network;
 pub mod presets;
+pub mod projection;
 pub mod scenario;
 pub mod share_link;
 pub mod units;

@@ -142,6 +142,12 @@ impl Scenario {
         full
     }
 
+    /// Moves a value without the input's range check: a projection may drift past what a
+    /// person may type (a price that compounds for ten years), and the model still holds.
+    pub(crate) fn drift(&mut self, key: Key, value: Decimal) {
+        self.values[key.index()] = value;
+    }
+
     /// Picks an ASIC and fills its hashrate and power.
     pub fn set_asic(&mut self, preset: &'static AsicPreset) {
         self.asic = preset;
