@@ -132,6 +132,21 @@ pub enum FieldError {
     TooManyDigits,
 }
 
+impl FieldError {
+    /// What is wrong, as the end of a sentence naming the input: "… is out of range".
+    pub fn predicate(&self) -> &'static str {
+        match self {
+            FieldError::Empty => "is empty",
+            FieldError::NotANumber => "is not a number",
+            FieldError::Comma => "uses a comma: write the decimal point as '.' with no thousands separators",
+            FieldError::NotWhole => "must be a whole number",
+            FieldError::OutOfRange => "is out of range",
+            FieldError::RewardNotPositive => "makes subsidy plus fees zero",
+            FieldError::TooManyDigits => "has more than 28 digits",
+        }
+    }
+}
+
 impl Field {
     /// Is `value` inside this field's range?
     pub fn contains(&self, value: Decimal) -> bool {
@@ -178,16 +193,10 @@ impl Field {
 
     /// The message a person reads under an invalid input, naming the field and its range.
     pub fn error_text(&self, error: &FieldError) -> String {
-        let why = match error {
-            FieldError::Empty => "is empty",
-            FieldError::NotANumber => "is not a number",
-            FieldError::Comma => "uses a comma: write the decimal point as '.' with no thousands separators",
-            FieldError::NotWhole => "must be a whole number",
-            FieldError::OutOfRange => "is out of range",
-            FieldError::RewardNotPositive => return "Subsidy plus fees must be above zero.".to_string(),
-            FieldError::TooManyDigits => "has more than 28 digits",
-        };
-        format!("{} {why}; it must be {}.", self.label, self.range_text())
+        if *error == FieldError::RewardNotPositive {
+            return "Subsidy plus fees must be above zero.".to_string();
+        }
+        format!("{} {}; it must be {}.", self.label, error.predicate(), self.range_text())
     }
 }
 

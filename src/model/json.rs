@@ -2,11 +2,19 @@
 //! "projection": […]}`. Written by hand so decimals keep every digit (a JSON number is any
 //! decimal) and the model needs no serde.
 
+use rust_decimal::Decimal;
+
+use super::error::ModelError;
 use super::fields::Key;
 use super::metrics::Metrics;
 use super::projection::project;
 use super::scenario::Scenario;
 use super::share_link::{plain, Warning};
+
+/// A figure as a JSON number at full precision, or `null` when it cannot be computed.
+fn number(figure: Result<Decimal, ModelError>) -> String {
+    figure.map_or_else(|_| "null".to_string(), plain)
+}
 
 /// A JSON string literal.
 fn string(text: &str) -> String {
@@ -49,7 +57,7 @@ pub fn report(scenario: &Scenario, metrics: &Metrics, warnings: &[Warning]) -> S
 
     let metric_entries: Vec<(String, String)> = metrics
         .iter()
-        .map(|(id, figure)| (id.key().to_string(), figure.map_or_else(|_| "null".to_string(), plain)))
+        .map(|(id, figure)| (id.key().to_string(), number(figure)))
         .collect();
 
     let mut out = String::from("{\n  \"scenario\": ");
@@ -66,13 +74,12 @@ pub fn report(scenario: &Scenario, metrics: &Metrics, warnings: &[Warning]) -> S
     out.push_str(",\n  \"projection\": [");
     for (n, point) in project(scenario).iter().enumerate() {
         out.push_str(if n == 0 { "\n    " } else { ",\n    " });
-        let number = |f: &Result<rust_decimal::Decimal, _>| f.as_ref().map_or_else(|_| "null".to_string(), |d| plain(*d));
         out.push_str(&format!(
             "{{\"month\": {}, \"mining_margin_usd_per_kwh\": {}, \"colo_margin_usd_per_kwh\": {}, \"gpu_margin_usd_per_kwh\": {}}}",
             point.month,
-            number(&point.mining),
-            number(&point.colo),
-            number(&point.gpu)
+            number(point.mining),
+            number(point.colo),
+            number(point.gpu)
         ));
     }
     out.push_str("\n  ]\n}");

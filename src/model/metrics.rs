@@ -199,7 +199,7 @@ impl Inputs<'_> {
     }
 }
 
-fn mul(a: Decimal, b: Decimal) -> Figure {
+pub(super) fn mul(a: Decimal, b: Decimal) -> Figure {
     a.checked_mul(b).ok_or(ModelError::Overflow)
 }
 

@@ -12,7 +12,7 @@ use rust_decimal_macros::dec;
 
 use super::error::ModelError;
 use super::fields::Key;
-use super::metrics::{evaluate, MetricId};
+use super::metrics::{evaluate, mul, MetricId};
 use super::scenario::Scenario;
 
 type Figure = Result<Decimal, ModelError>;
@@ -29,10 +29,6 @@ pub struct ProjectionPoint {
     pub mining: Figure,
     pub colo: Figure,
     pub gpu: Figure,
-}
-
-fn mul(a: Decimal, b: Decimal) -> Figure {
-    a.checked_mul(b).ok_or(ModelError::Overflow)
 }
 
 /// `1 + pct/100`.

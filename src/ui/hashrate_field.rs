@@ -58,11 +58,7 @@ pub fn HashrateField(
     };
     let message = move || {
         error.get().map(|e| {
-            let why = match e {
-                FieldError::Empty => "is empty",
-                FieldError::OutOfRange => "is out of range",
-                _ => "is not a number",
-            };
+            let why = e.predicate();
             let max = hashrate_from_difficulty(Key::Diff.field().max.value()).map(|h| grouped(h, Some(1))).unwrap_or_default();
             format!("Network hashrate {why}; it must be > 0 and ≤ {max} EH/s (difficulty up to 1,000,000 T).")
         })
