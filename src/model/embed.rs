@@ -72,9 +72,16 @@ mod tests {
         let options = EmbedOptions { sections: Sections::EMBED_DEFAULT, editable: true, theme: Theme::Auto };
         let html = snippet("https://user.github.io/kwhich/", &scenario, &options);
         let id = embed_id("v=1&kwh=0.03&embed=1");
-        assert!(html.contains(&format!("src=\"https://user.github.io/kwhich/?v=1&amp;kwh=0.03&amp;embed=1#{id}\"")), "{html}");
-        assert!(html.contains("loading=\"lazy\"") && html.contains("title=\"kWhich") && html.contains("width=\"100%\""));
-        assert!(html.contains("sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\""));
+        assert!(
+            html.contains(&format!("src=\"https://user.github.io/kwhich/?v=1&amp;kwh=0.03&amp;embed=1#{id}\"")),
+            "{html}"
+        );
+        assert!(
+            html.contains("loading=\"lazy\"") && html.contains("title=\"kWhich") && html.contains("width=\"100%\"")
+        );
+        assert!(
+            html.contains("sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"")
+        );
         assert!(html.contains("<script async src=\"https://user.github.io/kwhich/kwhich-embed.js\"></script>"));
     }
 

@@ -56,14 +56,8 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Group; 6] = [
-        Group::Market,
-        Group::Fleet,
-        Group::Colocation,
-        Group::GpuCloud,
-        Group::Target,
-        Group::Projection,
-    ];
+    pub const ALL: [Group; 6] =
+        [Group::Market, Group::Fleet, Group::Colocation, Group::GpuCloud, Group::Target, Group::Projection];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -332,66 +326,338 @@ macro_rules! field {
 /// (Hashrate Index and market figures of late November 2025): bitcoin near $85,000, difficulty 155 T, subsidy 3.125 BTC, fees about
 /// 0.02 BTC a block, an Antminer S21 and an H100 at $2 per GPU-hour.
 static FIELDS: [Field; Key::COUNT] = [
-    field!(Btc, "btc", "Bitcoin price", "USD", Market, Some(dec!(85000)), Ex(dec!(0)), In(dec!(10000000)),
-        "Spot price of one bitcoin."),
-    field!(Diff, "diff", "Network difficulty", "T", Market, Some(dec!(155)), Ex(dec!(0)), In(dec!(1000000)),
-        "Difficulty in trillions; 155 T in late November 2025."),
-    field!(Sub, "sub", "Block subsidy", "BTC/block", Market, Some(dec!(3.125)), In(dec!(0)), In(dec!(50)),
-        "New coins per block: 3.125 since April 2024, 1.5625 from block 1,050,000."),
-    field!(Fee, "fee", "Transaction fees", "BTC/block", Market, Some(dec!(0.02)), In(dec!(0)), In(dec!(1000)),
-        "Average fees per block; subsidy plus fees must be above zero."),
-    field!(Hp, "hp", "Hashprice override", "USD per PH/s per day", Market, None, Ex(dec!(0)), In(dec!(100000)),
-        "Leave empty to compute hashprice from price, difficulty, subsidy and fees."),
-    field!(Th, "th", "Hashrate per machine", "TH/s", Fleet, Some(dec!(200)), Ex(dec!(0)), In(dec!(100000)),
-        "Nameplate hashrate of one ASIC."),
-    field!(W, "w", "Power per machine", "W", Fleet, Some(dec!(3500)), Ex(dec!(0)), In(dec!(1000000)),
-        "Wall power of one ASIC."),
-    field!(Kwh, "kwh", "Electricity price", "USD/kWh", Market, Some(dec!(0.05)), In(dec!(0)), In(dec!(10)),
-        "What the site pays per kWh at the meter."),
-    field!(Opx, "opx", "Other cash cost", "USD per facility kWh", Market, Some(dec!(0.005)), In(dec!(0)), In(dec!(10)),
-        "Staff, upkeep and hosting margin, per kWh drawn."),
-    field!(Up, "up", "Mining uptime", "%", Fleet, Some(dec!(97)), Ex(dec!(0)), In(dec!(100)),
-        "Share of hours the fleet runs; curtailment lowers it."),
-    field!(Pool, "pool", "Pool fee", "%", Fleet, Some(dec!(2)), In(dec!(0)), Ex(dec!(100)),
-        "Share of rewards the pool keeps."),
-    field!(Pue, "pue", "Mining site overhead (PUE)", "ratio", Fleet, Some(dec!(1.05)), In(dec!(1)), In(dec!(3)),
-        "Facility power over ASIC power."),
-    field!(Capex, "capex", "ASIC price", "USD/TH", Fleet, Some(dec!(14)), In(dec!(0)), In(dec!(10000)),
-        "Purchase price per TH/s of hashrate."),
-    field!(Site, "site", "Mining site build cost", "USD/MW", Fleet, Some(dec!(500000)), In(dec!(0)), In(dec!(1000000000)),
-        "Substation, shells and cooling: $300k–800k per MW."),
-    field!(Life, "life", "ASIC depreciation life", "years", Fleet, Some(dec!(4)), Ex(dec!(0)), In(dec!(50)),
-        "Years over which the ASIC price is written off."),
-    field!(Colo, "colo", "AI colocation lease", "USD per kW-month", Colocation, Some(dec!(140)), In(dec!(0)), In(dec!(10000)),
-        "Lease per kW of IT load a month; the tenant pays power at cost. Deals signed: $102–159."),
-    field!(Gpue, "gpue", "AI site overhead (PUE)", "ratio", Colocation, Some(dec!(1.3)), In(dec!(1)), In(dec!(3)),
-        "Facility power over IT power in an AI hall: 1.25–1.45 in signed deals."),
-    field!(Gph, "gph", "GPU rental price", "USD per GPU-hour", GpuCloud, Some(dec!(2.00)), In(dec!(0)), In(dec!(1000)),
-        "What a GPU-hour rents for."),
-    field!(Util, "util", "GPU-hours sold", "%", GpuCloud, Some(dec!(70)), In(dec!(0)), In(dec!(100)),
-        "Share of GPU-hours actually rented."),
-    field!(Gkw, "gkw", "IT power per GPU", "kW", GpuCloud, Some(dec!(1.275)), Ex(dec!(0)), In(dec!(100)),
-        "GPU plus its share of the server and network."),
-    field!(Gcap, "gcap", "Capex per GPU", "USD", GpuCloud, Some(dec!(37500)), In(dec!(0)), In(dec!(10000000)),
-        "GPU plus its share of the server and network."),
-    field!(Gopx, "gopx", "GPU cloud other opex", "% of GPU revenue", GpuCloud, Some(dec!(15)), In(dec!(0)), In(dec!(100)),
-        "Staff, support, software and sales, as a share of revenue."),
-    field!(Gfit, "gfit", "AI data-hall fit-out", "USD per facility MW", Colocation, Some(dec!(10000000)), In(dec!(0)), In(dec!(1000000000)),
-        "Cooling and redundancy for AI: $8–15 million per MW."),
-    field!(Tgt, "tgt", "Target cash cost per BTC", "USD", Target, Some(dec!(50000)), Ex(dec!(0)), In(dec!(10000000)),
-        "The cost per bitcoin to beat."),
-    field!(Mo, "mo", "Horizon", "months", Projection, Some(dec!(36)), In(dec!(1)), In(dec!(120)), true,
-        "How far the projection runs."),
-    field!(Dg, "dg", "Difficulty change", "% per month", Projection, Some(dec!(2)), In(dec!(-50)), In(dec!(100)),
-        "Compounding monthly."),
-    field!(Pg, "pg", "Bitcoin price change", "% per year", Projection, Some(dec!(0)), In(dec!(-99)), In(dec!(1000)),
-        "Compounding yearly."),
-    field!(Gd, "gd", "GPU rental price change", "% per year", Projection, Some(dec!(-15)), In(dec!(-99)), In(dec!(1000)),
-        "Compounding yearly."),
-    field!(Ce, "ce", "Colocation lease escalator", "% per year", Projection, Some(dec!(2)), In(dec!(-50)), In(dec!(100)),
-        "Yearly step in the lease."),
-    field!(Blk, "blk", "Block height at the start", "", Projection, Some(dec!(925000)), In(dec!(0)), In(dec!(10000000)), true,
-        "144 blocks a day; the subsidy halves every 210,000."),
+    field!(
+        Btc,
+        "btc",
+        "Bitcoin price",
+        "USD",
+        Market,
+        Some(dec!(85000)),
+        Ex(dec!(0)),
+        In(dec!(10000000)),
+        "Spot price of one bitcoin."
+    ),
+    field!(
+        Diff,
+        "diff",
+        "Network difficulty",
+        "T",
+        Market,
+        Some(dec!(155)),
+        Ex(dec!(0)),
+        In(dec!(1000000)),
+        "Difficulty in trillions; 155 T in late November 2025."
+    ),
+    field!(
+        Sub,
+        "sub",
+        "Block subsidy",
+        "BTC/block",
+        Market,
+        Some(dec!(3.125)),
+        In(dec!(0)),
+        In(dec!(50)),
+        "New coins per block: 3.125 since April 2024, 1.5625 from block 1,050,000."
+    ),
+    field!(
+        Fee,
+        "fee",
+        "Transaction fees",
+        "BTC/block",
+        Market,
+        Some(dec!(0.02)),
+        In(dec!(0)),
+        In(dec!(1000)),
+        "Average fees per block; subsidy plus fees must be above zero."
+    ),
+    field!(
+        Hp,
+        "hp",
+        "Hashprice override",
+        "USD per PH/s per day",
+        Market,
+        None,
+        Ex(dec!(0)),
+        In(dec!(100000)),
+        "Leave empty to compute hashprice from price, difficulty, subsidy and fees."
+    ),
+    field!(
+        Th,
+        "th",
+        "Hashrate per machine",
+        "TH/s",
+        Fleet,
+        Some(dec!(200)),
+        Ex(dec!(0)),
+        In(dec!(100000)),
+        "Nameplate hashrate of one ASIC."
+    ),
+    field!(
+        W,
+        "w",
+        "Power per machine",
+        "W",
+        Fleet,
+        Some(dec!(3500)),
+        Ex(dec!(0)),
+        In(dec!(1000000)),
+        "Wall power of one ASIC."
+    ),
+    field!(
+        Kwh,
+        "kwh",
+        "Electricity price",
+        "USD/kWh",
+        Market,
+        Some(dec!(0.05)),
+        In(dec!(0)),
+        In(dec!(10)),
+        "What the site pays per kWh at the meter."
+    ),
+    field!(
+        Opx,
+        "opx",
+        "Other cash cost",
+        "USD per facility kWh",
+        Market,
+        Some(dec!(0.005)),
+        In(dec!(0)),
+        In(dec!(10)),
+        "Staff, upkeep and hosting margin, per kWh drawn."
+    ),
+    field!(
+        Up,
+        "up",
+        "Mining uptime",
+        "%",
+        Fleet,
+        Some(dec!(97)),
+        Ex(dec!(0)),
+        In(dec!(100)),
+        "Share of hours the fleet runs; curtailment lowers it."
+    ),
+    field!(
+        Pool,
+        "pool",
+        "Pool fee",
+        "%",
+        Fleet,
+        Some(dec!(2)),
+        In(dec!(0)),
+        Ex(dec!(100)),
+        "Share of rewards the pool keeps."
+    ),
+    field!(
+        Pue,
+        "pue",
+        "Mining site overhead (PUE)",
+        "ratio",
+        Fleet,
+        Some(dec!(1.05)),
+        In(dec!(1)),
+        In(dec!(3)),
+        "Facility power over ASIC power."
+    ),
+    field!(
+        Capex,
+        "capex",
+        "ASIC price",
+        "USD/TH",
+        Fleet,
+        Some(dec!(14)),
+        In(dec!(0)),
+        In(dec!(10000)),
+        "Purchase price per TH/s of hashrate."
+    ),
+    field!(
+        Site,
+        "site",
+        "Mining site build cost",
+        "USD/MW",
+        Fleet,
+        Some(dec!(500000)),
+        In(dec!(0)),
+        In(dec!(1000000000)),
+        "Substation, shells and cooling: $300k–800k per MW."
+    ),
+    field!(
+        Life,
+        "life",
+        "ASIC depreciation life",
+        "years",
+        Fleet,
+        Some(dec!(4)),
+        Ex(dec!(0)),
+        In(dec!(50)),
+        "Years over which the ASIC price is written off."
+    ),
+    field!(
+        Colo,
+        "colo",
+        "AI colocation lease",
+        "USD per kW-month",
+        Colocation,
+        Some(dec!(140)),
+        In(dec!(0)),
+        In(dec!(10000)),
+        "Lease per kW of IT load a month; the tenant pays power at cost. Deals signed: $102–159."
+    ),
+    field!(
+        Gpue,
+        "gpue",
+        "AI site overhead (PUE)",
+        "ratio",
+        Colocation,
+        Some(dec!(1.3)),
+        In(dec!(1)),
+        In(dec!(3)),
+        "Facility power over IT power in an AI hall: 1.25–1.45 in signed deals."
+    ),
+    field!(
+        Gph,
+        "gph",
+        "GPU rental price",
+        "USD per GPU-hour",
+        GpuCloud,
+        Some(dec!(2.00)),
+        In(dec!(0)),
+        In(dec!(1000)),
+        "What a GPU-hour rents for."
+    ),
+    field!(
+        Util,
+        "util",
+        "GPU-hours sold",
+        "%",
+        GpuCloud,
+        Some(dec!(70)),
+        In(dec!(0)),
+        In(dec!(100)),
+        "Share of GPU-hours actually rented."
+    ),
+    field!(
+        Gkw,
+        "gkw",
+        "IT power per GPU",
+        "kW",
+        GpuCloud,
+        Some(dec!(1.275)),
+        Ex(dec!(0)),
+        In(dec!(100)),
+        "GPU plus its share of the server and network."
+    ),
+    field!(
+        Gcap,
+        "gcap",
+        "Capex per GPU",
+        "USD",
+        GpuCloud,
+        Some(dec!(37500)),
+        In(dec!(0)),
+        In(dec!(10000000)),
+        "GPU plus its share of the server and network."
+    ),
+    field!(
+        Gopx,
+        "gopx",
+        "GPU cloud other opex",
+        "% of GPU revenue",
+        GpuCloud,
+        Some(dec!(15)),
+        In(dec!(0)),
+        In(dec!(100)),
+        "Staff, support, software and sales, as a share of revenue."
+    ),
+    field!(
+        Gfit,
+        "gfit",
+        "AI data-hall fit-out",
+        "USD per facility MW",
+        Colocation,
+        Some(dec!(10000000)),
+        In(dec!(0)),
+        In(dec!(1000000000)),
+        "Cooling and redundancy for AI: $8–15 million per MW."
+    ),
+    field!(
+        Tgt,
+        "tgt",
+        "Target cash cost per BTC",
+        "USD",
+        Target,
+        Some(dec!(50000)),
+        Ex(dec!(0)),
+        In(dec!(10000000)),
+        "The cost per bitcoin to beat."
+    ),
+    field!(
+        Mo,
+        "mo",
+        "Horizon",
+        "months",
+        Projection,
+        Some(dec!(36)),
+        In(dec!(1)),
+        In(dec!(120)),
+        true,
+        "How far the projection runs."
+    ),
+    field!(
+        Dg,
+        "dg",
+        "Difficulty change",
+        "% per month",
+        Projection,
+        Some(dec!(2)),
+        In(dec!(-50)),
+        In(dec!(100)),
+        "Compounding monthly."
+    ),
+    field!(
+        Pg,
+        "pg",
+        "Bitcoin price change",
+        "% per year",
+        Projection,
+        Some(dec!(0)),
+        In(dec!(-99)),
+        In(dec!(1000)),
+        "Compounding yearly."
+    ),
+    field!(
+        Gd,
+        "gd",
+        "GPU rental price change",
+        "% per year",
+        Projection,
+        Some(dec!(-15)),
+        In(dec!(-99)),
+        In(dec!(1000)),
+        "Compounding yearly."
+    ),
+    field!(
+        Ce,
+        "ce",
+        "Colocation lease escalator",
+        "% per year",
+        Projection,
+        Some(dec!(2)),
+        In(dec!(-50)),
+        In(dec!(100)),
+        "Yearly step in the lease."
+    ),
+    field!(
+        Blk,
+        "blk",
+        "Block height at the start",
+        "",
+        Projection,
+        Some(dec!(925000)),
+        In(dec!(0)),
+        In(dec!(10000000)),
+        true,
+        "144 blocks a day; the subsidy halves every 210,000."
+    ),
 ];
 
 #[cfg(test)]
@@ -417,7 +683,17 @@ mod tests {
 
     #[test]
     fn it_parses_plain_decimals_only() {
-        let ok = [("0.1000000000000000000000000000000", "0.1"), ("1.0000000000000000000000000001", "1.0000000000000000000000000001"), ("0.05", "0.05"), (".5", "0.5"), ("-0", "0"), ("1e9", "1000000000"), ("2.50", "2.5"), (" 7 ", "7"), ("+3", "3")];
+        let ok = [
+            ("0.1000000000000000000000000000000", "0.1"),
+            ("1.0000000000000000000000000001", "1.0000000000000000000000000001"),
+            ("0.05", "0.05"),
+            (".5", "0.5"),
+            ("-0", "0"),
+            ("1e9", "1000000000"),
+            ("2.50", "2.5"),
+            (" 7 ", "7"),
+            ("+3", "3"),
+        ];
         for (text, want) in ok {
             assert_eq!(parse_decimal(text).map(|d| d.to_string()), Ok(want.to_string()), "{text}");
         }

@@ -97,7 +97,11 @@ pub fn figure_text(id: MetricId, figure: Result<Decimal, ModelError>) -> String 
 }
 
 /// [`figure_text`] with the value written by `text` ([`metric_text`] or [`metric_cell_text`]).
-pub fn figure_text_with(id: MetricId, figure: Result<Decimal, ModelError>, text: fn(MetricId, Decimal) -> String) -> String {
+pub fn figure_text_with(
+    id: MetricId,
+    figure: Result<Decimal, ModelError>,
+    text: fn(MetricId, Decimal) -> String,
+) -> String {
     match figure {
         Ok(value) => text(id, value),
         Err(ModelError::MarginNotPositive) => "never".to_string(),

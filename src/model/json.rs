@@ -55,10 +55,8 @@ pub fn report(scenario: &Scenario, metrics: &Metrics, warnings: &[Warning]) -> S
     entries.push(("show".into(), string(&view.sections().to_link_value())));
     entries.push(("edit".into(), u8::from(view.edit).to_string()));
 
-    let metric_entries: Vec<(String, String)> = metrics
-        .iter()
-        .map(|(id, figure)| (id.key().to_string(), number(figure)))
-        .collect();
+    let metric_entries: Vec<(String, String)> =
+        metrics.iter().map(|(id, figure)| (id.key().to_string(), number(figure))).collect();
 
     let mut out = String::from("{\n  \"scenario\": ");
     object(&mut out, &entries);

@@ -4,8 +4,8 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 use super::error::ModelError;
-use super::network::{hashrate_from_difficulty, HASHES_PER_DIFFICULTY};
 use super::fields::Key;
+use super::network::{hashrate_from_difficulty, HASHES_PER_DIFFICULTY};
 use super::scenario::{for_each_input, Scenario};
 use super::units::*;
 
@@ -66,14 +66,36 @@ impl MetricId {
     pub const ALL: [MetricId; 30] = {
         use MetricId::*;
         [
-            HashpriceBtcPerPhDay, HashpriceUsdPerPhDay, NetworkHashrateEhS, AsicEfficiencyJPerTh,
-            MiningRevenueUsdPerKwh, MiningCashCostUsdPerKwh, MiningMarginUsdPerKwh, EnergyKwhPerBtc,
-            EnergyCostPerBtcUsd, CashCostPerBtcUsd, AllinCostPerBtcUsd, TargetCostPerBtcUsd,
-            TargetMaxPowerPriceUsdPerKwh, TargetRequiredEfficiencyJPerTh, BreakevenPowerPriceUsdPerKwh,
-            ColoRevenueUsdPerKwh, ColoMarginUsdPerKwh, GpuRevenueUsdPerKwh, GpuMarginUsdPerKwh,
-            ColoVsMiningRevenueMultiple, GpuVsMiningRevenueMultiple, MiningCapexUsdPerMw, ColoCapexUsdPerMw,
-            GpuCapexUsdPerMw, MiningMarginUsdPerMwYear, ColoMarginUsdPerMwYear, GpuMarginUsdPerMwYear,
-            MiningPaybackYears, ColoPaybackYears, GpuPaybackYears,
+            HashpriceBtcPerPhDay,
+            HashpriceUsdPerPhDay,
+            NetworkHashrateEhS,
+            AsicEfficiencyJPerTh,
+            MiningRevenueUsdPerKwh,
+            MiningCashCostUsdPerKwh,
+            MiningMarginUsdPerKwh,
+            EnergyKwhPerBtc,
+            EnergyCostPerBtcUsd,
+            CashCostPerBtcUsd,
+            AllinCostPerBtcUsd,
+            TargetCostPerBtcUsd,
+            TargetMaxPowerPriceUsdPerKwh,
+            TargetRequiredEfficiencyJPerTh,
+            BreakevenPowerPriceUsdPerKwh,
+            ColoRevenueUsdPerKwh,
+            ColoMarginUsdPerKwh,
+            GpuRevenueUsdPerKwh,
+            GpuMarginUsdPerKwh,
+            ColoVsMiningRevenueMultiple,
+            GpuVsMiningRevenueMultiple,
+            MiningCapexUsdPerMw,
+            ColoCapexUsdPerMw,
+            GpuCapexUsdPerMw,
+            MiningMarginUsdPerMwYear,
+            ColoMarginUsdPerMwYear,
+            GpuMarginUsdPerMwYear,
+            MiningPaybackYears,
+            ColoPaybackYears,
+            GpuPaybackYears,
         ]
     };
 
@@ -276,7 +298,8 @@ pub fn evaluate_with_invalid(scenario: &Scenario, invalid: InvalidKeys) -> Metri
         // (capex / (life · 365)) / (hashprice / 1000 · keep · up): the same quotient, with
         // the small factors divided one by one so no digits are lost to a tiny product.
         let per_ph = mul(depreciation_per_th_day, dec!(1000))?;
-        let per_btc = div(div(per_ph, mul(hashprice_btc?, keep?)?, "bitcoin mined per TH/s")?, i.up()?.fraction(), "uptime")?;
+        let per_btc =
+            div(div(per_ph, mul(hashprice_btc?, keep?)?, "bitcoin mined per TH/s")?, i.up()?.fraction(), "uptime")?;
         add(cash_cost, per_btc)
     });
     let target = fig(|| Ok(i.tgt()?.get()));

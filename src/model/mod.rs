@@ -1,12 +1,12 @@
 //! The economics of a kilowatt-hour: inputs, presets, the share link and every metric of
 //! the scenario contract (SPEC.md), in `rust_decimal` with checked arithmetic.
 
+pub mod chart;
+pub mod embed;
 pub mod error;
 pub mod fields;
 pub mod format;
 pub mod json;
-pub mod chart;
-pub mod embed;
 pub mod metrics;
 pub mod network;
 pub mod presets;

@@ -50,18 +50,54 @@ pub static ASICS: [AsicPreset; 9] = [
 /// 8-GPU server prices (8×H100 about $300k, 8×H200 $340k, 8×B200 $480k); rental prices
 /// from 2025–26 market surveys (H100 $1.99–2.50 at smaller clouds).
 pub static GPUS: [GpuPreset; 6] = [
-    GpuPreset { id: "b200", model: "B200", gkw: dec!(1.79), gcap: dec!(60000), gph: dec!(5.00),
-        source: "DGX B200 14.3 kW / 8; 8×B200 server about $480k; rental 2025–26" },
-    GpuPreset { id: "h200", model: "H200 SXM", gkw: dec!(1.275), gcap: dec!(42500), gph: dec!(3.00),
-        source: "10.2 kW / 8; 8×H200 server about $340k; rental 2025–26" },
-    GpuPreset { id: "h100", model: "H100 SXM", gkw: dec!(1.275), gcap: dec!(37500), gph: dec!(2.00),
-        source: "DGX H100 10.2 kW / 8; 8×H100 server about $300k; smaller clouds $1.99–2.50/h, Oct 2025" },
-    GpuPreset { id: "a100", model: "A100 SXM 80 GB", gkw: dec!(0.81), gcap: dec!(20000), gph: dec!(1.20),
-        source: "DGX A100 6.5 kW / 8; rental 2025–26" },
-    GpuPreset { id: "l40s", model: "L40S", gkw: dec!(0.60), gcap: dec!(12000), gph: dec!(0.80),
-        source: "Planning figures; marketplace spot about $0.79/h, 2025–26" },
-    GpuPreset { id: "rtx4090", model: "RTX 4090", gkw: dec!(0.60), gcap: dec!(3500), gph: dec!(0.35),
-        source: "Planning figures; marketplace spot about $0.34/h, 2025–26" },
+    GpuPreset {
+        id: "b200",
+        model: "B200",
+        gkw: dec!(1.79),
+        gcap: dec!(60000),
+        gph: dec!(5.00),
+        source: "DGX B200 14.3 kW / 8; 8×B200 server about $480k; rental 2025–26",
+    },
+    GpuPreset {
+        id: "h200",
+        model: "H200 SXM",
+        gkw: dec!(1.275),
+        gcap: dec!(42500),
+        gph: dec!(3.00),
+        source: "10.2 kW / 8; 8×H200 server about $340k; rental 2025–26",
+    },
+    GpuPreset {
+        id: "h100",
+        model: "H100 SXM",
+        gkw: dec!(1.275),
+        gcap: dec!(37500),
+        gph: dec!(2.00),
+        source: "DGX H100 10.2 kW / 8; 8×H100 server about $300k; smaller clouds $1.99–2.50/h, Oct 2025",
+    },
+    GpuPreset {
+        id: "a100",
+        model: "A100 SXM 80 GB",
+        gkw: dec!(0.81),
+        gcap: dec!(20000),
+        gph: dec!(1.20),
+        source: "DGX A100 6.5 kW / 8; rental 2025–26",
+    },
+    GpuPreset {
+        id: "l40s",
+        model: "L40S",
+        gkw: dec!(0.60),
+        gcap: dec!(12000),
+        gph: dec!(0.80),
+        source: "Planning figures; marketplace spot about $0.79/h, 2025–26",
+    },
+    GpuPreset {
+        id: "rtx4090",
+        model: "RTX 4090",
+        gkw: dec!(0.60),
+        gcap: dec!(3500),
+        gph: dec!(0.35),
+        source: "Planning figures; marketplace spot about $0.34/h, 2025–26",
+    },
 ];
 
 pub const DEFAULT_ASIC: &str = "s21";
@@ -105,8 +141,17 @@ mod tests {
 
     #[test]
     fn it_matches_the_reference_efficiencies() {
-        let want = [("s21xph", dec!(12.0)), ("a16xp", dec!(12.8)), ("s21xp", dec!(13.5)), ("s21pro", dec!(15.0)),
-            ("s21", dec!(17.5)), ("m60s", dec!(18.5)), ("m66s", dec!(18.5)), ("s19xp", dec!(21.5)), ("s19jpro", dec!(29.5))];
+        let want = [
+            ("s21xph", dec!(12.0)),
+            ("a16xp", dec!(12.8)),
+            ("s21xp", dec!(13.5)),
+            ("s21pro", dec!(15.0)),
+            ("s21", dec!(17.5)),
+            ("m60s", dec!(18.5)),
+            ("m66s", dec!(18.5)),
+            ("s19xp", dec!(21.5)),
+            ("s19jpro", dec!(29.5)),
+        ];
         for (id, jth) in want {
             assert_eq!(AsicPreset::by_id(id).map(AsicPreset::j_per_th), Some(jth), "{id}");
         }

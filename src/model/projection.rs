@@ -119,9 +119,8 @@ mod tests {
         // GPU price · 0.85, lease · 1.02; the halving at 1,050,000 is still ahead.
         let (s, _) = from_query("?dg=2&pg=10&gd=-15&ce=2&mo=12");
         let month12 = &project(&s)[12];
-        let (expected, _) = from_query(
-            "?dg=2&pg=10&gd=-15&ce=2&mo=12&diff=196.57747815719452433676288&btc=93500&gph=1.7&colo=142.8",
-        );
+        let (expected, _) =
+            from_query("?dg=2&pg=10&gd=-15&ce=2&mo=12&diff=196.57747815719452433676288&btc=93500&gph=1.7&colo=142.8");
         let want = evaluate(&expected);
         let close = |a: Figure, b: Figure| {
             let (a, b) = (a.unwrap_or_default(), b.unwrap_or_default());

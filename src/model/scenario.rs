@@ -124,8 +124,12 @@ impl Scenario {
             (_, None) => self.values[key.index()] = self.default_of(key).unwrap_or(Decimal::ZERO),
             (_, Some(v)) if !field.contains(v) => return Err(FieldError::OutOfRange),
             // Subsidy plus fees must stay above zero, or no hashprice exists.
-            (Key::Sub, Some(v)) if v.is_zero() && self.fee().get().is_zero() => return Err(FieldError::RewardNotPositive),
-            (Key::Fee, Some(v)) if v.is_zero() && self.sub().get().is_zero() => return Err(FieldError::RewardNotPositive),
+            (Key::Sub, Some(v)) if v.is_zero() && self.fee().get().is_zero() => {
+                return Err(FieldError::RewardNotPositive)
+            }
+            (Key::Fee, Some(v)) if v.is_zero() && self.sub().get().is_zero() => {
+                return Err(FieldError::RewardNotPositive)
+            }
             (Key::Hp, Some(v)) => self.hp = Some(v.normalize()),
             (_, Some(v)) => self.values[key.index()] = v.normalize(),
         }

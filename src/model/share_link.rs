@@ -70,15 +70,13 @@ fn percent_decode(text: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h * 16 + l);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;
@@ -184,7 +182,8 @@ pub fn from_query(input: &str) -> (Scenario, Vec<Warning>) {
             },
             "show" => match parse_sections(&value) {
                 Some(sections) => scenario.view.show = Some(sections),
-                None => warnings.push(invalid("the sections are compare, btc, mw, network and inputs", "the default sections")),
+                None => warnings
+                    .push(invalid("the sections are compare, btc, mw, network and inputs", "the default sections")),
             },
             _ => match Key::from_name(&key) {
                 Some(k) => numbers.push((k, value)),

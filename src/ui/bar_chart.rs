@@ -32,20 +32,23 @@ pub fn BarChart() -> impl IntoView {
     let MetricsCtx(metrics) = expect_context();
     let height = px(ROW_H * 3.0 + 80.0);
     let chart = move || {
-        let figures: Vec<_> = metrics.with(|m| {
-            PATHS.iter().flat_map(|(_, rev, mar)| [m.get(*rev), m.get(*mar)]).collect()
-        });
+        let figures: Vec<_> =
+            metrics.with(|m| PATHS.iter().flat_map(|(_, rev, mar)| [m.get(*rev), m.get(*mar)]).collect());
         let values: Vec<Option<f64>> = figures.iter().map(|f| f.ok().and_then(|d| d.to_f64())).collect();
         let layout = horizontal_bars(&values, LABEL_W, WIDTH - LABEL_W - VALUE_W);
         let zero = px(layout.zero_x);
-        let rows = PATHS.iter().enumerate().map(|(row, (name, _, _))| {
-            let y = 40.0 + row as f64 * ROW_H;
-            let bars = (0..2).map(|k| {
-                let i = row * 2 + k;
-                let by = y + k as f64 * (BAR_H + GAP);
-                let class = if k == 0 { "bar revenue" } else { "bar margin" };
-                // A figure that cannot be computed has no bar, and so no label.
-                layout.bars[i].zip(figures[i].ok()).map(|(b, figure)| {
+        let rows = PATHS
+            .iter()
+            .enumerate()
+            .map(|(row, (name, _, _))| {
+                let y = 40.0 + row as f64 * ROW_H;
+                let bars = (0..2)
+                    .map(|k| {
+                        let i = row * 2 + k;
+                        let by = y + k as f64 * (BAR_H + GAP);
+                        let class = if k == 0 { "bar revenue" } else { "bar margin" };
+                        // A figure that cannot be computed has no bar, and so no label.
+                        layout.bars[i].zip(figures[i].ok()).map(|(b, figure)| {
                     let label = usd(figure, 3);
                     let text_x = px(if b.negative { b.x - 30.0 } else { b.x + b.width + 30.0 });
                     let anchor = if b.negative { "end" } else { "start" };
@@ -54,12 +57,14 @@ pub fn BarChart() -> impl IntoView {
                         <text class="bar-value" x=text_x y=px(by + BAR_H - 30.0) text-anchor=anchor>{label}</text>
                     }
                 })
-            }).collect_view();
-            view! {
-                <text class="bar-label" x="0" y=px(y + BAR_H + 20.0)>{*name}</text>
-                {bars}
-            }
-        }).collect_view();
+                    })
+                    .collect_view();
+                view! {
+                    <text class="bar-label" x="0" y=px(y + BAR_H + 20.0)>{*name}</text>
+                    {bars}
+                }
+            })
+            .collect_view();
         view! {
             {rows}
             <line class="axis" x1=zero x2=zero y1="0" y2=height></line>

@@ -14,12 +14,22 @@ pub fn CostPerBtcCard() -> impl IntoView {
     let MetricsCtx(metrics) = expect_context();
     let verdict = Memo::new(move |_| {
         metrics.with(|m| match (m.get(M::CashCostPerBtcUsd), m.get(M::TargetCostPerBtcUsd)) {
-            (Ok(cash), Ok(target)) if cash <= target => {
-                (true, format!("Cash cost {} meets the {} target.", metric_text(M::CashCostPerBtcUsd, cash), metric_text(M::TargetCostPerBtcUsd, target)))
-            }
-            (Ok(cash), Ok(target)) => {
-                (false, format!("Cash cost {} misses the {} target.", metric_text(M::CashCostPerBtcUsd, cash), metric_text(M::TargetCostPerBtcUsd, target)))
-            }
+            (Ok(cash), Ok(target)) if cash <= target => (
+                true,
+                format!(
+                    "Cash cost {} meets the {} target.",
+                    metric_text(M::CashCostPerBtcUsd, cash),
+                    metric_text(M::TargetCostPerBtcUsd, target)
+                ),
+            ),
+            (Ok(cash), Ok(target)) => (
+                false,
+                format!(
+                    "Cash cost {} misses the {} target.",
+                    metric_text(M::CashCostPerBtcUsd, cash),
+                    metric_text(M::TargetCostPerBtcUsd, target)
+                ),
+            ),
             _ => (false, "The cash cost needs valid inputs.".to_string()),
         })
     });

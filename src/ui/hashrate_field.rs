@@ -59,7 +59,9 @@ pub fn HashrateField(
     let message = move || {
         error.get().map(|e| {
             let why = e.predicate();
-            let max = hashrate_from_difficulty(Key::Diff.field().max.value()).map(|h| grouped(h, Some(1))).unwrap_or_default();
+            let max = hashrate_from_difficulty(Key::Diff.field().max.value())
+                .map(|h| grouped(h, Some(1)))
+                .unwrap_or_default();
             format!("Network hashrate {why}; it must be > 0 and ≤ {max} EH/s (difficulty up to 1,000,000 T).")
         })
     };

@@ -14,26 +14,34 @@ pub fn InputPanel(
     /// False makes every input read-only (an embed with `edit=0`).
     editable: bool,
 ) -> impl IntoView {
-    let groups = Group::ALL.into_iter().filter(|g| *g != Group::Projection).map(|group| {
-        let fields = Key::ALL.into_iter().filter(move |k| k.field().group == group).map(move |key| {
-            let extra = match key {
-                Key::Diff => Some(view! { <HashrateField editable=editable/> }.into_any()),
-                _ => None,
-            };
-            let picker = match key {
-                Key::Th => Some(view! { <PresetPicker kind=PresetKind::Asic editable=editable/> }.into_any()),
-                Key::Gph => Some(view! { <PresetPicker kind=PresetKind::Gpu editable=editable/> }.into_any()),
-                _ => None,
-            };
-            view! { {picker} <NumberField key=key editable=editable/> {extra} }
-        }).collect_view();
-        view! {
-            <fieldset class="group">
-                <legend>{group.title()}</legend>
-                {fields}
-            </fieldset>
-        }
-    }).collect_view();
+    let groups = Group::ALL
+        .into_iter()
+        .filter(|g| *g != Group::Projection)
+        .map(|group| {
+            let fields = Key::ALL
+                .into_iter()
+                .filter(move |k| k.field().group == group)
+                .map(move |key| {
+                    let extra = match key {
+                        Key::Diff => Some(view! { <HashrateField editable=editable/> }.into_any()),
+                        _ => None,
+                    };
+                    let picker = match key {
+                        Key::Th => Some(view! { <PresetPicker kind=PresetKind::Asic editable=editable/> }.into_any()),
+                        Key::Gph => Some(view! { <PresetPicker kind=PresetKind::Gpu editable=editable/> }.into_any()),
+                        _ => None,
+                    };
+                    view! { {picker} <NumberField key=key editable=editable/> {extra} }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="group">
+                    <legend>{group.title()}</legend>
+                    {fields}
+                </fieldset>
+            }
+        })
+        .collect_view();
     view! {
         <section class="inputs" aria-labelledby="inputs-title" data-section="inputs">
             <h2 id="inputs-title">"Inputs"</h2>

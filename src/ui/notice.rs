@@ -13,10 +13,8 @@ pub fn Notice(
 ) -> impl IntoView {
     // Built once and hidden on dismiss: cheaper in the Wasm than mounting and unmounting.
     let hidden = RwSignal::new(warnings.is_empty());
-    let items = warnings
-        .iter()
-        .map(|w| view! { <li data-warning=w.key().to_string()>{w.to_string()}</li> })
-        .collect_view();
+    let items =
+        warnings.iter().map(|w| view! { <li data-warning=w.key().to_string()>{w.to_string()}</li> }).collect_view();
     view! {
         <aside class="notice" role="status" aria-labelledby="notice-title" hidden=hidden>
             <h2 id="notice-title">"Some of this link was ignored"</h2>

@@ -43,11 +43,8 @@ pub fn NumberField(
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         typed.set_value(text.clone());
-        let parsed = if text.trim().is_empty() && field.default.is_none() {
-            Ok(None)
-        } else {
-            field.parse(&text).map(Some)
-        };
+        let parsed =
+            if text.trim().is_empty() && field.default.is_none() { Ok(None) } else { field.parse(&text).map(Some) };
         apply_input(key, Source::Field, text, parsed);
     };
     let id = format!("f-{}", field.name);
