@@ -12,6 +12,9 @@ pub enum ModelError {
     ZeroDivisor(&'static str),
     /// An intermediate or final value exceeds what a 96-bit decimal holds.
     Overflow,
+    /// A product or quotient of non-zero values is smaller than 28 decimal places hold: it
+    /// would read as zero, which it is not.
+    Underflow,
     /// Payback is never reached because the yearly margin is zero or negative.
     MarginNotPositive,
     /// The input this figure needs is being edited and is not valid yet.
@@ -23,6 +26,7 @@ impl fmt::Display for ModelError {
         match self {
             Self::ZeroDivisor(what) => write!(f, "{what} is zero"),
             Self::Overflow => f.write_str("too large to compute"),
+            Self::Underflow => f.write_str("too small to compute (below 28 decimal places)"),
             Self::MarginNotPositive => f.write_str("never: the margin is not positive"),
             Self::InvalidInput(key) => write!(f, "needs a valid {}", key.field().label),
         }

@@ -153,17 +153,26 @@ impl MetricId {
 }
 
 /// The keys whose input is being edited and is not valid: figures that need one of them
-/// say so instead of using a stale or default value.
+/// say so instead of using a stale or default value. One bit a key, in as many words as
+/// the key table needs, so a new key can never fall off the end of the set.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct InvalidKeys(u64);
+pub struct InvalidKeys([u64; INVALID_WORDS]);
+
+const INVALID_WORDS: usize = Key::COUNT.div_ceil(64);
 
 impl InvalidKeys {
-    pub fn with(self, key: Key) -> Self {
-        InvalidKeys(self.0 | 1 << key.index())
+    pub fn with(mut self, key: Key) -> Self {
+        self.0[key.index() / 64] |= 1 << (key.index() % 64);
+        self
     }
 
     pub fn contains(self, key: Key) -> bool {
-        self.0 & 1 << key.index() != 0
+        self.0[key.index() / 64] & 1 << (key.index() % 64) != 0
+    }
+
+    /// True when no key is marked.
+    pub fn is_empty(self) -> bool {
+        self.0.iter().all(|w| *w == 0)
     }
 }
 
@@ -221,15 +230,27 @@ impl Inputs<'_> {
     }
 }
 
+/// `a · b`; an error when the product overflows, or when non-zero factors give a product
+/// too small to keep (it would read as a zero it is not).
 pub(super) fn mul(a: Decimal, b: Decimal) -> Figure {
-    a.checked_mul(b).ok_or(ModelError::Overflow)
+    nonzero_unless(a.is_zero() || b.is_zero(), a.checked_mul(b).ok_or(ModelError::Overflow)?)
 }
 
-fn div(a: Decimal, b: Decimal, divisor: &'static str) -> Figure {
+/// `a / b`, with `divisor` naming `b` when it is zero; an underflow is an error, as in [`mul`].
+pub(super) fn div(a: Decimal, b: Decimal, divisor: &'static str) -> Figure {
     if b.is_zero() {
         return Err(ModelError::ZeroDivisor(divisor));
     }
-    a.checked_div(b).ok_or(ModelError::Overflow)
+    nonzero_unless(a.is_zero(), a.checked_div(b).ok_or(ModelError::Overflow)?)
+}
+
+/// `value`, unless it is a zero that only rounding made (`zero_expected` is false).
+fn nonzero_unless(zero_expected: bool, value: Decimal) -> Figure {
+    if value.is_zero() && !zero_expected {
+        Err(ModelError::Underflow)
+    } else {
+        Ok(value)
+    }
 }
 
 fn add(a: Decimal, b: Decimal) -> Figure {

@@ -55,11 +55,18 @@ fn query_of(input: &str) -> &str {
     let input = input.split_once('#').map_or(input, |(before, _)| before);
     match input.split_once('?') {
         Some((_, query)) => query,
-        // A URL with no `?` has no scenario in it; a bare `a=b&c=d` is a query.
-        // No link value holds a '/', so text with one is an address without a query.
-        None if input.contains('/') => "",
+        // An address with no `?` has no scenario in it; anything else is a bare query,
+        // whatever its values hold (`note=a/b` is a key to name, not a path).
+        None if is_address(input) => "",
         None => input,
     }
+}
+
+/// Text that starts as an address does (`https://host/…`, `/path`, `./path`, or a host and
+/// path with no `=` or `&` before the first `/`), rather than as `key=value`.
+fn is_address(text: &str) -> bool {
+    let head = text.split(['&', '=']).next().unwrap_or(text);
+    text.starts_with('/') || text.starts_with("./") || text.starts_with("../") || head.contains('/')
 }
 
 /// Decodes `%XX` and `+` as a browser's form decoder does; bad escapes stay as written.

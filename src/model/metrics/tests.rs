@@ -569,22 +569,26 @@ fn it_stops_at_a_zero_cash_cost() {
 #[test]
 fn it_stops_at_a_hashprice_too_small_to_hold() {
     // 10^-22 BTC a block at a million T: about 2·10^-29 BTC per PH/s per day, below the
-    // 28 decimal places a `Decimal` holds. Every figure that divides by it says so.
+    // 28 decimal places a `Decimal` holds. It is not zero, so it is not shown as zero (nor
+    // "hashprice is zero" downstream): every figure built on it says it is too small.
     let metrics = evaluate(&scenario("diff=1000000&sub=0&fee=0.0000000000000000000001"));
-    assert_eq!(metrics.get(MetricId::HashpriceBtcPerPhDay), Ok(Decimal::ZERO));
     for id in [
+        MetricId::HashpriceBtcPerPhDay,
+        MetricId::HashpriceUsdPerPhDay,
+        MetricId::MiningRevenueUsdPerKwh,
+        MetricId::MiningMarginUsdPerKwh,
         MetricId::EnergyKwhPerBtc,
         MetricId::EnergyCostPerBtcUsd,
         MetricId::CashCostPerBtcUsd,
         MetricId::AllinCostPerBtcUsd,
         MetricId::TargetMaxPowerPriceUsdPerKwh,
+        MetricId::TargetRequiredEfficiencyJPerTh,
+        MetricId::ColoVsMiningRevenueMultiple,
+        MetricId::GpuVsMiningRevenueMultiple,
+        MetricId::MiningPaybackYears,
     ] {
-        assert_eq!(metrics.get(id), Err(ZeroDivisor("hashprice")), "{}", id.key());
+        assert_eq!(metrics.get(id), Err(ModelError::Underflow), "{}", id.key());
     }
-    for id in [MetricId::ColoVsMiningRevenueMultiple, MetricId::GpuVsMiningRevenueMultiple] {
-        assert_eq!(metrics.get(id), Err(ZeroDivisor("mining revenue per kWh")), "{}", id.key());
-    }
-    assert_eq!(metrics.get(MetricId::MiningPaybackYears), Err(MarginNotPositive));
     assert!(metrics.get(MetricId::GpuPaybackYears).is_ok());
 }
 
@@ -722,4 +726,16 @@ fn it_marks_figures_invalid_with_several_inputs_invalid() {
     }
     let reason = ModelError::InvalidInput(Key::Kwh).to_string();
     assert_eq!(reason, "needs a valid Electricity price");
+}
+
+#[test]
+fn it_marks_each_key_invalid_alone() {
+    for key in Key::ALL {
+        let set = InvalidKeys::default().with(key);
+        for other in Key::ALL {
+            assert_eq!(set.contains(other), other == key, "{key} marked, {other} read");
+        }
+        assert!(!set.is_empty());
+    }
+    assert!(InvalidKeys::default().is_empty());
 }

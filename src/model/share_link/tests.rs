@@ -70,6 +70,20 @@ fn it_reads_full_links_queries_and_bare_queries_alike() {
 }
 
 #[test]
+fn it_keeps_a_bare_query_whose_values_hold_a_slash() {
+    // A bare query is not an address because a value has a '/': every key counts.
+    for link in ["kwh=0.03&note=a/b", "note=a/b&kwh=0.03", "kwh=0.03&note=https://x/y"] {
+        let (s, warnings) = from_query(link);
+        assert_eq!(value(&s, Key::Kwh), Some(dec!(0.03)), "{link}");
+        assert_eq!(warnings, vec![unknown("note")], "{link}");
+    }
+    // An address without a query still has no scenario in it.
+    for link in ["example.com/kwhich/", "./index.html", "../kwhich/", "//host/kwhich/"] {
+        assert_eq!(from_query(link), (Scenario::default(), vec![]), "{link:?}");
+    }
+}
+
+#[test]
 fn it_reads_every_key_of_the_contract() {
     let link = "v=1&btc=120000&diff=160&sub=1.5625&fee=0.05&hp=42&asic=s21xp&th=280&w=3700\
         &kwh=0.04&opx=0.006&up=95&pool=1.5&pue=1.1&capex=16&site=600000&life=3&colo=121&gpue=1.45\
