@@ -78,8 +78,16 @@ fn check_no_negative_zero(metrics: &Metrics, context: &str) {
     }
 }
 
+/// Cases a law runs: `default`, or `KWHICH_CASES` when set (scripts/fuzz sets a million).
+fn cases(default: u32) -> ProptestConfig {
+    let n = std::env::var("KWHICH_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(default);
+    // No regression file writes and no shrinking marathons in a long run: a failure still
+    // prints its input.
+    ProptestConfig { cases: n, max_shrink_iters: 2048, ..ProptestConfig::default() }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(600))]
+    #![proptest_config(cases(600))]
 
     #[test]
     fn any_link_gives_an_answer(link in link()) {
@@ -200,7 +208,7 @@ const MARGINS: [MetricId; 6] = [
 ];
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(cases(400))]
 
     #[test]
     fn valid_scenarios_round_trip(s in scenario()) {

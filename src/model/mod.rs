@@ -2,6 +2,7 @@
 //! the scenario contract (SPEC.md), in `rust_decimal` with checked arithmetic.
 
 pub mod chart;
+pub mod draft;
 pub mod embed;
 pub mod error;
 pub mod fields;

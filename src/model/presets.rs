@@ -3,6 +3,8 @@
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
+use super::fields::Key;
+
 /// An ASIC model at its maker's nameplate.
 #[derive(Debug, PartialEq, Eq)]
 pub struct AsicPreset {
@@ -104,6 +106,9 @@ pub const DEFAULT_ASIC: &str = "s21";
 pub const DEFAULT_GPU: &str = "h100";
 
 impl AsicPreset {
+    /// The keys picking an ASIC fills.
+    pub const FILLS: [Key; 2] = [Key::Th, Key::W];
+
     pub fn by_id(id: &str) -> Option<&'static AsicPreset> {
         ASICS.iter().find(|p| p.id == id)
     }
@@ -119,6 +124,9 @@ impl AsicPreset {
 }
 
 impl GpuPreset {
+    /// The keys picking a GPU fills.
+    pub const FILLS: [Key; 3] = [Key::Gkw, Key::Gcap, Key::Gph];
+
     pub fn by_id(id: &str) -> Option<&'static GpuPreset> {
         GPUS.iter().find(|p| p.id == id)
     }

@@ -189,8 +189,9 @@ pub fn from_query(input: &str) -> (Scenario, Vec<Warning>) {
             },
             "show" => match parse_sections(&value) {
                 Some(sections) => scenario.view.show = Some(sections),
-                None => warnings
-                    .push(invalid("the sections are compare, btc, mw, network and inputs", "the default sections")),
+                None => {
+                    warnings.push(invalid(&format!("the sections are {}", Section::list()), "the default sections"))
+                }
             },
             _ => match Key::from_name(&key) {
                 Some(k) => numbers.push((k, value)),

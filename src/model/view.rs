@@ -50,6 +50,15 @@ impl Section {
         Self::ALL.into_iter().find(|s| s.name() == name)
     }
 
+    /// Every section's link name, for a message: "compare, btc, mw, network and inputs".
+    pub fn list() -> String {
+        let names: Vec<&str> = Self::ALL.into_iter().map(Section::name).collect();
+        match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => names.concat(),
+        }
+    }
+
     /// The section's name on the page and in the embed panel.
     pub fn title(self) -> &'static str {
         match self {

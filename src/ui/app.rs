@@ -11,9 +11,10 @@ use super::network_card::NetworkCard;
 use super::notice::Notice;
 use super::per_mw_table::PerMwTable;
 use super::share_bar::ShareBar;
-use super::state::{FieldErrors, InputErrors, MetricsCtx, ScenarioCtx};
+use super::state::{DraftCtx, MetricsCtx, ScenarioCtx};
 use super::use_embed_height::use_embed_height;
 use super::use_scenario_url::use_scenario_url;
+use crate::model::draft::Draft;
 use crate::model::metrics::evaluate_with_invalid;
 use crate::model::view::Section;
 
@@ -21,14 +22,13 @@ use crate::model::view::Section;
 #[component]
 pub fn App() -> impl IntoView {
     let url = use_scenario_url();
-    let scenario = url.scenario;
-    let errors = RwSignal::new(FieldErrors::default());
+    let (draft, scenario) = (url.draft, url.scenario);
     let metrics = Memo::new(move |_| {
-        let invalid = errors.with(FieldErrors::invalid_keys);
+        let invalid = draft.with(Draft::invalid_keys);
         scenario.with(|s| evaluate_with_invalid(s, invalid))
     });
+    provide_context(DraftCtx(draft));
     provide_context(ScenarioCtx(scenario));
-    provide_context(InputErrors(errors));
     provide_context(MetricsCtx(metrics));
 
     let view = scenario.with_untracked(|s| s.view);
@@ -43,26 +43,23 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let sections = view.sections();
-    let show = move |s: Section| sections.contains(s);
     let warnings = url.warnings;
 
     if view.embed {
         use_embed_height();
-        let editable = view.edit;
+        let (sections, editable) = (view.sections(), view.edit);
+        let shown = Section::ALL.into_iter().filter(move |s| sections.contains(*s));
         return view! {
             <main class="embed" id="results" tabindex="-1" data-layout="embed">
+                <h1 class="embed-title">"kWhich"</h1>
                 <Notice warnings=warnings/>
-                {show(Section::Compare).then(|| view! { <CompareCard/> })}
-                {show(Section::Btc).then(|| view! { <CostPerBtcCard/> })}
-                {show(Section::PerMw).then(|| view! { <PerMwTable/> })}
-                {show(Section::Network).then(|| view! { <NetworkCard/> })}
-                {show(Section::Inputs).then(|| view! { <InputPanel editable=editable/> })}
+                {shown.map(|s| section_view(s, editable)).collect_view()}
                 <EmbedBar/>
             </main>
         }
         .into_any();
     }
+    let results = Section::ALL.into_iter().filter(|s| *s != Section::Inputs);
 
     view! {
         <header class="top">
@@ -75,14 +72,22 @@ pub fn App() -> impl IntoView {
         <Notice warnings=warnings/>
         <main class="layout" data-layout="full">
             <section class="results" id="results" tabindex="-1" aria-label="Results">
-                <CompareCard/>
-                <CostPerBtcCard/>
-                <PerMwTable/>
-                <NetworkCard/>
+                {results.map(|s| section_view(s, true)).collect_view()}
             </section>
-            <InputPanel editable=true/>
+            {section_view(Section::Inputs, true)}
         </main>
         <Methodology/>
     }
     .into_any()
+}
+
+/// The component that shows `section`; `editable` is false for an embed with `edit=0`.
+fn section_view(section: Section, editable: bool) -> AnyView {
+    match section {
+        Section::Compare => view! { <CompareCard/> }.into_any(),
+        Section::Btc => view! { <CostPerBtcCard/> }.into_any(),
+        Section::PerMw => view! { <PerMwTable/> }.into_any(),
+        Section::Network => view! { <NetworkCard/> }.into_any(),
+        Section::Inputs => view! { <InputPanel editable=editable/> }.into_any(),
+    }
 }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::model::view::Section;
+
 use super::bar_chart::BarChart;
 use super::metric_value::MetricValue;
 use super::state::MetricsCtx;
@@ -36,7 +38,7 @@ pub fn CompareCard() -> impl IntoView {
         }
     };
     view! {
-        <section class="card compare" aria-labelledby="compare-title" data-section="compare">
+        <section class="card compare" aria-labelledby="compare-title" data-section=Section::Compare.name()>
             <h2 id="compare-title">"What a kWh earns"</h2>
             <p class="answer">{headline}</p>
             <div class="table-wrap">

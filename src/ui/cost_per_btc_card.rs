@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::model::view::Section;
+
 use super::metric_value::MetricValue;
 use super::state::MetricsCtx;
 use crate::model::format::metric_text;
@@ -37,7 +39,7 @@ pub fn CostPerBtcCard() -> impl IntoView {
         metrics.with(|m| m.get(M::TargetMaxPowerPriceUsdPerKwh).is_ok_and(|p| p.is_sign_negative() && !p.is_zero()))
     };
     view! {
-        <section class="card btc" aria-labelledby="btc-title" data-section="btc">
+        <section class="card btc" aria-labelledby="btc-title" data-section=Section::Btc.name()>
             <h2 id="btc-title">"Cost to mine one BTC"</h2>
             <p class="verdict" class:good=move || verdict.with(|v| v.0)>{move || verdict.with(|v| v.1.clone())}</p>
             <dl class="figures">

@@ -2,26 +2,15 @@
 
 use leptos::prelude::*;
 
-use super::state::{apply_input, InputErrors, ScenarioCtx, Source};
-use crate::model::fields::{parse_decimal, FieldError};
+use super::state::{DraftCtx, ScenarioCtx};
+use crate::model::draft::{difficulty_from_hashrate_text, Source};
 use crate::model::format::grouped;
-use crate::model::network::{difficulty_from_hashrate, hashrate_from_difficulty};
+use crate::model::network::hashrate_from_difficulty;
 use crate::model::Key;
 
 /// The hashrate a difficulty implies, as the field shows it (0.1 EH/s).
 fn shown_hashrate(diff: rust_decimal::Decimal) -> String {
     hashrate_from_difficulty(diff).map(|h| h.round_dp(1).normalize().to_string()).unwrap_or_default()
-}
-
-/// Reads a typed hashrate as the difficulty it means, checked against the difficulty's range.
-fn read(text: &str) -> Result<rust_decimal::Decimal, FieldError> {
-    let eh = parse_decimal(text)?;
-    let diff = difficulty_from_hashrate(eh).map_err(|_| FieldError::OutOfRange)?;
-    if Key::Diff.field().contains(diff) {
-        Ok(diff)
-    } else {
-        Err(FieldError::OutOfRange)
-    }
 }
 
 /// Edits `diff` through the network hashrate it implies (EH/s).
@@ -31,10 +20,10 @@ pub fn HashrateField(
     #[prop(default = true)]
     editable: bool,
 ) -> impl IntoView {
+    let DraftCtx(draft) = expect_context();
     let ScenarioCtx(scenario) = expect_context();
-    let InputErrors(errors) = expect_context();
     // Only errors this field caused: a bad difficulty typed in its own field shows there.
-    let error = Memo::new(move |_| errors.with(|e| e.error_of(Key::Diff, Source::Hashrate)));
+    let error = Memo::new(move |_| draft.with(|d| d.error_of(Key::Diff, Source::Hashrate)));
     let diff = Memo::new(move |_| scenario.with(|s| s.diff().get()));
     let typed = StoredValue::new(shown_hashrate(diff.get_untracked()));
     // Keep what is typed ("1073.", "1073.74") while it means the current difficulty or is
@@ -42,7 +31,7 @@ pub fn HashrateField(
     let shown = move || {
         let diff = diff.get();
         let text = typed.get_value();
-        if error.get().is_some() || read(&text).ok() == Some(diff) {
+        if error.get().is_some() || difficulty_from_hashrate_text(&text).ok() == Some(diff) {
             text
         } else {
             let now = shown_hashrate(diff);
@@ -53,8 +42,7 @@ pub fn HashrateField(
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         typed.set_value(text.clone());
-        let parsed = read(&text).map(Some);
-        apply_input(Key::Diff, Source::Hashrate, text, parsed);
+        draft.update(|d| d.type_text(Key::Diff, Source::Hashrate, &text));
     };
     let message = move || {
         error.get().map(|e| {
@@ -74,7 +62,7 @@ pub fn HashrateField(
                 aria-describedby="hashrate-help hashrate-error"
                 prop:value=shown on:input=on_input/>
             <p class="help" id="hashrate-help">"Sets the difficulty: hashrate · 600 s / 2^32."</p>
-            <p class="error" id="hashrate-error" aria-live="polite">{message}</p>
+            <p class="error" id="hashrate-error" data-error="hashrate" aria-live="polite">{message}</p>
         </div>
     }
 }

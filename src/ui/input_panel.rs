@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::model::view::Section;
+
 use super::hashrate_field::HashrateField;
 use super::number_field::NumberField;
 use super::preset_picker::{PresetKind, PresetPicker};
@@ -43,7 +45,7 @@ pub fn InputPanel(
         })
         .collect_view();
     view! {
-        <section class="inputs" aria-labelledby="inputs-title" data-section="inputs">
+        <section class="inputs" aria-labelledby="inputs-title" data-section=Section::Inputs.name()>
             <h2 id="inputs-title">"Inputs"</h2>
             <p class="help">"Results follow as you type. Numbers use '.' for decimals."</p>
             {groups}

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::model::view::Section;
+
 use super::metric_value::MetricValue;
 use super::state::ScenarioCtx;
 use crate::model::{MetricId as M, SNAPSHOT_DATE};
@@ -18,7 +20,7 @@ pub fn NetworkCard() -> impl IntoView {
         }
     };
     view! {
-        <section class="card network" aria-labelledby="network-title" data-section="network">
+        <section class="card network" aria-labelledby="network-title" data-section=Section::Network.name()>
             <h2 id="network-title">"Network"</h2>
             <dl class="figures">
                 <div><dt>"Hashprice"</dt><dd><MetricValue id=M::HashpriceUsdPerPhDay/></dd></div>

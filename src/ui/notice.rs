@@ -16,7 +16,7 @@ pub fn Notice(
     let items =
         warnings.iter().map(|w| view! { <li data-warning=w.key().to_string()>{w.to_string()}</li> }).collect_view();
     view! {
-        <aside class="notice" role="status" aria-labelledby="notice-title" hidden=hidden>
+        <section class="notice" role="status" aria-labelledby="notice-title" hidden=hidden>
             <h2 id="notice-title">"Some of this link was ignored"</h2>
             <ul>{items}</ul>
             <button type="button" class="dismiss" on:click=move |_| {
@@ -26,6 +26,6 @@ pub fn Notice(
                     let _ = results.unchecked_ref::<web_sys::HtmlElement>().focus();
                 }
             }>"Dismiss"</button>
-        </aside>
+        </section>
     }
 }

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::state::{apply_input, InputErrors, ScenarioCtx, Source};
+use super::state::{DraftCtx, ScenarioCtx};
+use crate::model::draft::Source;
 use crate::model::fields::parse_decimal;
 use crate::model::share_link::plain;
 use crate::model::Key;
@@ -17,11 +18,11 @@ pub fn NumberField(
     #[prop(default = true)]
     editable: bool,
 ) -> impl IntoView {
+    let DraftCtx(draft) = expect_context();
     let ScenarioCtx(scenario) = expect_context();
-    let InputErrors(errors) = expect_context();
     let field = key.field();
     let value = Memo::new(move |_| scenario.with(|s| s.get(key)));
-    let error = Memo::new(move |_| errors.with(|e| e.error_of(key, Source::Field)));
+    let error = Memo::new(move |_| draft.with(|d| d.error_of(key, Source::Field)));
     // What the person typed: kept while it means the scenario's value ("0.050", "1e6") or
     // while it is invalid, replaced when the value changes from elsewhere (preset, reset).
     let typed = StoredValue::new(value.get_untracked().map(plain).unwrap_or_default());
@@ -42,10 +43,9 @@ pub fn NumberField(
     };
     let on_input = move |ev| {
         let text = event_target_value(&ev);
+        // What was typed first: the input's text is read back when the scenario changes.
         typed.set_value(text.clone());
-        let parsed =
-            if text.trim().is_empty() && field.default.is_none() { Ok(None) } else { field.parse(&text).map(Some) };
-        apply_input(key, Source::Field, text, parsed);
+        draft.update(|d| d.type_text(key, Source::Field, &text));
     };
     let id = format!("f-{}", field.name);
     let help_id = format!("{}-help", field.name);
@@ -74,7 +74,7 @@ pub fn NumberField(
                 on:input=on_input
             />
             <p class="help" id=help_id>{field.help}" "<span class="range">{field.range_text()}</span></p>
-            <p class="error" id=error_id aria-live="polite">{message}</p>
+            <p class="error" id=error_id data-error=field.name aria-live="polite">{message}</p>
         </div>
     }
 }

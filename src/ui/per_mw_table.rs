@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::model::view::Section;
+
 use super::metric_value::MetricValue;
 use crate::model::MetricId as M;
 
@@ -15,7 +17,7 @@ const ROWS: [(&str, M, M, M); 3] = [
 #[component]
 pub fn PerMwTable() -> impl IntoView {
     view! {
-        <section class="card mw" aria-labelledby="mw-title" data-section="mw">
+        <section class="card mw" aria-labelledby="mw-title" data-section=Section::PerMw.name()>
             <h2 id="mw-title">"Per MW of facility power"</h2>
             <div class="table-wrap">
                 <table>

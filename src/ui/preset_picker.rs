@@ -2,9 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::state::{InputErrors, ScenarioCtx};
-use crate::model::presets::{ASICS, GPUS};
-use crate::model::Key;
+use super::state::{DraftCtx, ScenarioCtx};
+use crate::model::presets::{AsicPreset, GpuPreset, ASICS, GPUS};
 
 /// Which preset table a picker shows.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -22,11 +21,11 @@ pub fn PresetPicker(
     #[prop(default = true)]
     editable: bool,
 ) -> impl IntoView {
+    let DraftCtx(draft) = expect_context();
     let ScenarioCtx(scenario) = expect_context();
-    let InputErrors(errors) = expect_context();
-    let (name, label, filled): (_, _, &[Key]) = match kind {
-        PresetKind::Asic => ("asic", "ASIC model", &[Key::Th, Key::W]),
-        PresetKind::Gpu => ("gpu", "GPU model", &[Key::Gkw, Key::Gcap, Key::Gph]),
+    let (name, label) = match kind {
+        PresetKind::Asic => ("asic", "ASIC model"),
+        PresetKind::Gpu => ("gpu", "GPU model"),
     };
     let options: Vec<(&'static str, String)> = match kind {
         PresetKind::Asic => ASICS.iter().map(|p| (p.id, format!("{} · {} J/TH", p.model, p.j_per_th()))).collect(),
@@ -46,16 +45,9 @@ pub fn PresetPicker(
     };
     let on_change = move |ev| {
         let id = event_target_value(&ev);
-        scenario.update(|s| match kind {
-            PresetKind::Asic => ASICS.iter().find(|p| p.id == id).into_iter().for_each(|p| s.set_asic(p)),
-            PresetKind::Gpu => GPUS.iter().find(|p| p.id == id).into_iter().for_each(|p| s.set_gpu(p)),
-        });
-        errors.maybe_update(|e| {
-            let mut changed = false;
-            for key in filled {
-                changed |= e.set(*key, None);
-            }
-            changed
+        draft.update(|d| match kind {
+            PresetKind::Asic => AsicPreset::by_id(&id).into_iter().for_each(|p| d.pick_asic(p)),
+            PresetKind::Gpu => GpuPreset::by_id(&id).into_iter().for_each(|p| d.pick_gpu(p)),
         });
     };
     let id = format!("f-{name}");

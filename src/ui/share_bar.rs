@@ -3,15 +3,15 @@
 use leptos::prelude::*;
 
 use super::embed_panel::EmbedPanel;
-use super::state::{FieldErrors, InputErrors, ScenarioCtx};
+use super::state::{DraftCtx, ScenarioCtx};
 use super::web;
-use crate::model::{to_query, Scenario};
+use crate::model::to_query;
 
 /// The page's actions on the scenario as a whole.
 #[component]
 pub fn ShareBar() -> impl IntoView {
+    let DraftCtx(draft) = expect_context();
     let ScenarioCtx(scenario) = expect_context();
-    let InputErrors(errors) = expect_context();
     let copied = RwSignal::new(None::<bool>);
     let embed_hidden = RwSignal::new(true);
     let copy_link = move |_| {
@@ -19,12 +19,7 @@ pub fn ShareBar() -> impl IntoView {
         web::copy(&link, Box::new(move |ok| copied.set(Some(ok))));
     };
     let reset = move |_| {
-        scenario.update(|s| {
-            let view = s.view;
-            *s = Scenario::default();
-            s.view = view;
-        });
-        errors.set(FieldErrors::default());
+        draft.update(|d| d.reset());
         copied.set(None);
     };
     let status = move || match copied.get() {

@@ -6,6 +6,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::web;
+use crate::model::draft::Draft;
 use crate::model::{from_query, to_query, Scenario, Warning};
 
 /// How long the address bar may lag the scenario.
@@ -13,20 +14,23 @@ const URL_DELAY: Duration = Duration::from_millis(100);
 
 /// What [`use_scenario_url`] gives the page.
 pub struct UseScenarioUrlReturn {
-    /// The scenario, starting from the link the page was opened with.
-    pub scenario: RwSignal<Scenario>,
+    /// The scenario under edit, starting from the link the page was opened with.
+    pub draft: RwSignal<Draft>,
+    /// Its last valid scenario.
+    pub scenario: Memo<Scenario>,
     /// What the opening link had that could not be used.
     pub warnings: Vec<Warning>,
 }
 
-/// Reads `location.search` into a scenario and, unless `follow` is false (an embed must not
+/// Reads `location.search` into a scenario and, unless it is an embed (which must not
 /// touch its host's history), writes the shortest link back with `replaceState` whenever
 /// the scenario changes.
 pub fn use_scenario_url() -> UseScenarioUrlReturn {
     let search = window().location().search().unwrap_or_default();
     let (initial, warnings) = from_query(&search);
     let follow = !initial.view.embed;
-    let scenario = RwSignal::new(initial);
+    let draft = RwSignal::new(Draft::new(initial));
+    let scenario = Memo::new(move |_| draft.with(|d| d.scenario().clone()));
     if follow {
         // An effect only touches the outside world: the address bar. The write waits a
         // moment and takes the latest scenario, so the results update first and a burst of
@@ -44,5 +48,5 @@ pub fn use_scenario_url() -> UseScenarioUrlReturn {
             }
         });
     }
-    UseScenarioUrlReturn { scenario, warnings }
+    UseScenarioUrlReturn { draft, scenario, warnings }
 }

@@ -428,7 +428,7 @@ describe("embed in an article on another origin", () => {
       // changes height and the iframe follows.
       const first = await waitFitted(el, frame, "after kwh=0.06");
       await kwh.fill("abc");
-      await frame.waitForSelector(".field.invalid input[name=kwh]", { state: "attached" });
+      await frame.waitForSelector('input[name=kwh][aria-invalid="true"]', { state: "attached" });
       assert.ok((await frame.locator("#kwh-error").innerText()).trim().length > 0, "the error is shown");
       await until(async () => {
         const h = await heights(el, frame);

@@ -178,7 +178,7 @@ describe("page interactions", () => {
       });
 
       await page.getByRole("button", { name: "Copy link" }).click();
-      await page.locator(".share .status", { hasText: "Link copied." }).waitFor({ timeout: 3000 });
+      await page.getByRole("status").filter({ hasText: "Link copied." }).waitFor({ timeout: 3000 });
       copied = await page.evaluate(() => navigator.clipboard.readText());
       assert.equal(copied, server.url + (await search(page)), "the copied link is the page's address");
       original = { inputs: await readInputs(page), metrics: await readMetrics(page) };
@@ -195,7 +195,7 @@ describe("page interactions", () => {
         assert.deepEqual(await readMetrics(page), original.metrics, "metrics of the reopened link");
       });
       assert.deepEqual(await readWarnings(page), [], "the copied link raised warnings");
-      assert.equal(await page.locator("aside.notice").isVisible(), false, "notice shown for a clean link");
+      assert.equal(await page.getByRole("status", { name: "Some of this link was ignored" }).isVisible(), false, "notice shown for a clean link");
       assert.equal(await search(page), new URL(copied).search, "reading the link and writing it back changed it");
     });
   });
@@ -265,7 +265,7 @@ describe("page interactions", () => {
     const link = "?foo=1&kwh=abc&pool=100&utm_source=x";
     await withPage(browser, "page notice", async ({ page }) => {
       await openApp(page, server.url, link);
-      const notice = page.locator("aside.notice");
+      const notice = page.getByRole("status", { name: "Some of this link was ignored" });
       assert.ok(await notice.isVisible(), "the notice is not visible");
       assert.deepEqual((await readWarnings(page)).slice().sort(), ["foo", "kwh", "pool"]);
       const text = await notice.innerText();
@@ -296,7 +296,7 @@ describe("page interactions", () => {
       await expectSearch(page, "?v=1");
       await eventually(async () => assert.deepEqual(await readInputs(page), initialInputs, "inputs after reset"));
       assert.equal(await page.locator('[aria-invalid="true"]').count(), 0, "inputs still marked invalid after reset");
-      assert.deepEqual(await page.$$eval(".field .error", (els) => els.map((e) => e.textContent.trim()).filter(Boolean)), []);
+      assert.deepEqual(await page.$$eval("[data-error]", (els) => els.map((e) => e.textContent.trim()).filter(Boolean)), []);
       await expectMetricsOf(page, "");
     });
   });

@@ -142,8 +142,8 @@ export async function launchBrowser() {
  * A fresh page (its own context: no shared storage) that records console errors, page
  * errors and failed requests in `errors`. Call `assertNoErrors()` at the end of a test.
  */
-export async function newPage(browser, { viewport = { width: 1280, height: 900 }, locale = "en-US" } = {}) {
-  const context = await browser.newContext({ viewport, locale });
+export async function newPage(browser, { viewport = { width: 1280, height: 900 }, locale = "en-US", colorScheme } = {}) {
+  const context = await browser.newContext({ viewport, locale, ...(colorScheme ? { colorScheme } : {}) });
   const page = await context.newPage();
   const errors = [];
   page.on("console", (msg) => {
@@ -373,4 +373,26 @@ export function metricMismatches(pageMetrics, evaluated) {
     if (!(key in evaluated)) problems.push(`${key}: on the page but not a metric of the evaluator`);
   }
   return problems;
+}
+
+// ---------------------------------------------------------------------------------------
+// Accessibility
+
+const AXE_SOURCE = path.join(ROOT, "tests/browser/node_modules/axe-core/axe.min.js");
+
+/**
+ * Runs axe-core over the page (or an iframe's frame) as it stands: WCAG 2.x A and AA and
+ * axe's best practices. Returns one line per violation and element, empty when clean.
+ */
+export async function axeViolations(pageOrFrame) {
+  const loaded = await pageOrFrame.evaluate(() => typeof window.axe === "object");
+  if (!loaded) await pageOrFrame.addScriptTag({ path: AXE_SOURCE });
+  const violations = await pageOrFrame.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+      resultTypes: ["violations"],
+    });
+    return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+  });
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}): ${n}`));
 }
