@@ -10,6 +10,7 @@ pub mod format;
 pub mod json;
 pub mod metrics;
 pub mod network;
+pub mod number_style;
 pub mod presets;
 pub mod projection;
 pub mod scenario;
