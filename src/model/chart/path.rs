@@ -114,14 +114,17 @@ fn inside((x, y): (f64, f64), r: Rect) -> bool {
 /// The part of the segment `a → b` inside `r` (Liang–Barsky), or `None` when it misses.
 pub fn clip_segment(a: (f64, f64), b: (f64, f64), r: Rect) -> Option<((f64, f64), (f64, f64))> {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (left, right, top, bottom) = (f64::from(r.x), f64::from(r.right()), f64::from(r.y), f64::from(r.bottom()));
+    // Entry and exit parameters along a → b, and the edge that set each.
     let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+    let (mut entry, mut exit): (Option<Edge>, Option<Edge>) = (None, None);
     let edges = [
-        (-dx, a.0 - f64::from(r.x)),
-        (dx, f64::from(r.right()) - a.0),
-        (-dy, a.1 - f64::from(r.y)),
-        (dy, f64::from(r.bottom()) - a.1),
+        (-dx, a.0 - left, Edge::X(left)),
+        (dx, right - a.0, Edge::X(right)),
+        (-dy, a.1 - top, Edge::Y(top)),
+        (dy, bottom - a.1, Edge::Y(bottom)),
     ];
-    for (p, q) in edges {
+    for (p, q, edge) in edges {
         if p == 0.0 {
             // Parallel to this edge: inside it or wholly outside.
             if q < 0.0 {
@@ -129,17 +132,45 @@ pub fn clip_segment(a: (f64, f64), b: (f64, f64), r: Rect) -> Option<((f64, f64)
             }
         } else {
             let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
+            if p < 0.0 && t > t0 {
+                (t0, entry) = (t, Some(edge));
+            } else if p > 0.0 && t < t1 {
+                (t1, exit) = (t, Some(edge));
             }
         }
     }
     if t0 > t1 || !t0.is_finite() || !t1.is_finite() {
         return None;
     }
-    Some(((a.0 + t0 * dx, a.1 + t0 * dy), (a.0 + t1 * dx, a.1 + t1 * dy)))
+    // An end inside stays exact. A cut end is placed on the edge it crosses, its other
+    // coordinate interpolated from the segment's end nearer that edge: with an end 10²⁴
+    // units away, `a + t · d` would lose the plot's small coordinates to cancellation.
+    let cut = |edge: Option<Edge>, end: (f64, f64)| {
+        let p = match edge {
+            None => end,
+            Some(Edge::X(x)) => {
+                let near = if (a.0 - x).abs() <= (b.0 - x).abs() { a } else { b };
+                (x, near.1 + (x - near.0) * (dy / dx))
+            }
+            Some(Edge::Y(y)) => {
+                let near = if (a.1 - y).abs() <= (b.1 - y).abs() { a } else { b };
+                (near.0 + (y - near.1) * (dx / dy), y)
+            }
+        };
+        (p.0.clamp(left, right), p.1.clamp(top, bottom))
+    };
+    let (start, end) = (cut(entry, a), cut(exit, b));
+    if !(start.0.is_finite() && start.1.is_finite() && end.0.is_finite() && end.1.is_finite()) {
+        return None;
+    }
+    Some((start, end))
+}
+
+/// A side of the clip rectangle: the line `x = v` or `y = v`.
+#[derive(Clone, Copy)]
+enum Edge {
+    X(f64),
+    Y(f64),
 }
 
 #[cfg(test)]
@@ -191,7 +222,7 @@ mod tests {
     fn it_draws_clipped_polylines_in_pieces() {
         let r = Rect::new(0, 0, 100, 100);
         type Case = (&'static [Option<(f64, f64)>], &'static str);
-        let cases: [Case; 5] = [
+        let cases: [Case; 6] = [
             // Up out of the top at x = 25 and back in at x = 75 (y = 50 − 2x, then y = 2x − 150).
             (&[Some((0.0, 50.0)), Some((50.0, -50.0)), Some((100.0, 50.0))], "M0 50L25 0M75 0L100 50"),
             // A gap, then a point above the plot alone: nothing drawn for it.
@@ -202,6 +233,9 @@ mod tests {
             (&[Some((0.0, 0.0)), Some((f64::NAN, 1.0)), Some((5.0, f64::INFINITY)), Some((9.0, 9.0))], "M0 0h0M9 9h0"),
             // Huge but finite: clipped, not overflowed.
             (&[Some((0.0, 50.0)), Some((100.0, -1e30))], "M0 50L0 0"),
+            // Far below to inside: 1e24 + (2 − 1e24) cancels to 0 in f64; the cut end
+            // stays on the bottom edge.
+            (&[Some((0.0, 1e24)), Some((0.0, 2.0))], "M0 100L0 2"),
         ];
         for (points, want) in cases {
             assert_eq!(clipped_polyline(points.iter().copied(), r), want, "{points:?}");
