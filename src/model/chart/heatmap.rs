@@ -8,7 +8,7 @@
 //! stands for the values at its centre (see [`crate::model::map_range`]).
 
 use super::path::clipped_polyline;
-use super::scale::{LinearScale, Rect};
+use super::scale::{slice_edge, LinearScale, Rect};
 use super::ticks::{nice_ticks, Fit, Tick};
 
 /// One cell of the grid, in whole chart units. Neighbouring cells share their edges
@@ -65,12 +65,15 @@ impl Heatmap {
         if i >= self.nx || j >= self.ny {
             return None;
         }
-        let (x0, x1) =
-            (edge(self.plot.x, self.plot.width, i, self.nx), edge(self.plot.x, self.plot.width, i + 1, self.nx));
+        let (x0, x1) = (
+            slice_edge(self.plot.x, self.plot.width, i, self.nx),
+            slice_edge(self.plot.x, self.plot.width, i + 1, self.nx),
+        );
         // Row 0 at the bottom: its lower edge is the plot's bottom.
         let bottom = self.plot.bottom();
-        let (y0, y1) = (edge(bottom, -self.plot.height, j + 1, self.ny), edge(bottom, -self.plot.height, j, self.ny));
-        Some(Cell { i, j, rect: Rect::new(x0, y0, x1 - x0, y1 - y0) })
+        let (y0, y1) =
+            (slice_edge(bottom, -self.plot.height, j + 1, self.ny), slice_edge(bottom, -self.plot.height, j, self.ny));
+        Some(Cell { i, j, rect: Rect::new(x0, y0, x1.saturating_sub(x0), y1.saturating_sub(y0)) })
     }
 
     /// Every cell in reading order: the top row (highest y) first, each row left to right.
@@ -133,18 +136,6 @@ impl Heatmap {
         }
         self.polyline(&points)
     }
-}
-
-/// The position of edge `k` of `n` equal slices of `[start, start + length]`, rounded to
-/// whole units by integer arithmetic so that every cell's edges meet exactly.
-fn edge(start: i32, length: i32, k: usize, n: usize) -> i32 {
-    if n == 0 {
-        return start;
-    }
-    let (k, n) = (k.min(n) as i64, n as i64);
-    let offset = (2 * k * i64::from(length) + n).div_euclid(2 * n);
-    // |offset| ≤ |length|, which is an i32.
-    i32::try_from(i64::from(start) + offset).unwrap_or(start)
 }
 
 /// The centre of slice `k` of `n` of `(lo, hi)`.

@@ -123,7 +123,7 @@ impl LineChart {
     /// and zero, so a chart whose values are all missing still has an axis, 0 … 1.
     pub fn new(series: &[&[Option<f64>]], horizon: u32, plot: Rect) -> LineChart {
         let shown = |s: &&[Option<f64>]| -> Vec<Option<f64>> {
-            s.iter().take(horizon as usize + 1).map(|v| v.and_then(finite)).collect()
+            s.iter().take((horizon as usize).saturating_add(1)).map(|v| v.and_then(finite)).collect()
         };
         let values: Vec<Vec<Option<f64>>> = series.iter().map(shown).collect();
         let (lo, hi) =
@@ -216,7 +216,7 @@ impl LineChart {
             return None;
         }
         let (x0, x1) = (self.month_x(from), self.month_x(to));
-        Some(Rect::new(x0, self.plot.y, x1 - x0, self.plot.height))
+        Some(Rect::new(x0, self.plot.y, x1.saturating_sub(x0), self.plot.height))
     }
 
     /// The time axis for a projection starting at `start`: Januaries labelled by year when
@@ -236,7 +236,10 @@ impl LineChart {
     /// A label beside each line's last point (in series order; `None` for a series with
     /// no value): `gap` right of it, vertically at the point, moved apart so that no two
     /// labels' middles are closer than `line_height`, and kept within the plot's height.
-    /// Crowded labels are spread evenly around their mean, as a designer would.
+    /// Crowded labels are spread evenly around their mean, as a designer would. A line that
+    /// runs to the horizon ends on the plot's right edge, so its label sits in the margin
+    /// right of the plot: leave room for it. Labels are moved apart by height alone, even
+    /// when their lines end at different months.
     pub fn end_labels(&self, line_height: i32, gap: i32) -> Vec<Option<EndLabel>> {
         let ends: Vec<Option<Point>> = self.lines.iter().map(|l| l.points.iter().rev().find_map(|p| *p)).collect();
         let targets: Vec<(usize, f64)> =

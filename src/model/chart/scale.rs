@@ -26,6 +26,19 @@ pub fn finite(v: f64) -> Option<f64> {
     }
 }
 
+/// Edge `k` of `n` equal slices of `length` units from `start` (`length` may be negative,
+/// to slice upwards), rounded half up by integer arithmetic, so neighbouring slices share
+/// their edges exactly and the last ends at `start + length`. `k` past `n` is the end.
+pub fn slice_edge(start: i32, length: i32, k: usize, n: usize) -> i32 {
+    if n == 0 {
+        return start;
+    }
+    let (k, n) = (k.min(n) as i128, n as i128);
+    // |offset| ≤ |length|, so the sum stays within i32 unless `start + length` does not.
+    let offset = (2 * k * i128::from(length) + n).div_euclid(2 * n);
+    i32::try_from(i128::from(start) + offset).unwrap_or(if length < 0 { i32::MIN } else { i32::MAX })
+}
+
 /// A rectangle in chart units: the plot area of a chart, or a bar or a cell in it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rect {
@@ -166,6 +179,26 @@ mod tests {
         assert_eq!(px(f64::NAN), 0);
         assert_eq!(px(1e300), i32::MAX);
         assert_eq!(px(-0.4), 0);
+    }
+
+    #[test]
+    fn it_slices_lengths_into_equal_integer_parts() {
+        // 100 in 3: 33.3 → 33, 66.7 → 67; upwards from 650 by 600 in 3: 450, 250, 50.
+        let cases: [((i32, i32, usize, usize), i32); 9] = [
+            ((0, 100, 0, 3), 0),
+            ((0, 100, 1, 3), 33),
+            ((0, 100, 2, 3), 67),
+            ((0, 100, 3, 3), 100),
+            ((0, 100, 7, 3), 100),
+            ((650, -600, 1, 3), 450),
+            ((650, -600, 3, 3), 50),
+            ((5, 100, 1, 0), 5),
+            ((i32::MAX, i32::MAX, 1, 1), i32::MAX),
+        ];
+        for ((start, length, k, n), want) in cases {
+            assert_eq!(slice_edge(start, length, k, n), want, "{start} {length} {k}/{n}");
+        }
+        assert_eq!(slice_edge(0, 1000, usize::MAX, usize::MAX), 1000);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! A tornado chart: how far one output moves when each input steps down and up, one row
 //! per input, the widest swing on top, each bar drawn from the base value's line.
 
-use super::scale::{finite, LinearScale, Rect};
+use super::scale::{finite, slice_edge, LinearScale, Rect};
 use super::ticks::{nice_ticks, Fit, Tick};
 
 /// One input's row, drawn.
@@ -69,28 +69,19 @@ pub fn tornado(base: f64, rows: &[(Option<f64>, Option<f64>)], plot: Rect) -> Op
         .enumerate()
         .filter_map(|(rank, &(index, _))| {
             let (low, high) = clean.get(index).copied()?;
-            let top = edge(plot.y, plot.height, rank, n);
-            let band = Rect::new(plot.x, top, plot.width, edge(plot.y, plot.height, rank + 1, n) - top);
+            let top = slice_edge(plot.y, plot.height, rank, n);
+            let band =
+                Rect::new(plot.x, top, plot.width, slice_edge(plot.y, plot.height, rank + 1, n).saturating_sub(top));
             let bar_h = (i64::from(band.height) * BAR_NUM / BAR_DEN) as i32;
-            let bar_y = band.y + (band.height - bar_h) / 2;
+            let bar_y = band.y.saturating_add((band.height - bar_h) / 2);
             let bar = |v: f64| {
                 let x = scale.px(v);
-                Rect::new(x.min(base_x), bar_y, (x - base_x).abs(), bar_h)
+                Rect::new(x.min(base_x), bar_y, x.abs_diff(base_x).min(i32::MAX as u32) as i32, bar_h)
             };
             Some(TornadoRow { index, band, low: low.map(bar), high: high.map(bar) })
         })
         .collect();
     Some(Tornado { scale, base_x, ticks: ticks.place(&scale), decimals: ticks.decimals(), rows: placed })
-}
-
-/// Edge `k` of `n` equal bands of `length` from `start`, rounded half up.
-fn edge(start: i32, length: i32, k: usize, n: usize) -> i32 {
-    if n == 0 {
-        return start;
-    }
-    let (k, n) = (k.min(n) as i64, n as i64);
-    let offset = (2 * k * i64::from(length) + n).div_euclid(2 * n);
-    i32::try_from(i64::from(start) + offset).unwrap_or(start)
 }
 
 #[cfg(test)]
