@@ -1,5 +1,17 @@
 //! Geometry of the per-kWh bar chart: pure numbers, so the SVG component only binds them.
 //! Pixels are presentation, not money, hence `f64` here and nowhere else in the model.
+//!
+//! The other charts' geometry sits in the submodules: scales and plot areas, nice ticks,
+//! SVG path strings, line charts over months, the decision map's heatmap and the tornado.
+//! They speak in whole chart units (tenths of a CSS pixel) so the page writes integers.
+
+pub mod heatmap;
+pub mod line;
+pub mod path;
+pub mod scale;
+pub mod ticks;
+pub mod time;
+pub mod tornado;
 
 /// One horizontal bar, in the chart's own units (the SVG viewBox).
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -8,6 +8,7 @@ pub mod error;
 pub mod fields;
 pub mod format;
 pub mod json;
+pub mod map_range;
 pub mod metrics;
 pub mod network;
 pub mod number_style;
