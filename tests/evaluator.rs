@@ -6,7 +6,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-use kwhich::model::{evaluate, from_query, json, Key, MetricId};
+use kwhich::model::{evaluate, from_link, from_query, json, Key, Link, MetricId, Side};
 
 fn kwhich<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kwhich")).args(args).output().expect("the evaluator runs")
@@ -159,7 +159,17 @@ fn it_explains_itself() {
         assert_eq!(out.status.code(), Some(0), "{flag}");
         assert!(out.stderr.is_empty(), "{flag}");
         let text = String::from_utf8(out.stdout).expect("UTF-8");
-        for part in ["Usage", "kwhich eval", "LINK OR QUERY", "warnings", "null", "Exit status"] {
+        for part in [
+            "Usage",
+            "kwhich eval",
+            "LINK OR QUERY",
+            "warnings",
+            "null",
+            "Exit status",
+            "b.kwh",
+            "cmp=1",
+            "differences",
+        ] {
             assert!(text.contains(part), "{flag}: help lacks {part:?}:\n{text}");
         }
     }
@@ -213,4 +223,91 @@ fn it_prints_a_projection_month_by_month() {
     let first = months[0]["mining_margin_usd_per_kwh"].as_f64().unwrap_or(f64::NAN);
     let last = months[24]["mining_margin_usd_per_kwh"].as_f64().unwrap_or(f64::NAN);
     assert!(last < first, "{first} → {last}");
+}
+
+const COMPARISONS: [&str; 5] = [
+    "cmp=1",
+    "https://example.com/kwhich/?v=1&kwh=0.05&b.kwh=0.03",
+    "asic=s21xp&kwh=0.04&b.asic=s19xp&b.colo=160",
+    "hp=40&gpu=b200&lang=ar&embed=1&b.hp=&b.gpu=h100",
+    "b.kwh=0.2&b.sub=1.5625",
+];
+
+/// A side of a comparison report against `kwhich eval` of that side's own link: the same
+/// object, less the warnings (a side link is written clean, so it has none).
+fn same_as_own_link(side: &Value, own_link: &str) {
+    let (mut own, _) = eval(own_link);
+    let own = own.as_object_mut().expect("the report is an object");
+    assert_eq!(own.remove("warnings"), Some(serde_json::json!([])), "{own_link}");
+    assert_eq!(side.as_object(), Some(&*own), "{own_link}");
+}
+
+#[test]
+fn it_prints_both_sides_of_a_comparison_and_their_differences() {
+    for link in COMPARISONS {
+        let (report, text) = eval(link);
+        let (Link::Compare(c), warned) = from_link(link) else { panic!("{link}: not a comparison") };
+        let (a, b) = (evaluate(c.a()), evaluate(c.b()));
+        assert_eq!(text, format!("{}\n", json::comparison_report(&c, &a, &b, &warned)), "{link}");
+        let top: Vec<&str> = report.as_object().expect("an object").keys().map(String::as_str).collect();
+        assert_eq!(top, ["a", "b", "differences", "warnings"], "{link}");
+        assert!(warnings(&report).is_empty(), "{link}");
+
+        same_as_own_link(&report["a"], &c.side_query(Side::A));
+        same_as_own_link(&report["b"], &c.side_query(Side::B));
+
+        let printed = report["differences"].as_object().expect("differences is an object");
+        assert_eq!(printed.len(), MetricId::COUNT, "{link}: every metric, once");
+        for id in MetricId::ALL {
+            let (in_a, in_b, diff) = (a.get(id), b.get(id), &printed[id.key()]);
+            match (in_a, in_b) {
+                (Ok(x), Ok(y)) => {
+                    let want = y.checked_sub(x).expect("no overflow here");
+                    assert!(same_number(diff, &want.to_string()), "{link}: {} = {diff}, B − A = {want}", id.key());
+                }
+                _ => assert!(diff.is_null(), "{link}: {} = {diff} with a side missing", id.key()),
+            }
+        }
+    }
+    // Electricity at 3 cents on B: the margin per kWh is 2 cents better, the cash cost 2 worse.
+    let (report, _) = eval("b.kwh=0.03");
+    assert_eq!(report["differences"]["mining_margin_usd_per_kwh"], serde_json::json!(0.02));
+    assert_eq!(report["differences"]["mining_cash_cost_usd_per_kwh"], serde_json::json!(-0.02));
+    assert_eq!(report["differences"]["colo_margin_usd_per_kwh"], 0);
+    assert_eq!(
+        (report["a"]["scenario"]["kwh"].as_f64(), report["b"]["scenario"]["kwh"].as_f64()),
+        (Some(0.05), Some(0.03))
+    );
+    // Payback never reached on B: no difference.
+    let (report, _) = eval("b.kwh=0.2");
+    assert!(report["b"]["metrics"]["mining_payback_years"].is_null());
+    assert!(report["differences"]["mining_payback_years"].is_null());
+}
+
+#[test]
+fn it_names_each_sides_ignored_keys() {
+    let (report, _) = eval("kwh=0.03&btc=abc&b.kwh=abc&b.foo=1&b.lang=ar&b.kwh=0.04");
+    assert_eq!(
+        warnings(&report),
+        [
+            "btc=abc ignored: not a number; using 85000.",
+            "Unknown key \"b.foo\" ignored.",
+            "b.lang=ar ignored: lang is for the whole link and takes no \"b.\"; using the link's lang.",
+            "b.kwh=0.04 ignored: b.kwh is given more than once; the first value counts.",
+            "b.kwh=abc ignored: not a number; using 0.03.",
+        ]
+    );
+    // Each side keeps what it was given; B's bad `kwh` leaves it A's.
+    assert_eq!(report["a"]["scenario"]["kwh"], serde_json::json!(0.03));
+    assert_eq!(report["b"]["scenario"]["kwh"], serde_json::json!(0.03));
+    assert_eq!(report["b"]["scenario"]["lang"], "en");
+    assert!(report["a"].get("warnings").is_none() && report["b"].get("warnings").is_none());
+}
+
+#[test]
+fn it_prints_a_link_without_b_keys_as_a_single_scenario() {
+    for link in ["kwh=0.03", "kwh=0.03&B.kwh=0.04", "cmp=0"] {
+        let (report, _) = eval(link);
+        assert!(report.get("a").is_none() && report["metrics"].is_object(), "{link}");
+    }
 }

@@ -2,17 +2,22 @@
 //!
 //! - any text read as a link gives a scenario, metrics, JSON and page text, never a panic;
 //! - a valid scenario survives `to_query` and `from_query` unchanged, with no warning;
-//! - dearer electricity never raises a margin; a higher difficulty never raises hashprice.
+//! - dearer electricity never raises a margin; a higher difficulty never raises hashprice;
+//! - a comparison link round-trips, and each side reads as that side's own link.
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
+use kwhich::model::comparison::differences;
 use kwhich::model::format::figure_text;
 use kwhich::model::metrics::InvalidKeys;
 use kwhich::model::presets::{ASICS, GPUS};
 use kwhich::model::share_link::plain;
 use kwhich::model::view::{Lang, Section, Sections, Theme, View};
-use kwhich::model::{evaluate, evaluate_with_invalid, from_query, json, to_query, Key, MetricId, Metrics, Scenario};
+use kwhich::model::{
+    evaluate, evaluate_with_invalid, from_link, from_query, json, to_query, Comparison, Key, Link, MetricId, Metrics,
+    Scenario, Side, Warning,
+};
 
 // ---------------------------------------------------------------------------------------
 // Links
@@ -48,9 +53,23 @@ fn link_value() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Keys of either side of a comparison: A's, B's under `b.`, the marker and near misses.
+fn comparison_key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => link_key(),
+        3 => link_key().prop_map(|k| format!("b.{k}")),
+        1 => proptest::sample::select(vec!["cmp", "b.", "B.kwh", "b%2Ekwh", "a.kwh", "b.b.kwh"]).prop_map(String::from),
+    ]
+}
+
 /// A link as a person, a tracker or a broken copy-paste might hand it over.
 fn link() -> impl Strategy<Value = String> {
-    let pairs = proptest::collection::vec((link_key(), link_value(), any::<bool>()), 0..12).prop_map(|pairs| {
+    link_with(link_key())
+}
+
+/// A link of pairs whose keys `key` draws.
+fn link_with(key: impl Strategy<Value = String>) -> impl Strategy<Value = String> {
+    let pairs = proptest::collection::vec((key, link_value(), any::<bool>()), 0..12).prop_map(|pairs| {
         pairs
             .into_iter()
             .map(|(k, v, with_eq)| if with_eq { format!("{k}={v}") } else { k })
@@ -110,6 +129,44 @@ proptest! {
         prop_assert!(again.is_empty(), "{} → {}: {:?}", link, written, again);
         prop_assert_eq!(&back, &scenario);
         prop_assert_eq!(to_query(&back), written);
+    }
+
+    #[test]
+    fn any_comparison_link_gives_an_answer(link in link_with(comparison_key())) {
+        let (read, warnings) = from_link(&link);
+        for warning in &warnings {
+            prop_assert!(!warning.to_string().is_empty());
+        }
+        // Whatever was read writes a link that reads back as itself.
+        let written = read.to_query();
+        let (back, again) = from_link(&written);
+        prop_assert!(again.is_empty(), "{} → {}: {:?}", link, written, again);
+        prop_assert_eq!(&back, &read);
+        prop_assert_eq!(back.to_query(), written.clone());
+        match read {
+            // As a single link reads, but for what it says of a `cmp` that is not `cmp=1`.
+            Link::Single(scenario) => {
+                let not_cmp = |w: &Vec<Warning>| w.iter().filter(|w| w.key() != "cmp").cloned().collect::<Vec<_>>();
+                let (single, single_warnings) = from_query(&link);
+                prop_assert_eq!(scenario, single);
+                prop_assert_eq!(not_cmp(&warnings), not_cmp(&single_warnings));
+            }
+            Link::Compare(c) => {
+                let (a, b) = (evaluate(c.a()), evaluate(c.b()));
+                check_no_negative_zero(&a, &link);
+                check_no_negative_zero(&b, &link);
+                for (id, d) in differences(&a, &b) {
+                    prop_assert!(!d.is_ok_and(|d| d.is_zero() && d.is_sign_negative()), "{}: {}", link, id.key());
+                }
+                let report = json::comparison_report(&c, &a, &b, &warnings);
+                let parsed: serde_json::Value = serde_json::from_str(&report).expect("the report is JSON");
+                prop_assert_eq!(parsed["differences"].as_object().map(|m| m.len()), Some(MetricId::COUNT));
+                prop_assert_eq!(parsed["warnings"].as_array().map(|w| w.len()), Some(warnings.len()));
+                for side in Side::ALL {
+                    prop_assert_eq!(from_query(&c.side_query(side)), (c.side(side).clone(), vec![]));
+                }
+            }
+        }
     }
 
     #[test]
@@ -220,6 +277,40 @@ proptest! {
         prop_assert!(written == "v=1" || written.starts_with("v=1&"));
         prop_assert!(!written.contains("=-0&") && !written.ends_with("=-0"), "{}", written);
         check_no_negative_zero(&evaluate(&s), &written);
+    }
+
+    #[test]
+    fn comparisons_round_trip(a in scenario(), other in scenario(), keys in proptest::collection::vec(any::<bool>(), Key::COUNT), presets in (any::<bool>(), any::<bool>())) {
+        // B as a team edits it: A with its ASIC or GPU swapped and a few keys changed
+        // (an `hp` that `other` lacks clears A's), or B drawn whole.
+        let mut b = a.clone();
+        if presets.0 {
+            b.set_asic(other.asic());
+        }
+        if presets.1 {
+            b.set_gpu(other.gpu());
+        }
+        for (key, changed) in Key::ALL.into_iter().zip(keys) {
+            if changed {
+                // Refused only for subsidy plus fees of zero: B keeps A's value.
+                let _ = b.set(key, other.get(key));
+            }
+        }
+        for b in [b, other.clone(), a.clone()] {
+            let c = Comparison::new(a.clone(), b);
+            let written = c.to_query();
+            let (back, warnings) = from_link(&written);
+            prop_assert!(warnings.is_empty(), "{}: {:?}", written, warnings);
+            prop_assert_eq!(&back, &Link::Compare(c.clone()), "{}", written);
+            prop_assert_eq!(back.to_query(), written.clone());
+            // Each side reads as its own link, and A's own link is where the link starts.
+            for side in Side::ALL {
+                let own = c.side_query(side);
+                prop_assert_eq!(from_query(&own), (c.side(side).clone(), vec![]), "{}", own);
+            }
+            prop_assert!(written.starts_with(&c.side_query(Side::A)), "{}", written);
+            prop_assert!(!written.contains("=-0&") && !written.ends_with("=-0"), "{}", written);
+        }
     }
 
     #[test]

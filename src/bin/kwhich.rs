@@ -1,8 +1,9 @@
-//! The headless evaluator: a share link in, the scenario's metrics out as JSON.
+//! The headless evaluator: a share link in, the scenario's metrics out as JSON (both
+//! scenarios' and their differences for a comparison link).
 
 use std::process::ExitCode;
 
-use kwhich::model::{evaluate, from_query, json};
+use kwhich::model::{evaluate, from_link, json, Link};
 
 const HELP: &str = "\
 kwhich: what a kilowatt-hour earns mining bitcoin, and what it would earn leased to AI.
@@ -17,6 +18,13 @@ LINK OR QUERY is a share link (https://host/path/?v=1&btc=85000&kwh=0.045), a qu
 Keys, defaults and ranges: docs/LINKS.md. A bad or unknown key never fails the run: it is
 ignored, its key keeps its default, and a line in \"warnings\" says why. Metrics that cannot
 be computed (a zero divisor, an overflow, a payback never reached) are null.
+
+A comparison link (docs/LINKS.md, \"Comparison links\") gives side B's inputs where they
+differ from side A's under \"b.\" (?kwh=0.05&b.kwh=0.03), or cmp=1 for two equal sides.
+For it eval prints {\"a\": …, \"b\": …, \"differences\": …, \"warnings\": […]}: \"a\" and
+\"b\" are each side as a single link prints it (scenario, metrics, projection) without
+its own warnings, \"differences\" is B minus A for every metric (null when either side
+has none), and \"warnings\" are the link's, naming B's keys with their \"b.\".
 
 Exit status: 0 with JSON on standard output; 2 when the arguments cannot be read.
 ";
@@ -33,9 +41,13 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         ["eval", link] => {
-            let (scenario, warnings) = from_query(link);
-            let metrics = evaluate(&scenario);
-            println!("{}", json::report(&scenario, &metrics, &warnings));
+            let report = match from_link(link) {
+                (Link::Single(scenario), warnings) => json::report(&scenario, &evaluate(&scenario), &warnings),
+                (Link::Compare(c), warnings) => {
+                    json::comparison_report(&c, &evaluate(c.a()), &evaluate(c.b()), &warnings)
+                }
+            };
+            println!("{report}");
             ExitCode::SUCCESS
         }
         _ => {

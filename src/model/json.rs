@@ -1,9 +1,11 @@
 //! The evaluator's JSON: `{"scenario": {…}, "metrics": {…}, "warnings": […],
-//! "projection": […]}`. Written by hand so decimals keep every digit (a JSON number is any
-//! decimal) and the model needs no serde.
+//! "projection": […]}`, and for a comparison `{"a": {…}, "b": {…}, "differences": {…},
+//! "warnings": […]}` with each side in the first shape less its warnings. Written by hand
+//! so decimals keep every digit (a JSON number is any decimal) and the model needs no serde.
 
 use rust_decimal::Decimal;
 
+use super::comparison::{differences, Comparison};
 use super::error::ModelError;
 use super::fields::Key;
 use super::metrics::Metrics;
@@ -37,6 +39,29 @@ fn string(text: &str) -> String {
 
 /// The whole report, pretty-printed with two-space indents.
 pub fn report(scenario: &Scenario, metrics: &Metrics, warnings: &[Warning]) -> String {
+    side(scenario, metrics, Some(warnings))
+}
+
+/// A comparison's report: each side as [`report`] writes it, without warnings (the link's
+/// are listed once, each naming its side's key), and B − A for every metric.
+pub fn comparison_report(comparison: &Comparison, a: &Metrics, b: &Metrics, warnings: &[Warning]) -> String {
+    let differences: Vec<(String, String)> =
+        differences(a, b).into_iter().map(|(id, figure)| (id.key().to_string(), number(figure))).collect();
+    // A side's lines, one level deeper: JSON strings hold no raw line break to shift.
+    let nested = |text: String| text.replace('\n', "\n  ");
+    let mut out = String::from("{\n  \"a\": ");
+    out.push_str(&nested(side(comparison.a(), a, None)));
+    out.push_str(",\n  \"b\": ");
+    out.push_str(&nested(side(comparison.b(), b, None)));
+    out.push_str(",\n  \"differences\": ");
+    object(&mut out, &differences);
+    warning_list(&mut out, warnings);
+    out.push_str("\n}");
+    out
+}
+
+/// One scenario's object; `warnings` is left out for a side of a comparison.
+fn side(scenario: &Scenario, metrics: &Metrics, warnings: Option<&[Warning]>) -> String {
     let mut entries: Vec<(String, String)> = vec![("v".into(), "1".into())];
     for key in Key::ALL {
         if key == Key::Th {
@@ -62,12 +87,9 @@ pub fn report(scenario: &Scenario, metrics: &Metrics, warnings: &[Warning]) -> S
     object(&mut out, &entries);
     out.push_str(",\n  \"metrics\": ");
     object(&mut out, &metric_entries);
-    out.push_str(",\n  \"warnings\": [");
-    for (n, warning) in warnings.iter().enumerate() {
-        out.push_str(if n == 0 { "\n    " } else { ",\n    " });
-        out.push_str(&string(&warning.to_string()));
+    if let Some(warnings) = warnings {
+        warning_list(&mut out, warnings);
     }
-    out.push_str(if warnings.is_empty() { "]" } else { "\n  ]" });
     // An extension of the contract: month by month margins per kWh (docs/LINKS.md).
     out.push_str(",\n  \"projection\": [");
     for (n, point) in project(scenario).iter().enumerate() {
@@ -82,6 +104,15 @@ pub fn report(scenario: &Scenario, metrics: &Metrics, warnings: &[Warning]) -> S
     }
     out.push_str("\n  ]\n}");
     out
+}
+
+fn warning_list(out: &mut String, warnings: &[Warning]) {
+    out.push_str(",\n  \"warnings\": [");
+    for (n, warning) in warnings.iter().enumerate() {
+        out.push_str(if n == 0 { "\n    " } else { ",\n    " });
+        out.push_str(&string(&warning.to_string()));
+    }
+    out.push_str(if warnings.is_empty() { "]" } else { "\n  ]" });
 }
 
 fn object(out: &mut String, entries: &[(String, String)]) {

@@ -2,6 +2,7 @@
 //! the scenario contract (SPEC.md), in `rust_decimal` with checked arithmetic.
 
 pub mod chart;
+pub mod comparison;
 pub mod draft;
 pub mod embed;
 pub mod error;
@@ -19,6 +20,7 @@ pub mod share_link;
 pub mod units;
 pub mod view;
 
+pub use comparison::{from_link, Comparison, Link, Side};
 pub use error::ModelError;
 pub use fields::{Field, Group, Key};
 pub use metrics::{evaluate, evaluate_with_invalid, MetricId, Metrics};

@@ -102,7 +102,7 @@ fn hex(b: u8) -> Option<u8> {
 
 /// Escapes a value for a link. Link values are numbers, ids and comma lists, so only
 /// the odd character a person typed by hand needs it.
-fn percent_encode(text: &str) -> String {
+pub(super) fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b',' | b'~') {
@@ -138,20 +138,30 @@ fn reason_of(error: &FieldError, key: Key) -> String {
 /// Reads a link into a scenario. Never fails: what cannot be used falls back for that key
 /// alone and is named in the warnings (tracking keys excepted).
 pub fn from_query(input: &str) -> (Scenario, Vec<Warning>) {
+    from_pairs(pairs(input))
+}
+
+/// The decoded `key=value` pairs of a link, in its order, tracking keys left out.
+pub(super) fn pairs(input: &str) -> Vec<(String, String)> {
+    query_of(input)
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(raw_key), percent_decode(raw_value))
+        })
+        .filter(|(key, _)| !is_tracking(key))
+        .collect()
+}
+
+/// Reads decoded pairs into a scenario, as [`from_query`] does.
+pub(super) fn from_pairs(pairs: Vec<(String, String)>) -> (Scenario, Vec<Warning>) {
     let mut warnings = Vec::new();
     let mut seen: Vec<String> = Vec::new();
-    let mut numbers: Vec<(Key, String)> = Vec::new();
-    let mut asic: Option<String> = None;
-    let mut gpu: Option<String> = None;
+    let mut given = Given::default();
     let mut scenario = Scenario::default();
 
-    for pair in query_of(input).split('&').filter(|p| !p.is_empty()) {
-        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
-        let key = percent_decode(raw_key);
-        let value = percent_decode(raw_value);
-        if is_tracking(&key) {
-            continue;
-        }
+    for (key, value) in pairs {
         if seen.contains(&key) {
             warnings.push(Warning::Repeated { key, value });
             continue;
@@ -166,8 +176,8 @@ pub fn from_query(input: &str) -> (Scenario, Vec<Warning>) {
         match key.as_str() {
             "v" if value == "1" => {}
             "v" => warnings.push(invalid("only version 1 exists", "version 1")),
-            "asic" => asic = Some(value),
-            "gpu" => gpu = Some(value),
+            "asic" => given.asic = Some(value),
+            "gpu" => given.gpu = Some(value),
             "lang" => match Lang::from_name(&value) {
                 Some(lang) => scenario.view.lang = lang,
                 None => warnings.push(invalid("the languages are en, ar and vi", "en")),
@@ -194,50 +204,104 @@ pub fn from_query(input: &str) -> (Scenario, Vec<Warning>) {
                 }
             },
             _ => match Key::from_name(&key) {
-                Some(k) => numbers.push((k, value)),
+                Some(k) => given.numbers.push((k, value)),
                 None => warnings.push(Warning::UnknownKey { key }),
             },
         }
     }
-
-    // Presets first: `asic=` and `gpu=` fill their fields unless those are given.
-    if let Some(id) = asic {
-        match AsicPreset::by_id(&id) {
-            Some(preset) => scenario.set_asic(preset),
-            None => warnings.push(Warning::Invalid {
-                key: "asic".into(),
-                reason: format!("not a known ASIC ({})", ids(ASICS.iter().map(|p| p.id))),
-                value: id,
-                fallback: AsicPreset::default_preset().id.into(),
-            }),
-        }
-    }
-    if let Some(id) = gpu {
-        match GpuPreset::by_id(&id) {
-            Some(preset) => scenario.set_gpu(preset),
-            None => warnings.push(Warning::Invalid {
-                key: "gpu".into(),
-                reason: format!("not a known GPU ({})", ids(GPUS.iter().map(|p| p.id))),
-                value: id,
-                fallback: GpuPreset::default_preset().id.into(),
-            }),
-        }
-    }
-
-    // `sub` before `fee`: when both are zero, `fee` is the one that falls back.
-    numbers.sort_by_key(|(k, _)| *k);
-    for (key, value) in numbers {
-        let problem = key.field().parse(&value).and_then(|v| scenario.set(key, Some(v))).err();
-        if let Some(error) = problem {
-            let reason = reason_of(&error, key);
-            let fallback = match scenario.get(key) {
-                Some(v) => plain(v),
-                None => "the computed hashprice".to_string(),
-            };
-            warnings.push(Warning::Invalid { key: key.name().into(), value, reason, fallback });
-        }
-    }
+    given.apply(&mut scenario, "", &mut warnings);
     (scenario, warnings)
+}
+
+/// The inputs a link gives, as written, before they are applied to a scenario.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Given {
+    pub asic: Option<String>,
+    pub gpu: Option<String>,
+    pub numbers: Vec<(Key, String)>,
+}
+
+impl Given {
+    /// Sets the given inputs on `scenario`; each key not given keeps the scenario's value.
+    /// What is refused keeps that value too and is named in `warnings` as `{prefix}{key}`.
+    pub(super) fn apply(self, scenario: &mut Scenario, prefix: &str, warnings: &mut Vec<Warning>) {
+        let Given { asic, gpu, mut numbers } = self;
+        // Presets first: `asic=` and `gpu=` fill their fields unless those are given.
+        if let Some(id) = asic {
+            match AsicPreset::by_id(&id) {
+                Some(preset) => scenario.set_asic(preset),
+                None => warnings.push(Warning::Invalid {
+                    key: format!("{prefix}asic"),
+                    reason: format!("not a known ASIC ({})", ids(ASICS.iter().map(|p| p.id))),
+                    value: id,
+                    fallback: scenario.asic().id.into(),
+                }),
+            }
+        }
+        if let Some(id) = gpu {
+            match GpuPreset::by_id(&id) {
+                Some(preset) => scenario.set_gpu(preset),
+                None => warnings.push(Warning::Invalid {
+                    key: format!("{prefix}gpu"),
+                    reason: format!("not a known GPU ({})", ids(GPUS.iter().map(|p| p.id))),
+                    value: id,
+                    fallback: scenario.gpu().id.into(),
+                }),
+            }
+        }
+
+        // `sub` before `fee`: when both are zero, `fee` is the one that falls back. A
+        // zero refused because its partner was still zero gets one more try after the
+        // partner: reading onto a scenario with no fee, `sub=0&fee=0.5` is valid.
+        numbers.sort_by_key(|(k, _)| *k);
+        let mut waiting = Vec::new();
+        for (key, value) in numbers {
+            match key.field().parse(&value).and_then(|v| scenario.set(key, Some(v))) {
+                Err(FieldError::RewardNotPositive) => waiting.push((key, value)),
+                Err(error) => warnings.push(invalid_value(scenario, prefix, key, value, &error)),
+                Ok(()) => {}
+            }
+        }
+        for (key, value) in waiting {
+            if let Err(error) = key.field().parse(&value).and_then(|v| scenario.set(key, Some(v))) {
+                warnings.push(invalid_value(scenario, prefix, key, value, &error));
+            }
+        }
+    }
+}
+
+/// The warning for a refused value: the key keeps what `scenario` holds.
+fn invalid_value(scenario: &Scenario, prefix: &str, key: Key, value: String, error: &FieldError) -> Warning {
+    let fallback = match scenario.get(key) {
+        Some(v) => plain(v),
+        None => "the computed hashprice".to_string(),
+    };
+    Warning::Invalid { key: format!("{prefix}{}", key.name()), value, reason: reason_of(error, key), fallback }
+}
+
+/// The inputs that take `base` to `scenario`, as link keys and values: each preset that
+/// differs (which fills its keys on `base`), then each key whose value still differs, in
+/// SPEC.md's order with `asic` just before `th` and `gpu` just before `gph`. Reading them
+/// onto `base` ([`Given::apply`]) gives `scenario`'s inputs back. An `hp` that `scenario`
+/// lacks and `base` has is written empty.
+pub(super) fn differing(scenario: &Scenario, base: &Scenario) -> Vec<(&'static str, String)> {
+    let mut base = base.clone();
+    let mut out = Vec::new();
+    for key in Key::ALL {
+        if key == Key::Th && scenario.asic() != base.asic() {
+            out.push(("asic", scenario.asic().id.to_string()));
+            base.set_asic(scenario.asic());
+        }
+        if key == Key::Gph && scenario.gpu() != base.gpu() {
+            out.push(("gpu", scenario.gpu().id.to_string()));
+            base.set_gpu(scenario.gpu());
+        }
+        let value = scenario.get(key);
+        if value != base.get(key) {
+            out.push((key.name(), value.map_or_else(String::new, plain)));
+        }
+    }
+    out
 }
 
 fn ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
@@ -266,22 +330,8 @@ pub fn to_query(scenario: &Scenario) -> String {
         out.push('=');
         out.push_str(&percent_encode(value));
     };
-    for key in Key::ALL {
-        if key == Key::Th {
-            // `asic` sits just before the fields it fills.
-            if scenario.asic() != AsicPreset::default_preset() {
-                push("asic", scenario.asic().id);
-            }
-        }
-        if key == Key::Gph && scenario.gpu() != GpuPreset::default_preset() {
-            push("gpu", scenario.gpu().id);
-        }
-        let value = scenario.get(key);
-        if value != scenario.default_of(key) {
-            if let Some(v) = value {
-                push(key.name(), &plain(v));
-            }
-        }
+    for (key, value) in differing(scenario, &Scenario::default()) {
+        push(key, &value);
     }
     let view = &scenario.view;
     if view.lang != Lang::En {
