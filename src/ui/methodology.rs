@@ -25,6 +25,7 @@ const FORMULAS: [(&str, &str); 14] = [
 #[component]
 pub fn Methodology() -> impl IntoView {
     view! {
+        <footer>
         <details class="card method" id="method">
             <summary class="method-title">"How we calculate"</summary>
             <dl>
@@ -40,5 +41,6 @@ pub fn Methodology() -> impl IntoView {
             </ul>
             <p class="note">"Every figure is a planning estimate from the inputs above; change any input to test your own case."</p>
         </details>
+        </footer>
     }
 }
