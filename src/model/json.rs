@@ -6,8 +6,8 @@ use rust_decimal::Decimal;
 
 use super::error::ModelError;
 use super::fields::Key;
-use super::metrics::Metrics;
-use super::projection::project;
+use super::metrics::{Metrics, Path};
+use super::projection::{project, Projection};
 use super::scenario::Scenario;
 use super::share_link::{plain, Warning};
 
@@ -37,6 +37,16 @@ fn string(text: &str) -> String {
 
 /// The whole report, pretty-printed with two-space indents.
 pub fn report(scenario: &Scenario, metrics: &Metrics, warnings: &[Warning]) -> String {
+    report_with_projection(scenario, metrics, &project(scenario), warnings)
+}
+
+/// [`report`] with the projection already computed (an [`super::metrics::Evaluation`] has it).
+pub fn report_with_projection(
+    scenario: &Scenario,
+    metrics: &Metrics,
+    projection: &Projection,
+    warnings: &[Warning],
+) -> String {
     let mut entries: Vec<(String, String)> = vec![("v".into(), "1".into())];
     for key in Key::ALL {
         if key == Key::Th {
@@ -68,17 +78,19 @@ pub fn report(scenario: &Scenario, metrics: &Metrics, warnings: &[Warning]) -> S
         out.push_str(&string(&warning.to_string()));
     }
     out.push_str(if warnings.is_empty() { "]" } else { "\n  ]" });
-    // An extension of the contract: month by month margins per kWh (docs/LINKS.md).
+    // An extension of the contract: month by month margins per kWh and cumulative cash
+    // per MW, months 0 to `mo` (docs/LINKS.md).
     out.push_str(",\n  \"projection\": [");
-    for (n, point) in project(scenario).iter().enumerate() {
+    for (n, point) in projection.shown().iter().enumerate() {
         out.push_str(if n == 0 { "\n    " } else { ",\n    " });
-        out.push_str(&format!(
-            "{{\"month\": {}, \"mining_margin_usd_per_kwh\": {}, \"colo_margin_usd_per_kwh\": {}, \"gpu_margin_usd_per_kwh\": {}}}",
-            point.month,
-            number(point.mining),
-            number(point.colo),
-            number(point.gpu)
-        ));
+        out.push_str(&format!("{{\"month\": {}", point.month));
+        for path in Path::ALL {
+            out.push_str(&format!(", \"{}_margin_usd_per_kwh\": {}", path.name(), number(point.margin(path))));
+        }
+        for path in Path::ALL {
+            out.push_str(&format!(", \"{}_cum_usd_per_mw\": {}", path.name(), number(point.cum(path))));
+        }
+        out.push('}');
     }
     out.push_str("\n  ]\n}");
     out
