@@ -421,6 +421,63 @@ mod tests {
         assert_eq!(twelfth_root(Decimal::ZERO), Err(ModelError::ZeroDivisor("yearly growth factor")));
     }
 
+    fn flows(capex: Decimal, flows: &[Decimal]) -> CashFlows {
+        CashFlows { capex, flows: flows.to_vec() }
+    }
+
+    fn close(got: Figure, want: &str) -> bool {
+        let want: Decimal = want.parse().unwrap_or_else(|e| panic!("{want}: {e}"));
+        got.is_ok_and(|g| (g - want).abs() <= want.abs() * dec!(0.000000000001))
+    }
+
+    #[test]
+    fn it_finds_rates_of_return_worked_by_hand() {
+        // (capex, flows, yearly rate in %): 100 = 110 · v gives v = 1/1.1 a month, so
+        // 1.1^12 − 1; 100 = 121 · v^3 gives 1.21^4 − 1; 1 = 10^5 · v^240 gives 10^(5/20) − 1
+        // (flows 10^20 times the capex in the integers' units: decimals alone).
+        let mut late = vec![Decimal::ZERO; 239];
+        late.push(dec!(100000));
+        let cases = [
+            (dec!(100), vec![dec!(110)], "213.8428376721"),
+            (dec!(100), vec![dec!(0), dec!(0), dec!(121)], "114.358881"),
+            (dec!(1), late, "77.82794100389228012254211952"),
+        ];
+        for (capex, cash, want) in cases {
+            let got = flows(capex, &cash).irr_pct();
+            assert!(close(got, want), "{capex} {:?}: {got:?}, worked {want}", cash.first());
+        }
+    }
+
+    #[test]
+    fn it_says_why_there_is_no_rate_of_return() {
+        let cases = [
+            (Decimal::ZERO, vec![dec!(5)], ModelError::NoOutlay),
+            (dec!(100), vec![Decimal::ZERO; 12], ModelError::NoCashFlow),
+            (dec!(100), vec![], ModelError::NoCashFlow),
+            // 1 back on 1,000,000: far below −99 % a year.
+            (dec!(1000000), vec![dec!(1)], ModelError::RateOutOfRange),
+            // 10^6 a month on 1: far above 10,000 % a year.
+            (dec!(1), vec![dec!(1000000); 240], ModelError::RateOutOfRange),
+        ];
+        for (capex, cash, want) in cases {
+            assert_eq!(flows(capex, &cash).irr_pct(), Err(want), "{capex} {cash:?}");
+        }
+    }
+
+    #[test]
+    fn it_pays_back_discounts_and_sums() {
+        let cash = flows(dec!(100), &[dec!(0), dec!(0), dec!(121)]);
+        let cum: Vec<Figure> = cash.cumulative().collect();
+        assert_eq!(cum, vec![Ok(dec!(-100)), Ok(dec!(-100)), Ok(dec!(-100)), Ok(dec!(21))]);
+        assert_eq!(cash.payback_months(), Ok(3));
+        assert_eq!(cash.lifetime_cash(), Ok(dec!(21)));
+        // −100 + 121 / 1.12^(3/12)
+        assert!(close(cash.npv(dec!(12)), "17.6199159297448213582449395369686340096"));
+        assert_eq!(cash.npv(Decimal::ZERO), Ok(dec!(21)));
+        assert_eq!(flows(dec!(100), &[dec!(99)]).payback_months(), Err(ModelError::NeverPaysBack));
+        assert_eq!(flows(Decimal::ZERO, &[]).payback_months(), Ok(0));
+    }
+
     #[test]
     fn it_brackets_the_rate_just_inside_its_range() {
         let most = yearly_rate_pct(V_AT_MOST_RATE).unwrap_or_default();
