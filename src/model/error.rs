@@ -2,6 +2,8 @@
 
 use core::fmt;
 
+use rust_decimal::Decimal;
+
 use super::fields::Key;
 
 /// Why a metric has no value. Each variant reads as a sentence on the page and the
@@ -19,6 +21,22 @@ pub enum ModelError {
     MarginNotPositive,
     /// The input this figure needs is being edited and is not valid yet.
     InvalidInput(Key),
+    /// A count of months or blocks that is not a whole number (no valid link holds one).
+    NotWhole(Decimal),
+    /// The cumulative cash of a path stays below zero over the whole of its life.
+    NeverPaysBack,
+    /// No rate of return exists when nothing is invested (the path's capex is zero).
+    NoOutlay,
+    /// No rate of return exists when the path earns nothing over its life.
+    NoCashFlow,
+    /// The rate of return lies outside −99 % to 10,000 % a year, where it is sought.
+    RateOutOfRange,
+    /// The rate-of-return search stopped before it narrowed the root down (not expected:
+    /// the search falls back to halving its bracket).
+    NoConvergence,
+    /// A figure that needs the month-by-month projection, from an evaluation that skipped
+    /// it ([`super::metrics::evaluate_static`]).
+    NotProjected,
 }
 
 impl fmt::Display for ModelError {
@@ -29,6 +47,13 @@ impl fmt::Display for ModelError {
             Self::Underflow => f.write_str("too small to compute (below 28 decimal places)"),
             Self::MarginNotPositive => f.write_str("never: the margin is not positive"),
             Self::InvalidInput(key) => write!(f, "needs a valid {}", key.field().label),
+            Self::NotWhole(value) => write!(f, "{value} is not a whole number"),
+            Self::NeverPaysBack => f.write_str("never pays back within its life"),
+            Self::NoOutlay => f.write_str("no rate of return: nothing is invested"),
+            Self::NoCashFlow => f.write_str("no rate of return: it earns nothing over its life"),
+            Self::RateOutOfRange => f.write_str("no rate of return between −99 % and 10,000 % a year"),
+            Self::NoConvergence => f.write_str("the rate of return could not be narrowed down"),
+            Self::NotProjected => f.write_str("needs the projection over time"),
         }
     }
 }

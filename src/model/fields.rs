@@ -42,6 +42,11 @@ pub enum Key {
     Gd,
     Ce,
     Blk,
+    Dr,
+    Conv,
+    Glife,
+    Clife,
+    Mw,
 }
 
 /// Where a field sits on the page.
@@ -52,12 +57,13 @@ pub enum Group {
     Colocation,
     GpuCloud,
     Target,
-    Projection,
+    /// How the inputs drift month by month, how long each asset lasts, and what money costs.
+    Outlook,
 }
 
 impl Group {
     pub const ALL: [Group; 6] =
-        [Group::Market, Group::Fleet, Group::Colocation, Group::GpuCloud, Group::Target, Group::Projection];
+        [Group::Market, Group::Fleet, Group::Colocation, Group::GpuCloud, Group::Target, Group::Outlook];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -66,7 +72,7 @@ impl Group {
             Group::Colocation => "AI colocation",
             Group::GpuCloud => "GPU cloud",
             Group::Target => "Target",
-            Group::Projection => "Projection",
+            Group::Outlook => "Outlook",
         }
     }
 }
@@ -242,7 +248,7 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, FieldError> {
 }
 
 impl Key {
-    pub const ALL: [Key; 30] = [
+    pub const ALL: [Key; 35] = [
         Key::Btc,
         Key::Diff,
         Key::Sub,
@@ -273,6 +279,11 @@ impl Key {
         Key::Gd,
         Key::Ce,
         Key::Blk,
+        Key::Dr,
+        Key::Conv,
+        Key::Glife,
+        Key::Clife,
+        Key::Mw,
     ];
 
     pub const COUNT: usize = Self::ALL.len();
@@ -595,19 +606,19 @@ static FIELDS: [Field; Key::COUNT] = [
         "mo",
         "Horizon",
         "months",
-        Projection,
-        Some(dec!(36)),
+        Outlook,
+        Some(dec!(120)),
         In(dec!(1)),
-        In(dec!(120)),
+        In(dec!(240)),
         true,
-        "How far the projection runs."
+        "How far the charts run; the figures over each asset's life do not depend on it."
     ),
     field!(
         Dg,
         "dg",
         "Difficulty change",
         "% per month",
-        Projection,
+        Outlook,
         Some(dec!(2)),
         In(dec!(-50)),
         In(dec!(100)),
@@ -618,7 +629,7 @@ static FIELDS: [Field; Key::COUNT] = [
         "pg",
         "Bitcoin price change",
         "% per year",
-        Projection,
+        Outlook,
         Some(dec!(0)),
         In(dec!(-99)),
         In(dec!(1000)),
@@ -629,7 +640,7 @@ static FIELDS: [Field; Key::COUNT] = [
         "gd",
         "GPU rental price change",
         "% per year",
-        Projection,
+        Outlook,
         Some(dec!(-15)),
         In(dec!(-99)),
         In(dec!(1000)),
@@ -640,7 +651,7 @@ static FIELDS: [Field; Key::COUNT] = [
         "ce",
         "Colocation lease escalator",
         "% per year",
-        Projection,
+        Outlook,
         Some(dec!(2)),
         In(dec!(-50)),
         In(dec!(100)),
@@ -651,12 +662,68 @@ static FIELDS: [Field; Key::COUNT] = [
         "blk",
         "Block height at the start",
         "",
-        Projection,
+        Outlook,
         Some(dec!(925000)),
         In(dec!(0)),
         In(dec!(10000000)),
         true,
         "144 blocks a day; the subsidy halves every 210,000."
+    ),
+    field!(
+        Dr,
+        "dr",
+        "Discount rate",
+        "% per year",
+        Outlook,
+        Some(dec!(12)),
+        In(dec!(0)),
+        In(dec!(100)),
+        "Cost of capital: what money could earn elsewhere, for the net present value."
+    ),
+    field!(
+        Conv,
+        "conv",
+        "Conversion for AI",
+        "months",
+        Outlook,
+        Some(dec!(9)),
+        In(dec!(0)),
+        In(dec!(60)),
+        true,
+        "Months to convert the site for AI; no AI revenue before."
+    ),
+    field!(
+        Glife,
+        "glife",
+        "GPU useful life",
+        "years",
+        Outlook,
+        Some(dec!(5)),
+        Ex(dec!(0)),
+        In(dec!(50)),
+        "Years a GPU cluster earns, counted after the conversion."
+    ),
+    field!(
+        Clife,
+        "clife",
+        "AI hall fit-out life",
+        "years",
+        Outlook,
+        Some(dec!(12)),
+        Ex(dec!(0)),
+        In(dec!(50)),
+        "Years the fit-out earns (about the lease term), counted after the conversion."
+    ),
+    field!(
+        Mw,
+        "mw",
+        "Site power",
+        "MW",
+        Outlook,
+        Some(dec!(100)),
+        Ex(dec!(0)),
+        In(dec!(100000)),
+        "The site's facility power, for the site totals."
     ),
 ];
 

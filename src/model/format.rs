@@ -78,6 +78,10 @@ pub fn metric_text(id: MetricId, value: Decimal) -> String {
         MetricUnit::UsdPerMw => format!("{}/MW", usd_compact(value)),
         MetricUnit::UsdPerMwYear => format!("{}/MW/yr", usd_compact(value)),
         MetricUnit::Years => format!("{} years", grouped(value, Some(1))),
+        MetricUnit::Months => format!("{} months", grouped(value, Some(0))),
+        MetricUnit::PercentPerYear => format!("{} %/yr", grouped(value, Some(1))),
+        MetricUnit::Usd => usd_compact(value),
+        MetricUnit::UsdPerYear => format!("{}/yr", usd_compact(value)),
     }
 }
 
@@ -86,12 +90,13 @@ pub fn metric_text(id: MetricId, value: Decimal) -> String {
 pub fn metric_cell_text(id: MetricId, value: Decimal) -> String {
     match id.unit() {
         MetricUnit::UsdPerKwh => usd(value, 4),
-        MetricUnit::UsdPerMw | MetricUnit::UsdPerMwYear => usd_compact(value),
+        MetricUnit::UsdPerMw | MetricUnit::UsdPerMwYear | MetricUnit::UsdPerYear => usd_compact(value),
         _ => metric_text(id, value),
     }
 }
 
-/// A figure's text, or why it has none: "never" for a payback that is never reached.
+/// A figure's text, or why it has none: "never" for a payback that is never reached at
+/// today's figures, "not within its life" for one the projection never reaches.
 pub fn figure_text(id: MetricId, figure: Result<Decimal, ModelError>) -> String {
     figure_text_with(id, figure, metric_text)
 }
@@ -105,6 +110,7 @@ pub fn figure_text_with(
     match figure {
         Ok(value) => text(id, value),
         Err(ModelError::MarginNotPositive) => "never".to_string(),
+        Err(ModelError::NeverPaysBack) => "not within its life".to_string(),
         Err(_) => "—".to_string(),
     }
 }
@@ -141,5 +147,10 @@ mod tests {
         assert_eq!(metric_cell_text(MetricId::MiningRevenueUsdPerKwh, dec!(0.077093)), "$0.0771");
         assert_eq!(metric_cell_text(MetricId::GpuCapexUsdPerMw, dec!(32624434.39)), "$32.62M");
         assert_eq!(metric_cell_text(MetricId::GpuPaybackYears, dec!(5.61)), "5.6 years");
+        assert_eq!(metric_text(MetricId::ColoPaybackMonths, dec!(104)), "104 months");
+        assert_eq!(metric_text(MetricId::ColoIrrPct, dec!(9.049)), "9.0 %/yr");
+        assert_eq!(metric_text(MetricId::GpuSiteCapexUsd, dec!(3262443438.9)), "$3,262.44M");
+        assert_eq!(metric_text(MetricId::ColoSiteMarginUsdPerYear, dec!(-124850769.2)), "−$124.85M/yr");
+        assert_eq!(figure_text(MetricId::MiningPaybackMonths, Err(ModelError::NeverPaysBack)), "not within its life");
     }
 }

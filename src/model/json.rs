@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 use super::comparison::{differences, Comparison};
 use super::error::ModelError;
 use super::fields::Key;
-use super::metrics::Metrics;
-use super::projection::project;
+use super::metrics::{Metrics, Path};
+use super::projection::{project, Projection};
 use super::scenario::Scenario;
 use super::share_link::{plain, Warning};
 
@@ -39,7 +39,17 @@ fn string(text: &str) -> String {
 
 /// The whole report, pretty-printed with two-space indents.
 pub fn report(scenario: &Scenario, metrics: &Metrics, warnings: &[Warning]) -> String {
-    side(scenario, metrics, Some(warnings))
+    side(scenario, metrics, &project(scenario), Some(warnings))
+}
+
+/// [`report`] with the projection already computed (an [`super::metrics::Evaluation`] has it).
+pub fn report_with_projection(
+    scenario: &Scenario,
+    metrics: &Metrics,
+    projection: &Projection,
+    warnings: &[Warning],
+) -> String {
+    side(scenario, metrics, projection, Some(warnings))
 }
 
 /// A comparison's report: each side as [`report`] writes it, without warnings (the link's
@@ -50,9 +60,9 @@ pub fn comparison_report(comparison: &Comparison, a: &Metrics, b: &Metrics, warn
     // A side's lines, one level deeper: JSON strings hold no raw line break to shift.
     let nested = |text: String| text.replace('\n', "\n  ");
     let mut out = String::from("{\n  \"a\": ");
-    out.push_str(&nested(side(comparison.a(), a, None)));
+    out.push_str(&nested(side(comparison.a(), a, &project(comparison.a()), None)));
     out.push_str(",\n  \"b\": ");
-    out.push_str(&nested(side(comparison.b(), b, None)));
+    out.push_str(&nested(side(comparison.b(), b, &project(comparison.b()), None)));
     out.push_str(",\n  \"differences\": ");
     object(&mut out, &differences);
     warning_list(&mut out, warnings);
@@ -61,7 +71,7 @@ pub fn comparison_report(comparison: &Comparison, a: &Metrics, b: &Metrics, warn
 }
 
 /// One scenario's object; `warnings` is left out for a side of a comparison.
-fn side(scenario: &Scenario, metrics: &Metrics, warnings: Option<&[Warning]>) -> String {
+fn side(scenario: &Scenario, metrics: &Metrics, projection: &Projection, warnings: Option<&[Warning]>) -> String {
     let mut entries: Vec<(String, String)> = vec![("v".into(), "1".into())];
     for key in Key::ALL {
         if key == Key::Th {
@@ -90,17 +100,19 @@ fn side(scenario: &Scenario, metrics: &Metrics, warnings: Option<&[Warning]>) ->
     if let Some(warnings) = warnings {
         warning_list(&mut out, warnings);
     }
-    // An extension of the contract: month by month margins per kWh (docs/LINKS.md).
+    // An extension of the contract: month by month margins per kWh and cumulative cash
+    // per MW, months 0 to `mo` (docs/LINKS.md).
     out.push_str(",\n  \"projection\": [");
-    for (n, point) in project(scenario).iter().enumerate() {
+    for (n, point) in projection.shown().iter().enumerate() {
         out.push_str(if n == 0 { "\n    " } else { ",\n    " });
-        out.push_str(&format!(
-            "{{\"month\": {}, \"mining_margin_usd_per_kwh\": {}, \"colo_margin_usd_per_kwh\": {}, \"gpu_margin_usd_per_kwh\": {}}}",
-            point.month,
-            number(point.mining),
-            number(point.colo),
-            number(point.gpu)
-        ));
+        out.push_str(&format!("{{\"month\": {}", point.month));
+        for path in Path::ALL {
+            out.push_str(&format!(", \"{}_margin_usd_per_kwh\": {}", path.name(), number(point.margin(path))));
+        }
+        for path in Path::ALL {
+            out.push_str(&format!(", \"{}_cum_usd_per_mw\": {}", path.name(), number(point.cum(path))));
+        }
+        out.push('}');
     }
     out.push_str("\n  ]\n}");
     out

@@ -1,4 +1,5 @@
-//! Every metric of SPEC.md, computed with checked decimal arithmetic.
+//! Every metric of SPEC.md, computed with checked decimal arithmetic: the figures of the
+//! scenario as it stands, and those over each path's life from the projection.
 
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -6,6 +7,7 @@ use rust_decimal_macros::dec;
 use super::error::ModelError;
 use super::fields::Key;
 use super::network::{hashrate_from_difficulty, HASHES_PER_DIFFICULTY};
+use super::projection::{project_inputs, Projection};
 use super::scenario::{for_each_input, Scenario};
 use super::units::*;
 
@@ -44,6 +46,35 @@ pub enum MetricId {
     MiningPaybackYears,
     ColoPaybackYears,
     GpuPaybackYears,
+    // SPEC.md, "Time (v1 extension)": each path over its own life, from the projection.
+    MiningPaybackMonths,
+    ColoPaybackMonths,
+    GpuPaybackMonths,
+    MiningLifetimeCashUsdPerMw,
+    ColoLifetimeCashUsdPerMw,
+    GpuLifetimeCashUsdPerMw,
+    MiningNpvUsdPerMw,
+    ColoNpvUsdPerMw,
+    GpuNpvUsdPerMw,
+    MiningIrrPct,
+    ColoIrrPct,
+    GpuIrrPct,
+    // The all-in margins and the site totals.
+    MiningAllinMarginUsdPerKwh,
+    ColoAllinMarginUsdPerKwh,
+    GpuAllinMarginUsdPerKwh,
+    MiningSiteCapexUsd,
+    ColoSiteCapexUsd,
+    GpuSiteCapexUsd,
+    MiningSiteMarginUsdPerYear,
+    ColoSiteMarginUsdPerYear,
+    GpuSiteMarginUsdPerYear,
+    MiningSiteNpvUsd,
+    ColoSiteNpvUsd,
+    GpuSiteNpvUsd,
+    MiningSiteLifetimeCashUsd,
+    ColoSiteLifetimeCashUsd,
+    GpuSiteLifetimeCashUsd,
 }
 
 /// How a metric's number reads, for the formatter.
@@ -60,10 +91,15 @@ pub enum MetricUnit {
     UsdPerMw,
     UsdPerMwYear,
     Years,
+    Months,
+    /// A yearly rate in percent.
+    PercentPerYear,
+    Usd,
+    UsdPerYear,
 }
 
 impl MetricId {
-    pub const ALL: [MetricId; 30] = {
+    pub const ALL: [MetricId; 57] = {
         use MetricId::*;
         [
             HashpriceBtcPerPhDay,
@@ -96,6 +132,33 @@ impl MetricId {
             MiningPaybackYears,
             ColoPaybackYears,
             GpuPaybackYears,
+            MiningPaybackMonths,
+            ColoPaybackMonths,
+            GpuPaybackMonths,
+            MiningLifetimeCashUsdPerMw,
+            ColoLifetimeCashUsdPerMw,
+            GpuLifetimeCashUsdPerMw,
+            MiningNpvUsdPerMw,
+            ColoNpvUsdPerMw,
+            GpuNpvUsdPerMw,
+            MiningIrrPct,
+            ColoIrrPct,
+            GpuIrrPct,
+            MiningAllinMarginUsdPerKwh,
+            ColoAllinMarginUsdPerKwh,
+            GpuAllinMarginUsdPerKwh,
+            MiningSiteCapexUsd,
+            ColoSiteCapexUsd,
+            GpuSiteCapexUsd,
+            MiningSiteMarginUsdPerYear,
+            ColoSiteMarginUsdPerYear,
+            GpuSiteMarginUsdPerYear,
+            MiningSiteNpvUsd,
+            ColoSiteNpvUsd,
+            GpuSiteNpvUsd,
+            MiningSiteLifetimeCashUsd,
+            ColoSiteLifetimeCashUsd,
+            GpuSiteLifetimeCashUsd,
         ]
     };
 
@@ -112,6 +175,15 @@ impl MetricId {
 
     pub fn from_key(key: &str) -> Option<MetricId> {
         Self::ALL.into_iter().find(|m| m.key() == key)
+    }
+
+    /// Does this figure need the month-by-month projection? [`evaluate_static`] leaves
+    /// these out ([`ModelError::NotProjected`]); every other figure is cheap.
+    pub fn needs_projection(self) -> bool {
+        Path::ALL.into_iter().any(|p| {
+            [p.payback_months(), p.lifetime_cash(), p.npv(), p.irr(), p.site_npv(), p.site_lifetime_cash()]
+                .contains(&self)
+        })
     }
 
     fn meta(self) -> (&'static str, MetricUnit) {
@@ -148,6 +220,33 @@ impl MetricId {
             MiningPaybackYears => ("mining_payback_years", U::Years),
             ColoPaybackYears => ("colo_payback_years", U::Years),
             GpuPaybackYears => ("gpu_payback_years", U::Years),
+            MiningPaybackMonths => ("mining_payback_months", U::Months),
+            ColoPaybackMonths => ("colo_payback_months", U::Months),
+            GpuPaybackMonths => ("gpu_payback_months", U::Months),
+            MiningLifetimeCashUsdPerMw => ("mining_lifetime_cash_usd_per_mw", U::UsdPerMw),
+            ColoLifetimeCashUsdPerMw => ("colo_lifetime_cash_usd_per_mw", U::UsdPerMw),
+            GpuLifetimeCashUsdPerMw => ("gpu_lifetime_cash_usd_per_mw", U::UsdPerMw),
+            MiningNpvUsdPerMw => ("mining_npv_usd_per_mw", U::UsdPerMw),
+            ColoNpvUsdPerMw => ("colo_npv_usd_per_mw", U::UsdPerMw),
+            GpuNpvUsdPerMw => ("gpu_npv_usd_per_mw", U::UsdPerMw),
+            MiningIrrPct => ("mining_irr_pct", U::PercentPerYear),
+            ColoIrrPct => ("colo_irr_pct", U::PercentPerYear),
+            GpuIrrPct => ("gpu_irr_pct", U::PercentPerYear),
+            MiningAllinMarginUsdPerKwh => ("mining_allin_margin_usd_per_kwh", U::UsdPerKwh),
+            ColoAllinMarginUsdPerKwh => ("colo_allin_margin_usd_per_kwh", U::UsdPerKwh),
+            GpuAllinMarginUsdPerKwh => ("gpu_allin_margin_usd_per_kwh", U::UsdPerKwh),
+            MiningSiteCapexUsd => ("mining_site_capex_usd", U::Usd),
+            ColoSiteCapexUsd => ("colo_site_capex_usd", U::Usd),
+            GpuSiteCapexUsd => ("gpu_site_capex_usd", U::Usd),
+            MiningSiteMarginUsdPerYear => ("mining_site_margin_usd_per_year", U::UsdPerYear),
+            ColoSiteMarginUsdPerYear => ("colo_site_margin_usd_per_year", U::UsdPerYear),
+            GpuSiteMarginUsdPerYear => ("gpu_site_margin_usd_per_year", U::UsdPerYear),
+            MiningSiteNpvUsd => ("mining_site_npv_usd", U::Usd),
+            ColoSiteNpvUsd => ("colo_site_npv_usd", U::Usd),
+            GpuSiteNpvUsd => ("gpu_site_npv_usd", U::Usd),
+            MiningSiteLifetimeCashUsd => ("mining_site_lifetime_cash_usd", U::Usd),
+            ColoSiteLifetimeCashUsd => ("colo_site_lifetime_cash_usd", U::Usd),
+            GpuSiteLifetimeCashUsd => ("gpu_site_lifetime_cash_usd", U::Usd),
         }
     }
 }
@@ -176,6 +275,116 @@ impl InvalidKeys {
     }
 }
 
+/// One of the three uses of a site's power, for the figures each one has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Path {
+    /// Bitcoin mining with the scenario's ASICs.
+    Mining,
+    /// The site leased to an AI tenant (colocation).
+    Colo,
+    /// A GPU cloud run on the site.
+    Gpu,
+}
+
+impl Path {
+    pub const ALL: [Path; 3] = [Path::Mining, Path::Colo, Path::Gpu];
+
+    /// The prefix of its metrics and projection fields: `mining`, `colo`, `gpu`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Path::Mining => "mining",
+            Path::Colo => "colo",
+            Path::Gpu => "gpu",
+        }
+    }
+
+    fn pick(self, ids: [MetricId; 3]) -> MetricId {
+        match self {
+            Path::Mining => ids[0],
+            Path::Colo => ids[1],
+            Path::Gpu => ids[2],
+        }
+    }
+
+    /// `…_margin_usd_per_kwh`.
+    pub fn margin(self) -> MetricId {
+        use MetricId::*;
+        self.pick([MiningMarginUsdPerKwh, ColoMarginUsdPerKwh, GpuMarginUsdPerKwh])
+    }
+
+    /// `…_capex_usd_per_mw`.
+    pub fn capex(self) -> MetricId {
+        use MetricId::*;
+        self.pick([MiningCapexUsdPerMw, ColoCapexUsdPerMw, GpuCapexUsdPerMw])
+    }
+
+    /// `…_margin_usd_per_mw_year`.
+    pub fn margin_per_mw_year(self) -> MetricId {
+        use MetricId::*;
+        self.pick([MiningMarginUsdPerMwYear, ColoMarginUsdPerMwYear, GpuMarginUsdPerMwYear])
+    }
+
+    /// `…_payback_years`: payback at today's figures.
+    pub fn payback_years(self) -> MetricId {
+        use MetricId::*;
+        self.pick([MiningPaybackYears, ColoPaybackYears, GpuPaybackYears])
+    }
+
+    /// `…_payback_months`: payback over the projection.
+    pub fn payback_months(self) -> MetricId {
+        use MetricId::*;
+        self.pick([MiningPaybackMonths, ColoPaybackMonths, GpuPaybackMonths])
+    }
+
+    /// `…_lifetime_cash_usd_per_mw`.
+    pub fn lifetime_cash(self) -> MetricId {
+        use MetricId::*;
+        self.pick([MiningLifetimeCashUsdPerMw, ColoLifetimeCashUsdPerMw, GpuLifetimeCashUsdPerMw])
+    }
+
+    /// `…_npv_usd_per_mw`.
+    pub fn npv(self) -> MetricId {
+        use MetricId::*;
+        self.pick([MiningNpvUsdPerMw, ColoNpvUsdPerMw, GpuNpvUsdPerMw])
+    }
+
+    /// `…_irr_pct`.
+    pub fn irr(self) -> MetricId {
+        use MetricId::*;
+        self.pick([MiningIrrPct, ColoIrrPct, GpuIrrPct])
+    }
+
+    /// `…_allin_margin_usd_per_kwh`.
+    pub fn allin_margin(self) -> MetricId {
+        use MetricId::*;
+        self.pick([MiningAllinMarginUsdPerKwh, ColoAllinMarginUsdPerKwh, GpuAllinMarginUsdPerKwh])
+    }
+
+    /// `…_site_capex_usd`.
+    pub fn site_capex(self) -> MetricId {
+        use MetricId::*;
+        self.pick([MiningSiteCapexUsd, ColoSiteCapexUsd, GpuSiteCapexUsd])
+    }
+
+    /// `…_site_margin_usd_per_year`.
+    pub fn site_margin(self) -> MetricId {
+        use MetricId::*;
+        self.pick([MiningSiteMarginUsdPerYear, ColoSiteMarginUsdPerYear, GpuSiteMarginUsdPerYear])
+    }
+
+    /// `…_site_npv_usd`.
+    pub fn site_npv(self) -> MetricId {
+        use MetricId::*;
+        self.pick([MiningSiteNpvUsd, ColoSiteNpvUsd, GpuSiteNpvUsd])
+    }
+
+    /// `…_site_lifetime_cash_usd`.
+    pub fn site_lifetime_cash(self) -> MetricId {
+        use MetricId::*;
+        self.pick([MiningSiteLifetimeCashUsd, ColoSiteLifetimeCashUsd, GpuSiteLifetimeCashUsd])
+    }
+}
+
 /// Every metric of one scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Metrics([Figure; MetricId::COUNT]);
@@ -188,16 +397,65 @@ impl Metrics {
     pub fn iter(&self) -> impl Iterator<Item = (MetricId, Figure)> + '_ {
         MetricId::ALL.into_iter().map(|id| (id, self.get(id)))
     }
+
+    fn set(&mut self, id: MetricId, figure: Figure) {
+        // `normalize` drops trailing zeros and turns a negative zero into zero.
+        self.0[id as usize] = figure.map(|d| d.normalize());
+    }
 }
 
-/// Evaluates every metric of a valid scenario.
+/// Every metric of a scenario and the projection they came from: what a page shows after
+/// an edit, for the price of one projection.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evaluation {
+    pub metrics: Metrics,
+    pub projection: Projection,
+}
+
+/// Evaluates every metric of a valid scenario, those over time included.
 pub fn evaluate(scenario: &Scenario) -> Metrics {
     evaluate_with_invalid(scenario, InvalidKeys::default())
 }
 
+/// Evaluates every metric, those over time included, treating the keys in `invalid` as
+/// unknown.
+pub fn evaluate_with_invalid(scenario: &Scenario, invalid: InvalidKeys) -> Metrics {
+    evaluate_over_time(scenario, invalid).metrics
+}
+
+/// Every metric and the projection, treating the keys in `invalid` as unknown.
+pub fn evaluate_over_time(scenario: &Scenario, invalid: InvalidKeys) -> Evaluation {
+    let i = Inputs { scenario, invalid };
+    let mut metrics = static_metrics(&i);
+    let capex = Path::ALL.map(|p| metrics.get(p.capex()));
+    let projection = project_inputs(&i, capex);
+    let dr = i.dr();
+    let mw = i.mw();
+    for path in Path::ALL {
+        let flows = projection.cash_flows(path);
+        let lifetime = flows.and_then(|f| f.lifetime_cash());
+        let npv = flows.and_then(|f| f.npv(dr?.get()));
+        metrics.set(path.payback_months(), flows.and_then(|f| f.payback_months().map(Decimal::from)));
+        metrics.set(path.lifetime_cash(), lifetime);
+        metrics.set(path.npv(), npv);
+        metrics.set(path.irr(), flows.and_then(|f| f.irr_pct()));
+        metrics.set(path.site_npv(), fig(|| mul(npv?, mw?.get())));
+        metrics.set(path.site_lifetime_cash(), fig(|| mul(lifetime?, mw?.get())));
+    }
+    Evaluation { metrics, projection }
+}
+
+/// Every metric that needs no projection (those of SPEC.md's first table, the all-in
+/// margins, site capex and site margin), treating the keys in `invalid` as unknown; the
+/// figures over time are [`ModelError::NotProjected`]. A few microseconds: for the many
+/// evaluations of a decision map.
+pub fn evaluate_static(scenario: &Scenario, invalid: InvalidKeys) -> Metrics {
+    static_metrics(&Inputs { scenario, invalid })
+}
+
 /// Reads the scenario through [`InvalidKeys`]: an input marked invalid makes every figure
 /// that needs it an [`ModelError::InvalidInput`], and leaves the others as they are.
-struct Inputs<'a> {
+pub(super) struct Inputs<'a> {
     scenario: &'a Scenario,
     invalid: InvalidKeys,
 }
@@ -205,7 +463,7 @@ struct Inputs<'a> {
 macro_rules! checked_inputs {
     ($($fn:ident: $key:ident => $unit:ident;)*) => {
         $(
-            fn $fn(&self) -> Result<$unit, ModelError> {
+            pub(super) fn $fn(&self) -> Result<$unit, ModelError> {
                 self.check(Key::$key)?;
                 Ok(self.scenario.$fn())
             }
@@ -213,7 +471,16 @@ macro_rules! checked_inputs {
     };
 }
 
-impl Inputs<'_> {
+impl<'a> Inputs<'a> {
+    pub(super) fn new(scenario: &'a Scenario, invalid: InvalidKeys) -> Self {
+        Inputs { scenario, invalid }
+    }
+
+    /// The scenario itself, for what is not a figure (how many months to project).
+    pub(super) fn scenario(&self) -> &'a Scenario {
+        self.scenario
+    }
+
     fn check(&self, key: Key) -> Result<(), ModelError> {
         if self.invalid.contains(key) {
             Err(ModelError::InvalidInput(key))
@@ -253,11 +520,11 @@ fn nonzero_unless(zero_expected: bool, value: Decimal) -> Figure {
     }
 }
 
-fn add(a: Decimal, b: Decimal) -> Figure {
+pub(super) fn add(a: Decimal, b: Decimal) -> Figure {
     a.checked_add(b).ok_or(ModelError::Overflow)
 }
 
-fn sub(a: Decimal, b: Decimal) -> Figure {
+pub(super) fn sub(a: Decimal, b: Decimal) -> Figure {
     a.checked_sub(b).ok_or(ModelError::Overflow)
 }
 
@@ -282,34 +549,147 @@ const DAYS_PER_YEAR: Decimal = dec!(365);
 /// kWh in a MW-year: 1,000 kW × 8,760 h.
 const KWH_PER_MW_YEAR: Decimal = dec!(8760000);
 
-/// Evaluates every metric, treating the keys in `invalid` as unknown.
-pub fn evaluate_with_invalid(scenario: &Scenario, invalid: InvalidKeys) -> Metrics {
-    let i = Inputs { scenario, invalid };
+/// The five inputs a projection moves month by month, each read through [`InvalidKeys`].
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Moving {
+    pub diff: Figure,
+    pub btc: Figure,
+    pub sub: Figure,
+    pub gph: Figure,
+    pub colo: Figure,
+}
+
+impl Moving {
+    /// The scenario's own values: month 0.
+    pub(super) fn now(i: &Inputs) -> Self {
+        Moving {
+            diff: i.diff().map(Difficulty::get),
+            btc: i.btc().map(UsdPerBtc::get),
+            sub: i.sub().map(BtcPerBlock::get),
+            gph: i.gph().map(UsdPerGpuHour::get),
+            colo: i.colo().map(UsdPerKwMonth::get),
+        }
+    }
+}
+
+/// What the margins per kWh need that no projection moves: computed once per scenario.
+pub(super) struct Fixed {
+    hp: Result<Option<Decimal>, ModelError>,
+    fee: Figure,
+    keep: Figure,
+    cash: Figure,
+    opx: Figure,
+    /// kWh drawn at the meter per PH/s per day: 24 h · eff kW · PUE.
+    kwh_per_ph_day: Figure,
+    /// `730 · gpue`: facility kWh a month per kW of IT load.
+    colo_hours: Figure,
+    util: Figure,
+    /// `gkw · gpue`: facility kW per GPU.
+    gpu_kw: Figure,
+    gopx: Figure,
+}
+
+impl Fixed {
+    pub(super) fn new(i: &Inputs) -> Self {
+        let eff = fig(|| Ok(i.w()?.per_hashrate(i.th()?)?.get()));
+        Fixed {
+            hp: i.hp().map(|hp| hp.map(UsdPerPhDay::get)),
+            fee: i.fee().map(BtcPerBlock::get),
+            keep: fig(|| sub(Decimal::ONE, i.pool()?.fraction())),
+            cash: fig(|| add(i.kwh()?.get(), i.opx()?.get())),
+            opx: i.opx().map(UsdPerKwh::get),
+            kwh_per_ph_day: fig(|| mul(mul(HOURS_PER_DAY, eff?)?, i.pue()?.get())),
+            colo_hours: fig(|| mul(HOURS_PER_MONTH, i.gpue()?.get())),
+            util: i.util().map(Percent::fraction),
+            gpu_kw: fig(|| mul(i.gkw()?.get(), i.gpue()?.get())),
+            gopx: i.gopx().map(Percent::fraction),
+        }
+    }
+
+    /// The margins and what they are made of at one set of moving inputs.
+    pub(super) fn margins(&self, m: &Moving) -> Margins {
+        // Expected hashes per block per 10^15, over the day's seconds: H = diff · 10^12 · 2^32,
+        // so R · 86,400 · 10^15 / H = R · 86,400 · 1,000 / (diff · 2^32).
+        let hashprice_btc = fig(|| match self.hp? {
+            Some(hp) => div(hp, m.btc?, "bitcoin price"),
+            None => {
+                let reward = self.reward(m.sub)?;
+                let per_day = mul(mul(reward, SECONDS_PER_DAY)?, dec!(1000))?;
+                div(per_day, mul(m.diff?, HASHES_PER_DIFFICULTY)?, "difficulty")
+            }
+        });
+        // hashprice BTC · btc; with `hp` given that is (hp / btc) · btc = hp exactly, so `hp`
+        // itself: no rounding residue, and no dependence on the bitcoin price.
+        let hashprice_usd = fig(|| match self.hp? {
+            Some(hp) => Ok(hp),
+            None => mul(hashprice_btc?, m.btc?),
+        });
+        let revenue = fig(|| div(mul(hashprice_usd?, self.keep?)?, self.kwh_per_ph_day?, "energy per PH/s per day"));
+        let colo_lease = fig(|| div(m.colo?, self.colo_hours?, "AI site overhead"));
+        let gpu_revenue = fig(|| div(mul(m.gph?, self.util?)?, self.gpu_kw?, "IT power per GPU"));
+        Margins {
+            hashprice_btc,
+            hashprice_usd,
+            revenue,
+            margin: self.mining_margin(revenue),
+            colo_lease,
+            colo_margin: self.colo_margin(colo_lease),
+            gpu_revenue,
+            gpu_margin: self.gpu_margin(gpu_revenue),
+        }
+    }
+
+    /// Is the hashprice given (`hp`), so that it stays as it is whatever the network does?
+    pub(super) fn hashprice_given(&self) -> Result<bool, ModelError> {
+        self.hp.map(|hp| hp.is_some())
+    }
+
+    /// Revenue − cash cost.
+    pub(super) fn mining_margin(&self, revenue: Figure) -> Figure {
+        sub(revenue?, self.cash?)
+    }
+
+    /// Lease per facility kWh − other cash cost (power is billed at cost).
+    pub(super) fn colo_margin(&self, lease: Figure) -> Figure {
+        sub(lease?, self.opx?)
+    }
+
+    /// GPU revenue − cash cost − the other opex share of revenue.
+    pub(super) fn gpu_margin(&self, revenue: Figure) -> Figure {
+        let revenue = revenue?;
+        sub(sub(revenue, self.cash?)?, mul(revenue, self.gopx?)?)
+    }
+
+    /// What the reward per block is with the subsidy `sub`: `sub + fee`.
+    pub(super) fn reward(&self, sub: Figure) -> Figure {
+        add(sub?, self.fee?)
+    }
+}
+
+/// The three margins per kWh at one point, with the figures they are made of.
+pub(super) struct Margins {
+    hashprice_btc: Figure,
+    hashprice_usd: Figure,
+    /// Mining revenue per kWh.
+    pub revenue: Figure,
+    pub margin: Figure,
+    /// The colocation lease per facility kWh.
+    pub colo_lease: Figure,
+    pub colo_margin: Figure,
+    /// GPU revenue per facility kWh.
+    pub gpu_revenue: Figure,
+    pub gpu_margin: Figure,
+}
+
+/// Every figure that needs no projection; the others are [`ModelError::NotProjected`].
+fn static_metrics(i: &Inputs) -> Metrics {
+    let fixed = Fixed::new(i);
+    let Margins { hashprice_btc, hashprice_usd, revenue, margin, colo_lease, colo_margin, gpu_revenue, gpu_margin } =
+        fixed.margins(&Moving::now(i));
+    let Fixed { keep, cash, kwh_per_ph_day, .. } = fixed;
 
     let eff = fig(|| Ok(i.w()?.per_hashrate(i.th()?)?.get()));
-    let keep = fig(|| sub(Decimal::ONE, i.pool()?.fraction()));
-    let cash = fig(|| add(i.kwh()?.get(), i.opx()?.get()));
-    // Expected hashes per block per 10^15, over the day's seconds: H = diff · 10^12 · 2^32,
-    // so R · 86,400 · 10^15 / H = R · 86,400 · 1,000 / (diff · 2^32).
-    let hashprice_btc = fig(|| match i.hp()? {
-        Some(hp) => div(hp.get(), i.btc()?.get(), "bitcoin price"),
-        None => {
-            let reward = add(i.sub()?.get(), i.fee()?.get())?;
-            let per_day = mul(mul(reward, SECONDS_PER_DAY)?, dec!(1000))?;
-            div(per_day, mul(i.diff()?.get(), HASHES_PER_DIFFICULTY)?, "difficulty")
-        }
-    });
-    // hashprice BTC · btc; with `hp` given that is (hp / btc) · btc = hp exactly, so `hp`
-    // itself: no rounding residue, and no dependence on the bitcoin price.
-    let hashprice_usd = fig(|| match i.hp()? {
-        Some(hp) => Ok(hp.get()),
-        None => mul(hashprice_btc?, i.btc()?.get()),
-    });
     let network = fig(|| hashrate_from_difficulty(i.diff()?.get()));
-    // kWh drawn at the meter per PH/s per day: 24 h · eff kW · PUE.
-    let kwh_per_ph_day = fig(|| mul(mul(HOURS_PER_DAY, eff?)?, i.pue()?.get()));
-    let revenue = fig(|| div(mul(hashprice_usd?, keep?)?, kwh_per_ph_day?, "energy per PH/s per day"));
-    let margin = fig(|| sub(revenue?, cash?));
     let energy_per_btc = fig(|| div(kwh_per_ph_day?, mul(hashprice_btc?, keep?)?, "hashprice"));
     let energy_cost_per_btc = fig(|| mul(energy_per_btc?, i.kwh()?.get()));
     let cash_cost_per_btc = fig(|| mul(energy_per_btc?, cash?));
@@ -331,17 +711,7 @@ pub fn evaluate_with_invalid(scenario: &Scenario, invalid: InvalidKeys) -> Metri
     });
     let breakeven_power = fig(|| sub(revenue?, i.opx()?.get()));
 
-    let colo_lease = fig(|| div(i.colo()?.get(), mul(HOURS_PER_MONTH, i.gpue()?.get())?, "AI site overhead"));
     let colo_revenue = fig(|| add(colo_lease?, i.kwh()?.get()));
-    let colo_margin = fig(|| sub(colo_lease?, i.opx()?.get()));
-    let gpu_revenue = fig(|| {
-        let sold = mul(i.gph()?.get(), i.util()?.fraction())?;
-        div(sold, mul(i.gkw()?.get(), i.gpue()?.get())?, "IT power per GPU")
-    });
-    let gpu_margin = fig(|| {
-        let revenue = gpu_revenue?;
-        sub(sub(revenue, cash?)?, mul(revenue, i.gopx()?.fraction())?)
-    });
     let colo_multiple = fig(|| div(colo_revenue?, revenue?, "mining revenue per kWh"));
     let gpu_multiple = fig(|| div(gpu_revenue?, revenue?, "mining revenue per kWh"));
 
@@ -358,40 +728,68 @@ pub fn evaluate_with_invalid(scenario: &Scenario, invalid: InvalidKeys) -> Metri
     let colo_margin_year = fig(|| mul(colo_margin?, KWH_PER_MW_YEAR));
     let gpu_margin_year = fig(|| mul(gpu_margin?, KWH_PER_MW_YEAR));
 
+    // Capex spread evenly over the kWh of the path's life: capex / (years · 8,760,000), and
+    // for mining over its running hours only, so divided by `up/100` too (as `up` then
+    // `/100`, so that a tiny uptime is not rounded to zero first).
+    let spread = |capex: Figure, years: Result<Years, ModelError>, what: &'static str| {
+        fig(|| div(capex?, mul(years?.get(), KWH_PER_MW_YEAR)?, what))
+    };
+    let mining_allin = fig(|| {
+        let per_kwh_of_year = spread(mining_capex, i.life(), "ASIC life")?;
+        sub(margin?, div(mul(per_kwh_of_year, Decimal::ONE_HUNDRED)?, i.up()?.get(), "uptime")?)
+    });
+    let colo_allin = fig(|| sub(colo_margin?, spread(colo_capex, i.clife(), "fit-out life")?));
+    let gpu_allin = fig(|| sub(gpu_margin?, spread(gpu_capex, i.glife(), "GPU life")?));
+    let mw = i.mw();
+    let site = |per_mw: Figure| fig(|| mul(per_mw?, mw?.get()));
+
+    use MetricId as M;
     let figures = [
-        hashprice_btc,
-        hashprice_usd,
-        network,
-        eff,
-        revenue,
-        cash,
-        margin,
-        energy_per_btc,
-        energy_cost_per_btc,
-        cash_cost_per_btc,
-        allin_cost_per_btc,
-        target,
-        target_max_power,
-        target_required_eff,
-        breakeven_power,
-        colo_revenue,
-        colo_margin,
-        gpu_revenue,
-        gpu_margin,
-        colo_multiple,
-        gpu_multiple,
-        mining_capex,
-        colo_capex,
-        gpu_capex,
-        mining_margin_year,
-        colo_margin_year,
-        gpu_margin_year,
-        payback(mining_capex, mining_margin_year),
-        payback(colo_capex, colo_margin_year),
-        payback(gpu_capex, gpu_margin_year),
+        (M::HashpriceBtcPerPhDay, hashprice_btc),
+        (M::HashpriceUsdPerPhDay, hashprice_usd),
+        (M::NetworkHashrateEhS, network),
+        (M::AsicEfficiencyJPerTh, eff),
+        (M::MiningRevenueUsdPerKwh, revenue),
+        (M::MiningCashCostUsdPerKwh, cash),
+        (M::MiningMarginUsdPerKwh, margin),
+        (M::EnergyKwhPerBtc, energy_per_btc),
+        (M::EnergyCostPerBtcUsd, energy_cost_per_btc),
+        (M::CashCostPerBtcUsd, cash_cost_per_btc),
+        (M::AllinCostPerBtcUsd, allin_cost_per_btc),
+        (M::TargetCostPerBtcUsd, target),
+        (M::TargetMaxPowerPriceUsdPerKwh, target_max_power),
+        (M::TargetRequiredEfficiencyJPerTh, target_required_eff),
+        (M::BreakevenPowerPriceUsdPerKwh, breakeven_power),
+        (M::ColoRevenueUsdPerKwh, colo_revenue),
+        (M::ColoMarginUsdPerKwh, colo_margin),
+        (M::GpuRevenueUsdPerKwh, gpu_revenue),
+        (M::GpuMarginUsdPerKwh, gpu_margin),
+        (M::ColoVsMiningRevenueMultiple, colo_multiple),
+        (M::GpuVsMiningRevenueMultiple, gpu_multiple),
+        (M::MiningCapexUsdPerMw, mining_capex),
+        (M::ColoCapexUsdPerMw, colo_capex),
+        (M::GpuCapexUsdPerMw, gpu_capex),
+        (M::MiningMarginUsdPerMwYear, mining_margin_year),
+        (M::ColoMarginUsdPerMwYear, colo_margin_year),
+        (M::GpuMarginUsdPerMwYear, gpu_margin_year),
+        (M::MiningPaybackYears, payback(mining_capex, mining_margin_year)),
+        (M::ColoPaybackYears, payback(colo_capex, colo_margin_year)),
+        (M::GpuPaybackYears, payback(gpu_capex, gpu_margin_year)),
+        (M::MiningAllinMarginUsdPerKwh, mining_allin),
+        (M::ColoAllinMarginUsdPerKwh, colo_allin),
+        (M::GpuAllinMarginUsdPerKwh, gpu_allin),
+        (M::MiningSiteCapexUsd, site(mining_capex)),
+        (M::ColoSiteCapexUsd, site(colo_capex)),
+        (M::GpuSiteCapexUsd, site(gpu_capex)),
+        (M::MiningSiteMarginUsdPerYear, site(mining_margin_year)),
+        (M::ColoSiteMarginUsdPerYear, site(colo_margin_year)),
+        (M::GpuSiteMarginUsdPerYear, site(gpu_margin_year)),
     ];
-    // `normalize` drops trailing zeros and turns a negative zero into zero.
-    Metrics(figures.map(|f| f.map(|d| d.normalize())))
+    let mut metrics = Metrics([Err(ModelError::NotProjected); MetricId::COUNT]);
+    for (id, figure) in figures {
+        metrics.set(id, figure);
+    }
+    metrics
 }
 
 #[cfg(test)]

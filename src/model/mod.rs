@@ -1,6 +1,7 @@
 //! The economics of a kilowatt-hour: inputs, presets, the share link and every metric of
 //! the scenario contract (SPEC.md), in `rust_decimal` with checked arithmetic.
 
+pub mod cashflow;
 pub mod chart;
 pub mod comparison;
 pub mod draft;
@@ -23,8 +24,11 @@ pub mod view;
 pub use comparison::{from_link, Comparison, Link, Side};
 pub use error::ModelError;
 pub use fields::{Field, Group, Key};
-pub use metrics::{evaluate, evaluate_with_invalid, MetricId, Metrics};
+pub use metrics::{
+    evaluate, evaluate_over_time, evaluate_static, evaluate_with_invalid, Evaluation, MetricId, Metrics, Path,
+};
 pub use presets::{AsicPreset, GpuPreset};
+pub use projection::{project, project_with_invalid, Projection, ProjectionPoint};
 pub use scenario::Scenario;
 pub use share_link::{from_query, to_query, Warning};
 

@@ -62,6 +62,17 @@ macro_rules! for_each_input {
             gopx: Gopx => Percent;
             gfit: Gfit => UsdPerMegawatt;
             tgt: Tgt => UsdPerBtc;
+            mo: Mo => Months;
+            dg: Dg => Percent;
+            pg: Pg => Percent;
+            gd: Gd => Percent;
+            ce: Ce => Percent;
+            blk: Blk => BlockHeight;
+            dr: Dr => Percent;
+            conv: Conv => Months;
+            glife: Glife => Years;
+            clife: Clife => Years;
+            mw: Mw => Megawatts;
         }
     };
 }
@@ -144,12 +155,6 @@ impl Scenario {
         full.view.show = None;
         full.view.edit = true;
         full
-    }
-
-    /// Moves a value without the input's range check: a projection may drift past what a
-    /// person may type (a price that compounds for ten years), and the model still holds.
-    pub(crate) fn drift(&mut self, key: Key, value: Decimal) {
-        self.values[key.index()] = value;
     }
 
     /// Picks an ASIC and fills its hashrate and power.

@@ -59,6 +59,12 @@ unit!(/// A GPU rental price.
     UsdPerGpuHour);
 unit!(/// An amount of dollars.
     Usd);
+unit!(/// A whole number of months.
+    Months);
+unit!(/// Facility power of a site.
+    Megawatts);
+unit!(/// A block height: blocks mined since the genesis block.
+    BlockHeight);
 
 impl Percent {
     /// The share as a fraction: 97 % is 0.97.
@@ -67,6 +73,40 @@ impl Percent {
         // and `Decimal` division by 100 only shifts the scale.
         self.0 / Decimal::ONE_HUNDRED
     }
+}
+
+impl Months {
+    /// The count as an integer; an error only for a value no link can hold (a fraction or
+    /// beyond `u32`), never a silent zero.
+    pub fn count(self) -> Result<u32, ModelError> {
+        whole(self.0)
+    }
+}
+
+impl BlockHeight {
+    /// The height as an integer; an error only for a value no link can hold.
+    pub fn height(self) -> Result<u64, ModelError> {
+        if !self.0.fract().is_zero() {
+            return Err(ModelError::NotWhole(self.0));
+        }
+        u64::try_from(self.0).map_err(|_| ModelError::Overflow)
+    }
+}
+
+impl Years {
+    /// Whole months in the span, `floor(12 · years)`, at most `cap`.
+    pub fn whole_months(self, cap: u32) -> Result<u32, ModelError> {
+        let months = self.0.checked_mul(Decimal::from(12)).ok_or(ModelError::Overflow)?.floor();
+        Ok(whole(months)?.min(cap))
+    }
+}
+
+/// A non-negative whole decimal as a `u32`.
+fn whole(value: Decimal) -> Result<u32, ModelError> {
+    if !value.fract().is_zero() {
+        return Err(ModelError::NotWhole(value));
+    }
+    u32::try_from(value).map_err(|_| ModelError::Overflow)
 }
 
 impl Watts {

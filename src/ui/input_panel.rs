@@ -18,7 +18,7 @@ pub fn InputPanel(
 ) -> impl IntoView {
     let groups = Group::ALL
         .into_iter()
-        .filter(|g| *g != Group::Projection)
+        .filter(|g| *g != Group::Outlook)
         .map(|group| {
             let fields = Key::ALL
                 .into_iter()

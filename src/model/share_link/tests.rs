@@ -88,7 +88,8 @@ fn it_reads_every_key_of_the_contract() {
     let link = "v=1&btc=120000&diff=160&sub=1.5625&fee=0.05&hp=42&asic=s21xp&th=280&w=3700\
         &kwh=0.04&opx=0.006&up=95&pool=1.5&pue=1.1&capex=16&site=600000&life=3&colo=121&gpue=1.45\
         &gpu=b200&gph=4.5&util=80&gkw=1.8&gcap=61000&gopx=12&gfit=12000000&tgt=45000\
-        &mo=48&dg=1.5&pg=10&gd=-20&ce=3&blk=1000000&lang=vi&embed=1&theme=dark&show=mw,network&edit=0";
+        &mo=48&dg=1.5&pg=10&gd=-20&ce=3&blk=1000000&dr=8&conv=6&glife=4&clife=15&mw=50\
+        &lang=vi&embed=1&theme=dark&show=mw,network&edit=0";
     let s = read(link);
     let want = [
         (Key::Btc, dec!(120000)),
@@ -121,6 +122,11 @@ fn it_reads_every_key_of_the_contract() {
         (Key::Gd, dec!(-20)),
         (Key::Ce, dec!(3)),
         (Key::Blk, dec!(1000000)),
+        (Key::Dr, dec!(8)),
+        (Key::Conv, dec!(6)),
+        (Key::Glife, dec!(4)),
+        (Key::Clife, dec!(15)),
+        (Key::Mw, dec!(50)),
     ];
     assert_eq!(want.len(), Key::COUNT);
     for (key, v) in want {
@@ -173,8 +179,15 @@ fn it_falls_back_for_a_bad_value_alone_and_says_why() {
         ("pool=100", invalid("pool", "100", "Pool fee must be ≥ 0 and < 100 %", "2")),
         ("pue=0.9", invalid("pue", "0.9", "Mining site overhead (PUE) must be ≥ 1 and ≤ 3 ratio", "1.05")),
         ("up=0", invalid("up", "0", "Mining uptime must be > 0 and ≤ 100 %", "97")),
-        ("mo=1.5", invalid("mo", "1.5", "Horizon must be a whole number", "36")),
-        ("mo=0", invalid("mo", "0", "Horizon must be a whole number ≥ 1 and ≤ 120 months", "36")),
+        ("mo=1.5", invalid("mo", "1.5", "Horizon must be a whole number", "120")),
+        ("mo=0", invalid("mo", "0", "Horizon must be a whole number ≥ 1 and ≤ 240 months", "120")),
+        ("mo=241", invalid("mo", "241", "Horizon must be a whole number ≥ 1 and ≤ 240 months", "120")),
+        ("conv=2.5", invalid("conv", "2.5", "Conversion for AI must be a whole number", "9")),
+        ("conv=61", invalid("conv", "61", "Conversion for AI must be a whole number ≥ 0 and ≤ 60 months", "9")),
+        ("dr=-1", invalid("dr", "-1", "Discount rate must be ≥ 0 and ≤ 100 % per year", "12")),
+        ("glife=0", invalid("glife", "0", "GPU useful life must be > 0 and ≤ 50 years", "5")),
+        ("clife=51", invalid("clife", "51", "AI hall fit-out life must be > 0 and ≤ 50 years", "12")),
+        ("mw=0", invalid("mw", "0", "Site power must be > 0 and ≤ 100,000 MW", "100")),
         (
             "blk=-1",
             invalid("blk", "-1", "Block height at the start must be a whole number ≥ 0 and ≤ 10,000,000", "925000"),
@@ -381,7 +394,8 @@ fn it_writes_only_the_version_for_the_default_scenario() {
         "asic=s21xp&th=270&w=3645",
         "gpu=b200&gph=5&gkw=1.79&gcap=60000",
         "pg=-0&lang=en&theme=auto&embed=0&edit=1",
-        "mo=36&dg=2&gd=-15&ce=2&blk=925000&tgt=50000&gfit=1e7",
+        "mo=120&dg=2&gd=-15&ce=2&blk=925000&tgt=50000&gfit=1e7",
+        "dr=12&conv=9&glife=5&clife=12&mw=100",
     ];
     for link in links {
         let s = read(link);
@@ -445,7 +459,7 @@ fn it_writes_numbers_plainly() {
 }
 
 /// Links whose scenario must survive writing and reading back unchanged.
-const ROUND_TRIPS: [&str; 10] = [
+const ROUND_TRIPS: [&str; 12] = [
     "",
     "v=1&btc=90000&kwh=0.045&gph=2.5",
     "https://example.com/kwhich/?v=1&btc=85000&diff=155&kwh=0.045&gph=2.5",
@@ -455,6 +469,8 @@ const ROUND_TRIPS: [&str; 10] = [
     "sub=0&fee=0.75",
     "gpu=b200&colo=121&gpue=1.45&util=85.5&gopx=0&gfit=0",
     "mo=120&dg=-50&pg=1000&gd=-99&ce=-50&blk=0",
+    "mo=36&blk=1000000&dr=0&conv=0&glife=0.5&clife=20&mw=1.5",
+    "mo=240&dr=100&conv=60&glife=50&clife=50&mw=100000",
     "lang=ar&embed=1&show=inputs,mw&edit=0&theme=light&tgt=10000000",
 ];
 
