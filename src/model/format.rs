@@ -53,9 +53,13 @@ pub fn usd(value: Decimal, dp: u32) -> String {
     }
 }
 
-/// A large dollar amount in millions when it is one: `$4.03M`, else whole dollars.
+/// A large dollar amount in billions or millions when it is one (`$1.00B`, `$4.03M`), else
+/// whole dollars.
 pub fn usd_compact(value: Decimal) -> String {
-    if value.abs() >= Decimal::from(1_000_000) {
+    if value.abs() >= Decimal::from(1_000_000_000) {
+        let billions = value / Decimal::from(1_000_000_000);
+        format!("{}B", usd(billions, 2))
+    } else if value.abs() >= Decimal::from(1_000_000) {
         let millions = value / Decimal::from(1_000_000);
         let text = usd(millions, 2);
         format!("{text}M")
@@ -79,7 +83,7 @@ pub fn metric_text(id: MetricId, value: Decimal) -> String {
         MetricUnit::UsdPerMwYear => format!("{}/MW/yr", usd_compact(value)),
         MetricUnit::Years => format!("{} years", grouped(value, Some(1))),
         MetricUnit::Months => format!("{} months", grouped(value, Some(0))),
-        MetricUnit::PercentPerYear => format!("{} %/yr", grouped(value, Some(1))),
+        MetricUnit::PercentPerYear => format!("{}%", grouped(value, Some(1))),
         MetricUnit::Usd => usd_compact(value),
         MetricUnit::UsdPerYear => format!("{}/yr", usd_compact(value)),
     }
@@ -140,6 +144,7 @@ mod tests {
     fn it_writes_money_and_metrics() {
         assert_eq!(usd(dec!(-1234.4), 0), "−$1,234");
         assert_eq!(usd_compact(dec!(4031746.03)), "$4.03M");
+        assert_eq!(usd_compact(dec!(-2040630000)), "−$2.04B");
         assert_eq!(metric_text(MetricId::ColoVsMiningRevenueMultiple, dec!(2.5619)), "2.6×");
         assert_eq!(metric_text(MetricId::MiningRevenueUsdPerKwh, dec!(0.077093)), "$0.0771/kWh");
         assert_eq!(figure_text(MetricId::GpuPaybackYears, Err(ModelError::MarginNotPositive)), "never");
@@ -148,8 +153,8 @@ mod tests {
         assert_eq!(metric_cell_text(MetricId::GpuCapexUsdPerMw, dec!(32624434.39)), "$32.62M");
         assert_eq!(metric_cell_text(MetricId::GpuPaybackYears, dec!(5.61)), "5.6 years");
         assert_eq!(metric_text(MetricId::ColoPaybackMonths, dec!(104)), "104 months");
-        assert_eq!(metric_text(MetricId::ColoIrrPct, dec!(9.049)), "9.0 %/yr");
-        assert_eq!(metric_text(MetricId::GpuSiteCapexUsd, dec!(3262443438.9)), "$3,262.44M");
+        assert_eq!(metric_text(MetricId::ColoIrrPct, dec!(9.049)), "9.0%");
+        assert_eq!(metric_text(MetricId::GpuSiteCapexUsd, dec!(3262443438.9)), "$3.26B");
         assert_eq!(metric_text(MetricId::ColoSiteMarginUsdPerYear, dec!(-124850769.2)), "−$124.85M/yr");
         assert_eq!(figure_text(MetricId::MiningPaybackMonths, Err(ModelError::NeverPaysBack)), "not within its life");
     }

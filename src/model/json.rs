@@ -72,6 +72,25 @@ pub fn comparison_report(comparison: &Comparison, a: &Metrics, b: &Metrics, warn
 
 /// One scenario's object; `warnings` is left out for a side of a comparison.
 fn side(scenario: &Scenario, metrics: &Metrics, projection: &Projection, warnings: Option<&[Warning]>) -> String {
+    let entries = scenario_entries(scenario);
+    let metric_entries: Vec<(String, String)> =
+        metrics.iter().map(|(id, figure)| (id.key().to_string(), number(figure))).collect();
+
+    let mut out = String::from("{\n  \"scenario\": ");
+    object(&mut out, &entries);
+    out.push_str(",\n  \"metrics\": ");
+    object(&mut out, &metric_entries);
+    if let Some(warnings) = warnings {
+        warning_list(&mut out, warnings);
+    }
+    projection_list(&mut out, projection);
+    out.push_str("\n}");
+    out
+}
+
+/// The scenario's every key as JSON values (strings quoted, `null` for an unset `hp`), in
+/// the order of the report's `"scenario"` object.
+pub fn scenario_entries(scenario: &Scenario) -> Vec<(String, String)> {
     let mut entries: Vec<(String, String)> = vec![("v".into(), "1".into())];
     for key in Key::ALL {
         if key == Key::Th {
@@ -89,19 +108,11 @@ fn side(scenario: &Scenario, metrics: &Metrics, projection: &Projection, warning
     entries.push(("theme".into(), string(view.theme.name())));
     entries.push(("show".into(), string(&view.sections().to_link_value())));
     entries.push(("edit".into(), u8::from(view.edit).to_string()));
+    entries
+}
 
-    let metric_entries: Vec<(String, String)> =
-        metrics.iter().map(|(id, figure)| (id.key().to_string(), number(figure))).collect();
-
-    let mut out = String::from("{\n  \"scenario\": ");
-    object(&mut out, &entries);
-    out.push_str(",\n  \"metrics\": ");
-    object(&mut out, &metric_entries);
-    if let Some(warnings) = warnings {
-        warning_list(&mut out, warnings);
-    }
-    // An extension of the contract: month by month margins per kWh and cumulative cash
-    // per MW, months 0 to `mo` (docs/LINKS.md).
+/// The `"projection"` list: months 0 to `mo`.
+fn projection_list(out: &mut String, projection: &Projection) {
     out.push_str(",\n  \"projection\": [");
     for (n, point) in projection.shown().iter().enumerate() {
         out.push_str(if n == 0 { "\n    " } else { ",\n    " });
@@ -114,8 +125,7 @@ fn side(scenario: &Scenario, metrics: &Metrics, projection: &Projection, warning
         }
         out.push('}');
     }
-    out.push_str("\n  ]\n}");
-    out
+    out.push_str("\n  ]");
 }
 
 fn warning_list(out: &mut String, warnings: &[Warning]) {

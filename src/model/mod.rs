@@ -4,6 +4,7 @@
 pub mod cashflow;
 pub mod chart;
 pub mod comparison;
+pub mod csv;
 pub mod draft;
 pub mod embed;
 pub mod error;

@@ -13,11 +13,13 @@
 //! outlay on. The projection runs as far as the longest life needs, whatever the charts'
 //! horizon `mo`.
 
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 use super::cashflow::{growth, twelfth_root, CashFlows};
 use super::error::ModelError;
+use super::fields::Key;
 use super::metrics::{add, div, evaluate_static, mul, Fixed, Inputs, InvalidKeys, Moving, Path};
 use super::scenario::Scenario;
 use super::units::{BlockHeight, Months, Years};
@@ -140,6 +142,16 @@ pub fn project(scenario: &Scenario) -> Projection {
 pub fn project_with_invalid(scenario: &Scenario, invalid: InvalidKeys) -> Projection {
     let metrics = evaluate_static(scenario, invalid);
     project_inputs(&Inputs::new(scenario, invalid), Path::ALL.map(|p| metrics.get(p.capex())))
+}
+
+/// The months `1 ..= horizon` in which the subsidy halves: the block height, `blk` plus
+/// 4,380 blocks a month, passes a multiple of 210,000. For a chart's markers.
+pub fn halving_months(scenario: &Scenario, horizon: u32) -> Vec<u32> {
+    let Some(start) = scenario.get(Key::Blk).and_then(|b| b.to_u64()) else {
+        return Vec::new();
+    };
+    let era = |month: u32| start.saturating_add(BLOCKS_PER_MONTH.saturating_mul(u64::from(month))) / HALVING_INTERVAL;
+    (1..=horizon).filter(|&m| era(m) > era(m - 1)).collect()
 }
 
 /// `sub` halved once for each multiple of 210,000 passed between the start and `month`.
@@ -358,5 +370,16 @@ mod tests {
         assert_eq!(BlockHeight::new(dec!(-1)).height(), Err(ModelError::Overflow));
         assert_eq!(halved(Ok(dec!(3.125)), Err(ModelError::Overflow), 1), Err(ModelError::Overflow));
         assert_eq!(halved(Ok(dec!(3.125)), Ok(1_049_999), 1), Ok(dec!(1.5625)));
+    }
+
+    #[test]
+    fn it_finds_the_halving_months() {
+        // From 925,000 at 4,380 blocks a month: 1,050,000 is passed in month 29 (1,052,020),
+        // 1,260,000 in month 77 (1,262,260); the default horizon of 120 months holds both.
+        let (s, _) = crate::model::from_query("");
+        assert_eq!(halving_months(&s, 120), vec![29, 77]);
+        assert_eq!(halving_months(&s, 28), Vec::<u32>::new());
+        let (at, _) = crate::model::from_query("?blk=1049999");
+        assert_eq!(halving_months(&at, 2), vec![1]);
     }
 }

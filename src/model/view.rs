@@ -29,12 +29,15 @@ pub enum Section {
     PerMw,
     /// Hashprice and network hashrate.
     Network,
+    /// Margins and cash over time, payback, NPV and IRR.
+    Time,
     /// The input fields.
     Inputs,
 }
 
 impl Section {
-    pub const ALL: [Section; 5] = [Section::Compare, Section::Btc, Section::PerMw, Section::Network, Section::Inputs];
+    pub const ALL: [Section; 6] =
+        [Section::Compare, Section::Btc, Section::PerMw, Section::Network, Section::Time, Section::Inputs];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -42,6 +45,7 @@ impl Section {
             Section::Btc => "btc",
             Section::PerMw => "mw",
             Section::Network => "network",
+            Section::Time => "time",
             Section::Inputs => "inputs",
         }
     }
@@ -66,6 +70,7 @@ impl Section {
             Section::Btc => "Cost per BTC",
             Section::PerMw => "Per MW",
             Section::Network => "Network",
+            Section::Time => "Over time",
             Section::Inputs => "Inputs",
         }
     }

@@ -11,11 +11,12 @@ use super::network_card::NetworkCard;
 use super::notice::Notice;
 use super::per_mw_table::PerMwTable;
 use super::share_bar::ShareBar;
-use super::state::{DraftCtx, MetricsCtx, ScenarioCtx};
+use super::state::{DraftCtx, MetricsCtx, ProjectionCtx, ScenarioCtx};
+use super::time_section::TimeSection;
 use super::use_embed_height::use_embed_height;
 use super::use_scenario_url::use_scenario_url;
 use crate::model::draft::Draft;
-use crate::model::metrics::evaluate_with_invalid;
+use crate::model::metrics::evaluate_over_time;
 use crate::model::view::Section;
 
 /// The whole calculator.
@@ -23,13 +24,17 @@ use crate::model::view::Section;
 pub fn App() -> impl IntoView {
     let url = use_scenario_url();
     let (draft, scenario) = (url.draft, url.scenario);
-    let metrics = Memo::new(move |_| {
+    // One evaluation an edit: every metric and the projection they come from.
+    let evaluation = Memo::new(move |_| {
         let invalid = draft.with(Draft::invalid_keys);
-        scenario.with(|s| evaluate_with_invalid(s, invalid))
+        scenario.with(|s| evaluate_over_time(s, invalid))
     });
+    let metrics = Memo::new(move |_| evaluation.with(|e| e.metrics.clone()));
+    let projection = Memo::new(move |_| evaluation.with(|e| e.projection.clone()));
     provide_context(DraftCtx(draft));
     provide_context(ScenarioCtx(scenario));
     provide_context(MetricsCtx(metrics));
+    provide_context(ProjectionCtx(projection));
 
     let view = scenario.with_untracked(|s| s.view);
     // The theme follows the link; an effect touches only the document element. `lang` is
@@ -88,6 +93,7 @@ fn section_view(section: Section, editable: bool) -> AnyView {
         Section::Btc => view! { <CostPerBtcCard/> }.into_any(),
         Section::PerMw => view! { <PerMwTable/> }.into_any(),
         Section::Network => view! { <NetworkCard/> }.into_any(),
+        Section::Time => view! { <TimeSection/> }.into_any(),
         Section::Inputs => view! { <InputPanel editable=editable/> }.into_any(),
     }
 }

@@ -5,12 +5,14 @@ use leptos::prelude::*;
 use crate::model::view::Section;
 
 use super::metric_value::MetricValue;
+use super::time_table::PaybackCell;
+use crate::model::metrics::Path;
 use crate::model::MetricId as M;
 
-const ROWS: [(&str, M, M, M); 3] = [
-    ("Bitcoin mining", M::MiningCapexUsdPerMw, M::MiningMarginUsdPerMwYear, M::MiningPaybackYears),
-    ("AI colocation", M::ColoCapexUsdPerMw, M::ColoMarginUsdPerMwYear, M::ColoPaybackYears),
-    ("GPU cloud", M::GpuCapexUsdPerMw, M::GpuMarginUsdPerMwYear, M::GpuPaybackYears),
+const ROWS: [(&str, M, M, M, Path); 3] = [
+    ("Bitcoin mining", M::MiningCapexUsdPerMw, M::MiningMarginUsdPerMwYear, M::MiningPaybackYears, Path::Mining),
+    ("AI colocation", M::ColoCapexUsdPerMw, M::ColoMarginUsdPerMwYear, M::ColoPaybackYears, Path::Colo),
+    ("GPU cloud", M::GpuCapexUsdPerMw, M::GpuMarginUsdPerMwYear, M::GpuPaybackYears, Path::Gpu),
 ];
 
 /// One compact table: per facility MW, what each path costs to build and what it earns.
@@ -26,22 +28,24 @@ pub fn PerMwTable() -> impl IntoView {
                             <th scope="col">"Path"</th>
                             <th scope="col">"Capex per MW"</th>
                             <th scope="col">"Margin per MW a year"</th>
-                            <th scope="col">"Payback"</th>
+                            <th scope="col">"Payback at today's figures"</th>
+                            <th scope="col">"Payback, projected"</th>
                         </tr>
                     </thead>
                     <tbody>
-                        {ROWS.iter().map(|(name, capex, margin, payback)| view! {
+                        {ROWS.iter().map(|(name, capex, margin, payback, path)| view! {
                             <tr>
                                 <th scope="row">{*name}</th>
                                 <td><MetricValue id=*capex cell=true/></td>
                                 <td><MetricValue id=*margin cell=true/></td>
                                 <td><MetricValue id=*payback/></td>
+                                <td><PaybackCell path=*path/></td>
                             </tr>
                         }).collect_view()}
                     </tbody>
                 </table>
             </div>
-            <p class="note">"Mining capex is ASICs plus the site; AI paths add the data-hall fit-out, and GPU cloud the GPUs. Payback is “never” when the margin is not positive."</p>
+            <p class="note">"Mining capex is ASICs plus the site; AI paths add the data-hall fit-out, and GPU cloud the GPUs. Payback at today's figures is capex over today's margin (“never” when it is not positive); projected, it follows the outlook month by month over each asset's life."</p>
         </section>
     }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::draft::Draft;
+use crate::model::projection::Projection;
 use crate::model::{Metrics, Scenario};
 
 /// The scenario under edit. Every edit is a method of [`Draft`], called through `update`.
@@ -17,3 +18,7 @@ pub struct ScenarioCtx(pub Memo<Scenario>);
 /// Every metric of the scenario, with the invalid inputs' figures marked as such.
 #[derive(Clone, Copy)]
 pub struct MetricsCtx(pub Memo<Metrics>);
+
+/// The scenario month by month, each path over its own life.
+#[derive(Clone, Copy)]
+pub struct ProjectionCtx(pub Memo<Projection>);

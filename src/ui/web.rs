@@ -66,3 +66,18 @@ pub fn embed_id() -> String {
     let hash = leptos::prelude::window().location().hash().unwrap_or_default();
     hash.trim_start_matches('#').to_string()
 }
+
+/// Offers `content` to the reader as a file named `name`, of type `mime`.
+pub fn download(name: &str, mime: &str, content: &str) {
+    let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(content, Some(mime)));
+    let document = leptos::prelude::document();
+    if let Ok(link) = document.create_element("a") {
+        let _ = link.set_attribute("href", &url);
+        let _ = link.set_attribute("download", name);
+        if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
+            link.click();
+        }
+    }
+    // The address stays valid until the browser has started the download.
+    leptos::prelude::set_timeout(move || drop(url), std::time::Duration::from_secs(30));
+}

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 
-import { axeViolations, launchBrowser, openApp, requireDist, startServer, withPage } from "./support.mjs";
+import { axeViolations, launchBrowser, openApp, requireDist, revealInput, startServer, withPage } from "./support.mjs";
 
 /** Each case: a name, the link, and what to do on the page before the check. */
 const CASES = [
@@ -16,6 +16,7 @@ const CASES = [
     "?kwh=abc&foo=1&pool=100",
     async (page) => {
       await page.locator('input[name="btc"]').fill("-1");
+      await revealInput(page, "hashrate");
       await page.locator('input[name="hashrate"]').fill("x");
       await page.waitForSelector('input[name="btc"][aria-invalid="true"]');
     },

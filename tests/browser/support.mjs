@@ -396,3 +396,12 @@ export async function axeViolations(pageOrFrame) {
   });
   return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}): ${n}`));
 }
+
+/**
+ * Opens the input group holding the field `name` the way a person does (a click on its
+ * summary), so that it can be typed into. Fields kept in view need nothing.
+ */
+export async function revealInput(pageOrFrame, name) {
+  const details = pageOrFrame.locator(`details:has([name="${name}"])`).first();
+  if ((await details.count()) && !(await details.evaluate((d) => d.open))) await details.locator("summary").click();
+}

@@ -218,7 +218,7 @@ fn it_falls_back_for_a_bad_value_alone_and_says_why() {
             invalid(
                 "show",
                 "compare,charts",
-                "the sections are compare, btc, mw, network and inputs",
+                "the sections are compare, btc, mw, network, time and inputs",
                 "the default sections",
             ),
         ),

@@ -1,0 +1,75 @@
+//! Downloads of the scenario: its figures as CSV and as the evaluator's JSON, and each
+//! chart as a standalone SVG for print or a social post.
+
+use leptos::prelude::*;
+
+use super::line_chart_svg::{FILE_VIEW, PAGE_VIEW};
+use super::state::ScenarioCtx;
+use super::web;
+use crate::model::metrics::{evaluate_over_time, InvalidKeys};
+use crate::model::{csv, json, Scenario};
+
+/// The rules a chart needs outside the page: the light palette, with the page's own
+/// colours (its theme) kept where the file is shown inside it.
+const CHART_STYLE: &str = "<style>svg{font-family:system-ui,sans-serif;background:#fff}\
+text{fill:#14171a;font-size:80px}.chart-title{font-size:120px;font-weight:700}\
+.chart-subtitle,.chart-source,.tick{fill:#4f5862}.chart-source{font-size:62px}\
+.grid{stroke:#e3e6ea;stroke-width:4}.zero{stroke:#14171a;stroke-width:8}\
+.marker{stroke:#4f5862;stroke-width:5;stroke-dasharray:20 16}.band{fill:#4f5862;fill-opacity:.12}\
+.line{fill:none;stroke-width:14;stroke-linejoin:round;stroke-linecap:round}.point{fill-opacity:0}\
+.mining .line{stroke:#d55e00}.colo .line{stroke:#0072b2;stroke-dasharray:40 20}\
+.gpu .line{stroke:#009e73;stroke-dasharray:8 16}.mining text{fill:#d55e00}.colo text{fill:#0072b2}\
+.gpu text{fill:#007a5a}</style>";
+
+/// The file name for this scenario: `kwhich-kwh-0.03_asic-s21xp.csv`, `kwhich-default.csv`.
+fn file_name(scenario: &Scenario, extension: &str) -> String {
+    let query = crate::model::to_query(scenario);
+    let parts: Vec<String> = query.split('&').filter(|p| *p != "v=1").map(|p| p.replace('=', "-")).collect();
+    let mut name = if parts.is_empty() { "default".to_string() } else { parts.join("_") };
+    name.retain(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ','));
+    name.truncate(120);
+    format!("kwhich-{name}.{extension}")
+}
+
+/// The page's chart `id` as a standalone SVG file.
+fn chart_file(id: &str) -> Option<String> {
+    let svg = document().query_selector(&format!("svg[data-chart=\"{id}\"]")).ok()??;
+    let html = svg.outer_html().replacen(PAGE_VIEW, FILE_VIEW, 1);
+    let close = html.find('>')?;
+    Some(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}{CHART_STYLE}{}", &html[..=close], &html[close + 1..]))
+}
+
+/// CSV, JSON and SVG downloads of what is on screen.
+#[component]
+pub fn DownloadBar() -> impl IntoView {
+    let ScenarioCtx(scenario) = expect_context();
+    // What the link in the address bar means: the scenario without the inputs being
+    // edited, evaluated as `kwhich eval` evaluates it.
+    let evaluated = move || scenario.with_untracked(|s| (s.clone(), evaluate_over_time(s, InvalidKeys::default())));
+    let download_csv = move |_| {
+        let (s, e) = evaluated();
+        web::download(&file_name(&s, "csv"), "text/csv", &csv::report(&s, &e.metrics, &e.projection));
+    };
+    let download_json = move |_| {
+        let (s, e) = evaluated();
+        let text = json::report_with_projection(&s, &e.metrics, &e.projection, &[]);
+        web::download(&file_name(&s, "json"), "application/json", &text);
+    };
+    let download_svg = move |id: &'static str| {
+        move |_| {
+            if let Some(text) = chart_file(id) {
+                let name =
+                    scenario.with_untracked(|s| file_name(s, "svg")).replacen("kwhich-", &format!("kwhich-{id}-"), 1);
+                web::download(&name, "image/svg+xml", &text);
+            }
+        }
+    };
+    view! {
+        <div class="downloads" role="group" aria-label="Downloads">
+            <button type="button" on:click=download_csv>"Download CSV"</button>
+            <button type="button" on:click=download_json>"Download JSON"</button>
+            <button type="button" on:click=download_svg("margin-chart")>"Margin chart (SVG)"</button>
+            <button type="button" on:click=download_svg("cash-chart")>"Cash chart (SVG)"</button>
+        </div>
+    }
+}

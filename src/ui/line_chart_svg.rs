@@ -1,0 +1,133 @@
+//! One SVG line chart over months, drawn from [`crate::model::chart::line`]'s geometry: the
+//! same thin component for every chart over time, so a chart is its data and words only.
+
+use leptos::prelude::*;
+
+use crate::model::chart::line::{EndLabel, LineChart, Marker};
+use crate::model::chart::scale::Rect;
+use crate::model::metrics::Path;
+
+/// The chart's height in its own units (tenths of a CSS pixel at natural size); it is 3,600
+/// wide (see the views below).
+pub const HEIGHT: i32 = 2300;
+/// The plot area: room above for the title, left for the y labels, right for the lines'
+/// own labels, below for the dates and the source line.
+pub const PLOT: Rect = Rect { x: 560, y: 400, width: 2140, height: 1400 };
+/// What the page shows of the chart: the plot and its axes. The title, subtitle and source
+/// line above and below are the figure's caption on the page, and part of the image only
+/// in the downloaded file (its `viewBox` is the whole chart).
+pub const PAGE_VIEW: &str = "0 330 3600 1680";
+pub const FILE_VIEW: &str = "0 0 3600 2300";
+/// Height of a line of label text, for the geometry's label spacing.
+pub const LINE_H: i32 = 110;
+
+/// One series as the chart shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub path: Path,
+    /// Its name beside the line's end.
+    pub label: String,
+    /// Month by month, plain decimals for `data-value` (`None`: no value that month).
+    pub values: Vec<Option<String>>,
+}
+
+/// Everything a chart over months shows, in words and chart units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineChartView {
+    /// Tells the charts of one page apart (ids, `data-chart`).
+    pub id: &'static str,
+    /// States the finding.
+    pub title: String,
+    /// Says what is measured, and in what unit.
+    pub subtitle: String,
+    /// The snapshot's date, kWhich and the scenario's link.
+    pub source: String,
+    pub geometry: LineChart,
+    pub series: Vec<Series>,
+    pub y_labels: Vec<(i32, String)>,
+    pub x_labels: Vec<(i32, String)>,
+    pub markers: Vec<(Marker, String)>,
+    /// Shaded spans of months, each with its label.
+    pub bands: Vec<(Rect, String)>,
+    pub end_labels: Vec<Option<EndLabel>>,
+}
+
+/// A line chart with its title, axes, marked events and directly labelled lines. Every
+/// plotted month is a point with `data-path`, `data-month` and `data-value`.
+#[component]
+pub fn LineChartSvg(
+    /// The chart, recomputed as the scenario changes.
+    view: Memo<LineChartView>,
+) -> impl IntoView {
+    let id = view.with_untracked(|v| v.id);
+    let title_id = format!("{id}-title");
+    let desc_id = format!("{id}-desc");
+    let (title_ref, desc_ref) = (title_id.clone(), desc_id.clone());
+    let body = move || {
+        view.with(|v| {
+            let g = &v.geometry;
+            let (left, right, bottom) = (g.plot.x, g.plot.right(), g.plot.bottom());
+            let bands = v.bands.iter().map(|(r, label)| {
+                view! {
+                    <rect class="band" x=r.x y=r.y width=r.width height=r.height></rect>
+                    <text class="band-label" x=r.x + 20 y=bottom - 40>{label.clone()}</text>
+                }
+            }).collect_view();
+            let grid = v.y_labels.iter().map(|(y, label)| {
+                view! {
+                    <line class="grid" x1=left x2=right y1=*y y2=*y></line>
+                    <text class="tick" x=left - 30 y=*y text-anchor="end" dominant-baseline="middle">{label.clone()}</text>
+                }
+            }).collect_view();
+            let dates = v.x_labels.iter().map(|(x, label)| {
+                view! { <text class="tick" x=*x y=bottom + 120 text-anchor="middle">{label.clone()}</text> }
+            }).collect_view();
+            let markers = v.markers.iter().map(|(m, label)| {
+                view! {
+                    <line class="marker" x1=m.x x2=m.x y1=m.top y2=m.bottom></line>
+                    <text class="marker-label" x=m.label_x y=m.label_y text-anchor=m.anchor.as_str()
+                        dominant-baseline="middle">{label.clone()}</text>
+                }
+            }).collect_view();
+            let lines = v.series.iter().zip(&g.lines).zip(&v.end_labels).map(|((s, line), end)| {
+                let class = format!("series {}", s.path.name());
+                let points = line.points.iter().zip(&s.values).filter_map(|(p, value)| {
+                    let (p, value) = (p.as_ref()?, value.clone()?);
+                    Some(view! {
+                        <circle class="point" cx=p.x cy=p.y r="14" data-path=s.path.name() data-month=p.month
+                            data-value=value></circle>
+                    })
+                }).collect_view();
+                let label = end.map(|e| view! {
+                    <text class="end-label" x=e.x y=e.y dominant-baseline="middle">{s.label.clone()}</text>
+                });
+                view! {
+                    <g class=class>
+                        {(!line.path.is_empty()).then(|| view! { <path class="line" d=line.path.clone()></path> })}
+                        {points}
+                        {label}
+                    </g>
+                }
+            }).collect_view();
+            view! {
+                <text class="chart-title" x="0" y="110">{v.title.clone()}</text>
+                <text class="chart-subtitle" x="0" y="240">{v.subtitle.clone()}</text>
+                {bands}
+                {grid}
+                <line class="zero" x1=left x2=right y1=g.zero_y y2=g.zero_y></line>
+                {dates}
+                {markers}
+                {lines}
+                <text class="chart-source" x="0" y=HEIGHT - 40>{v.source.clone()}</text>
+            }
+        })
+    };
+    view! {
+        <svg class="line-chart" data-chart=id viewBox=PAGE_VIEW role="img"
+            aria-labelledby=title_ref aria-describedby=desc_ref xmlns="http://www.w3.org/2000/svg">
+            <title id=title_id>{move || view.with(|v| v.title.clone())}</title>
+            <desc id=desc_id>{move || view.with(|v| v.subtitle.clone())}</desc>
+            {body}
+        </svg>
+    }
+}
