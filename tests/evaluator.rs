@@ -6,7 +6,10 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-use kwhich::model::{evaluate, from_link, from_query, json, Key, Link, MetricId, Side};
+use kwhich::model::metrics::InvalidKeys;
+use kwhich::model::{
+    evaluate, evaluate_over_time, from_link, from_query, json, Evaluation, Key, Link, MetricId, Path, Side,
+};
 
 fn kwhich<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kwhich")).args(args).output().expect("the evaluator runs")
@@ -159,7 +162,7 @@ fn it_explains_itself() {
         assert_eq!(out.status.code(), Some(0), "{flag}");
         assert!(out.stderr.is_empty(), "{flag}");
         let text = String::from_utf8(out.stdout).expect("UTF-8");
-        for part in [
+        let parts = [
             "Usage",
             "kwhich eval",
             "LINK OR QUERY",
@@ -169,7 +172,15 @@ fn it_explains_itself() {
             "b.kwh",
             "cmp=1",
             "differences",
-        ] {
+            "payback_months",
+            "irr_pct",
+            "npv_usd_per_mw",
+            "site_npv_usd",
+            "allin_margin_usd_per_kwh",
+            "mining_cum_usd_per_mw",
+            "gpu_cum_usd_per_mw",
+        ];
+        for part in parts {
             assert!(text.contains(part), "{flag}: help lacks {part:?}:\n{text}");
         }
     }
@@ -310,4 +321,58 @@ fn it_prints_a_link_without_b_keys_as_a_single_scenario() {
         let (report, _) = eval(link);
         assert!(report.get("a").is_none() && report["metrics"].is_object(), "{link}");
     }
+}
+
+#[test]
+fn it_prints_the_cash_of_each_path_month_by_month() {
+    let links = ["", "mo=1", "mo=240&clife=20", "conv=0&gfit=0", "hp=60&kwh=0.03&gd=0&gph=3", "kwh=0.07&mo=12"];
+    for link in links {
+        let (report, _) = eval(link);
+        let (scenario, _) = from_query(link);
+        let Evaluation { metrics, projection } = evaluate_over_time(&scenario, InvalidKeys::default());
+        let months = report["projection"].as_array().expect("projection is an array");
+        let mo = scenario.get(Key::Mo).and_then(|mo| usize::try_from(mo).ok()).expect("mo");
+        assert_eq!(months.len(), mo + 1, "{link:?}: months 0 to mo, whatever the lives");
+        for (printed, point) in months.iter().zip(projection.shown()) {
+            let fields: Vec<&str> =
+                printed.as_object().expect("a month is an object").keys().map(String::as_str).collect();
+            assert_eq!(fields.len(), 7, "{link:?}: {fields:?}");
+            for path in Path::ALL {
+                for (key, figure) in [
+                    (format!("{}_margin_usd_per_kwh", path.name()), point.margin(path)),
+                    (format!("{}_cum_usd_per_mw", path.name()), point.cum(path)),
+                ] {
+                    let value = &printed[key.as_str()];
+                    match figure {
+                        Ok(d) => assert!(
+                            same_number(value, &d.to_string()),
+                            "{link:?} month {}: {key} = {value}, model {d}",
+                            point.month
+                        ),
+                        Err(_) => assert!(value.is_null(), "{link:?} month {}: {key} = {value}", point.month),
+                    }
+                }
+            }
+        }
+        // Month 0 starts from the outlay; every time metric is printed, null where none.
+        for path in Path::ALL {
+            let capex = report["metrics"][path.capex().key()].as_f64().expect("a capex");
+            assert_eq!(months[0][format!("{}_cum_usd_per_mw", path.name())].as_f64(), Some(-capex), "{link:?}");
+            for id in [path.payback_months(), path.lifetime_cash(), path.npv(), path.irr(), path.site_npv()] {
+                let value = &report["metrics"][id.key()];
+                assert_eq!(value.is_null(), metrics.get(id).is_err(), "{link:?}: {} = {value}", id.key());
+            }
+        }
+    }
+    // The default scenario's headline: the fleet never pays back in its life (null), the
+    // lease does in month 98 at a return below the 12 % discount rate.
+    let (report, _) = eval("");
+    assert!(report["metrics"]["mining_payback_months"].is_null());
+    assert!(report["metrics"]["mining_payback_years"].is_number());
+    assert_eq!(report["metrics"]["colo_payback_months"], 98);
+    assert!(report["metrics"]["colo_irr_pct"].as_f64().is_some_and(|irr| irr > 8.5 && irr < 8.51));
+    // No outlay, no rate of return: null, and a payback at month 0.
+    let (report, _) = eval("gfit=0");
+    assert!(report["metrics"]["colo_irr_pct"].is_null());
+    assert_eq!(report["metrics"]["colo_payback_months"], 0);
 }

@@ -4,10 +4,13 @@
 //! - a valid scenario survives `to_query` and `from_query` unchanged, with no warning;
 //! - dearer electricity never raises a margin; a higher difficulty never raises hashprice;
 //! - a comparison link round-trips, and each side reads as that side's own link.
+//! - over each path's life: a higher discount rate never raises an NPV, dearer electricity
+//!   never brings payback sooner, and at the IRR the NPV is within a cent per MW of zero.
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
+use kwhich::model::cashflow::monthly_discount;
 use kwhich::model::comparison::differences;
 use kwhich::model::format::figure_text;
 use kwhich::model::metrics::InvalidKeys;
@@ -16,7 +19,7 @@ use kwhich::model::share_link::plain;
 use kwhich::model::view::{Lang, Section, Sections, Theme, View};
 use kwhich::model::{
     evaluate, evaluate_over_time, evaluate_static, evaluate_with_invalid, from_link, from_query, json, to_query,
-    Comparison, Evaluation, Group, Key, Link, MetricId, Metrics, Scenario, Side, Warning,
+    Comparison, Evaluation, Group, Key, Link, MetricId, Metrics, ModelError, Path, Scenario, Side, Warning,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -358,6 +361,75 @@ proptest! {
         let reward = s.sub().get() + s.fee().get();
         if easy >= Decimal::new(1, 3) && reward >= Decimal::new(1, 12) {
             prop_assert!(compared >= 1, "{} at diff={}", to_query(&s), easy);
+        }
+    }
+}
+
+proptest! {
+    // A projection and three rates of return a case: fewer cases than the laws above.
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    #[test]
+    fn a_higher_discount_rate_never_raises_an_npv(
+        s in scenario(),
+        a in some_value_for(Key::Dr),
+        b in some_value_for(Key::Dr),
+    ) {
+        let (low, high) = if a <= b { (a, b) } else { (b, a) };
+        let at_low = evaluate(&with(&s, Key::Dr, low));
+        let at_high = evaluate(&with(&s, Key::Dr, high));
+        for path in Path::ALL {
+            if let (Ok(npv_low), Ok(npv_high)) = (at_low.get(path.npv()), at_high.get(path.npv())) {
+                prop_assert!(npv_high <= npv_low, "{}: {} at dr={} but {} at dr={}", path.name(), npv_low, low, npv_high, high);
+            }
+            // And the NPV at the discount rate is positive exactly when the IRR is above it.
+            if let (Ok(npv), Ok(irr)) = (at_low.get(path.npv()), at_low.get(path.irr())) {
+                let cent = Decimal::new(1, 2);
+                prop_assert!(npv.abs() <= cent || (npv > Decimal::ZERO) == (irr > low),
+                    "{}: NPV {} at dr={} but IRR {}", path.name(), npv, low, irr);
+            }
+        }
+    }
+
+    #[test]
+    fn dearer_power_never_brings_payback_sooner(
+        s in scenario(),
+        a in some_value_for(Key::Kwh),
+        b in some_value_for(Key::Kwh),
+    ) {
+        let (cheap, dear) = if a <= b { (a, b) } else { (b, a) };
+        let at_cheap = evaluate(&with(&s, Key::Kwh, cheap));
+        let at_dear = evaluate(&with(&s, Key::Kwh, dear));
+        for path in Path::ALL {
+            let (early, late) = (at_cheap.get(path.payback_months()), at_dear.get(path.payback_months()));
+            // Never paying back is the latest of all; other reasons (an overflow) say nothing.
+            match (early, late) {
+                (Ok(early), Ok(late)) => prop_assert!(early <= late, "{}: month {} at kwh={} but {} at kwh={}", path.name(), early, cheap, late, dear),
+                (Err(ModelError::NeverPaysBack), Ok(late)) => prop_assert!(false, "{}: never at kwh={} but month {} at kwh={}", path.name(), cheap, late, dear),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn at_the_irr_the_npv_is_within_a_cent_of_zero(s in scenario()) {
+        let Evaluation { metrics, projection } = evaluate_over_time(&s, InvalidKeys::default());
+        for path in Path::ALL {
+            let Ok(irr) = metrics.get(path.irr()) else { continue };
+            prop_assert!((Decimal::from(-99)..=Decimal::from(10000)).contains(&irr), "{}: IRR {}", path.name(), irr);
+            let flows = projection.cash_flows(path).expect("an IRR comes from cash flows");
+            let npv = flows.npv(irr).expect("an NPV at the IRR");
+            // A cent; or what a 96-bit decimal resolves, when that is more. Each month of
+            // Horner's sum rounds to 28 significant digits (each partial sum, grown by `v^m`,
+            // stays below the capex at the root: 10^−27 of it, 240 times) and to 28 places
+            // (10^−28, grown by up to `v^L`, 240 times); the rate of return, found on one
+            // such sum, is checked on another, so twice that. It shows only for a capex
+            // beyond 10^22 USD per MW, or tiny flows at a rate near −99 %.
+            let v = monthly_discount(irr).expect("a monthly factor");
+            let Some(growth) = flows.flows.iter().try_fold(Decimal::ONE, |g, _| g.checked_mul(v)) else { continue };
+            let resolution = flows.capex * Decimal::new(48, 26) + growth * Decimal::new(480, 28);
+            let cent = Decimal::new(1, 2).max(resolution);
+            prop_assert!(npv.abs() <= cent, "{}: NPV {} at the IRR {} ({})", path.name(), npv, irr, to_query(&s));
         }
     }
 }

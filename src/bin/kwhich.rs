@@ -3,7 +3,10 @@
 
 use std::process::ExitCode;
 
-use kwhich::model::{evaluate, from_link, json, Link};
+use std::io::Write;
+
+use kwhich::model::metrics::InvalidKeys;
+use kwhich::model::{evaluate, evaluate_over_time, from_link, json, Evaluation, Link};
 
 const HELP: &str = "\
 kwhich: what a kilowatt-hour earns mining bitcoin, and what it would earn leased to AI.
@@ -19,6 +22,16 @@ Keys, defaults and ranges: docs/LINKS.md. A bad or unknown key never fails the r
 ignored, its key keeps its default, and a line in \"warnings\" says why. Metrics that cannot
 be computed (a zero divisor, an overflow, a payback never reached) are null.
 
+Over time (keys mo, dg, pg, gd, ce, blk, dr, conv, glife, clife, mw): each path is judged
+over its own life, at most 240 months: mining over `life` years, the AI lease over `conv`
+months then `clife` years, the GPU cloud over `conv` months then `glife` years. \"metrics\"
+also holds, for mining_, colo_ and gpu_: payback_months, lifetime_cash_usd_per_mw,
+npv_usd_per_mw (at dr), irr_pct, allin_margin_usd_per_kwh (capex spread over the life),
+and site totals for mw MW: site_capex_usd, site_margin_usd_per_year, site_npv_usd,
+site_lifetime_cash_usd; null when there is none (never paid back within the life, no rate
+of return between -99 % and 10,000 %). \"projection\" lists months 0 to mo, each with the
+three margins per kWh and each path's cumulative cash per MW: mining_cum_usd_per_mw,
+colo_cum_usd_per_mw, gpu_cum_usd_per_mw.
 A comparison link (docs/LINKS.md, \"Comparison links\") gives side B's inputs where they
 differ from side A's under \"b.\" (?kwh=0.05&b.kwh=0.03), or cmp=1 for two equal sides.
 For it eval prints {\"a\": …, \"b\": …, \"differences\": …, \"warnings\": […]}: \"a\" and
@@ -42,12 +55,16 @@ fn main() -> ExitCode {
         }
         ["eval", link] => {
             let report = match from_link(link) {
-                (Link::Single(scenario), warnings) => json::report(&scenario, &evaluate(&scenario), &warnings),
+                (Link::Single(scenario), warnings) => {
+                    let Evaluation { metrics, projection } = evaluate_over_time(&scenario, InvalidKeys::default());
+                    json::report_with_projection(&scenario, &metrics, &projection, &warnings)
+                }
                 (Link::Compare(c), warnings) => {
                     json::comparison_report(&c, &evaluate(c.a()), &evaluate(c.b()), &warnings)
                 }
             };
-            println!("{report}");
+            // A reader that stops early (`| head`) closes the pipe: not a failure of the run.
+            let _ = writeln!(std::io::stdout().lock(), "{report}");
             ExitCode::SUCCESS
         }
         _ => {
