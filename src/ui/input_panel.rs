@@ -69,12 +69,15 @@ pub fn InputPanel(
     view! {
         <section class="inputs" aria-labelledby="inputs-title" data-section=Section::Inputs.name()>
             <h2 id="inputs-title">"Inputs"</h2>
-            <div class="field search">
-                <label for="find-input">"Find an input"</label>
-                <input id="find-input" type="search" autocomplete="off" placeholder="electricity, lease, difficulty…"
-                    on:input=move |ev| query.set(event_target_value(&ev))/>
-                <p class="help" role="status">{nothing}</p>
-            </div>
+            // A read-only embed has nothing to type into, not even a search.
+            {editable.then(|| view! {
+                <div class="field search">
+                    <label for="find-input">"Find an input"</label>
+                    <input id="find-input" type="search" autocomplete="off" placeholder="electricity, lease, difficulty…"
+                        on:input=move |ev| query.set(event_target_value(&ev))/>
+                    <p class="help" role="status">{nothing}</p>
+                </div>
+            })}
             <fieldset class="group key-inputs">
                 <legend>"Most changed"</legend>
                 {field(Key::Btc)}
