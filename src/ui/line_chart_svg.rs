@@ -52,8 +52,8 @@ pub struct LineChartView {
     pub end_labels: Vec<Option<EndLabel>>,
 }
 
-/// A line chart with its title, axes, marked events and directly labelled lines. Every
-/// plotted month is a point with `data-path`, `data-month` and `data-value`.
+/// A line chart with its title, axes, marked events and directly labelled lines. A dot each
+/// year and at the horizon carries `data-path`, `data-month` and `data-value`.
 #[component]
 pub fn LineChartSvg(
     /// The chart, recomputed as the scenario changes.
@@ -91,7 +91,14 @@ pub fn LineChartSvg(
             }).collect_view();
             let lines = v.series.iter().zip(&g.lines).zip(&v.end_labels).map(|((s, line), end)| {
                 let class = format!("series {}", s.path.name());
-                let points = line.points.iter().zip(&s.values).filter_map(|(p, value)| {
+                // A dot a year (and at the horizon) carries the figures; the line between
+                // them is one path. Hundreds of monthly dots would make every edit rewrite
+                // hundreds of elements, and the months are in the downloads.
+                let last = line.points.len().saturating_sub(1);
+                let points = line.points.iter().zip(&s.values).enumerate().filter_map(|(k, (p, value))| {
+                    if k % 12 != 0 && k != last {
+                        return None;
+                    }
                     let (p, value) = (p.as_ref()?, value.clone()?);
                     Some(view! {
                         <circle class="point" cx=p.x cy=p.y r="14" data-path=s.path.name() data-month=p.month
