@@ -54,6 +54,7 @@ pub fn report(scenario: &Scenario, metrics: &Metrics, warnings: &[Warning]) -> S
     entries.push(("theme".into(), string(view.theme.name())));
     entries.push(("show".into(), string(&view.sections().to_link_value())));
     entries.push(("edit".into(), u8::from(view.edit).to_string()));
+    entries.push(("live".into(), u8::from(view.live).to_string()));
 
     let metric_entries: Vec<(String, String)> =
         metrics.iter().map(|(id, figure)| (id.key().to_string(), number(figure))).collect();

@@ -7,6 +7,7 @@ pub mod error;
 pub mod fields;
 pub mod format;
 pub mod json;
+pub mod live;
 pub mod metrics;
 pub mod network;
 pub mod presets;

@@ -136,13 +136,15 @@ impl Scenario {
         Ok(())
     }
 
-    /// The same scenario as the full page shows it: no embed layout, sections or editing
-    /// switch, but the same numbers, theme and language.
+    /// The same scenario as the full page shows it: no embed layout, sections, editing or
+    /// live-data switch, but the same numbers, theme and language.
     pub fn without_embed(&self) -> Scenario {
         let mut full = self.clone();
         full.view.embed = false;
         full.view.show = None;
         full.view.edit = true;
+        // The full page always offers today's network.
+        full.view.live = false;
         full
     }
 
