@@ -1,20 +1,21 @@
-//! Today's network from a mempool.space REST API: what its four endpoints answer, turned
+//! Today's network from a mempool.space REST API: what its four endpoints answered, turned
 //! into the link's units and checked against the key table before anything is applied,
 //! so that a reading fills `btc`, `diff`, `fee` and `blk` all together or not at all.
 //!
-//! The page does the requests (`ui/mempool.rs`); this module only reads their values, so
-//! the conversions and the refusals are tested natively.
+//! The page's JavaScript does the four requests, checks each answer's shape, words any
+//! failure and the time (`ui/web.rs`, `fetch_network`), and reports in one line of text;
+//! this module reads that line, so every conversion and refusal is tested natively. Reading
+//! the JSON in Rust instead (gloo-net, serde, serde-wasm-bindgen, a Rust future) cost 17 KB
+//! of gzipped Wasm, and the messages and the UTC time in Rust 2 KB more: the page's size
+//! budget is 150 KB.
 
 use core::fmt;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use rust_decimal_macros::dec;
 
-use super::fields::{FieldError, Key};
+use super::fields::{parse_decimal, FieldError, Key};
 use super::scenario::Scenario;
-
-/// The API the page asks when the build names no other (`KWHICH_API_BASE`).
-pub const DEFAULT_API_BASE: &str = "https://mempool.space";
 
 /// Blocks a day at ten minutes each: the fees are averaged over this many blocks.
 pub const FEE_BLOCKS: u32 = 144;
@@ -24,62 +25,35 @@ const TERA: Decimal = dec!(1000000000000);
 /// Satoshis in one bitcoin.
 const SATS_PER_BTC: Decimal = dec!(100000000);
 
-/// One of the four requests.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Endpoint {
-    /// `/api/v1/prices`: `{"time": …, "USD": 98765, "EUR": …}`.
-    Prices,
-    /// `/api/v1/mining/hashrate/3d`: `{"currentHashrate": …, "currentDifficulty": …, …}`.
-    Hashrate,
-    /// `/api/v1/mining/reward-stats/144`: `{"totalFee": "…", …}`, satoshis as text.
-    RewardStats,
-    /// `/api/blocks/tip/height`: the height as a bare number.
-    TipHeight,
-}
-
-impl Endpoint {
-    pub const ALL: [Endpoint; 4] = [Endpoint::Prices, Endpoint::Hashrate, Endpoint::RewardStats, Endpoint::TipHeight];
-
-    /// The path after the API base.
-    pub fn path(self) -> &'static str {
-        match self {
-            Endpoint::Prices => "/api/v1/prices",
-            Endpoint::Hashrate => "/api/v1/mining/hashrate/3d",
-            Endpoint::RewardStats => "/api/v1/mining/reward-stats/144",
-            Endpoint::TipHeight => "/api/blocks/tip/height",
-        }
-    }
-
-    /// What it gives, as a message names it: "the bitcoin price".
-    pub fn what(self) -> &'static str {
-        match self {
-            Endpoint::Prices => "the bitcoin price",
-            Endpoint::Hashrate => "the difficulty",
-            Endpoint::RewardStats => "the fees of the last 144 blocks",
-            Endpoint::TipHeight => "the block height",
-        }
-    }
-}
-
-/// The host a base URL names, for the page to say where figures came from:
-/// `https://mempool.space` → `mempool.space`.
-pub fn api_host(base: &str) -> &str {
-    let rest = base.split_once("://").map_or(base, |(_, rest)| rest);
-    rest.split('/').next().unwrap_or(rest)
-}
-
-/// What the four endpoints answered, as their JSON holds it.
-#[derive(Clone, Debug, PartialEq)]
+/// What the four endpoints answered, each value as the text of its JSON number or string.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reading {
-    /// `USD` of [`Endpoint::Prices`].
-    pub price_usd: f64,
-    /// `currentDifficulty` of [`Endpoint::Hashrate`]: the difficulty itself, not in T.
-    pub difficulty: f64,
-    /// `totalFee` of [`Endpoint::RewardStats`]: satoshis of fees over the last 144 blocks,
-    /// a decimal integer as text.
+    /// Where and when: `mempool.space, 25 Nov 2026 14:03 UTC`.
+    pub source: String,
+    /// `USD` of `/api/v1/prices`.
+    pub price_usd: String,
+    /// `currentDifficulty` of `/api/v1/mining/hashrate/3d`: the difficulty itself, not in T.
+    pub difficulty: String,
+    /// `totalFee` of `/api/v1/mining/reward-stats/144`: satoshis of fees over the last 144 blocks.
     pub total_fee_sat: String,
-    /// [`Endpoint::TipHeight`].
-    pub height: f64,
+    /// `/api/blocks/tip/height`.
+    pub height: String,
+}
+
+/// Reads the page's report of the four requests, tab-separated: `ok`, the source, then the
+/// four values in [`Reading`]'s order; or `error` and the sentence that says what failed,
+/// which is what comes back as the error.
+pub fn read_report(line: &str) -> Result<Reading, String> {
+    let mut parts = line.split('\t');
+    let kind = parts.next().unwrap_or("");
+    let mut next = || parts.next().unwrap_or("").to_string();
+    match kind {
+        "ok" => {
+            Ok(Reading { source: next(), price_usd: next(), difficulty: next(), total_fee_sat: next(), height: next() })
+        }
+        "error" => Err(next()),
+        _ => Err("The page could not read the answer.".to_string()),
+    }
 }
 
 /// The four values in the link's units.
@@ -112,49 +86,44 @@ impl Refused {
 impl fmt::Display for Refused {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let field = self.key.field();
-        match self.value {
-            Some(v) => write!(f, "{} {} {}", field.label, v.normalize(), field.unit)?,
-            None => write!(f, "{}", field.label)?,
+        match (self.value, field.unit) {
+            (Some(v), "") => write!(f, "{} = {}. ", field.label, v.normalize())?,
+            (Some(v), unit) => write!(f, "{} = {} {unit}. ", field.label, v.normalize())?,
+            (None, _) => {}
         }
-        write!(f, ": {}", field.error_text(&self.error))
+        f.write_str(&field.error_text(&self.error))
     }
-}
-
-/// A JSON number to `dp` places, or `None` when no decimal holds it (JSON has no NaN, but a
-/// number may still be too large).
-fn decimal_of(x: f64, dp: u32) -> Option<Decimal> {
-    let scaled = (x * 10f64.powi(i32::try_from(dp).ok()?)).round();
-    // A decimal's mantissa is below 2^96 ≈ 7.9e28; `as` saturates, so check first.
-    if !scaled.is_finite() || scaled.abs() >= 7.9e28 {
-        return None;
-    }
-    Decimal::try_from_i128_with_scale(scaled as i128, dp).ok().map(|d| d.normalize())
 }
 
 impl Reading {
     /// The reading in the link's units, or the first value that is not a number the key
     /// could hold. Ranges are checked by [`Network::apply_to`].
     pub fn to_network(&self) -> Result<Network, Refused> {
-        let btc = decimal_of(self.price_usd, 2).ok_or(Refused::new(Key::Btc, None, FieldError::OutOfRange))?;
-        let diff = decimal_of(self.difficulty, 0).and_then(|d| d.checked_div(TERA)).ok_or(Refused::new(
+        let read = |key: Key, text: &str, dp: u32| {
+            parse_decimal(text)
+                .map(|v| v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))
+                .map_err(|e| Refused::new(key, None, e))
+        };
+        let btc = read(Key::Btc, &self.price_usd, 2)?;
+        let diff = read(Key::Diff, &self.difficulty, 0)?.checked_div(TERA).ok_or(Refused::new(
             Key::Diff,
             None,
             FieldError::OutOfRange,
         ))?;
-        let sats = super::fields::parse_decimal(&self.total_fee_sat).map_err(|e| Refused::new(Key::Fee, None, e))?;
-        if !sats.fract().is_zero() {
-            return Err(Refused::new(Key::Fee, None, FieldError::NotWhole));
+        let sats = read(Key::Fee, &self.total_fee_sat, 8)?;
+        let blk = read(Key::Blk, &self.height, 8)?;
+        for (key, value) in [(Key::Fee, sats), (Key::Blk, blk)] {
+            if !value.fract().is_zero() {
+                return Err(Refused::new(key, None, FieldError::NotWhole));
+            }
         }
         let fee = sats
             .checked_div(Decimal::from(FEE_BLOCKS))
             .and_then(|s| s.checked_div(SATS_PER_BTC))
-            .map(|btc| btc.round_dp_with_strategy(8, RoundingStrategy::MidpointAwayFromZero).normalize())
+            .map(|btc| btc.round_dp_with_strategy(8, RoundingStrategy::MidpointAwayFromZero))
             .ok_or(Refused::new(Key::Fee, None, FieldError::OutOfRange))?;
-        if self.height.fract() != 0.0 {
-            return Err(Refused::new(Key::Blk, None, FieldError::NotWhole));
-        }
-        let blk = decimal_of(self.height, 0).ok_or(Refused::new(Key::Blk, None, FieldError::OutOfRange))?;
-        Ok(Network { btc, diff, fee, blk })
+        let normal = Decimal::normalize;
+        Ok(Network { btc: normal(&btc), diff: normal(&diff), fee: normal(&fee), blk: normal(&blk) })
     }
 }
 
@@ -184,38 +153,19 @@ impl Network {
     }
 }
 
-/// A UTC time as the page names a reading: `25 Nov 2026 14:03 UTC`, from milliseconds since
-/// 1970 (what `Date.now()` gives), minutes rounded down.
-pub fn utc_stamp(epoch_ms: i64) -> String {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let minutes = epoch_ms.div_euclid(60_000);
-    let (days, minute_of_day) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
-    let (year, month, day) = civil_from_days(days);
-    let name = MONTHS.get(usize::try_from(month - 1).unwrap_or(0)).copied().unwrap_or("?");
-    format!("{day} {name} {year} {:02}:{:02} UTC", minute_of_day / 60, minute_of_day % 60)
-}
-
-/// Year, month (1–12) and day of the proleptic Gregorian calendar for a count of days
-/// since 1970-01-01 (H. Hinnant's `civil_from_days`, exact for every `i64` day a clock gives).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn reading(price_usd: f64, difficulty: f64, total_fee_sat: &str, height: f64) -> Reading {
-        Reading { price_usd, difficulty, total_fee_sat: total_fee_sat.into(), height }
+    fn reading(price_usd: &str, difficulty: &str, total_fee_sat: &str, height: &str) -> Reading {
+        let text = String::from;
+        Reading {
+            source: text("mempool.space, 25 Nov 2026 14:03 UTC"),
+            price_usd: text(price_usd),
+            difficulty: text(difficulty),
+            total_fee_sat: text(total_fee_sat),
+            height: text(height),
+        }
     }
 
     #[test]
@@ -224,17 +174,18 @@ mod tests {
         //   149301205959699.88 → whole 149301205959700 / 10^12 = 149.3012059597 T
         //   2993214350 sat / 144 / 10^8 = 0.20786210763888… → 0.20786211 BTC
         //   fees of exactly 144 · 10^8 sat → 1 BTC; 72 sat → half a satoshi a block → 0.00000001
+        //   155e12 (as JavaScript may print a number) → 155 T
         let cases = [
             (
-                reading(98765.0, 149301205959699.88, "2993214350", 925123.0),
+                reading("98765", "149301205959699.88", "2993214350", "925123"),
                 Network { btc: dec!(98765), diff: dec!(149.3012059597), fee: dec!(0.20786211), blk: dec!(925123) },
             ),
             (
-                reading(43753.456, 155e12, "14400000000", 0.0),
+                reading("43753.456", "155e12", "14400000000", "0"),
                 Network { btc: dec!(43753.46), diff: dec!(155), fee: dec!(1), blk: dec!(0) },
             ),
             (
-                reading(0.004, 1.0, "72", 1.0),
+                reading("0.004", "1", "72", "1"),
                 Network { btc: dec!(0), diff: dec!(0.000000000001), fee: dec!(0.00000001), blk: dec!(1) },
             ),
         ];
@@ -246,16 +197,33 @@ mod tests {
     #[test]
     fn it_refuses_values_no_decimal_or_key_holds() {
         let cases = [
-            (reading(1e40, 155e12, "0", 1.0), Refused::new(Key::Btc, None, FieldError::OutOfRange)),
-            (reading(-1e300, 155e12, "0", 1.0), Refused::new(Key::Btc, None, FieldError::OutOfRange)),
-            (reading(1.0, 1e30, "0", 1.0), Refused::new(Key::Diff, None, FieldError::OutOfRange)),
-            (reading(1.0, 155e12, "12abc", 1.0), Refused::new(Key::Fee, None, FieldError::NotANumber)),
-            (reading(1.0, 155e12, "", 1.0), Refused::new(Key::Fee, None, FieldError::Empty)),
-            (reading(1.0, 155e12, "1.5", 1.0), Refused::new(Key::Fee, None, FieldError::NotWhole)),
-            (reading(1.0, 155e12, "0", 925000.5), Refused::new(Key::Blk, None, FieldError::NotWhole)),
+            (reading("1e40", "155e12", "0", "1"), Refused::new(Key::Btc, None, FieldError::OutOfRange)),
+            (reading("NaN", "155e12", "0", "1"), Refused::new(Key::Btc, None, FieldError::NotANumber)),
+            (reading("1", "1e30", "0", "1"), Refused::new(Key::Diff, None, FieldError::OutOfRange)),
+            (reading("1", "155e12", "12abc", "1"), Refused::new(Key::Fee, None, FieldError::NotANumber)),
+            (reading("1", "155e12", "", "1"), Refused::new(Key::Fee, None, FieldError::Empty)),
+            (reading("1", "155e12", "1.5", "1"), Refused::new(Key::Fee, None, FieldError::NotWhole)),
+            (reading("1", "155e12", "0", "925000.5"), Refused::new(Key::Blk, None, FieldError::NotWhole)),
         ];
         for (reading, expected) in cases {
             assert_eq!(reading.to_network(), Err(expected), "{reading:?}");
+        }
+    }
+
+    #[test]
+    fn it_reads_the_report_of_the_four_requests() {
+        let ok = read_report("ok\tmempool.space, 25 Nov 2026 14:03 UTC\t98765\t149301205959699.88\t2993214350\t925123");
+        assert_eq!(ok, Ok(reading("98765", "149301205959699.88", "2993214350", "925123")));
+        let cases = [
+            (
+                "error\tCould not reach mempool.space for the block height.",
+                "Could not reach mempool.space for the block height.",
+            ),
+            ("", "The page could not read the answer."),
+            ("fine\t1", "The page could not read the answer."),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(read_report(line), Err(expected.to_string()), "{line:?}");
         }
     }
 
@@ -290,32 +258,14 @@ mod tests {
         let zero_price = Refused::new(Key::Btc, Some(dec!(0)), FieldError::OutOfRange);
         assert_eq!(
             zero_price.to_string(),
-            "Bitcoin price 0 USD: Bitcoin price is out of range; it must be > 0 and ≤ 10,000,000 USD."
+            "Bitcoin price = 0 USD. Bitcoin price is out of range; it must be > 0 and ≤ 10,000,000 USD."
+        );
+        let high = Refused::new(Key::Blk, Some(dec!(10000001)), FieldError::OutOfRange);
+        assert_eq!(
+            high.to_string(),
+            "Block height at the start = 10000001. Block height at the start is out of range; it must be a whole number ≥ 0 and ≤ 10,000,000."
         );
         let no_fee = Refused::new(Key::Fee, None, FieldError::NotANumber);
-        assert_eq!(no_fee.to_string(), format!("Transaction fees: {}", Key::Fee.field().error_text(&no_fee.error)));
-    }
-
-    #[test]
-    fn it_writes_a_utc_stamp() {
-        // Epoch milliseconds from python: datetime(…, tzinfo=timezone.utc).timestamp() * 1000.
-        let cases = [
-            (0, "1 Jan 1970 00:00 UTC"),
-            (1_795_615_380_000, "25 Nov 2026 14:03 UTC"),
-            (1_795_615_439_999, "25 Nov 2026 14:03 UTC"),
-            (951_782_400_000, "29 Feb 2000 00:00 UTC"),
-            (4_133_980_740_000, "31 Dec 2100 23:59 UTC"),
-            (-1, "31 Dec 1969 23:59 UTC"),
-        ];
-        for (ms, expected) in cases {
-            assert_eq!(utc_stamp(ms), expected, "{ms}");
-        }
-    }
-
-    #[test]
-    fn it_names_the_api_host() {
-        assert_eq!(api_host(DEFAULT_API_BASE), "mempool.space");
-        assert_eq!(api_host("http://127.0.0.1:8999"), "127.0.0.1:8999");
-        assert_eq!(api_host("https://mempool.example.org/mempool"), "mempool.example.org");
+        assert_eq!(no_fee.to_string(), "Transaction fees is not a number; it must be ≥ 0 and ≤ 1,000 BTC/block.");
     }
 }

@@ -56,7 +56,8 @@ pub fn App() -> impl IntoView {
                 {show(Section::Compare).then(|| view! { <CompareCard/> })}
                 {show(Section::Btc).then(|| view! { <CostPerBtcCard/> })}
                 {show(Section::PerMw).then(|| view! { <PerMwTable/> })}
-                {show(Section::Network).then(|| view! { <NetworkCard/> })}
+                // `live=1` asks for the button, which sits in the network card.
+                {(show(Section::Network) || view.live).then(|| view! { <NetworkCard/> })}
                 {show(Section::Inputs).then(|| view! { <InputPanel editable=editable/> })}
                 <EmbedBar/>
             </main>
@@ -64,6 +65,9 @@ pub fn App() -> impl IntoView {
         .into_any();
     }
 
+    // Offline after one visit, for the full page only: an embed lives in someone else's
+    // article and stores nothing there.
+    super::web::register_worker();
     view! {
         <header class="top">
             <div class="brand">

@@ -8,6 +8,7 @@ mod embed_bar;
 mod embed_panel;
 mod hashrate_field;
 mod input_panel;
+mod live_button;
 mod methodology;
 mod metric_value;
 mod network_card;
