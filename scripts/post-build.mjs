@@ -110,13 +110,20 @@ const FILES = ${JSON.stringify(precache)};
 const PREFIX = "kwhich " + self.registration.scope + " ";
 const CACHE = PREFIX + BUILD;
 const INDEX = new URL("./", self.location).href;
+const HASHED = /-[0-9a-f]{16}(_bg)?\\.(js|wasm|css)$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      // "reload": the files as the server has them now, never an older copy from the HTTP cache.
-      .then((cache) => cache.addAll(FILES.map((f) => new Request(new URL(f, self.location), { cache: "reload" }))))
+      // A name with Trunk's content hash is that content: the copy the page has just loaded
+      // (HTTP cache) will do, so a first visit does not download the Wasm twice. Any other
+      // file comes from the server as it is now ("reload").
+      .then((cache) =>
+        cache.addAll(
+          FILES.map((f) => new Request(new URL(f, self.location), { cache: HASHED.test(f) ? "default" : "reload" })),
+        ),
+      )
       // A new build takes over at once: the network answers first, so no page mixes builds.
       .then(() => self.skipWaiting()),
   );

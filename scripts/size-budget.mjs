@@ -15,7 +15,8 @@ import { gzipSync } from "node:zlib";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dist = path.resolve(process.argv[2] ?? path.join(root, "dist"));
-const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 150);
+// 150 KB until "Use today's network" and the Content-Security-Policy (+5.4 KB, README).
+const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 155);
 const targetKb = Number(process.env.SIZE_TARGET_KB ?? 100);
 
 const fail = (msg) => {
