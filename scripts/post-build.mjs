@@ -47,6 +47,19 @@ try {
   fail(`KWHICH_API_BASE=${JSON.stringify(apiBase)} is not an http(s) URL (${err.message})`);
 }
 
+// `trunk serve` fills two placeholders of its reload script as it serves the page, which
+// would change the script's hash: fill them here as it would (the page's own host, the
+// public URL's path; a custom `ws_base` is not followed), so it serves the hashed script.
+if (html.includes("{{__TRUNK_ADDRESS__}}")) {
+  const pub = process.env.TRUNK_PUBLIC_URL ?? "/";
+  let wsBase = /^[a-z]+:\/\//i.test(pub) ? new URL(pub).pathname : pub.replace(/^\.(?=\/|$)/, "");
+  if (!wsBase.startsWith("/")) wsBase = "/" + wsBase;
+  if (!wsBase.endsWith("/")) wsBase += "/";
+  html = html
+    .replace(/(['`])\{\{__TRUNK_ADDRESS__\}\}\1/g, "window.location.host")
+    .replaceAll("{{__TRUNK_WS_BASE__}}", wsBase);
+}
+
 const sha256 = (text) => "'sha256-" + createHash("sha256").update(text, "utf8").digest("base64") + "'";
 // An inline script is a <script> without src; its hash covers exactly the text between the tags.
 const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)]

@@ -23,7 +23,9 @@ export function fetch_network(seconds, done) {
   // The API's address is fixed when the page is built: scripts/post-build.mjs writes it
   // here (and into the Content-Security-Policy). public/kwhich-live.js does the requests;
   // it loads on the first press only. Until the answer the button says so and stays disabled.
-  const base = document.querySelector('meta[name=kwhich-api]').content;
+  const api = document.querySelector('meta[name=kwhich-api]');
+  if (!api) return done('error\tThis build names no API for today’s network.');
+  const base = api.content;
   const button = document.querySelector('[data-live]');
   const label = button.textContent;
   button.disabled = true;
