@@ -211,6 +211,13 @@ mod tests {
     }
 
     #[test]
+    fn it_opens_an_embed_as_the_full_page_with_the_same_numbers() {
+        let (embed, _) = crate::model::from_query("kwh=0.03&embed=1&show=btc&edit=0&live=1&theme=dark");
+        let full = embed.without_embed();
+        assert_eq!(crate::model::to_query(&full), "v=1&kwh=0.03&theme=dark");
+    }
+
+    #[test]
     fn it_fills_fields_from_a_preset() {
         let mut s = Scenario::default();
         s.set_asic(AsicPreset::by_id("s21xp").unwrap_or_else(|| panic!("no s21xp preset")));
