@@ -50,7 +50,7 @@ const LINKS: [&str; 7] = [
     "sub=1.5625",
     "gpu=b200&colo=121&gpue=1.45",
     "kwh=0&opx=0",
-    "v=1&btc=120000&diff=160&pool=1.5&up=95&lang=ar&embed=1&show=btc,compare&edit=0&theme=dark",
+    "v=1&btc=120000&diff=160&pool=1.5&up=95&lang=ar&embed=1&show=btc,compare&edit=0&live=1&theme=dark",
 ];
 
 #[test]

@@ -32,6 +32,7 @@ fn link_key() -> impl Strategy<Value = String> {
         ["v", "asic", "gpu", "lang", "embed", "theme", "show", "edit", "utm_source", "fbclid", "gclid", "BTC", "k%77h"]
             .map(String::from),
     );
+    names.push("live".into());
     prop_oneof![
         6 => proptest::sample::select(names),
         1 => "[a-z_%]{0,6}",
@@ -215,11 +216,12 @@ fn value_for(key: Key) -> BoxedStrategy<Option<Decimal>> {
 
 fn view() -> impl Strategy<Value = View> {
     let show = prop_oneof![Just(None), (0u8..32).prop_map(Some)];
-    (0usize..3, 0usize..3, any::<bool>(), any::<bool>(), show).prop_map(|(lang, theme, embed, edit, show)| View {
+    (0usize..3, 0usize..3, any::<[bool; 3]>(), show).prop_map(|(lang, theme, [embed, edit, live], show)| View {
         lang: [Lang::En, Lang::Ar, Lang::Vi][lang],
         theme: [Theme::Auto, Theme::Light, Theme::Dark][theme],
         embed,
         edit,
+        live,
         show: show.map(|bits| {
             Section::ALL
                 .into_iter()

@@ -132,6 +132,20 @@ impl Draft {
         self.errors.clear();
     }
 
+    /// Takes `next` as the scenario, its values set from outside the inputs (today's
+    /// network): the inputs of `keys` lose their errors, and a subsidy or fee refused while
+    /// its partner was zero is tried again.
+    pub fn accept(&mut self, next: Scenario, keys: &[Key]) {
+        self.scenario = next;
+        self.clear_errors(keys);
+        for key in [Key::Sub, Key::Fee] {
+            let waiting = self.error(key).filter(|e| e.error == FieldError::RewardNotPositive).cloned();
+            if let Some(waiting) = waiting {
+                self.type_text(key, waiting.source, &waiting.text);
+            }
+        }
+    }
+
     /// Sets several keys at once, all or none: on the first value refused the draft is
     /// unchanged and that key and why are returned. Their inputs' errors are cleared.
     pub fn set_all(&mut self, values: &[(Key, Decimal)]) -> Result<(), (Key, FieldError)> {
@@ -228,6 +242,18 @@ mod tests {
         let mut want = Scenario::default();
         want.view.theme = crate::model::view::Theme::Dark;
         assert_eq!(d, Draft::new(want));
+    }
+
+    #[test]
+    fn it_accepts_a_scenario_from_outside_and_retries_a_waiting_subsidy() {
+        let mut d = draft("?fee=0");
+        d.type_text(Key::Sub, Source::Field, "0");
+        d.type_text(Key::Btc, Source::Field, "x");
+        let (next, _) = from_query("?fee=0.1&btc=90000");
+        d.accept(next, &[Key::Btc, Key::Fee]);
+        assert_eq!(d.error_of(Key::Btc, Source::Field), None);
+        assert_eq!(d.error_of(Key::Sub, Source::Field), None, "the subsidy waiting for a fee is applied");
+        assert_eq!((d.scenario().sub().get(), d.scenario().fee().get()), (dec!(0), dec!(0.1)));
     }
 
     #[test]

@@ -11,6 +11,8 @@ pub struct EmbedOptions {
     /// Readers may edit the inputs (`edit=1`, the default).
     pub editable: bool,
     pub theme: Theme,
+    /// Readers may load today's network from the API (`live=1`; off by default).
+    pub live: bool,
 }
 
 /// Height of the iframe before (or without) the resize script: enough for the default
@@ -27,6 +29,7 @@ pub fn embed_scenario(scenario: &Scenario, options: &EmbedOptions) -> Scenario {
     embedded.view.show = (options.sections != Sections::EMBED_DEFAULT).then_some(options.sections);
     embedded.view.edit = options.editable;
     embedded.view.theme = options.theme;
+    embedded.view.live = options.live;
     embedded
 }
 
@@ -69,7 +72,8 @@ mod tests {
     #[test]
     fn it_writes_a_sandboxed_lazy_titled_iframe_with_the_scenario() {
         let (scenario, _) = crate::model::from_query("?kwh=0.03");
-        let options = EmbedOptions { sections: Sections::EMBED_DEFAULT, editable: true, theme: Theme::Auto };
+        let options =
+            EmbedOptions { sections: Sections::EMBED_DEFAULT, editable: true, theme: Theme::Auto, live: false };
         let html = snippet("https://user.github.io/kwhich/", &scenario, &options);
         let id = embed_id("v=1&kwh=0.03&embed=1");
         assert!(
@@ -89,9 +93,11 @@ mod tests {
     fn it_writes_only_the_display_keys_that_differ() {
         let scenario = Scenario::default();
         let sections = Sections::empty().with(Section::Compare).with(Section::Inputs);
-        let options = EmbedOptions { sections, editable: false, theme: Theme::Dark };
+        let options = EmbedOptions { sections, editable: false, theme: Theme::Dark, live: false };
         let query = to_query(&embed_scenario(&scenario, &options));
         assert_eq!(query, "v=1&embed=1&show=compare,inputs&edit=0&theme=dark");
+        let live = EmbedOptions { sections: Sections::EMBED_DEFAULT, editable: true, theme: Theme::Auto, live: true };
+        assert_eq!(to_query(&embed_scenario(&scenario, &live)), "v=1&embed=1&live=1");
     }
 
     #[test]

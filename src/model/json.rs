@@ -108,6 +108,7 @@ pub fn scenario_entries(scenario: &Scenario) -> Vec<(String, String)> {
     entries.push(("theme".into(), string(view.theme.name())));
     entries.push(("show".into(), string(&view.sections().to_link_value())));
     entries.push(("edit".into(), u8::from(view.edit).to_string()));
+    entries.push(("live".into(), u8::from(view.live).to_string()));
     entries
 }
 

@@ -11,6 +11,7 @@ pub mod error;
 pub mod fields;
 pub mod format;
 pub mod json;
+pub mod live;
 pub mod map_range;
 pub mod metrics;
 pub mod network;

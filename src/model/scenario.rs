@@ -147,13 +147,15 @@ impl Scenario {
         Ok(())
     }
 
-    /// The same scenario as the full page shows it: no embed layout, sections or editing
-    /// switch, but the same numbers, theme and language.
+    /// The same scenario as the full page shows it: no embed layout, sections, editing or
+    /// live-data switch, but the same numbers, theme and language.
     pub fn without_embed(&self) -> Scenario {
         let mut full = self.clone();
         full.view.embed = false;
         full.view.show = None;
         full.view.edit = true;
+        // The full page always offers today's network.
+        full.view.live = false;
         full
     }
 
@@ -211,6 +213,13 @@ mod tests {
         assert_eq!(s.set(Key::Sub, Some(dec!(0))), Err(FieldError::RewardNotPositive));
         assert_eq!(s.set(Key::Fee, Some(dec!(1))), Ok(()));
         assert_eq!(s.set(Key::Sub, Some(dec!(0))), Ok(()));
+    }
+
+    #[test]
+    fn it_opens_an_embed_as_the_full_page_with_the_same_numbers() {
+        let (embed, _) = crate::model::from_query("kwh=0.03&embed=1&show=btc&edit=0&live=1&theme=dark");
+        let full = embed.without_embed();
+        assert_eq!(crate::model::to_query(&full), "v=1&kwh=0.03&theme=dark");
     }
 
     #[test]

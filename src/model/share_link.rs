@@ -186,16 +186,16 @@ pub(super) fn from_pairs(pairs: Vec<(String, String)>) -> (Scenario, Vec<Warning
                 Some(theme) => scenario.view.theme = theme,
                 None => warnings.push(invalid("the themes are light, dark and auto", "auto")),
             },
-            "embed" | "edit" => match value.as_str() {
+            "embed" | "edit" | "live" => match value.as_str() {
                 "0" | "1" => {
                     let on = value == "1";
-                    if key == "embed" {
-                        scenario.view.embed = on;
-                    } else {
-                        scenario.view.edit = on;
+                    match key.as_str() {
+                        "embed" => scenario.view.embed = on,
+                        "edit" => scenario.view.edit = on,
+                        _ => scenario.view.live = on,
                     }
                 }
-                _ => warnings.push(invalid("it takes 0 or 1", if key == "embed" { "0" } else { "1" })),
+                _ => warnings.push(invalid("it takes 0 or 1", if key == "edit" { "1" } else { "0" })),
             },
             "show" => match parse_sections(&value) {
                 Some(sections) => scenario.view.show = Some(sections),
@@ -345,6 +345,9 @@ pub fn to_query(scenario: &Scenario) -> String {
     }
     if !view.edit {
         push("edit", "0");
+    }
+    if view.live {
+        push("live", "1");
     }
     if view.theme != Theme::Auto {
         push("theme", view.theme.name());

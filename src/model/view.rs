@@ -127,11 +127,13 @@ pub struct View {
     pub show: Option<Sections>,
     /// `edit=0` makes an embed's inputs read-only.
     pub edit: bool,
+    /// `live=1`: an embed offers "Use today's network" (the full page always does).
+    pub live: bool,
 }
 
 impl Default for View {
     fn default() -> Self {
-        View { lang: Lang::En, theme: Theme::Auto, embed: false, show: None, edit: true }
+        View { lang: Lang::En, theme: Theme::Auto, embed: false, show: None, edit: true, live: false }
     }
 }
 

@@ -53,7 +53,9 @@ pub fn App() -> impl IntoView {
     if view.embed {
         use_embed_height();
         let (sections, editable) = (view.sections(), view.edit);
-        let shown = Section::ALL.into_iter().filter(move |s| sections.contains(*s));
+        // `live=1` asks for the button, which sits in the network card.
+        let live = view.live;
+        let shown = Section::ALL.into_iter().filter(move |s| sections.contains(*s) || (*s == Section::Network && live));
         return view! {
             <main class="embed" id="results" tabindex="-1" data-layout="embed">
                 <h1 class="embed-title">"kWhich"</h1>
@@ -66,6 +68,9 @@ pub fn App() -> impl IntoView {
     }
     let results = Section::ALL.into_iter().filter(|s| *s != Section::Inputs);
 
+    // Offline after one visit, for the full page only: an embed lives in someone else's
+    // article and stores nothing there.
+    super::web::register_worker();
     view! {
         <header class="top">
             <div class="brand">

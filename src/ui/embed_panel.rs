@@ -18,12 +18,14 @@ pub fn EmbedPanel(
     let sections = RwSignal::new(Sections::EMBED_DEFAULT);
     let editable = RwSignal::new(true);
     let theme = RwSignal::new(Theme::Auto);
+    let live = RwSignal::new(false);
     let copied = RwSignal::new(None::<bool>);
     let code = move || {
         if hidden.get() {
             return String::new();
         }
-        let options = EmbedOptions { sections: sections.get(), editable: editable.get(), theme: theme.get() };
+        let options =
+            EmbedOptions { sections: sections.get(), editable: editable.get(), theme: theme.get(), live: live.get() };
         scenario.with(|s| snippet(&web::page_base(), s, &options))
     };
     // The checkboxes hold their own state; one listener on the fieldset reads the one that
@@ -56,6 +58,10 @@ pub fn EmbedPanel(
             <label class="check" for="embed-edit">
                 <input type="checkbox" id="embed-edit" checked on:change=move |ev| editable.set(event_target_checked(&ev))/>
                 "Readers may edit the inputs"
+            </label>
+            <label class="check" for="embed-live">
+                <input type="checkbox" id="embed-live" on:change=move |ev| live.set(event_target_checked(&ev))/>
+                "Readers may load today's network (shows the Network card)"
             </label>
             <label for="embed-theme">"Theme"</label>
             <select id="embed-theme" on:change=move |ev| {

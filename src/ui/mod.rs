@@ -10,6 +10,7 @@ mod embed_panel;
 mod hashrate_field;
 mod input_panel;
 mod line_chart_svg;
+mod live_button;
 mod methodology;
 mod metric_value;
 mod network_card;

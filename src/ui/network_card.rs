@@ -4,14 +4,17 @@ use leptos::prelude::*;
 
 use crate::model::view::Section;
 
+use super::live_button::LiveButton;
 use super::metric_value::MetricValue;
 use super::state::ScenarioCtx;
 use crate::model::{MetricId as M, SNAPSHOT_DATE};
 
-/// The network side of the scenario.
+/// The network side of the scenario, with "Use today's network" (in an embed only when
+/// its link says `live=1`).
 #[component]
 pub fn NetworkCard() -> impl IntoView {
     let ScenarioCtx(scenario) = expect_context();
+    let live = scenario.with_untracked(|s| !s.view.embed || s.view.live);
     let source = move || {
         if scenario.with(|s| s.hp().is_some()) {
             "Hashprice set by hand (hp); the BTC figure divides it by the bitcoin price.".to_string()
@@ -30,6 +33,7 @@ pub fn NetworkCard() -> impl IntoView {
                 <div><dt>"Cash cost per kWh"</dt><dd><MetricValue id=M::MiningCashCostUsdPerKwh/></dd></div>
             </dl>
             <p class="note">{source}</p>
+            {live.then(|| view! { <LiveButton/> })}
         </section>
     }
 }

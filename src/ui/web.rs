@@ -14,6 +14,34 @@ export function post_height(id) {
   const h = Math.ceil(document.documentElement.getBoundingClientRect().height);
   window.parent.postMessage({ id: id, height: h }, '*');
 }
+export function register_worker() {
+  // sw.js comes from scripts/post-build.mjs. './' resolves against the page, so a build
+  // under a sub-path registers its own worker, scoped to that path. No worker, no offline.
+  if ('serviceWorker' in navigator) navigator.serviceWorker.register('./sw.js').catch(() => {});
+}
+export function fetch_network(seconds, done) {
+  // The API's address is fixed when the page is built: scripts/post-build.mjs writes it
+  // here (and into the Content-Security-Policy). public/kwhich-live.js does the requests;
+  // it loads on the first press only. Until the answer the button says so and stays disabled.
+  const api = document.querySelector('meta[name=kwhich-api]');
+  if (!api) return done('error\tThis build names no API for today’s network.');
+  const base = api.content;
+  const button = document.querySelector('[data-live]');
+  const label = button.textContent;
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  button.textContent = `Asking ${new URL(base).host}…`;
+  const end = (report) => {
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+    button.textContent = label;
+    done(report);
+  };
+  import(new URL('kwhich-live.js', document.baseURI).href).then(
+    (live) => live.fetchNetwork(base, seconds, end),
+    () => end('error\tThe page could not load its live-data script: the connection may be offline.'),
+  );
+}
 export function watch_height(id) {
   const send = () => post_height(id);
   // The observer's first callback comes after layout: no report of a half-mounted page.
@@ -27,6 +55,12 @@ export function watch_height(id) {
 extern "C" {
     /// Copies `text`; `done(true)` once the clipboard holds it, `done(false)` if refused.
     fn copy_text(text: &str, done: &JsValue);
+    /// Makes the page work offline after this visit (not in an embed: see App).
+    pub fn register_worker();
+    /// Asks the build's API for today's network, at most `seconds` long, showing the
+    /// progress on the `[data-live]` button, and calls `done` with the report that
+    /// `model::live::read_report` reads.
+    fn fetch_network(seconds: u32, done: &JsValue);
     /// Reports this document's height to the embedding page after layout, on every resize
     /// and whenever the page's resize script asks.
     pub fn watch_height(id: &str);
@@ -37,6 +71,11 @@ pub fn copy(text: &str, done: Box<dyn FnOnce(bool)>) {
     // One boxed closure type for every caller: one instantiation in the Wasm.
     let callback = Closure::once_into_js(done);
     copy_text(text, &callback);
+}
+
+/// Asks the API for today's network; `done` gets the one-line report.
+pub fn ask_network(seconds: u32, done: Box<dyn FnOnce(String)>) {
+    fetch_network(seconds, &Closure::once_into_js(done));
 }
 
 /// The page's own address without its query: where share links point.

@@ -5,7 +5,7 @@
 // writes its own assertions.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
@@ -113,6 +113,18 @@ export function requireDist() {
   }
 }
 
+/** The Content-Security-Policy that a build wrote into its index.html (scripts/post-build.mjs). */
+export function cspOf(dist = DIST) {
+  const html = readFileSync(path.join(dist, "index.html"), "utf8");
+  return /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1] ?? null;
+}
+
+/** The API a build asks for today's network (`<meta name="kwhich-api">`, scripts/post-build.mjs). */
+export function apiBaseOf(dist = DIST) {
+  const html = readFileSync(path.join(dist, "index.html"), "utf8");
+  return /<meta name="kwhich-api" content="([^"]*)">/.exec(html)?.[1] ?? null;
+}
+
 // ---------------------------------------------------------------------------------------
 // Browser
 
@@ -140,12 +152,26 @@ export async function launchBrowser() {
 
 /**
  * A fresh page (its own context: no shared storage) that records console errors, page
- * errors and failed requests in `errors`. Call `assertNoErrors()` at the end of a test.
+ * errors, failed requests and Content-Security-Policy violations (in any frame) in
+ * `errors`. Call `assertNoErrors()` at the end of a test. `expectErrors` (RegExps) names
+ * errors a test provokes on purpose (an API answering 500): those are not counted.
  */
-export async function newPage(browser, { viewport = { width: 1280, height: 900 }, locale = "en-US", colorScheme } = {}) {
+export async function newPage(
+  browser,
+  { viewport = { width: 1280, height: 900 }, locale = "en-US", colorScheme, expectErrors = [] } = {},
+) {
   const context = await browser.newContext({ viewport, locale, ...(colorScheme ? { colorScheme } : {}) });
-  const page = await context.newPage();
   const errors = [];
+  const record = errors.push.bind(errors);
+  errors.push = (...items) => record(...items.filter((e) => !expectErrors.some((re) => re.test(e))));
+  // Every frame of every page reports its violations, before any of its own scripts run.
+  await context.exposeBinding("__kwhichCspViolation", (_source, v) => errors.push(`CSP violation: ${v}`));
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__kwhichCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} in ${e.documentURI} (${e.sourceFile}:${e.lineNumber})`),
+    );
+  });
+  const page = await context.newPage();
   page.on("console", (msg) => {
     if (msg.type() === "error") {
       const loc = msg.location();

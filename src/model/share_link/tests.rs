@@ -89,7 +89,7 @@ fn it_reads_every_key_of_the_contract() {
         &kwh=0.04&opx=0.006&up=95&pool=1.5&pue=1.1&capex=16&site=600000&life=3&colo=121&gpue=1.45\
         &gpu=b200&gph=4.5&util=80&gkw=1.8&gcap=61000&gopx=12&gfit=12000000&tgt=45000\
         &mo=48&dg=1.5&pg=10&gd=-20&ce=3&blk=1000000&dr=8&conv=6&glife=4&clife=15&mw=50\
-        &lang=vi&embed=1&theme=dark&show=mw,network&edit=0";
+        &lang=vi&embed=1&theme=dark&show=mw,network&edit=0&live=1";
     let s = read(link);
     let want = [
         (Key::Btc, dec!(120000)),
@@ -135,7 +135,7 @@ fn it_reads_every_key_of_the_contract() {
     assert_eq!(s.asic().id, "s21xp");
     assert_eq!(s.gpu().id, "b200");
     assert_eq!(s.view.lang, Lang::Vi);
-    assert!(s.view.embed && !s.view.edit);
+    assert!(s.view.embed && !s.view.edit && s.view.live);
     assert_eq!(s.view.theme, Theme::Dark);
     assert_eq!(s.view.show.map(Sections::to_link_value), Some("mw,network".to_string()));
 }
@@ -213,6 +213,7 @@ fn it_falls_back_for_a_bad_value_alone_and_says_why() {
         ("theme=blue", invalid("theme", "blue", "the themes are light, dark and auto", "auto")),
         ("embed=yes", invalid("embed", "yes", "it takes 0 or 1", "0")),
         ("edit=2", invalid("edit", "2", "it takes 0 or 1", "1")),
+        ("live=on", invalid("live", "on", "it takes 0 or 1", "0")),
         (
             "show=compare,charts",
             invalid(
@@ -430,8 +431,8 @@ fn it_writes_only_differing_keys_in_spec_order() {
     assert_eq!(to_query(&s), "v=1&btc=90000&asic=s21xp&th=250&gpue=1.45&gpu=b200&gph=4.5");
 
     // Display keys come last; sections in their own order whatever the link said.
-    let s = read("theme=dark&show=btc,compare&edit=0&embed=1&lang=ar&kwh=0.03");
-    assert_eq!(to_query(&s), "v=1&kwh=0.03&lang=ar&embed=1&show=compare,btc&edit=0&theme=dark");
+    let s = read("theme=dark&live=1&show=btc,compare&edit=0&embed=1&lang=ar&kwh=0.03");
+    assert_eq!(to_query(&s), "v=1&kwh=0.03&lang=ar&embed=1&show=compare,btc&edit=0&live=1&theme=dark");
 }
 
 #[test]
@@ -459,7 +460,7 @@ fn it_writes_numbers_plainly() {
 }
 
 /// Links whose scenario must survive writing and reading back unchanged.
-const ROUND_TRIPS: [&str; 12] = [
+const ROUND_TRIPS: [&str; 13] = [
     "",
     "v=1&btc=90000&kwh=0.045&gph=2.5",
     "https://example.com/kwhich/?v=1&btc=85000&diff=155&kwh=0.045&gph=2.5",
@@ -472,6 +473,7 @@ const ROUND_TRIPS: [&str; 12] = [
     "mo=36&blk=1000000&dr=0&conv=0&glife=0.5&clife=20&mw=1.5",
     "mo=240&dr=100&conv=60&glife=50&clife=50&mw=100000",
     "lang=ar&embed=1&show=inputs,mw&edit=0&theme=light&tgt=10000000",
+    "embed=1&live=1&diff=149.3012059597&fee=0.20786211&blk=925123",
 ];
 
 #[test]
@@ -492,13 +494,14 @@ fn it_round_trips() {
 fn it_round_trips_every_preset_and_view() {
     let views = [
         View::default(),
-        View { lang: Lang::Ar, theme: Theme::Dark, embed: true, show: None, edit: false },
+        View { lang: Lang::Ar, theme: Theme::Dark, embed: true, show: None, edit: false, live: true },
         View {
             lang: Lang::Vi,
             theme: Theme::Light,
             embed: false,
             show: Some(Section::ALL.into_iter().fold(Sections::empty(), Sections::with)),
             edit: true,
+            live: false,
         },
     ];
     for (n, asic) in ASICS.iter().enumerate() {

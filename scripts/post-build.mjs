@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+// Trunk's post_build hook (Trunk.toml): runs on the finished build in the staging folder,
+// after Trunk has written the final index.html there and before it becomes dist/.
+//
+// 1. Writes a Content-Security-Policy <meta> into index.html, with the sha256 of every
+//    inline script (Trunk's module loader, the error handler in index.html, the live-reload
+//    script of `trunk serve`) and the API's origin in connect-src (KWHICH_API_BASE, the same
+//    build variable the Wasm reads; default https://mempool.space).
+// 2. Writes sw.js, the service worker that keeps the page working offline: it precaches
+//    every built file in a cache named after this build, deletes the older builds' caches
+//    when it activates, answers from the network first and from its cache only when the
+//    network fails, and never touches a request to another origin.
+//
+//   node scripts/post-build.mjs [DIR]     DIR defaults to $TRUNK_STAGING_DIR
+//
+// Running it again on its own output gives the same files: the policy is replaced, not added.
+
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+const fail = (msg) => {
+  console.error(`post-build: FAILED: ${msg}`);
+  process.exit(1);
+};
+if (!dir) fail("no folder: pass one, or run as Trunk's post_build hook ($TRUNK_STAGING_DIR)");
+const indexPath = path.join(dir, "index.html");
+let html;
+try {
+  html = readFileSync(indexPath, "utf8");
+} catch (err) {
+  fail(`${indexPath} cannot be read (${err.code}): the hook must run at stage "post_build"`);
+}
+
+// --- Content-Security-Policy ----------------------------------------------------------
+
+const DEFAULT_API_BASE = "https://mempool.space";
+// Without a trailing slash: the page appends "/api/…".
+const apiBase = (process.env.KWHICH_API_BASE || DEFAULT_API_BASE).replace(/\/+$/, "");
+let apiOrigin;
+try {
+  const url = new URL(apiBase);
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`scheme ${url.protocol}`);
+  apiOrigin = url.origin;
+} catch (err) {
+  fail(`KWHICH_API_BASE=${JSON.stringify(apiBase)} is not an http(s) URL (${err.message})`);
+}
+
+// `trunk serve` fills two placeholders of its reload script as it serves the page, which
+// would change the script's hash: fill them here as it would (the page's own host, the
+// public URL's path; a custom `ws_base` is not followed), so it serves the hashed script.
+if (html.includes("{{__TRUNK_ADDRESS__}}")) {
+  const pub = process.env.TRUNK_PUBLIC_URL ?? "/";
+  let wsBase = /^[a-z]+:\/\//i.test(pub) ? new URL(pub).pathname : pub.replace(/^\.(?=\/|$)/, "");
+  if (!wsBase.startsWith("/")) wsBase = "/" + wsBase;
+  if (!wsBase.endsWith("/")) wsBase += "/";
+  html = html
+    .replace(/(['`])\{\{__TRUNK_ADDRESS__\}\}\1/g, "window.location.host")
+    .replaceAll("{{__TRUNK_WS_BASE__}}", wsBase);
+}
+
+const sha256 = (text) => "'sha256-" + createHash("sha256").update(text, "utf8").digest("base64") + "'";
+// An inline script is a <script> without src; its hash covers exactly the text between the tags.
+const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)]
+  .filter(([, attrs]) => !/\bsrc\s*=/i.test(attrs))
+  .map(([, , body]) => body);
+if (!inline.length) fail("index.html has no inline script: Trunk's loader is missing");
+const hashes = [...new Set(inline.map(sha256))];
+
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' ${hashes.join(" ")} 'wasm-unsafe-eval'`,
+  `connect-src 'self' ${apiOrigin}`,
+  "img-src 'self' data:",
+  "style-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join("; ");
+// The API's address for the page's live-data button (src/ui/web.rs reads it): here rather
+// than in the Wasm, so a build for another API compiles nothing again.
+const meta =
+  `<meta http-equiv="Content-Security-Policy" content="${policy}">\n  ` +
+  `<meta name="kwhich-api" content="${apiBase.replace(/"/g, "&quot;")}">`;
+
+const OURS = /<meta\s+(?:http-equiv=["']?Content-Security-Policy["']?|name=["']?kwhich-api["']?)[^>]*>\s*/gi;
+html = html.replace(OURS, "");
+// Right after the charset, so that it governs every script, link and preload below it.
+const charset = /<meta\s+charset[^>]*>/i.exec(html);
+const head = /<head[^>]*>/i.exec(html);
+const at = charset ?? head;
+if (!at) fail("index.html has neither <meta charset> nor <head>");
+const pos = at.index + at[0].length;
+html = `${html.slice(0, pos)}\n  ${meta}${html.slice(pos)}`;
+writeFileSync(indexPath, html);
+
+// --- Service worker -------------------------------------------------------------------
+
+const SW = "sw.js";
+const files = [];
+const walk = (rel) => {
+  for (const name of readdirSync(path.join(dir, rel)).sort()) {
+    const child = rel ? `${rel}/${name}` : name;
+    if (statSync(path.join(dir, child)).isDirectory()) walk(child);
+    else if (child !== SW) files.push(child);
+  }
+};
+walk("");
+// The build's identity: every file's name and bytes (index.html with its policy included).
+const build = createHash("sha256");
+for (const f of files) build.update(f).update("\0").update(readFileSync(path.join(dir, f))).update("\0");
+const buildHash = build.digest("hex").slice(0, 16);
+// index.html is cached as the folder's own address, which every share link opens.
+const precache = files.map((f) => (f === "index.html" ? "./" : `./${f}`));
+
+const worker = `// kWhich's service worker, written by scripts/post-build.mjs for one build: do not edit.
+// Offline after one visit; online, every request goes to the network as if it were not here.
+const BUILD = ${JSON.stringify(buildHash)};
+const FILES = ${JSON.stringify(precache)};
+// Caches are shared by every path of an origin: name them after this scope, so that two
+// builds at two paths never delete each other's.
+const PREFIX = "kwhich " + self.registration.scope + " ";
+const CACHE = PREFIX + BUILD;
+const INDEX = new URL("./", self.location).href;
+const HASHED = /-[0-9a-f]{16}(_bg)?\\.(js|wasm|css)$/;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      // A name with Trunk's content hash is that content: the copy the page has just loaded
+      // (HTTP cache) will do, so a first visit does not download the Wasm twice. Any other
+      // file comes from the server as it is now ("reload").
+      .then((cache) =>
+        cache.addAll(
+          FILES.map((f) => new Request(new URL(f, self.location), { cache: HASHED.test(f) ? "default" : "reload" })),
+        ),
+      )
+      // A new build takes over at once: the network answers first, so no page mixes builds.
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+// A navigation may not be answered with a redirected response: copy it if it was one.
+const plain = (response) =>
+  response.redirected ? new Response(response.body, { status: response.status, headers: response.headers }) : response;
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  // Another origin (the API) or anything but a read: not this worker's business.
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  const navigation = request.mode === "navigate";
+  event.respondWith(
+    fetch(request).catch(async (error) => {
+      const cache = await caches.open(CACHE);
+      // Any page address, whatever its query (a share link), is index.html.
+      const cached = navigation ? await cache.match(INDEX) : await cache.match(request, { ignoreSearch: true });
+      if (!cached) throw error;
+      return navigation ? plain(cached) : cached;
+    }),
+  );
+});
+`;
+writeFileSync(path.join(dir, SW), worker);
+
+console.log(
+  `post-build: ${path.basename(indexPath)}: Content-Security-Policy with ${hashes.length} script hash(es), connect-src ${apiOrigin}; ` +
+    `${SW}: build ${buildHash}, ${precache.length} files`,
+);

@@ -1,0 +1,137 @@
+// Offline after one visit: the service worker that scripts/post-build.mjs writes into the
+// build. Each test serves its own copy of dist/ under /kwhich/ (so that it can stop the
+// server, or change the files as a new deploy would), loads the page once, waits for the
+// worker to control it, then cuts the network: the browser context goes offline and the
+// server stops, so nothing can come from anywhere but the worker's cache.
+
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+
+import {
+  DIST,
+  ROOT,
+  evaluate,
+  launchBrowser,
+  metricMismatches,
+  openApp,
+  readMetrics,
+  requireDist,
+  startServer,
+  withPage,
+} from "./support.mjs";
+
+/** Waits until a service worker controls `page` and returns the names of its caches. */
+async function waitControlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  return page.evaluate(() => caches.keys());
+}
+
+async function assertFigures(page, query, what) {
+  const expected = evaluate(query);
+  assert.deepEqual(metricMismatches(await readMetrics(page), expected.metrics), [], what);
+}
+
+describe("offline after one visit", () => {
+  let browser;
+  let dirs = [];
+  const copyOfDist = () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "kwhich-offline-"));
+    cpSync(DIST, dir, { recursive: true });
+    dirs.push(dir);
+    return dir;
+  };
+  before(async () => {
+    requireDist();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    dirs = [];
+  });
+
+  test("the page and any share link open with the network off", async () => {
+    const server = await startServer({ root: copyOfDist(), prefix: "/kwhich/" });
+    try {
+      await withPage(browser, "offline share link", async ({ page, context }) => {
+        await openApp(page, server.url, "?v=1&kwh=0.03");
+        const cacheNames = await waitControlled(page);
+        assert.equal(cacheNames.length, 1, `one cache: ${cacheNames}`);
+        assert.match(cacheNames[0], /^kwhich http:\/\/127\.0\.0\.1:\d+\/kwhich\/ [0-9a-f]{16}$/);
+        const asked = server.requests.length;
+
+        await context.setOffline(true);
+        await server.close();
+        // A link never opened before, then another in a new tab: both from the cache.
+        for (const [target, query] of [
+          [page, "?v=1&asic=s21xp&gpu=b200&kwh=0.045&btc=92000"],
+          [await context.newPage(), "?v=1&gpu=h200&util=80&diff=160&theme=dark"],
+        ]) {
+          await openApp(target, server.url, query);
+          await assertFigures(target, query, `offline ${query}`);
+        }
+        assert.equal(server.requests.length, asked, "nothing reached the (stopped) server");
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("a new build replaces the first one's cache and is what opens offline", async () => {
+    const dir = copyOfDist();
+    const server = await startServer({ root: dir, prefix: "/kwhich/" });
+    try {
+      await withPage(browser, "offline new build", async ({ page, context }) => {
+        await openApp(page, server.url, "");
+        const [first] = await waitControlled(page);
+
+        // A second deploy: another index.html, run through the same post_build step, so
+        // a new sw.js with a new build name (as `trunk build` would write).
+        const index = path.join(dir, "index.html");
+        writeFileSync(index, readFileSync(index, "utf8").replace("</head>", '<meta name="kwhich-build" content="second">\n</head>'));
+        const hook = spawnSync("node", [path.join(ROOT, "scripts/post-build.mjs"), dir], { encoding: "utf8" });
+        assert.equal(hook.status, 0, hook.stderr);
+
+        // The next load takes the new build: its worker installs, activates, deletes the old cache.
+        await page.reload();
+        let keys = [first];
+        for (let i = 0; i < 75 && (keys.length !== 1 || keys[0] === first); i++) {
+          await page.waitForTimeout(200);
+          keys = await page.evaluate(() => caches.keys());
+        }
+        assert.equal(keys.length, 1, `one cache after the update: ${keys}`);
+        const [second] = keys;
+        assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), "the new worker controls the page");
+        assert.notEqual(second, first);
+        assert.equal(second.split(" ")[1], first.split(" ")[1], "same scope");
+
+        await context.setOffline(true);
+        await server.close();
+        const query = "?v=1&asic=s21xp&kwh=0.03";
+        await openApp(page, server.url, query);
+        assert.equal(await page.locator('meta[name="kwhich-build"]').getAttribute("content"), "second");
+        await assertFigures(page, query, "offline, second build");
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("an embed registers no worker", async () => {
+    const server = await startServer({ root: copyOfDist(), prefix: "/kwhich/" });
+    try {
+      await withPage(browser, "offline embed", async ({ page }) => {
+        await openApp(page, server.url, "?embed=1");
+        await page.waitForLoadState("networkidle");
+        assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
+        assert.ok(!server.requests.some((r) => r.startsWith("/kwhich/sw.js")), "sw.js was not asked for");
+      });
+    } finally {
+      await server.close();
+    }
+  });
+});
