@@ -12,7 +12,19 @@ import http from "node:http";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 
-import { ROOT, apiBaseOf, cspOf, evaluate, launchBrowser, metricMismatches, openApp, readMetrics, startServer, withPage } from "./support.mjs";
+import {
+  ROOT,
+  apiBaseOf,
+  cspOf,
+  evaluate,
+  launchBrowser,
+  metricMismatches,
+  openApp,
+  readMetrics,
+  revealInput,
+  startServer,
+  withPage,
+} from "./support.mjs";
 
 const SUBPATH_DIST = process.env.KWHICH_SUBPATH_DIST ? path.resolve(ROOT, process.env.KWHICH_SUBPATH_DIST) : null;
 
@@ -164,6 +176,7 @@ describe("Use today's network", { skip }, () => {
       await page.locator('input[name="kwh"]').fill("0.05");
       await page.waitForFunction(() => !location.search.includes("kwh="));
       assert.match(await status(page), /^Price, difficulty, fees and height: /, "kwh is not one of the four");
+      await revealInput(page, "fee");
       await page.locator('input[name="fee"]').fill("0.3");
       await page.waitForFunction(() => document.querySelector("[data-live-status]").textContent === "");
     });
