@@ -160,11 +160,12 @@ impl CashFlows {
     /// the monthly factor `v = (1 + r)^(−1/12)`, so the root is unique, and Brent's method
     /// finds it on `v` (Horner's sum, no root per step); then `r = v^−12 − 1`. A decimal
     /// sum costs about 0.25 µs a month, so the search runs first on the same sum in 128-bit
-    /// integers (resolution 10^−15 of the capex, more above 1 where `v^m` amplifies it),
-    /// then two decimal sums just either side of its answer confirm the bracket, and the
-    /// secant between them (off the root by about the bracket's width squared) is the
-    /// answer. Should that bracket not hold, or the integers not fit, the
-    /// search runs on decimals alone.
+    /// integers (resolution 10^−15 of the capex, coarser above 1 where `v^m` amplifies it),
+    /// then two decimal sums either side of its answer, as far as its error can reach,
+    /// confirm the bracket, and the secant between them is the answer when it is provably
+    /// within 10^−6 USD of the root's NPV (else Brent's method goes on, on decimals, inside
+    /// that bracket). Should the bracket not hold, or the integers not fit, the search runs
+    /// on decimals alone.
     pub fn irr_pct(&self) -> Figure {
         if self.capex.is_zero() {
             return Err(ModelError::NoOutlay);
@@ -173,9 +174,11 @@ impl CashFlows {
             return Err(ModelError::NoCashFlow);
         }
         let exact = |v: Decimal| self.npv_at(v);
-        let confirmed = QuickFlows::new(self)
-            .and_then(|quick| root(|v| quick.npv_at(v), QUICK_TOLERANCE).ok())
-            .and_then(|v| confirm(exact, v));
+        let months = Decimal::from(self.flows.len());
+        let confirmed = QuickFlows::new(self).and_then(|quick| {
+            let v = root(|v| quick.npv_at(v), QUICK_TOLERANCE).ok()?;
+            confirm(exact, v, quick.reach(v, months)?, months)
+        });
         let v = match confirmed {
             Some(v) => v,
             None => root(exact, EXACT_TOLERANCE)?,
@@ -186,13 +189,16 @@ impl CashFlows {
     }
 }
 
-/// Brackets the root near `v` with exact sums, `v ± δ` for a `δ` from 10^−15 up to 10^−9,
-/// and narrows it down; `None` if no such bracket holds. With the first `δ`, the secant
-/// between the ends is off the root by at most `f''/(2 f') · δ^2`, below `240 · 10^−30`
-/// here, and is the answer; a wider bracket goes on with Brent's method on exact sums.
-fn confirm(exact: impl Fn(Decimal) -> Figure, v: Decimal) -> Option<Decimal> {
-    let mut delta = dec!(0.000000000000001);
-    for attempt in 0..4 {
+/// Brackets the root near `v` with exact sums at `v ± δ` (widening `δ` a hundredfold, twice,
+/// if they do not bracket it), then narrows it down; `None` if no bracket holds.
+///
+/// The secant between the ends is off the root by at most `f''/(2 f') · δ^2`, and since
+/// `f'' ≤ (L/v) · f'` for a sum of `cf · v^m` with `m ≤ L` (and `v ≥ 0.68`), its NPV is off
+/// by at most about `L · |f(hi) − f(lo)| · δ`: below 10^−6 USD, the secant is the answer;
+/// otherwise Brent's method on exact sums goes on inside the bracket.
+fn confirm(exact: impl Fn(Decimal) -> Figure, v: Decimal, delta: Decimal, months: Decimal) -> Option<Decimal> {
+    let mut delta = delta;
+    for _ in 0..3 {
         let lo = v.checked_sub(delta)?.max(V_AT_MOST_RATE);
         let hi = v.checked_add(delta)?.min(V_AT_LEAST_RATE);
         let (f_lo, f_hi) = (exact(lo).ok()?, exact(hi).ok()?);
@@ -203,11 +209,13 @@ fn confirm(exact: impl Fn(Decimal) -> Figure, v: Decimal) -> Option<Decimal> {
             return Some(hi);
         }
         if f_lo < Decimal::ZERO && f_hi > Decimal::ZERO {
-            if attempt > 0 {
+            let rise = f_hi.checked_sub(f_lo)?;
+            let off_by = rise.checked_mul(months)?.checked_mul(delta)?;
+            if off_by > dec!(0.000001) {
                 return brent(exact, (lo, f_lo), (hi, f_hi), EXACT_TOLERANCE).ok();
             }
             // lo + (hi − lo) · (−f_lo) / (f_hi − f_lo): inside the bracket.
-            let share = (-f_lo).checked_div(f_hi.checked_sub(f_lo)?)?;
+            let share = (-f_lo).checked_div(rise)?;
             return lo.checked_add(hi.checked_sub(lo)?.checked_mul(share)?);
         }
         delta = delta.checked_mul(dec!(100))?;
@@ -284,6 +292,23 @@ impl QuickFlows {
         // sum (see `root`).
         let total = flows.iter().try_fold(0i128, |t, cf| t.checked_add(*cf))?;
         (total < 1 << 63).then_some(QuickFlows { capex: units(cash.capex)?, flows })
+    }
+
+    /// How far from the quick root `v` the exact one can be: each month's product is
+    /// rounded down by less than a unit, grown by at most `v^L` above 1, so the sum is off
+    /// by less than `(L + 1) · max(1, v^L)` units; over the slope (from the sum 10^−9 either
+    /// side), that is a distance in `v`, taken four times over and at least 10^−22.
+    fn reach(&self, v: Decimal, months: Decimal) -> Option<Decimal> {
+        let h = dec!(0.000000001);
+        let (lo, hi) = (v.checked_sub(h)?.max(V_AT_MOST_RATE), v.checked_add(h)?.min(V_AT_LEAST_RATE));
+        let slope = self.npv_at(hi).ok()?.checked_sub(self.npv_at(lo).ok()?)?.checked_div(hi.checked_sub(lo)?)?;
+        if slope <= Decimal::ZERO {
+            return None;
+        }
+        let growth =
+            if v > Decimal::ONE { power(v, u32::try_from(self.flows.len()).ok()?).ok()? } else { Decimal::ONE };
+        let error = (months + Decimal::ONE).checked_mul(growth)?.checked_mul(dec!(4))?;
+        Some(error.checked_div(slope)?.max(dec!(0.0000000000000000000001)))
     }
 
     /// The net present value at the monthly factor `v`, in units: `v` is rounded down to
