@@ -121,6 +121,12 @@ impl Comparison {
     pub fn side_query(&self, side: Side) -> String {
         to_query(self.side(side))
     }
+
+    /// B's inputs that differ from A's, as the link writes them under `b.` (without it):
+    /// `[("kwh", "0.03")]`; empty when the sides are equal.
+    pub fn changes(&self) -> Vec<(&'static str, String)> {
+        differing(&self.b, &self.a)
+    }
 }
 
 /// What a link holds: one scenario, or two to compare.
@@ -146,6 +152,23 @@ impl Link {
             Link::Single(scenario) => &scenario.view,
             Link::Compare(comparison) => comparison.view(),
         }
+    }
+
+    /// Shows the link (both sides of a comparison) with `view`.
+    pub fn set_view(&mut self, view: View) {
+        match self {
+            Link::Single(scenario) => scenario.view = view,
+            Link::Compare(comparison) => comparison.set_view(view),
+        }
+    }
+
+    /// The same link for the full page: without the embed's display keys.
+    pub fn without_embed(&self) -> Link {
+        let mut full = self.clone();
+        let mut view = *self.view();
+        (view.embed, view.show, view.edit) = (false, None, true);
+        full.set_view(view);
+        full
     }
 }
 

@@ -15,6 +15,7 @@ pub mod network;
 pub mod number_style;
 pub mod presets;
 pub mod projection;
+pub mod saved;
 pub mod scenario;
 pub mod share_link;
 pub mod units;
