@@ -50,7 +50,7 @@ pub fn embed_id(query: &str) -> String {
     format!("kwhich-{hash:08x}")
 }
 
-fn escape_attr(text: &str) -> String {
+pub(crate) fn escape_attr(text: &str) -> String {
     text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 

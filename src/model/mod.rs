@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod comparison;
+pub mod comparison_table;
 pub mod draft;
 pub mod embed;
 pub mod error;

@@ -2,6 +2,10 @@
 //! one key, one scenario a line (`QUERY<tab>NAME`). No JSON: a query never holds a tab or
 //! a line break, and a name is cleaned of them, so the text reads back exactly.
 
+use super::comparison::{from_link, Link};
+use super::comparison_table::put;
+use super::embed::escape_attr;
+
 /// The `localStorage` key that holds every saved scenario.
 pub const STORAGE_KEY: &str = "kwhich:saved";
 
@@ -90,6 +94,30 @@ pub fn write(list: &[Saved]) -> String {
     out
 }
 
+/// The list as HTML items, for a list that handles its buttons' clicks itself: each entry a
+/// link to the full page (`page`, the address without a query) and Rename and Delete
+/// buttons with `data-act` and `data-i` (its index). Names are escaped: they are typed text.
+pub fn list_html(list: &[Saved], page: &str) -> String {
+    if list.is_empty() {
+        return "<li class=\"note\">Nothing saved yet. Saved scenarios stay in this browser only; share one \
+with its link.</li>"
+            .to_string();
+    }
+    let mut out = String::new();
+    for (i, saved) in list.iter().enumerate() {
+        let (i, href, name) =
+            (i.to_string(), escape_attr(&[page, "?", &saved.query].concat()), escape_attr(&saved.name));
+        let kind = match from_link(&saved.query).0 {
+            Link::Compare(_) => " <span class=\"muted\">(comparison)</span>",
+            Link::Single(_) => "",
+        };
+        put(&mut out, &["<li><a href=\"", &href, "\">", &name, "</a>", kind]);
+        put(&mut out, &["<button type=\"button\" data-act=\"rename\" data-i=\"", &i, "\">Rename</button>"]);
+        put(&mut out, &["<button type=\"button\" data-act=\"delete\" data-i=\"", &i, "\">Delete</button></li>"]);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +169,22 @@ mod tests {
         assert_eq!(default_name(&[saved("Scenario 2", "v=1")], true), "Comparison 1");
         let taken = [saved("Scenario 1", "v=1"), saved("Scenario 3", "v=1")];
         assert_eq!(default_name(&taken, false), "Scenario 2");
+    }
+
+    #[test]
+    fn it_lists_entries_as_html_with_names_escaped() {
+        let page = "https://user.github.io/kwhich/";
+        assert!(list_html(&[], page).contains("Nothing saved yet"));
+        let list = [saved("<b>\"Cheap\" & cheerful</b>", "v=1&kwh=0.03"), saved("Two", "v=1&b.kwh=0.02")];
+        let html = list_html(&list, page);
+        assert_eq!(
+            html,
+            "<li><a href=\"https://user.github.io/kwhich/?v=1&amp;kwh=0.03\">&lt;b&gt;&quot;Cheap&quot; &amp; cheerful\
+&lt;/b&gt;</a><button type=\"button\" data-act=\"rename\" data-i=\"0\">Rename</button><button type=\"button\" \
+data-act=\"delete\" data-i=\"0\">Delete</button></li><li><a href=\"https://user.github.io/kwhich/?v=1&amp;b.kwh=0.02\">\
+Two</a> <span class=\"muted\">(comparison)</span><button type=\"button\" data-act=\"rename\" data-i=\"1\">Rename\
+</button><button type=\"button\" data-act=\"delete\" data-i=\"1\">Delete</button></li>"
+        );
     }
 
     #[test]
