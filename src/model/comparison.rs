@@ -121,6 +121,12 @@ impl Comparison {
     pub fn side_query(&self, side: Side) -> String {
         to_query(self.side(side))
     }
+
+    /// B's inputs that differ from A's, as the link writes them under `b.` (without it):
+    /// `[("kwh", "0.03")]`; empty when the sides are equal.
+    pub fn changes(&self) -> Vec<(&'static str, String)> {
+        differing(&self.b, &self.a)
+    }
 }
 
 /// What a link holds: one scenario, or two to compare.
@@ -146,6 +152,23 @@ impl Link {
             Link::Single(scenario) => &scenario.view,
             Link::Compare(comparison) => comparison.view(),
         }
+    }
+
+    /// Shows the link (both sides of a comparison) with `view`.
+    pub fn set_view(&mut self, view: View) {
+        match self {
+            Link::Single(scenario) => scenario.view = view,
+            Link::Compare(comparison) => comparison.set_view(view),
+        }
+    }
+
+    /// The same link for the full page: without the embed's display keys.
+    pub fn without_embed(&self) -> Link {
+        let mut full = self.clone();
+        let mut view = *self.view();
+        (view.embed, view.show, view.edit) = (false, None, true);
+        full.set_view(view);
+        full
     }
 }
 
@@ -269,7 +292,29 @@ pub fn direction(id: MetricId) -> Option<Direction> {
         | GpuVsMiningRevenueMultiple
         | MiningMarginUsdPerMwYear
         | ColoMarginUsdPerMwYear
-        | GpuMarginUsdPerMwYear => Some(Higher),
+        | GpuMarginUsdPerMwYear
+        // Over time: what each path earns over its life, its value and its return.
+        | MiningLifetimeCashUsdPerMw
+        | ColoLifetimeCashUsdPerMw
+        | GpuLifetimeCashUsdPerMw
+        | MiningNpvUsdPerMw
+        | ColoNpvUsdPerMw
+        | GpuNpvUsdPerMw
+        | MiningIrrPct
+        | ColoIrrPct
+        | GpuIrrPct
+        | MiningAllinMarginUsdPerKwh
+        | ColoAllinMarginUsdPerKwh
+        | GpuAllinMarginUsdPerKwh
+        | MiningSiteMarginUsdPerYear
+        | ColoSiteMarginUsdPerYear
+        | GpuSiteMarginUsdPerYear
+        | MiningSiteNpvUsd
+        | ColoSiteNpvUsd
+        | GpuSiteNpvUsd
+        | MiningSiteLifetimeCashUsd
+        | ColoSiteLifetimeCashUsd
+        | GpuSiteLifetimeCashUsd => Some(Higher),
         // A higher required J/TH is a target that older machines can still reach.
         TargetRequiredEfficiencyJPerTh => Some(Higher),
         // Costs, energy per hash and per coin, capital and time to get it back.
@@ -284,7 +329,13 @@ pub fn direction(id: MetricId) -> Option<Direction> {
         | GpuCapexUsdPerMw
         | MiningPaybackYears
         | ColoPaybackYears
-        | GpuPaybackYears => Some(Lower),
+        | GpuPaybackYears
+        | MiningPaybackMonths
+        | ColoPaybackMonths
+        | GpuPaybackMonths
+        | MiningSiteCapexUsd
+        | ColoSiteCapexUsd
+        | GpuSiteCapexUsd => Some(Lower),
         // The network's hashrate, the target (an input), and metrics added later until
         // they are given a direction here.
         _ => None,
@@ -318,8 +369,13 @@ pub fn better_side(id: MetricId, a: Figure, b: Figure) -> Option<Side> {
             let b_higher = b > a;
             Some(if b_higher == (direction == Direction::Higher) { Side::B } else { Side::A })
         }
-        (Ok(_), Err(ModelError::MarginNotPositive)) if direction == Direction::Lower => Some(Side::A),
-        (Err(ModelError::MarginNotPositive), Ok(_)) if direction == Direction::Lower => Some(Side::B),
+        // A payback reached beats one never reached (today's figures, or over the life).
+        (Ok(_), Err(ModelError::MarginNotPositive | ModelError::NeverPaysBack)) if direction == Direction::Lower => {
+            Some(Side::A)
+        }
+        (Err(ModelError::MarginNotPositive | ModelError::NeverPaysBack), Ok(_)) if direction == Direction::Lower => {
+            Some(Side::B)
+        }
         _ => None,
     }
 }

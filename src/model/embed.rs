@@ -1,8 +1,8 @@
 //! The iframe snippet an author pastes into an article.
 
+use super::comparison::Link;
 use super::scenario::Scenario;
-use super::share_link::to_query;
-use super::view::{Sections, Theme};
+use super::view::{Sections, Theme, View};
 
 /// What the author chose in the embed panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,14 +22,27 @@ pub const FALLBACK_HEIGHT_PX: u32 = 720;
 /// Name of the host-page script in `public/`.
 pub const RESIZE_SCRIPT: &str = "kwhich-embed.js";
 
+/// `view` (the page's) with the embed's display keys.
+fn embed_view(mut view: View, options: &EmbedOptions) -> View {
+    view.embed = true;
+    view.show = (options.sections != Sections::EMBED_DEFAULT).then_some(options.sections);
+    view.edit = options.editable;
+    view.theme = options.theme;
+    view.live = options.live;
+    view
+}
+
 /// The scenario as an embed shows it: the same numbers, the embed's display keys.
 pub fn embed_scenario(scenario: &Scenario, options: &EmbedOptions) -> Scenario {
     let mut embedded = scenario.clone();
-    embedded.view.embed = true;
-    embedded.view.show = (options.sections != Sections::EMBED_DEFAULT).then_some(options.sections);
-    embedded.view.edit = options.editable;
-    embedded.view.theme = options.theme;
-    embedded.view.live = options.live;
+    embedded.view = embed_view(embedded.view, options);
+    embedded
+}
+
+/// The link (one scenario, or both sides of a comparison) as an embed shows it.
+pub fn embed_link(link: &Link, options: &EmbedOptions) -> Link {
+    let mut embedded = link.clone();
+    embedded.set_view(embed_view(*link.view(), options));
     embedded
 }
 
@@ -40,15 +53,16 @@ pub fn embed_id(query: &str) -> String {
     format!("kwhich-{hash:08x}")
 }
 
-fn escape_attr(text: &str) -> String {
+pub(crate) fn escape_attr(text: &str) -> String {
     text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// The HTML to paste: a lazy, sandboxed, titled iframe of width 100% at a fixed fallback
 /// height, and the script that resizes it to its content. `page` is the calculator's
-/// address without its query (`https://user.github.io/kwhich/`).
-pub fn snippet(page: &str, scenario: &Scenario, options: &EmbedOptions) -> String {
-    let query = to_query(&embed_scenario(scenario, options));
+/// address without its query (`https://user.github.io/kwhich/`). A comparison's iframe
+/// shows both sides.
+pub fn snippet(page: &str, link: &Link, options: &EmbedOptions) -> String {
+    let query = embed_link(link, options).to_query();
     let id = embed_id(&query);
     let dir = page.rfind('/').map_or(page, |i| &page[..=i]);
     // allow-same-origin lets the Wasm load from its own host without CORS and gives the
@@ -67,6 +81,7 @@ data-kwhich-id=\"{id}\"></iframe>\n<script async src=\"{script}\"></script>",
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::share_link::to_query;
     use crate::model::view::Section;
 
     #[test]
@@ -74,7 +89,7 @@ mod tests {
         let (scenario, _) = crate::model::from_query("?kwh=0.03");
         let options =
             EmbedOptions { sections: Sections::EMBED_DEFAULT, editable: true, theme: Theme::Auto, live: false };
-        let html = snippet("https://user.github.io/kwhich/", &scenario, &options);
+        let html = snippet("https://user.github.io/kwhich/", &Link::Single(scenario), &options);
         let id = embed_id("v=1&kwh=0.03&embed=1");
         assert!(
             html.contains(&format!("src=\"https://user.github.io/kwhich/?v=1&amp;kwh=0.03&amp;embed=1#{id}\"")),
@@ -104,5 +119,17 @@ mod tests {
     fn it_gives_different_scenarios_different_ids() {
         assert_ne!(embed_id("v=1&kwh=0.03&embed=1"), embed_id("v=1&kwh=0.04&embed=1"));
         assert_eq!(embed_id("v=1").len(), "kwhich-".len() + 8);
+    }
+
+    #[test]
+    fn it_embeds_both_sides_of_a_comparison() {
+        let (link, _) = crate::model::from_link("?v=1&kwh=0.045&theme=dark&b.kwh=0.03");
+        let sections = Sections::empty().with(Section::Compare);
+        let options = EmbedOptions { sections, editable: true, theme: Theme::Light, live: false };
+        let query = "v=1&kwh=0.045&embed=1&show=compare&theme=light&b.kwh=0.03";
+        assert_eq!(embed_link(&link, &options).to_query(), query);
+        let html = snippet("https://user.github.io/kwhich/", &link, &options);
+        let src = format!("src=\"https://user.github.io/kwhich/?{}#{}\"", query.replace('&', "&amp;"), embed_id(query));
+        assert!(html.contains(&src), "{html}");
     }
 }

@@ -4,6 +4,7 @@
 pub mod cashflow;
 pub mod chart;
 pub mod comparison;
+pub mod comparison_table;
 pub mod csv;
 pub mod draft;
 pub mod embed;
@@ -18,6 +19,7 @@ pub mod network;
 pub mod number_style;
 pub mod presets;
 pub mod projection;
+pub mod saved;
 pub mod scenario;
 pub mod share_link;
 pub mod units;

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::compare_card::CompareCard;
+use super::comparison_view::ComparisonView;
 use super::cost_per_btc_card::CostPerBtcCard;
 use super::embed_bar::EmbedBar;
 use super::input_panel::InputPanel;
@@ -11,7 +12,7 @@ use super::network_card::NetworkCard;
 use super::notice::Notice;
 use super::per_mw_table::PerMwTable;
 use super::share_bar::ShareBar;
-use super::state::{DraftCtx, MetricsCtx, ProjectionCtx, ScenarioCtx};
+use super::state::{DraftCtx, LinkCtx, MetricsCtx, PinnedCtx, ProjectionCtx, ScenarioCtx};
 use super::time_section::TimeSection;
 use super::use_embed_height::use_embed_height;
 use super::use_scenario_url::use_scenario_url;
@@ -35,6 +36,10 @@ pub fn App() -> impl IntoView {
     provide_context(ScenarioCtx(scenario));
     provide_context(MetricsCtx(metrics));
     provide_context(ProjectionCtx(projection));
+    provide_context(PinnedCtx(url.pinned));
+    provide_context(LinkCtx(url.link));
+    // While comparing, A and B side by side take the place of the single scenario's cards.
+    let comparing = Memo::new(move |_| url.pinned.with(Option::is_some));
 
     let view = scenario.with_untracked(|s| s.view);
     // The theme follows the link; an effect touches only the document element. `lang` is
@@ -53,13 +58,18 @@ pub fn App() -> impl IntoView {
     if view.embed {
         use_embed_height();
         let (sections, editable) = (view.sections(), view.edit);
-        // `live=1` asks for the button, which sits in the network card.
+        // `live=1` asks for the button, which sits in the network card. A comparison embed
+        // shows A and B compactly, then the inputs (B's) if asked for.
         let live = view.live;
-        let shown = Section::ALL.into_iter().filter(move |s| sections.contains(*s) || (*s == Section::Network && live));
+        let compared = comparing.get_untracked();
+        let shown = Section::ALL.into_iter().filter(move |s| {
+            (sections.contains(*s) || (*s == Section::Network && live)) && (*s == Section::Inputs || !compared)
+        });
         return view! {
             <main class="embed" id="results" tabindex="-1" data-layout="embed">
                 <h1 class="embed-title">"kWhich"</h1>
                 <Notice warnings=warnings/>
+                {compared.then(|| view! { <ComparisonView/> })}
                 {shown.map(|s| section_view(s, editable)).collect_view()}
                 <EmbedBar/>
             </main>
@@ -80,9 +90,12 @@ pub fn App() -> impl IntoView {
             <ShareBar/>
         </header>
         <Notice warnings=warnings/>
-        <main class="layout" data-layout="full">
+        <main class="layout" data-layout="full" data-comparing=move || comparing.get().then_some("")>
             <section class="results" id="results" tabindex="-1" aria-label="Results">
-                {results.map(|s| section_view(s, true)).collect_view()}
+                {move || match comparing.get() {
+                    true => view! { <ComparisonView/> }.into_any(),
+                    false => results.clone().map(|s| section_view(s, true)).collect_view().into_any(),
+                }}
             </section>
             {section_view(Section::Inputs, true)}
         </main>

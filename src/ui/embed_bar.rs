@@ -1,18 +1,18 @@
-//! The embed's one line of chrome: a link to the full calculator with the same scenario.
+//! The embed's one line of chrome: a link to the full calculator with the same scenario
+//! (or the same comparison).
 
 use leptos::prelude::*;
 
-use super::state::ScenarioCtx;
+use super::state::LinkCtx;
 use super::web;
-use crate::model::to_query;
 
 /// "Open in kWhich", carrying the scenario without the embed's display keys.
 #[component]
 pub fn EmbedBar() -> impl IntoView {
-    let ScenarioCtx(scenario) = expect_context();
+    let LinkCtx(link) = expect_context();
     let href = move || {
-        let full = scenario.with(|s| s.without_embed());
-        format!("{}?{}", web::page_base(), to_query(&full))
+        let full = link.with(|l| l.without_embed());
+        format!("{}?{}", web::page_base(), full.to_query())
     };
     view! {
         <p class="embed-bar">

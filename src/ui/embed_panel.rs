@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::ScenarioCtx;
+use super::state::LinkCtx;
 use super::web;
 use crate::model::embed::{snippet, EmbedOptions};
 use crate::model::view::{Section, Sections, Theme};
@@ -14,7 +14,7 @@ pub fn EmbedPanel(
     /// True while the panel is folded away: the snippet is not rebuilt on every edit then.
     hidden: RwSignal<bool>,
 ) -> impl IntoView {
-    let ScenarioCtx(scenario) = expect_context();
+    let LinkCtx(link) = expect_context();
     let sections = RwSignal::new(Sections::EMBED_DEFAULT);
     let editable = RwSignal::new(true);
     let theme = RwSignal::new(Theme::Auto);
@@ -26,7 +26,7 @@ pub fn EmbedPanel(
         }
         let options =
             EmbedOptions { sections: sections.get(), editable: editable.get(), theme: theme.get(), live: live.get() };
-        scenario.with(|s| snippet(&web::page_base(), s, &options))
+        link.with(|l| snippet(&web::page_base(), l, &options))
     };
     // The checkboxes hold their own state; one listener on the fieldset reads the one that
     // changed (fewer reactive bindings, less Wasm).

@@ -2,7 +2,9 @@
 
 mod app;
 mod bar_chart;
+mod compare_bar;
 mod compare_card;
+mod comparison_view;
 mod cost_per_btc_card;
 mod download_bar;
 mod embed_bar;
@@ -18,11 +20,13 @@ mod notice;
 mod number_field;
 mod per_mw_table;
 mod preset_picker;
+mod saved_scenarios;
 mod share_bar;
 mod state;
 mod time_section;
 mod time_table;
 mod use_embed_height;
+mod use_saved_scenarios;
 mod use_scenario_url;
 mod web;
 

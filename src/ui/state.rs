@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::draft::Draft;
 use crate::model::projection::Projection;
-use crate::model::{Metrics, Scenario};
+use crate::model::{Link, Metrics, Scenario};
 
 /// The scenario under edit. Every edit is a method of [`Draft`], called through `update`.
 #[derive(Clone, Copy)]
@@ -22,3 +22,11 @@ pub struct MetricsCtx(pub Memo<Metrics>);
 /// The scenario month by month, each path over its own life.
 #[derive(Clone, Copy)]
 pub struct ProjectionCtx(pub Memo<Projection>);
+/// Side A while comparing (the inputs edit B, the draft); `None` for a single scenario.
+#[derive(Clone, Copy)]
+pub struct PinnedCtx(pub RwSignal<Option<Scenario>>);
+
+/// What the page shows as a link: the scenario, or A and B. The address bar, "Copy link",
+/// the embed snippet and "Save" all take it from here.
+#[derive(Clone, Copy)]
+pub struct LinkCtx(pub Memo<Link>);

@@ -120,3 +120,16 @@ pub fn download(name: &str, mime: &str, content: &str) {
     // The address stays valid until the browser has started the download.
     leptos::prelude::set_timeout(move || drop(url), std::time::Duration::from_secs(30));
 }
+
+/// Moves the keyboard focus to the element with `id` (one that takes focus), if it exists.
+pub fn focus(id: &str) {
+    if let Some(el) = leptos::prelude::document().get_element_by_id(id) {
+        let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+    }
+}
+
+/// Asks for a line of text with the browser's own dialog, offering `default`; `None` when
+/// the person cancels (or the browser shows no dialogs).
+pub fn ask(message: &str, default: &str) -> Option<String> {
+    leptos::prelude::window().prompt_with_message_and_default(message, default).ok().flatten()
+}

@@ -384,3 +384,42 @@ fn it_marks_the_better_side_where_a_direction_makes_sense() {
         assert_eq!(better_side(id, a, b), want, "{}: {a:?} vs {b:?}", id.key());
     }
 }
+
+#[test]
+fn it_lists_what_b_changes_as_its_link_writes_it() {
+    let cases: [(&str, &[(&str, &str)]); 4] = [
+        ("?v=1&kwh=0.04&cmp=1", &[]),
+        ("?v=1&btc=90000&kwh=0.045&b.kwh=0.03", &[("kwh", "0.03")]),
+        ("?v=1&asic=s19xp&kwh=0.04&b.asic=s21xp&b.capex=18", &[("asic", "s21xp"), ("capex", "18")]),
+        ("?v=1&hp=40&b.hp=", &[("hp", "")]),
+    ];
+    for (link, want) in cases {
+        let (c, warnings) = comparison(link);
+        assert!(warnings.is_empty(), "{link}: {warnings:?}");
+        let want: Vec<(&str, String)> = want.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        assert_eq!(c.changes(), want, "{link}");
+    }
+}
+
+#[test]
+fn it_shows_a_whole_link_in_one_view_and_drops_the_embed_keys() {
+    let cases = [
+        ("?v=1&kwh=0.03&embed=1&show=compare,inputs&edit=0&theme=dark", "v=1&kwh=0.03&theme=dark"),
+        ("?v=1&kwh=0.04&embed=1&show=btc&theme=light&b.kwh=0.03", "v=1&kwh=0.04&theme=light&b.kwh=0.03"),
+        ("?v=1&embed=1&cmp=1", "v=1&cmp=1"),
+    ];
+    for (link, want) in cases {
+        let (read, warnings) = from_link(link);
+        assert!(warnings.is_empty(), "{link}: {warnings:?}");
+        let full = read.without_embed();
+        assert_eq!(full.to_query(), want, "{link}");
+        if let Link::Compare(c) = &full {
+            assert_eq!(c.a().view, c.b().view, "{link}: one view for both sides");
+        }
+    }
+    let (mut read, _) = from_link("?v=1&b.kwh=0.03");
+    let mut view = *read.view();
+    view.theme = Theme::Dark;
+    read.set_view(view);
+    assert_eq!(read.to_query(), "v=1&theme=dark&b.kwh=0.03");
+}

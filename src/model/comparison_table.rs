@@ -1,0 +1,364 @@
+//! The table of a comparison: every figure of A and of B, B − A and the better side, by the
+//! section of the single page that shows it. Written here as HTML text, pure and tested
+//! natively, so that the page binds one string instead of a component per cell (which
+//! would cost the Wasm several times as much).
+
+use rust_decimal::Decimal;
+
+use super::comparison::{better_side, difference, Comparison, Link, Side};
+use super::embed::escape_attr;
+use super::error::ModelError;
+use super::fields::Key;
+use super::format::{figure_text_with, metric_cell_text};
+use super::metrics::{MetricId as M, Metrics};
+use super::share_link::{plain, to_query};
+use super::view::{Section, Sections};
+
+type Figure = Result<Decimal, ModelError>;
+type Rows = &'static [(&'static str, M)];
+
+/// The figures compared, by section, each with its name (a unit the cells omit is in the
+/// group's title). A metric added later (the time figures) is one more line here.
+pub const GROUPS: [(Section, &str, Rows); 5] = [
+    (
+        Section::Compare,
+        "What a kWh earns (USD per kWh)",
+        &[
+            ("Mining revenue", M::MiningRevenueUsdPerKwh),
+            ("Mining margin", M::MiningMarginUsdPerKwh),
+            ("AI colocation revenue", M::ColoRevenueUsdPerKwh),
+            ("AI colocation margin", M::ColoMarginUsdPerKwh),
+            ("GPU cloud revenue", M::GpuRevenueUsdPerKwh),
+            ("GPU cloud margin", M::GpuMarginUsdPerKwh),
+            ("Colocation revenue vs mining", M::ColoVsMiningRevenueMultiple),
+            ("GPU cloud revenue vs mining", M::GpuVsMiningRevenueMultiple),
+        ],
+    ),
+    (
+        Section::Btc,
+        "Cost to mine one BTC",
+        &[
+            ("Energy", M::EnergyCostPerBtcUsd),
+            ("Cash (energy + other)", M::CashCostPerBtcUsd),
+            ("All-in (with ASIC depreciation)", M::AllinCostPerBtcUsd),
+            ("Target", M::TargetCostPerBtcUsd),
+            ("Highest power price for the target, per kWh", M::TargetMaxPowerPriceUsdPerKwh),
+            ("Efficiency needed for the target", M::TargetRequiredEfficiencyJPerTh),
+            ("Break-even power price, per kWh", M::BreakevenPowerPriceUsdPerKwh),
+            ("Energy per BTC", M::EnergyKwhPerBtc),
+        ],
+    ),
+    (
+        Section::PerMw,
+        "Per MW of facility power",
+        &[
+            ("Mining capex", M::MiningCapexUsdPerMw),
+            ("AI colocation capex", M::ColoCapexUsdPerMw),
+            ("GPU cloud capex", M::GpuCapexUsdPerMw),
+            ("Mining margin a year", M::MiningMarginUsdPerMwYear),
+            ("AI colocation margin a year", M::ColoMarginUsdPerMwYear),
+            ("GPU cloud margin a year", M::GpuMarginUsdPerMwYear),
+            ("Mining payback", M::MiningPaybackYears),
+            ("AI colocation payback", M::ColoPaybackYears),
+            ("GPU cloud payback", M::GpuPaybackYears),
+        ],
+    ),
+    (
+        Section::Network,
+        "Network",
+        &[
+            ("Hashprice", M::HashpriceUsdPerPhDay),
+            ("Hashprice in bitcoin", M::HashpriceBtcPerPhDay),
+            ("Network hashrate", M::NetworkHashrateEhS),
+            ("ASIC efficiency", M::AsicEfficiencyJPerTh),
+            ("Cash cost per kWh", M::MiningCashCostUsdPerKwh),
+        ],
+    ),
+    (
+        Section::Time,
+        "Over time",
+        &[
+            ("Mining payback, projected (months)", M::MiningPaybackMonths),
+            ("AI colocation payback, projected (months)", M::ColoPaybackMonths),
+            ("GPU cloud payback, projected (months)", M::GpuPaybackMonths),
+            ("Mining cash over its life, per MW", M::MiningLifetimeCashUsdPerMw),
+            ("AI colocation cash over its life, per MW", M::ColoLifetimeCashUsdPerMw),
+            ("GPU cloud cash over its life, per MW", M::GpuLifetimeCashUsdPerMw),
+            ("Mining NPV per MW", M::MiningNpvUsdPerMw),
+            ("AI colocation NPV per MW", M::ColoNpvUsdPerMw),
+            ("GPU cloud NPV per MW", M::GpuNpvUsdPerMw),
+            ("Mining IRR", M::MiningIrrPct),
+            ("AI colocation IRR", M::ColoIrrPct),
+            ("GPU cloud IRR", M::GpuIrrPct),
+            ("Mining all-in margin per kWh", M::MiningAllinMarginUsdPerKwh),
+            ("AI colocation all-in margin per kWh", M::ColoAllinMarginUsdPerKwh),
+            ("GPU cloud all-in margin per kWh", M::GpuAllinMarginUsdPerKwh),
+            ("Mining site capex", M::MiningSiteCapexUsd),
+            ("AI colocation site capex", M::ColoSiteCapexUsd),
+            ("GPU cloud site capex", M::GpuSiteCapexUsd),
+            ("Mining site margin a year", M::MiningSiteMarginUsdPerYear),
+            ("AI colocation site margin a year", M::ColoSiteMarginUsdPerYear),
+            ("GPU cloud site margin a year", M::GpuSiteMarginUsdPerYear),
+            ("Mining site NPV", M::MiningSiteNpvUsd),
+            ("AI colocation site NPV", M::ColoSiteNpvUsd),
+            ("GPU cloud site NPV", M::GpuSiteNpvUsd),
+            ("Mining site cash over its life", M::MiningSiteLifetimeCashUsd),
+            ("AI colocation site cash over its life", M::ColoSiteLifetimeCashUsd),
+            ("GPU cloud site cash over its life", M::GpuSiteLifetimeCashUsd),
+        ],
+    ),
+];
+
+/// The metrics compared in `sections`, in the table's order.
+pub fn compared(sections: Sections) -> impl Iterator<Item = (&'static str, M)> {
+    GROUPS.into_iter().filter(move |(s, _, _)| sections.contains(*s)).flat_map(|(_, _, rows)| rows.iter().copied())
+}
+
+/// How many of the figures in `sections` are better on A, and how many on B.
+pub fn better_counts(sections: Sections, a: &Metrics, b: &Metrics) -> (usize, usize) {
+    compared(sections).fold((0, 0), |(on_a, on_b), (_, id)| match better_side(id, a.get(id), b.get(id)) {
+        Some(Side::A) => (on_a + 1, on_b),
+        Some(Side::B) => (on_a, on_b + 1),
+        None => (on_a, on_b),
+    })
+}
+
+/// B − A as the figure reads, signed with `+` or `−`: `+$0.0120`, `−1.3×`; "—" when a side
+/// has no figure.
+pub fn difference_text(id: M, difference: Figure) -> String {
+    match difference {
+        Ok(d) if d.is_zero() => metric_cell_text(id, Decimal::ZERO),
+        Ok(d) => {
+            let text = metric_cell_text(id, d.abs());
+            [if d.is_sign_negative() { "−" } else { "+" }, &text].concat()
+        }
+        Err(_) => "—".to_string(),
+    }
+}
+
+/// "Electricity price 0.03 USD/kWh; ASIC model s21xp": B's inputs where they differ from
+/// A, empty when the sides are equal.
+pub fn changes_text(comparison: &Comparison) -> String {
+    let parts: Vec<String> = comparison
+        .changes()
+        .into_iter()
+        .map(|(name, value)| {
+            let (label, unit) = match (name, Key::from_name(name).map(Key::field)) {
+                ("asic", _) => ("ASIC model", ""),
+                ("gpu", _) => ("GPU model", ""),
+                (_, Some(field)) => (field.label, field.unit),
+                (_, None) => (name, ""),
+            };
+            match (value.is_empty(), unit.is_empty()) {
+                (true, _) => [label, " computed"].concat(),
+                (false, true) => [label, " ", &value].concat(),
+                (false, false) => [label, " ", &value, " ", unit].concat(),
+            }
+        })
+        .collect();
+    parts.join("; ")
+}
+
+/// Appends `parts` to `out`: one loop instead of a copy inlined at every piece (smaller Wasm).
+#[inline(never)]
+pub(crate) fn put(out: &mut String, parts: &[&str]) {
+    for part in parts {
+        out.push_str(part);
+    }
+}
+
+/// `<td data-scenario=…>` with the figure in a `data-metric` element carrying its exact
+/// value (or its reason), ticked when it is the better one.
+fn side_cell(out: &mut String, side: Side, id: M, figure: Figure, better: bool) {
+    let (class, tick) = if better { ("\" class=\"better", " ✓") } else { ("", "") };
+    let value = figure.map(plain).unwrap_or_default();
+    let reason = figure.err().map(|e| escape_attr(&e.to_string())).unwrap_or_default();
+    let text = escape_attr(&figure_text_with(id, figure, metric_cell_text));
+    put(out, &["<td data-scenario=\"", side.name(), class, "\"><span class=\"metric\" data-metric=\"", id.key()]);
+    put(out, &["\" data-value=\"", &value]);
+    if !reason.is_empty() {
+        put(out, &["\" data-reason=\"", &reason, "\" title=\"", &reason]);
+    }
+    put(out, &["\">", &text, "</span>", tick, "</td>"]);
+}
+
+/// What the card shows below its controls, as HTML: which side is better how often, what B
+/// changes, each side's own link (`data-scenario-link`, opening the full page: `page` is its
+/// address without a query; in a new tab from an embed), and the table.
+pub fn card_html(page: &str, comparison: &Comparison, a: &Metrics, b: &Metrics) -> String {
+    let view = *comparison.view();
+    let sections = view.sections();
+    let (on_a, on_b) = better_counts(sections, a, b);
+    let changes = escape_attr(&changes_text(comparison));
+    let mut out = String::with_capacity(16_000);
+    let (on_a, on_b) = (on_a.to_string(), on_b.to_string());
+    put(&mut out, &["<p class=\"answer\">B is better on ", &on_b, " of these figures, A on ", &on_a, ".</p>"]);
+    put(&mut out, &["<p class=\"note\">", if view.embed { "" } else { "A is pinned; the inputs edit B. " }]);
+    if changes.is_empty() {
+        put(&mut out, &["B equals A: change an input to see what differs.</p>"]);
+    } else {
+        put(&mut out, &["B differs from A in: ", &changes, ".</p>"]);
+    }
+    let target = if view.embed { "\" target=\"_blank\" rel=\"noopener" } else { "" };
+    let full = Link::Compare(comparison.clone()).without_embed();
+    out.push_str("<p class=\"side-links\">");
+    for (side, text) in [(Side::A, "\">A on its own</a></span> · "), (Side::B, "\">B on its own</a></span></p>")] {
+        let query = match &full {
+            Link::Compare(c) => c.side_query(side),
+            Link::Single(s) => to_query(s),
+        };
+        let href = escape_attr(&[page, "?", &query].concat());
+        put(&mut out, &["<span data-scenario-link=\"", side.name(), "\"><a href=\"", &href, target, text]);
+    }
+    out.push_str(
+        "<div class=\"table-wrap\"><table><caption>✓ marks the better side: more earned, less spent, sooner \
+paid back.</caption><thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">A</th><th scope=\"col\">B</th>\
+<th scope=\"col\">B − A</th></tr></thead>",
+    );
+    out.push_str(&rows_html(sections, a, b));
+    out.push_str("</table></div>");
+    out
+}
+
+/// The table's row groups for `sections`: a `<tbody>` each, headed by its title; a row per
+/// figure with `data-better` naming the better side, if either is.
+pub fn rows_html(sections: Sections, a: &Metrics, b: &Metrics) -> String {
+    let mut out = String::with_capacity(12_000);
+    for (section, title, rows) in GROUPS {
+        if !sections.contains(section) {
+            continue;
+        }
+        put(&mut out, &["<tbody><tr class=\"group\"><th colspan=\"4\" scope=\"rowgroup\">", title, "</th></tr>"]);
+        for (label, id) in rows {
+            let (fa, fb) = (a.get(*id), b.get(*id));
+            let better = better_side(*id, fa, fb);
+            match better {
+                Some(side) => put(&mut out, &["<tr data-better=\"", side.name(), "\">"]),
+                None => out.push_str("<tr>"),
+            }
+            put(&mut out, &["<th scope=\"row\">", label, "</th>"]);
+            side_cell(&mut out, Side::A, *id, fa, better == Some(Side::A));
+            side_cell(&mut out, Side::B, *id, fb, better == Some(Side::B));
+            let d = difference(fa, fb);
+            let (value, text) = (d.map(plain).unwrap_or_default(), difference_text(*id, d));
+            put(
+                &mut out,
+                &["<td data-difference=\"", id.key(), "\" data-value=\"", &value, "\">", &text, "</td></tr>"],
+            );
+        }
+        out.push_str("</tbody>");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{evaluate, from_query, MetricId};
+
+    fn all() -> Sections {
+        Section::ALL.into_iter().fold(Sections::empty(), Sections::with)
+    }
+
+    #[test]
+    fn it_compares_every_metric_once_on_the_full_page() {
+        let ids: Vec<M> = compared(all()).map(|(_, id)| id).collect();
+        let mut sorted = ids.clone();
+        sorted.sort_by_key(|id| *id as usize);
+        sorted.dedup();
+        assert_eq!(sorted.len(), ids.len(), "a metric twice");
+        assert_eq!(sorted, MetricId::ALL.to_vec(), "every metric");
+    }
+
+    #[test]
+    fn it_writes_signed_differences() {
+        let cases = [
+            (M::MiningMarginUsdPerKwh, Ok(Decimal::new(12, 3)), "+$0.0120"),
+            (M::CashCostPerBtcUsd, Ok(Decimal::new(-12344, 1)), "−$1,234"),
+            (M::ColoVsMiningRevenueMultiple, Ok(Decimal::new(-13, 1)), "−1.3×"),
+            (M::GpuPaybackYears, Ok(Decimal::ZERO), "0.0 years"),
+            (M::GpuPaybackYears, Err(ModelError::MarginNotPositive), "—"),
+        ];
+        for (id, d, want) in cases {
+            assert_eq!(difference_text(id, d), want, "{id:?}");
+        }
+    }
+
+    #[test]
+    fn it_writes_each_sides_exact_figure_and_marks_the_better_one() {
+        let (a, _) = from_query("?kwh=0.045");
+        let (b, _) = from_query("?kwh=0.03");
+        let (a, b) = (evaluate(&a), evaluate(&b));
+        let html = rows_html(Sections::empty().with(Section::Compare), &a, &b);
+        assert_eq!(html.matches("<tbody>").count(), 1);
+        assert_eq!(html.matches("data-scenario=\"a\"").count(), 8);
+        // Mining margin: A 0.06281… − 0.05 …; B is 0.015 more (kWh 0.045 → 0.03), and better.
+        let margin = |m: &Metrics| m.get(M::MiningMarginUsdPerKwh).map(plain).unwrap_or_default();
+        let row = format!(
+            "<tr data-better=\"b\"><th scope=\"row\">Mining margin</th><td data-scenario=\"a\"><span class=\"metric\" \
+data-metric=\"mining_margin_usd_per_kwh\" data-value=\"{}\">",
+            margin(&a)
+        );
+        assert!(html.contains(&row), "{html}");
+        assert!(html.contains(&format!(
+            "<td data-scenario=\"b\" class=\"better\"><span class=\"metric\" data-metric=\"mining_margin_usd_per_kwh\" \
+data-value=\"{}\">",
+            margin(&b)
+        )));
+        assert!(html.contains("data-difference=\"mining_margin_usd_per_kwh\" data-value=\"0.015\">+$0.0150</td>"));
+        // Colocation's margin does not depend on the power price: no better side.
+        assert!(html.contains("<tr><th scope=\"row\">AI colocation margin</th>"));
+        // Cheaper power: B earns the higher mining and GPU margins; colocation (power billed at
+        // cost) brings A more revenue per kWh, and so the higher multiple over mining.
+        assert_eq!(better_counts(Sections::empty().with(Section::Compare), &a, &b), (2, 2));
+    }
+
+    #[test]
+    fn it_says_what_b_changes_in_words() {
+        let cases = [
+            ("?v=1&kwh=0.04&cmp=1", ""),
+            ("?v=1&kwh=0.045&b.kwh=0.03", "Electricity price 0.03 USD/kWh"),
+            (
+                "?v=1&asic=s19xp&b.asic=s21xp&b.capex=18&b.hp=40",
+                "Hashprice override 40 USD per PH/s per day; ASIC model s21xp; ASIC price 18 USD/TH",
+            ),
+            ("?v=1&hp=40&b.hp=", "Hashprice override computed"),
+        ];
+        for (link, want) in cases {
+            let (crate::model::Link::Compare(c), _) = crate::model::from_link(link) else { panic!("{link}") };
+            assert_eq!(changes_text(&c), want, "{link}");
+        }
+    }
+
+    #[test]
+    fn it_writes_the_card_with_each_sides_own_link() {
+        let page = "https://user.github.io/kwhich/";
+        for (link, embed) in [("?v=1&kwh=0.045&b.kwh=0.03", false), ("?v=1&kwh=0.045&b.kwh=0.03&embed=1&show=mw", true)]
+        {
+            let (crate::model::Link::Compare(c), _) = crate::model::from_link(link) else { panic!("{link}") };
+            let (a, b) = (evaluate(c.a()), evaluate(c.b()));
+            let html = card_html(page, &c, &a, &b);
+            let target = if embed { "\" target=\"_blank\" rel=\"noopener\">" } else { "\">" };
+            for (side, query) in [("a", "v=1&amp;kwh=0.045"), ("b", "v=1&amp;kwh=0.03")] {
+                let want = format!("<span data-scenario-link=\"{side}\"><a href=\"{page}?{query}{target}");
+                assert!(html.contains(&want), "{link}: {want} in {html}");
+            }
+            assert!(html.contains("B differs from A in: Electricity price 0.03 USD/kWh."));
+            assert_eq!(html.contains("A is pinned"), !embed, "{link}");
+            assert!(html.contains("Per MW of facility power"), "{link}");
+            assert_eq!(html.contains("What a kWh earns"), !embed, "{link}: only the sections shown");
+        }
+    }
+
+    #[test]
+    fn it_gives_a_missing_figure_its_reason() {
+        let (a, _) = from_query("?gph=0");
+        let (a, b) = (evaluate(&a), evaluate(&Default::default()));
+        let html = rows_html(Sections::empty().with(Section::PerMw), &a, &b);
+        let reason = "never: the margin is not positive";
+        assert!(html.contains(&format!(
+            "data-metric=\"gpu_payback_years\" data-value=\"\" data-reason=\"{reason}\" title=\"{reason}\">never</span>"
+        )));
+        assert!(html.contains("data-difference=\"gpu_payback_years\" data-value=\"\">—</td>"), "{html}");
+    }
+}

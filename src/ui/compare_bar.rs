@@ -1,0 +1,45 @@
+//! While comparing: swap which side the inputs edit, or stop comparing and keep one side.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::state::{DraftCtx, PinnedCtx};
+use super::web;
+use crate::model::draft::Draft;
+
+/// "Swap A and B", "Stop comparing: keep A", "Stop comparing: keep B".
+#[component]
+pub fn CompareBar() -> impl IntoView {
+    let DraftCtx(draft) = expect_context();
+    let PinnedCtx(pinned) = expect_context();
+    // One listener for the three buttons, which say what they do in `data-act`: fewer
+    // handlers, less Wasm.
+    let act = move |ev: leptos::ev::MouseEvent| {
+        let act =
+            ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.get_attribute("data-act"));
+        let Some(a) = pinned.get_untracked() else { return };
+        match act.as_deref() {
+            Some("swap") => {
+                let b = draft.with_untracked(|d| d.scenario().clone());
+                draft.set(Draft::new(a));
+                pinned.set(Some(b));
+            }
+            Some(keep) if keep == "a" || keep == "b" => {
+                if keep == "a" {
+                    draft.set(Draft::new(a));
+                }
+                pinned.set(None);
+                // The focused button goes with the comparison: hand focus to the results.
+                web::focus("results");
+            }
+            _ => {}
+        }
+    };
+    view! {
+        <div class="compare-bar" role="group" aria-label="Comparison" on:click=act>
+            <button type="button" data-act="swap">"Swap A and B"</button>
+            <button type="button" data-act="a">"Stop comparing: keep A"</button>
+            <button type="button" data-act="b">"Stop comparing: keep B"</button>
+        </div>
+    }
+}

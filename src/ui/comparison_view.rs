@@ -1,0 +1,37 @@
+//! Two scenarios side by side: every figure of A and of B, B − A, and the better side.
+
+use leptos::prelude::*;
+
+use super::compare_bar::CompareBar;
+use super::state::{LinkCtx, MetricsCtx, PinnedCtx};
+use super::web;
+use crate::model::comparison_table::card_html;
+use crate::model::{evaluate, Link};
+
+/// A and B with the differences and each side's own link, in the sections the view shows;
+/// on the full page, with the controls to swap the sides or stop comparing.
+#[component]
+pub fn ComparisonView() -> impl IntoView {
+    let LinkCtx(link) = expect_context();
+    let PinnedCtx(pinned) = expect_context();
+    let MetricsCtx(b) = expect_context();
+    // A's figures; B's stand in for the moment nothing is pinned, as the view goes.
+    let a = Memo::new(move |_| pinned.with(|a| a.as_ref().map(evaluate)).unwrap_or_else(|| b.get()));
+    let page = web::page_base();
+    // One string for the text, the links and the table: a component per cell would cost
+    // the Wasm several times as much. B's figures mark its invalid inputs as the page does.
+    let card = move || {
+        link.with(|l| match l {
+            Link::Compare(c) => a.with(|a| b.with(|b| card_html(&page, c, a, b))),
+            Link::Single(_) => String::new(),
+        })
+    };
+    let embed = link.with_untracked(|l| l.view().embed);
+    view! {
+        <section class="card comparison" aria-labelledby="comparison-title" data-comparison="">
+            <h2 id="comparison-title">"A and B side by side"</h2>
+            {(!embed).then(|| view! { <CompareBar/> })}
+            <div inner_html=card></div>
+        </section>
+    }
+}

@@ -1,0 +1,440 @@
+// Comparing two scenarios and keeping scenarios in the browser, as a team uses them: pin the
+// scenario as A, edit B, copy the link, open it elsewhere; each side's figures are checked
+// against `kwhich eval` of that side's own link (data-scenario-link), and the differences
+// against the evaluator's comparison JSON. Also: bad keys named per side, stopping and
+// swapping, saved scenarios across reloads (rename, delete), storage that is disabled or
+// full, the comparison embed and its snippet, accessibility and the narrow screen.
+
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+
+import {
+  ARTIFACTS,
+  axeViolations,
+  evaluate,
+  findBrokenNumbers,
+  JsonNumber,
+  launchBrowser,
+  openApp,
+  readWarnings,
+  requireDist,
+  saveArtifacts,
+  startServer,
+  waitReady,
+  withPage,
+} from "./support.mjs";
+
+// ---------------------------------------------------------------------------------------
+// Helpers
+
+async function eventually(check, { timeout = 3000, interval = 25 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, interval));
+    }
+  }
+}
+
+const search = (page) => page.evaluate(() => location.search);
+const expectSearch = (page, want) => eventually(async () => assert.equal(await search(page), want, "location.search"));
+const input = (page, name) => page.locator(`input[name="${name}"]`);
+const button = (page, name) => page.getByRole("button", { name, exact: true });
+
+async function typeInto(page, name, text) {
+  const field = input(page, name);
+  await field.click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Backspace");
+  await field.pressSequentially(text);
+  assert.equal(await field.inputValue(), text, `${name} does not hold what was typed`);
+}
+
+/** `{ key: { value, reason } }` of the figures inside `[data-scenario=SIDE]`. */
+function sideFigures(page, side) {
+  return page.$$eval(`[data-scenario="${side}"] [data-metric]`, (els) =>
+    Object.fromEntries(els.map((el) => [el.getAttribute("data-metric"), { value: el.getAttribute("data-value"), reason: el.getAttribute("data-reason") }])),
+  );
+}
+
+/** The href of side SIDE's own link. */
+const sideLink = (page, side) => page.getAttribute(`[data-scenario-link="${side}"] a[href]`, "href");
+
+/** The evaluator's figures as text (null where it has none). */
+const asText = (metrics) => Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, v instanceof JsonNumber ? v.text : v]));
+
+/** Problems between a side's figures and the evaluator's; every metric must be shown unless `keys` says which. */
+function mismatches(shown, expected, keys = Object.keys(expected)) {
+  const problems = [];
+  for (const key of keys) {
+    const el = shown[key];
+    if (!el) problems.push(`${key}: not shown`);
+    else if (expected[key] === null) {
+      if (el.value !== "") problems.push(`${key}: data-value ${el.value}, evaluator: null`);
+      if (!el.reason?.trim()) problems.push(`${key}: null without a data-reason`);
+    } else if (el.value !== expected[key]) problems.push(`${key}: data-value ${el.value}, evaluator: ${expected[key]}`);
+  }
+  for (const key of Object.keys(shown)) if (!keys.includes(key)) problems.push(`${key}: shown but not expected`);
+  return problems;
+}
+
+/**
+ * Both sides against the evaluator: each side's figures equal `kwhich eval` of its own link
+ * (and the comparison link's `a`/`b`), each difference the comparison's `differences`.
+ * Returns the side links.
+ */
+async function expectSidesOf(page, comparisonLink, { keys } = {}) {
+  const whole = evaluate(comparisonLink).json;
+  assert.ok(whole.a && whole.b, `kwhich eval "${comparisonLink}" is not a comparison`);
+  return eventually(async () => {
+    const links = {};
+    for (const side of ["a", "b"]) {
+      const href = await sideLink(page, side);
+      assert.ok(href, `no [data-scenario-link=${side}] a[href]`);
+      const own = evaluate(href).metrics;
+      assert.deepEqual(own, asText(whole[side].metrics), `side ${side}: its own link ${href} vs the comparison's ${side}`);
+      assert.deepEqual(mismatches(await sideFigures(page, side), own, keys), [], `side ${side} vs \`kwhich eval "${href}"\``);
+      links[side] = href;
+    }
+    const diffs = await page.$$eval("[data-difference]", (els) => Object.fromEntries(els.map((el) => [el.getAttribute("data-difference"), el.getAttribute("data-value")])));
+    const want = asText(whole.differences);
+    for (const [key, value] of Object.entries(diffs)) assert.equal(value, want[key] ?? "", `difference of ${key}`);
+    // In comparison mode every figure belongs to a side.
+    assert.equal(await page.locator("[data-metric]:not([data-scenario] [data-metric])").count(), 0, "a figure outside data-scenario");
+    return links;
+  });
+}
+
+/** The value of every named input and select, in page order. */
+const readInputs = (page) => page.$$eval("input[name], select[name]", (els) => els.map((el) => [el.name, el.value]));
+
+/** An init script that makes `localStorage` throw as a browser with storage disabled does. */
+function disableStorage() {
+  Object.defineProperty(window, "localStorage", {
+    configurable: true,
+    get() {
+      throw new DOMException("The operation is insecure.", "SecurityError");
+    },
+  });
+}
+
+/** An init script that makes every write to storage fail as a full storage does. */
+function fillStorage() {
+  Storage.prototype.setItem = function () {
+    throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+  };
+}
+
+async function openSaved(page) {
+  const toggle = button(page, "Save");
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await page.locator("#saved-panel section").waitFor();
+}
+
+/** The saved entries as shown: `[{ name, href, comparison }]`. */
+const savedList = (page) =>
+  page.$$eval(".saved-list li:has(a)", (lis) =>
+    lis.map((li) => ({ name: li.querySelector("a")?.textContent, href: li.querySelector("a")?.getAttribute("href"), comparison: li.textContent.includes("(comparison)") })),
+  );
+
+// ---------------------------------------------------------------------------------------
+
+describe("comparing and saving", () => {
+  let browser;
+  let server;
+  before(async () => {
+    requireDist();
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("pin A, edit B, copy the link, open it in a fresh context: both sides are the evaluator's", async () => {
+    let copied;
+    let shown;
+    await withPage(browser, "compare pin and copy", async ({ page, context }) => {
+      await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+      await openApp(page, server.url, "?btc=90000&kwh=0.045");
+      assert.equal(await page.locator("[data-scenario]").count(), 0, "sides before Compare");
+      await button(page, "Compare").click();
+      await page.locator("[data-comparison]").waitFor();
+      assert.equal(await button(page, "Compare").isVisible(), false, "Compare while comparing");
+      assert.equal(await page.locator("[data-section=compare]").count(), 0, "the single scenario's cards while comparing");
+      await expectSearch(page, "?v=1&btc=90000&kwh=0.045&cmp=1");
+      assert.match(await page.locator("[data-comparison]").innerText(), /B equals A/);
+
+      // The inputs edit B; A stays as pinned.
+      await typeInto(page, "kwh", "0.03");
+      await typeInto(page, "capex", "18");
+      const link = "?v=1&btc=90000&kwh=0.045&b.kwh=0.03&b.capex=18";
+      await expectSearch(page, link);
+      const links = await expectSidesOf(page, link);
+      assert.equal(links.a, `${server.url}?v=1&btc=90000&kwh=0.045`);
+      assert.equal(links.b, `${server.url}?v=1&btc=90000&kwh=0.03&capex=18`);
+      assert.match(await page.locator("[data-comparison]").innerText(), /B differs from A in: Electricity price 0\.03 USD\/kWh; ASIC price 18 USD\/TH\./);
+
+      // The better side: cheaper power gives B the higher margin, the lower cost per BTC.
+      const row = (key) => page.locator(`tr:has([data-metric="${key}"])`);
+      assert.equal(await row("mining_margin_usd_per_kwh").getAttribute("data-better"), "b");
+      assert.equal(await row("cash_cost_per_btc_usd").getAttribute("data-better"), "b");
+      assert.match(await row("cash_cost_per_btc_usd").locator('[data-scenario="b"]').innerText(), /✓/, "the better figure is marked in text");
+      // Dearer ASICs make B's mining capex the worse one; the network has no better side.
+      assert.equal(await row("mining_capex_usd_per_mw").getAttribute("data-better"), "a");
+      assert.equal(await row("network_hashrate_eh_s").getAttribute("data-better"), null);
+      assert.deepEqual(await findBrokenNumbers(page), []);
+
+      await button(page, "Copy link").click();
+      await page.getByRole("status").filter({ hasText: "Link copied." }).waitFor({ timeout: 3000 });
+      copied = await page.evaluate(() => navigator.clipboard.readText());
+      assert.equal(copied, server.url + link);
+      shown = { a: await sideFigures(page, "a"), b: await sideFigures(page, "b"), inputs: await readInputs(page) };
+    });
+
+    await withPage(browser, "compare reopened", async ({ page }) => {
+      await page.goto(copied, { waitUntil: "load" });
+      await waitReady(page);
+      await expectSidesOf(page, new URL(copied).search);
+      assert.deepEqual(await sideFigures(page, "a"), shown.a, "A of the reopened link");
+      assert.deepEqual(await sideFigures(page, "b"), shown.b, "B of the reopened link");
+      assert.deepEqual(await readInputs(page), shown.inputs, "the inputs (B's) of the reopened link");
+      assert.deepEqual(await readWarnings(page), []);
+      assert.equal(await search(page), new URL(copied).search, "read and written back, the link changed");
+    });
+  });
+
+  test("invalid keys on one side are named, and the other side keeps its own", async () => {
+    await withPage(browser, "compare warnings", async ({ page }) => {
+      // B's bad keys: B keeps A's price, A is untouched.
+      const link = "?v=1&kwh=0.04&b.kwh=abc&b.zzz=1&b.btc=95000";
+      await openApp(page, server.url, link);
+      assert.deepEqual((await readWarnings(page)).sort(), ["b.kwh", "b.zzz"]);
+      const notice = await page.getByRole("status", { name: "Some of this link was ignored" }).innerText();
+      assert.match(notice, /b\.kwh=abc/);
+      const links = await expectSidesOf(page, link);
+      assert.equal(links.a, `${server.url}?v=1&kwh=0.04`);
+      assert.equal(links.b, `${server.url}?v=1&btc=95000&kwh=0.04`);
+      assert.equal(await input(page, "kwh").inputValue(), "0.04", "B's electricity price is A's");
+    });
+    await withPage(browser, "compare warnings on a", async ({ page }) => {
+      // A's bad key falls back to the default for A; B gives its own and is untouched.
+      const link = "?v=1&kwh=abc&pool=100&b.kwh=0.03";
+      await openApp(page, server.url, link);
+      assert.deepEqual((await readWarnings(page)).sort(), ["kwh", "pool"]);
+      const links = await expectSidesOf(page, link);
+      assert.equal(links.a, `${server.url}?v=1`);
+      assert.equal(links.b, `${server.url}?v=1&kwh=0.03`);
+      await expectSearch(page, "?v=1&b.kwh=0.03");
+    });
+  });
+
+  test("stop comparing keeps the side chosen; swap makes the other side the one edited", async () => {
+    const link = "?v=1&kwh=0.045&b.kwh=0.03";
+    for (const [keep, want, kwh] of [
+      ["A", "?v=1&kwh=0.045", "0.045"],
+      ["B", "?v=1&kwh=0.03", "0.03"],
+    ]) {
+      await withPage(browser, `compare keep ${keep}`, async ({ page }) => {
+        await openApp(page, server.url, link);
+        await button(page, `Stop comparing: keep ${keep}`).click();
+        await expectSearch(page, want);
+        await eventually(async () => assert.equal(await page.locator("[data-scenario]").count(), 0, "sides after stopping"));
+        assert.equal(await input(page, "kwh").inputValue(), kwh);
+        assert.ok(await page.locator("[data-section=compare] [data-metric]").count(), "the single scenario's cards are back");
+        assert.ok(await button(page, "Compare").isVisible());
+        assert.equal(await page.evaluate(() => document.activeElement?.id), "results", "focus after the button went");
+        const expected = evaluate(want).metrics;
+        const values = await page.$$eval("[data-metric]", (els) => els.map((el) => [el.getAttribute("data-metric"), el.getAttribute("data-value")]));
+        for (const [key, value] of values) assert.equal(value, expected[key] ?? "", `${key} after keeping ${keep}`);
+      });
+    }
+    await withPage(browser, "compare swap", async ({ page }) => {
+      await openApp(page, server.url, link);
+      await button(page, "Swap A and B").click();
+      await expectSearch(page, "?v=1&kwh=0.03&b.kwh=0.045");
+      assert.equal(await input(page, "kwh").inputValue(), "0.045", "the inputs now edit the old A, as B");
+      await typeInto(page, "kwh", "0.05");
+      await expectSearch(page, "?v=1&kwh=0.03&b.kwh=0.05");
+      await expectSidesOf(page, "?v=1&kwh=0.03&b.kwh=0.05");
+    });
+  });
+
+  test("saved scenarios survive a reload, open, can be renamed and deleted", async () => {
+    await withPage(browser, "compare saved", async ({ page }) => {
+      // Names are asked with the browser's own dialog: answer the next one with `text`.
+      const answer = (text, check) =>
+        page.once("dialog", async (dialog) => {
+          check?.(dialog);
+          await dialog.accept(text);
+        });
+      await openApp(page, server.url, "?kwh=0.03");
+      await openSaved(page);
+      assert.match(await page.locator("#saved-panel").innerText(), /Nothing saved yet/);
+      answer("Power at 3 cents", (d) => {
+        assert.equal(d.type(), "prompt");
+        assert.equal(d.message(), "Name this scenario");
+        assert.equal(d.defaultValue(), "Scenario 1");
+      });
+      await button(page, "Save this scenario").click();
+      await page.getByRole("status").filter({ hasText: "Saved “Power at 3 cents” in this browser." }).waitFor();
+
+      // A comparison, saved under the name the page suggests.
+      await button(page, "Compare").click();
+      await typeInto(page, "kwh", "0.02");
+      await expectSearch(page, "?v=1&kwh=0.03&b.kwh=0.02");
+      let suggested;
+      page.once("dialog", async (dialog) => {
+        suggested = [dialog.message(), dialog.defaultValue()];
+        await dialog.accept(dialog.defaultValue());
+      });
+      await button(page, "Save this comparison").click();
+      await eventually(async () =>
+        assert.deepEqual(await savedList(page), [
+          { name: "Power at 3 cents", href: `${server.url}?v=1&kwh=0.03`, comparison: false },
+          { name: "Comparison 1", href: `${server.url}?v=1&kwh=0.03&b.kwh=0.02`, comparison: true },
+        ]),
+      );
+      assert.deepEqual(suggested, ["Name this comparison", "Comparison 1"]);
+      // Cancelling the dialog saves nothing.
+      page.once("dialog", (dialog) => dialog.dismiss());
+      await button(page, "Save this comparison").click();
+      assert.equal((await savedList(page)).length, 2, "a cancelled save was kept");
+
+      await page.reload({ waitUntil: "load" });
+      await waitReady(page);
+      await openSaved(page);
+      assert.equal((await savedList(page)).length, 2, "the list after a reload");
+
+      answer("Power: 3 vs 2 cents", (d) => assert.equal(d.defaultValue(), "Comparison 1"));
+      await page.locator(".saved-list li", { hasText: "Comparison 1" }).getByRole("button", { name: "Rename" }).click();
+      await eventually(async () => assert.deepEqual((await savedList(page)).map((s) => s.name), ["Power at 3 cents", "Power: 3 vs 2 cents"]));
+
+      await page.locator(".saved-list li", { hasText: "Power at 3 cents" }).getByRole("button", { name: "Delete" }).click();
+      await eventually(async () => assert.deepEqual((await savedList(page)).map((s) => s.name), ["Power: 3 vs 2 cents"]));
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "save-here", "focus after Delete");
+      assert.equal(await page.evaluate(() => localStorage.getItem("kwhich:saved")), "v=1&kwh=0.03&b.kwh=0.02\tPower: 3 vs 2 cents\n");
+
+      await page.reload({ waitUntil: "load" });
+      await waitReady(page);
+      await openSaved(page);
+      assert.deepEqual((await savedList(page)).map((s) => s.name), ["Power: 3 vs 2 cents"], "after rename, delete and reload");
+      // Opening it shows the comparison.
+      await page.getByRole("link", { name: "Power: 3 vs 2 cents" }).click();
+      await page.waitForURL(/b\.kwh=0\.02/);
+      await waitReady(page);
+      await expectSidesOf(page, "?v=1&kwh=0.03&b.kwh=0.02");
+    });
+  });
+
+  for (const [what, script, message] of [
+    ["disabled", disableStorage, /does not allow this page to store anything/],
+    ["full", fillStorage, /storage for this page is full/],
+  ]) {
+    test(`storage ${what}: a clear message, and the page works`, async () => {
+      await withPage(browser, `compare storage ${what}`, async ({ page, context }) => {
+        await context.addInitScript(script);
+        await openApp(page, server.url, "?kwh=0.03");
+        await openSaved(page);
+        page.once("dialog", (dialog) => dialog.accept("Kept?"));
+        await button(page, "Save this scenario").click();
+        await page.getByRole("status").filter({ hasText: message }).waitFor();
+        assert.deepEqual(await savedList(page), [], "nothing listed as saved");
+        // The calculator is unaffected.
+        await typeInto(page, "kwh", "0.04");
+        await expectSearch(page, "?v=1&kwh=0.04");
+        const margin = await page.getAttribute('[data-metric="mining_margin_usd_per_kwh"]', "data-value");
+        assert.equal(margin, evaluate("?kwh=0.04").metrics.mining_margin_usd_per_kwh);
+      });
+    });
+  }
+
+  test("a comparison embed shows both sides compactly, stores nothing, and its snippet carries both", async () => {
+    const link = "?v=1&kwh=0.045&b.kwh=0.03&embed=1";
+    await withPage(browser, "compare embed", async ({ page }) => {
+      await openApp(page, server.url, link);
+      assert.ok(await page.locator("[data-layout=embed] [data-comparison]").count(), "no comparison in the embed");
+      // The embed's default sections: the per-kWh figures and the cost per BTC.
+      const keys = [
+        ...["mining_revenue_usd_per_kwh", "mining_margin_usd_per_kwh", "colo_revenue_usd_per_kwh", "colo_margin_usd_per_kwh"],
+        ...["gpu_revenue_usd_per_kwh", "gpu_margin_usd_per_kwh", "colo_vs_mining_revenue_multiple", "gpu_vs_mining_revenue_multiple"],
+        ...["energy_cost_per_btc_usd", "cash_cost_per_btc_usd", "allin_cost_per_btc_usd", "target_cost_per_btc_usd"],
+        ...["target_max_power_price_usd_per_kwh", "target_required_efficiency_j_per_th", "breakeven_power_price_usd_per_kwh", "energy_kwh_per_btc"],
+      ];
+      const links = await expectSidesOf(page, link, { keys });
+      assert.equal(links.a, `${server.url}?v=1&kwh=0.045`, "a side's own link opens the full page");
+      assert.equal(await page.getAttribute('[data-scenario-link="a"] a', "target"), "_blank");
+      assert.equal(await page.getAttribute("[data-open-full]", "href"), `${server.url}?v=1&kwh=0.045&b.kwh=0.03`);
+      assert.equal(await page.locator("input[name]").count(), 0, "inputs in an embed that did not ask for them");
+      assert.equal(await page.locator(".compare-bar, #saved-panel").count(), 0, "page controls in the embed");
+      assert.equal(await search(page), link, "the embed rewrote its address");
+      assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length]), [0, 0]);
+      assert.deepEqual(await axeViolations(page), []);
+    });
+    await withPage(browser, "compare embed snippet", async ({ page }) => {
+      await openApp(page, server.url, "?v=1&kwh=0.045&b.kwh=0.03");
+      await button(page, "Embed").click();
+      const code = await page.inputValue("textarea#embed-code");
+      const src = new URL(/src="([^"]*)"/.exec(code)[1].replaceAll("&amp;", "&"));
+      assert.equal(src.search, "?v=1&kwh=0.045&embed=1&b.kwh=0.03");
+    });
+  });
+
+  test("the comparison view has no axe violations, with the saved panel open", async () => {
+    await withPage(browser, "compare axe", async ({ page }) => {
+      await openApp(page, server.url, "?v=1&kwh=0.045&gpu=b200&b.kwh=0.03&b.util=50");
+      await openSaved(page);
+      page.once("dialog", (dialog) => dialog.accept("One <b>bold</b> name"));
+      await button(page, "Save this comparison").click();
+      await page.locator(".saved-list li").first().waitFor();
+      assert.equal(await page.locator(".saved-list b").count(), 0, "a name was read as markup");
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations, [], `axe found:\n  ${violations.join("\n  ")}`);
+    });
+    for (const theme of ["dark", "light"]) {
+      await withPage(browser, `compare axe ${theme}`, async ({ page }) => {
+        await openApp(page, server.url, `?v=1&theme=${theme}&kwh=0.045&b.kwh=0.03&b.capex=30`);
+        const violations = await axeViolations(page);
+        assert.deepEqual(violations, [], `axe found:\n  ${violations.join("\n  ")}`);
+      });
+    }
+  });
+
+  test("screenshots at 360 px (phone) and 1280 px: no sideways scroll", async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const link = "?v=1&kwh=0.045&asic=s19xp&b.kwh=0.03&b.asic=s21xp&b.capex=18";
+    for (const [name, options] of [
+      ["360", { viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, isMobile: true }],
+      ["1280", { viewport: { width: 1280, height: 900 } }],
+    ]) {
+      for (const [what, query] of [
+        ["page", link],
+        ["embed", `${link}&embed=1`],
+      ]) {
+        const context = await browser.newContext(options);
+        const page = await context.newPage();
+        const errors = [];
+        page.on("pageerror", (err) => errors.push(String(err)));
+        try {
+          await openApp(page, server.url, query);
+          if (what === "page") await openSaved(page);
+          const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth }));
+          assert.ok(scroll <= inner, `${what} at ${name}: scrollWidth ${scroll} > innerWidth ${inner}`);
+          await page.screenshot({ path: path.join(ARTIFACTS, `compare-${what}-${name}.png`), fullPage: true });
+          assert.deepEqual(errors, []);
+        } catch (err) {
+          await saveArtifacts(page, `compare ${what} ${name}`).catch(() => {});
+          throw err;
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  });
+});
