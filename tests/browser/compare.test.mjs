@@ -20,6 +20,7 @@ import {
   openApp,
   readWarnings,
   requireDist,
+  revealInput,
   saveArtifacts,
   startServer,
   waitReady,
@@ -47,6 +48,7 @@ const input = (page, name) => page.locator(`input[name="${name}"]`);
 const button = (page, name) => page.getByRole("button", { name, exact: true });
 
 async function typeInto(page, name, text) {
+  await revealInput(page, name);
   const field = input(page, name);
   await field.click();
   await page.keyboard.press("ControlOrMeta+A");
