@@ -1,12 +1,16 @@
 //! What a keystroke costs: reading a link, evaluating every metric and writing the link
-//! back, for a few scenarios. No framework: `std::time::Instant` over batches of calls,
+//! back, for a few scenarios, and the decision map's 40 × 40 grid. No framework: `std::time::Instant` over batches of calls,
 //! then the median and 95th percentile of the per-call time. It reports, never asserts.
 //!
-//! `cargo bench --bench evaluate`
+//! `cargo bench --bench evaluate` runs everything; `cargo bench --bench evaluate -- map` only
+//! the decision map and the tornado (`-- link` only the link operations).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use kwhich::model::decision_map::{decision_map, MAP_CELLS};
+use kwhich::model::drivers::drivers;
+use kwhich::model::metrics::InvalidKeys;
 use kwhich::model::{evaluate, from_query, to_query};
 
 /// Scenarios a reader might share: the default, cheap power on a newer ASIC, a hashprice
@@ -29,26 +33,44 @@ const BATCH: u32 = 50;
 const SAMPLES: usize = 2_000;
 
 /// Median and 95th percentile of the per-call time in microseconds.
-fn time(mut call: impl FnMut()) -> (f64, f64) {
-    for _ in 0..SAMPLES / 10 * BATCH as usize {
+fn time(call: impl FnMut()) -> (f64, f64) {
+    let (_, median, p95) = time_with(SAMPLES, BATCH, call);
+    (median, p95)
+}
+
+/// The minimum, median and 95th percentile with `samples` batches of `batch` calls.
+fn time_with(samples: usize, batch: u32, mut call: impl FnMut()) -> (f64, f64, f64) {
+    for _ in 0..samples / 10 * batch as usize {
         call();
     }
-    let mut per_call: Vec<Duration> = (0..SAMPLES)
+    let mut per_call: Vec<Duration> = (0..samples)
         .map(|_| {
             let start = Instant::now();
-            for _ in 0..BATCH {
+            for _ in 0..batch {
                 call();
             }
-            start.elapsed() / BATCH
+            start.elapsed() / batch
         })
         .collect();
     per_call.sort_unstable();
     let micros = |d: Duration| d.as_secs_f64() * 1e6;
-    (micros(per_call[SAMPLES / 2]), micros(per_call[SAMPLES * 95 / 100]))
+    (micros(per_call[0]), micros(per_call[samples / 2]), micros(per_call[samples * 95 / 100]))
 }
 
 fn main() {
     let started = Instant::now();
+    let only = std::env::args().skip(1).find(|a| a == "map" || a == "link");
+    if only.as_deref() != Some("map") {
+        link_operations();
+    }
+    if only.as_deref() != Some("link") {
+        map_operations();
+    }
+    println!("\ntotal {:.1} s", started.elapsed().as_secs_f64());
+}
+
+/// Reading, evaluating and writing each scenario's link.
+fn link_operations() {
     println!("kwhich model: microseconds per call ({SAMPLES} batches of {BATCH} calls each)\n");
     println!("{:<22} {:<12} {:>10} {:>10}", "scenario", "operation", "median µs", "p95 µs");
     println!("{}", "-".repeat(57));
@@ -87,5 +109,25 @@ fn main() {
             println!("{name:<22} {operation:<12} {median:>10.2} {p95:>10.2}");
         }
     }
-    println!("\ntotal {:.1} s", started.elapsed().as_secs_f64());
+}
+
+/// The decision map's grid and the tornado's steps, each scenario; the minimum too, as
+/// the closest to the machine's own speed when others share its cores.
+fn map_operations() {
+    // The decision map: 1,600 static evaluations per edit (budget 2 ms natively), and the
+    // tornado's two evaluations per input.
+    println!("\n{:<22} {:<12} {:>10} {:>10} {:>10}", "scenario", "operation", "min µs", "median µs", "p95 µs");
+    println!("{}", "-".repeat(68));
+    for (name, link) in SCENARIOS {
+        let (scenario, _) = from_query(link);
+        let map = time_with(100, 1, || {
+            black_box(decision_map(black_box(&scenario), InvalidKeys::default(), MAP_CELLS).ok());
+        });
+        let tornado = time_with(100, 5, || {
+            black_box(drivers(black_box(&scenario), InvalidKeys::default()));
+        });
+        for (operation, (min, median, p95)) in [("map 40×40", map), ("tornado", tornado)] {
+            println!("{name:<22} {operation:<12} {min:>10.2} {median:>10.2} {p95:>10.2}");
+        }
+    }
 }
