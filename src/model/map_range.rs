@@ -12,10 +12,10 @@ use super::scenario::Scenario;
 /// Power prices span 0 to this multiple of the scenario's: wide enough to reach mining's
 /// break-even in most scenarios (a margin of a few cents per kWh at the default).
 pub const KWH_HIGH_MULTIPLE: Decimal = dec!(3);
-/// With free power (`kwh = 0`) three times nothing is no axis: the map spans
-/// 0 … 0.15 USD/kWh instead, three times the default price, from cheap hydro to
-/// retail power.
-pub const KWH_HIGH_WHEN_FREE: Decimal = dec!(0.15);
+/// … and at least to 0.15 USD/kWh, three times the default price, from cheap hydro to
+/// retail power: with free or nearly free power three times the price is no axis (or one
+/// that ends long before mining's break-even, about 0.07 USD/kWh at the default).
+pub const KWH_HIGH_AT_LEAST: Decimal = dec!(0.15);
 /// Bitcoin prices span from a quarter of the scenario's (a deep bear market) …
 pub const BTC_LOW_MULTIPLE: Decimal = dec!(0.25);
 /// … to three times it, capped at the link's maximum for `btc` so that every cell is a
@@ -68,25 +68,21 @@ pub struct MapRanges {
 
 /// The decision map's ranges for a scenario:
 ///
-/// - `kwh`: 0 … 3 × the scenario's price ([`KWH_HIGH_MULTIPLE`]), or 0 … 0.15 when the
-///   price is 0 ([`KWH_HIGH_WHEN_FREE`]); never above the link's maximum (10 USD/kWh).
+/// - `kwh`: 0 … 3 × the scenario's price ([`KWH_HIGH_MULTIPLE`]), but at least 0 … 0.15
+///   ([`KWH_HIGH_AT_LEAST`]); never above the link's maximum (10 USD/kWh).
 /// - `btc`: 0.25 × … 3 × the scenario's price, the top capped at the link's maximum
 ///   (10,000,000 USD), so at that maximum the axis is 2,500,000 … 10,000,000.
 ///
 /// The scenario's own point is then inside the map (on its top edge when `btc` is at its
 /// maximum, on its left edge when power is free), every cell's values are valid link
-/// values, and both spans are positive. A very small price gives a very narrow but still
-/// finite axis, with ticks to match.
+/// values, and both spans are positive. A very small bitcoin price gives a very narrow
+/// but still finite axis, with ticks to match.
 pub fn map_ranges(s: &Scenario) -> Result<MapRanges, ModelError> {
     let kwh = s.kwh().get();
     let btc = s.btc().get();
     let kwh_max = Key::Kwh.field().max.value();
     let btc_max = Key::Btc.field().max.value();
-    let kwh_high = if kwh.is_zero() {
-        KWH_HIGH_WHEN_FREE
-    } else {
-        kwh.checked_mul(KWH_HIGH_MULTIPLE).ok_or(ModelError::Overflow)?
-    };
+    let kwh_high = kwh.checked_mul(KWH_HIGH_MULTIPLE).ok_or(ModelError::Overflow)?.max(KWH_HIGH_AT_LEAST);
     let btc_low = btc.checked_mul(BTC_LOW_MULTIPLE).ok_or(ModelError::Overflow)?;
     let btc_high = btc.checked_mul(BTC_HIGH_MULTIPLE).ok_or(ModelError::Overflow)?;
     Ok(MapRanges {
@@ -110,18 +106,21 @@ mod tests {
     fn it_spans_the_scenario() {
         // (link, kwh low … high, btc low … high), worked by hand.
         type Case = (&'static str, (Decimal, Decimal), (Decimal, Decimal));
-        let cases: [Case; 6] = [
+        let cases: [Case; 8] = [
             // The default: 0.05 USD/kWh, 85,000 USD.
             ("", (dec!(0), dec!(0.15)), (dec!(21250), dec!(255000))),
-            ("kwh=0.045&btc=100000", (dec!(0), dec!(0.135)), (dec!(25000), dec!(300000))),
-            // Free power: the fallback span.
+            ("kwh=0.045&btc=100000", (dec!(0), dec!(0.15)), (dec!(25000), dec!(300000))),
+            // Free power, and power so cheap that 3 × would end before mining's break-even:
+            // the span reaches 0.15 all the same; at 0.06, 3 × is wider.
             ("kwh=0", (dec!(0), dec!(0.15)), (dec!(21250), dec!(255000))),
+            ("kwh=0.01", (dec!(0), dec!(0.15)), (dec!(21250), dec!(255000))),
+            ("kwh=0.06", (dec!(0), dec!(0.18)), (dec!(21250), dec!(255000))),
             // At the maxima: 3 × 10 and 3 × 10,000,000 are capped.
             ("kwh=10&btc=10000000", (dec!(0), dec!(10)), (dec!(2500000), dec!(10000000))),
             // 4 USD/kWh: 12 is capped at 10; btc 4,000,000: 12 M capped at 10 M.
             ("kwh=4&btc=4000000", (dec!(0), dec!(10)), (dec!(1000000), dec!(10000000))),
-            // Tiny prices: narrow, positive spans.
-            ("kwh=0.0001&btc=0.01", (dec!(0), dec!(0.0003)), (dec!(0.0025), dec!(0.03))),
+            // Tiny prices: power still spans 0 … 0.15; bitcoin a narrow, positive span.
+            ("kwh=0.0001&btc=0.01", (dec!(0), dec!(0.15)), (dec!(0.0025), dec!(0.03))),
         ];
         for (query, kwh, btc) in cases {
             let Ok(r) = map_ranges(&scenario(query)) else { panic!("{query}") };

@@ -265,6 +265,13 @@ impl InvalidKeys {
         self
     }
 
+    /// The set with `key` no longer marked: for figures that set that key themselves (a
+    /// decision map's cells give their own power and bitcoin prices).
+    pub fn without(mut self, key: Key) -> Self {
+        self.0[key.index() / 64] &= !(1 << (key.index() % 64));
+        self
+    }
+
     pub fn contains(self, key: Key) -> bool {
         self.0[key.index() / 64] & 1 << (key.index() % 64) != 0
     }

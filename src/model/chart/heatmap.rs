@@ -138,6 +138,30 @@ impl Heatmap {
     }
 }
 
+impl Heatmap {
+    /// A contour through one crossing per row, as [`Heatmap::column_line`] is per column:
+    /// `crossings[j]` is the x where the quantity crosses its threshold at row `j`'s centre
+    /// value (the power price at which mining's margin is 0 at that bitcoin price, say).
+    /// Extended half a row to the plot's bottom and top edges, clipped to the plot.
+    pub fn row_line(&self, crossings: &[Option<f64>]) -> String {
+        let n = crossings.len().min(self.ny);
+        let mut points: Vec<Option<(f64, f64)>> =
+            crossings.iter().take(n).enumerate().map(|(j, c)| c.map(|x| (x, self.row_value(j)))).collect();
+        let (lo, hi) = self.y.domain();
+        if let (Some(Some(a)), Some(Some(b))) = (points.first(), points.get(1)) {
+            let start = (a.0 - (b.0 - a.0) / 2.0, lo);
+            points.insert(0, Some(start));
+        }
+        if n == self.ny && n >= 2 {
+            if let [.., Some(a), Some(b)] = points.as_slice() {
+                let end = (b.0 + (b.0 - a.0) / 2.0, hi);
+                points.push(Some(end));
+            }
+        }
+        self.polyline(&points)
+    }
+}
+
 /// The centre of slice `k` of `n` of `(lo, hi)`.
 fn centre((lo, hi): (f64, f64), k: usize, n: usize) -> f64 {
     lo + (k as f64 + 0.5) * (hi - lo) / n.max(1) as f64
@@ -244,10 +268,30 @@ mod tests {
     }
 
     #[test]
+    fn it_draws_row_contours_clipped() {
+        // 4 rows over y 0 … 4 (centres 0.5 … 3.5), x 0 … 10, plot 100 × 400:
+        // x px = 10 · v, y px = 400 − 100 · v.
+        let map = Heatmap::new(4, 4, (0.0, 10.0), (0.0, 4.0), Rect::new(0, 0, 100, 400));
+        let cases: [(&[Option<f64>], &str); 4] = [
+            // x = 2y + 1 at the centres: 2, 4, 6, 8; extended to y = 0 (x 1) and y = 4 (x 9).
+            (&[Some(2.0), Some(4.0), Some(6.0), Some(8.0)], "M10 400L20 350L40 250L60 150L80 50L90 0"),
+            // Upright: the same x on every row, edge to edge.
+            (&[Some(5.0), Some(5.0), Some(5.0), Some(5.0)], "M50 400L50 350L50 250L50 150L50 50L50 0"),
+            // Leaving the plot on the right: x = 4y, cut at x = 10 (y 2.5).
+            (&[Some(2.0), Some(6.0), Some(10.0), Some(14.0)], "M0 400L20 350L60 250L100 150"),
+            (&[None, None, None, None], ""),
+        ];
+        for (crossings, want) in cases {
+            assert_eq!(map.row_line(crossings), want, "{crossings:?}");
+        }
+    }
+
+    #[test]
     fn it_survives_an_empty_grid() {
         let map = Heatmap::new(0, 0, (0.0, 0.0), (f64::NAN, f64::INFINITY), Rect::new(0, 0, 100, 100));
         assert!(map.cells().is_empty());
         assert_eq!(map.column_line(&[Some(1.0)]), "");
+        assert_eq!(map.row_line(&[Some(1.0)]), "");
         assert!(map.x_ticks.len() >= 2);
     }
 }

@@ -84,6 +84,90 @@ pub fn tornado(base: f64, rows: &[(Option<f64>, Option<f64>)], plot: Rect) -> Op
     Some(Tornado { scale, base_x, ticks: ticks.place(&scale), decimals: ticks.decimals(), rows: placed })
 }
 
+/// One series' two bars in a row of a [`GroupedTornado`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SeriesBars {
+    /// From the series' base line to its value with the input stepped down.
+    pub low: Option<Rect>,
+    /// From the base line to its value with the input stepped up.
+    pub high: Option<Rect>,
+}
+
+/// One input's row of a [`GroupedTornado`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupRow {
+    /// The whole row: `plot.height / rows` high.
+    pub band: Rect,
+    /// The baseline of the row's label, above its bars.
+    pub label_y: i32,
+    /// One pair of bars per series, in the order of the bases.
+    pub series: Vec<SeriesBars>,
+}
+
+/// A tornado of several outputs per input (mining's margin and the best AI path's), each
+/// drawn from its own base line, rows in the order given.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupedTornado {
+    /// Value → x, over nice ticks covering every base and every output.
+    pub scale: LinearScale,
+    /// The x of each series' base value.
+    pub bases: Vec<i32>,
+    pub ticks: Vec<Tick>,
+    pub decimals: u32,
+    pub rows: Vec<GroupRow>,
+}
+
+/// Lays out `rows` (each a `(low, high)` per series, as many as `bases`) one under another in
+/// the order given, so the caller decides what "moves most" means. Each row's band has
+/// `label_h` units on top for its label, and below it one slot per series, the bar filling
+/// 3/5 of its slot. A missing or NaN value has no bar; a series whose base is not finite
+/// has no bars at all. `None` when no base is finite.
+pub fn grouped_tornado(
+    bases: &[f64],
+    rows: &[Vec<(Option<f64>, Option<f64>)>],
+    plot: Rect,
+    label_h: i32,
+) -> Option<GroupedTornado> {
+    let clean_bases: Vec<Option<f64>> = bases.iter().map(|b| if b.is_finite() { finite(*b) } else { None }).collect();
+    let first = clean_bases.iter().flatten().next().copied()?;
+    let values = rows.iter().flat_map(|r| r.iter().flat_map(|(l, h)| [*l, *h])).flatten().filter_map(finite);
+    let (lo, hi) =
+        values.chain(clean_bases.iter().flatten().copied()).fold((first, first), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let ticks = nice_ticks(lo, hi, Fit::Cover);
+    let scale = LinearScale::horizontal(ticks.domain, plot);
+    let n = rows.len();
+    let slots = i32::try_from(bases.len().max(1)).unwrap_or(1);
+    let placed = rows
+        .iter()
+        .enumerate()
+        .map(|(k, row)| {
+            let top = slice_edge(plot.y, plot.height, k, n);
+            let band =
+                Rect::new(plot.x, top, plot.width, slice_edge(plot.y, plot.height, k + 1, n).saturating_sub(top));
+            let slot_h = band.height.saturating_sub(label_h).max(0) / slots;
+            let bar_h = (i64::from(slot_h) * BAR_NUM / BAR_DEN) as i32;
+            let series = clean_bases
+                .iter()
+                .enumerate()
+                .map(|(s, base)| {
+                    let Some(base) = base else { return SeriesBars { low: None, high: None } };
+                    let base_x = scale.px(*base);
+                    let y = top + label_h + slot_h * s as i32 + (slot_h - bar_h) / 2;
+                    let bar = |v: Option<f64>| {
+                        let x = scale.px(finite(v?)?);
+                        Some(Rect::new(x.min(base_x), y, x.abs_diff(base_x).min(i32::MAX as u32) as i32, bar_h))
+                    };
+                    let (l, h) = row.get(s).copied().unwrap_or((None, None));
+                    SeriesBars { low: bar(l), high: bar(h) }
+                })
+                .collect();
+            GroupRow { band, label_y: top + label_h * 4 / 5, series }
+        })
+        .collect();
+    let base_xs = clean_bases.iter().map(|b| b.map_or(plot.x, |b| scale.px(b))).collect();
+    Some(GroupedTornado { scale, bases: base_xs, ticks: ticks.place(&scale), decimals: ticks.decimals(), rows: placed })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +214,50 @@ mod tests {
         assert_eq!(t.rows.iter().map(|r| r.index).collect::<Vec<_>>(), [1, 0, 2, 3]);
         assert_eq!(t.rows[0].low, None);
         assert_eq!(t.rows[3].low, None);
+    }
+
+    #[test]
+    fn it_groups_two_series_per_row_in_the_given_order() {
+        // Mining's margin from −0.015, the best AI path's from 0.045. Row 0 moves only the
+        // AI (0.015 … 0.075), row 1 only mining (−0.03 … 0.0). Values −0.03 … 0.075: steps
+        // of 0.02 cover −0.04 … 0.08 (7 ticks), x = 1000 + (v + 0.04) / 0.12 · 2000.
+        let rows = vec![
+            vec![(Some(-0.015), Some(-0.015)), (Some(0.015), Some(0.075))],
+            vec![(Some(-0.03), Some(0.0)), (Some(0.045), None)],
+        ];
+        let Some(t) = grouped_tornado(&[-0.015, 0.045], &rows, PLOT, 150) else { panic!("finite bases") };
+        assert_eq!(t.scale.domain(), (-0.04, 0.08));
+        assert_eq!(t.bases, [1417, 2417]);
+        assert_eq!(t.ticks.len(), 7);
+        // Bands of 450 from y = 100: a label of 150, then two slots of 150, bars 90 high.
+        let r0 = &t.rows[0];
+        assert_eq!((r0.band, r0.label_y), (Rect::new(1000, 100, 2000, 450), 220));
+        // Mining does not move: zero-width bars on its base line.
+        assert_eq!(r0.series[0].low, Some(Rect::new(1417, 280, 0, 90)));
+        // AI: 0.015 → 1917, 0.075 → 2917.
+        assert_eq!(r0.series[1].low, Some(Rect::new(1917, 430, 500, 90)));
+        assert_eq!(r0.series[1].high, Some(Rect::new(2417, 430, 500, 90)));
+        // Row 1, given second, stays second though it swings less: −0.03 → 1167, 0 → 1667.
+        let r1 = &t.rows[1];
+        assert_eq!(r1.series[0].low, Some(Rect::new(1167, 730, 250, 90)));
+        assert_eq!(r1.series[0].high, Some(Rect::new(1417, 730, 250, 90)));
+        assert_eq!(r1.series[1].high, None);
+    }
+
+    #[test]
+    fn it_survives_degenerate_groups() {
+        assert_eq!(grouped_tornado(&[f64::NAN], &[vec![(Some(1.0), None)]], PLOT, 100), None);
+        assert_eq!(grouped_tornado(&[], &[], PLOT, 100), None);
+        // One base missing: that series has no bars; huge values are pinned.
+        let rows = vec![vec![(Some(1.0), Some(2.0)), (Some(-1e300), Some(f64::INFINITY))]];
+        let Some(t) = grouped_tornado(&[1.5, f64::NAN], &rows, PLOT, 100) else { panic!("one finite base") };
+        assert_eq!(t.rows[0].series[1], SeriesBars { low: None, high: None });
+        assert!(t.rows[0].series[0].low.is_some());
+        // More label than band: bars of no height, never negative.
+        let Some(t) = grouped_tornado(&[0.0], &[vec![(Some(1.0), Some(2.0))]], Rect::new(0, 0, 100, 50), 80) else {
+            panic!("finite base")
+        };
+        assert_eq!(t.rows[0].series[0].high.map(|r| r.height), Some(0));
     }
 
     #[test]
