@@ -1,10 +1,12 @@
 //! kWhich: what a kilowatt-hour earns mining bitcoin, and what it would earn leased to AI.
 //!
-//! [`model`] is the economics, the share-link codec and the formatting: pure Rust, no web
-//! dependency, tested natively. [`ui`] is the Leptos page over it, compiled only for Wasm.
+//! [`model`] is the economics and the share-link codec, speaking no human language; [`text`]
+//! is every word and number a reader reads, in English, Arabic or Vietnamese. Both are pure
+//! Rust with no web dependency, tested natively. [`ui`] is the Leptos page over it, compiled only for Wasm.
 #![forbid(unsafe_code)]
 
 pub mod model;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

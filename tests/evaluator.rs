@@ -6,6 +6,11 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+/// Warnings as the evaluator words them.
+fn said(warnings: &[kwhich::model::Warning]) -> Vec<String> {
+    warnings.iter().map(kwhich::text::reasons::warning).collect()
+}
+
 use kwhich::model::metrics::InvalidKeys;
 use kwhich::model::{
     evaluate, evaluate_over_time, from_link, from_query, json, Evaluation, Key, Link, MetricId, Path, Side,
@@ -59,7 +64,7 @@ fn it_prints_what_the_model_computes() {
         let (report, text) = eval(link);
         let (scenario, warned) = from_query(link);
         let metrics = evaluate(&scenario);
-        assert_eq!(text, format!("{}\n", json::report(&scenario, &metrics, &warned)), "{link}");
+        assert_eq!(text, format!("{}\n", json::report(&scenario, &metrics, &said(&warned))), "{link}");
         assert!(warned.is_empty() && warnings(&report).is_empty(), "{link}");
 
         let printed = report["metrics"].as_object().expect("metrics is an object");
@@ -125,7 +130,7 @@ fn it_exits_0_for_broken_links() {
         let (report, _) = eval(link);
         assert!(report["metrics"].as_object().is_some_and(|m| m.len() == MetricId::COUNT), "{link:?}");
         let (_, warned) = from_query(link);
-        assert_eq!(warnings(&report), warned.iter().map(ToString::to_string).collect::<Vec<_>>(), "{link:?}");
+        assert_eq!(warnings(&report), said(&warned), "{link:?}");
     }
     // A broken value costs its key alone.
     let (report, _) = eval("javascript:alert(1)//?btc=90000");
@@ -259,7 +264,7 @@ fn it_prints_both_sides_of_a_comparison_and_their_differences() {
         let (report, text) = eval(link);
         let (Link::Compare(c), warned) = from_link(link) else { panic!("{link}: not a comparison") };
         let (a, b) = (evaluate(c.a()), evaluate(c.b()));
-        assert_eq!(text, format!("{}\n", json::comparison_report(&c, &a, &b, &warned)), "{link}");
+        assert_eq!(text, format!("{}\n", json::comparison_report(&c, &a, &b, &said(&warned))), "{link}");
         let top: Vec<&str> = report.as_object().expect("an object").keys().map(String::as_str).collect();
         assert_eq!(top, ["a", "b", "differences", "warnings"], "{link}");
         assert!(warnings(&report).is_empty(), "{link}");

@@ -12,11 +12,11 @@ use rust_decimal::Decimal;
 
 use kwhich::model::cashflow::monthly_discount;
 use kwhich::model::comparison::differences;
-use kwhich::model::format::figure_text;
+use kwhich::text::format::figure_text;
 use kwhich::model::metrics::InvalidKeys;
 use kwhich::model::presets::{ASICS, GPUS};
 use kwhich::model::share_link::plain;
-use kwhich::model::view::{Lang, Section, Sections, Theme, View};
+use kwhich::model::view::{Lang, Section, Sections, Theme, Title, View};
 use kwhich::model::{
     evaluate, evaluate_over_time, evaluate_static, evaluate_with_invalid, from_link, from_query, json, to_query,
     Comparison, Evaluation, Group, Key, Link, MetricId, Metrics, ModelError, Path, Scenario, Side, Warning,
@@ -119,12 +119,13 @@ proptest! {
         check_no_negative_zero(&metrics, &link);
 
         // The evaluator's JSON parses, with every metric and every warning in it.
-        let report = json::report_with_projection(&scenario, &metrics, &projection, &warnings);
+        let said: Vec<String> = warnings.iter().map(kwhich::text::reasons::warning).collect();
+        let report = json::report_with_projection(&scenario, &metrics, &projection, &said);
         let parsed: serde_json::Value = serde_json::from_str(&report).expect("the report is JSON");
         prop_assert_eq!(parsed["metrics"].as_object().map(|m| m.len()), Some(MetricId::COUNT));
         prop_assert_eq!(parsed["warnings"].as_array().map(|w| w.len()), Some(warnings.len()));
         for warning in &warnings {
-            prop_assert!(!warning.to_string().is_empty());
+            prop_assert!(!kwhich::text::reasons::warning(warning).is_empty());
         }
 
         // Whatever was read is a valid scenario: it writes a link that reads back as itself.
@@ -155,7 +156,7 @@ proptest! {
     fn any_comparison_link_gives_an_answer(link in link_with(comparison_key())) {
         let (read, warnings) = from_link(&link);
         for warning in &warnings {
-            prop_assert!(!warning.to_string().is_empty());
+            prop_assert!(!kwhich::text::reasons::warning(warning).is_empty());
         }
         // Whatever was read writes a link that reads back as itself.
         let written = read.to_query();
@@ -178,7 +179,8 @@ proptest! {
                 for (id, d) in differences(&a, &b) {
                     prop_assert!(!d.is_ok_and(|d| d.is_zero() && d.is_sign_negative()), "{}: {}", link, id.key());
                 }
-                let report = json::comparison_report(&c, &a, &b, &warnings);
+                let said: Vec<String> = warnings.iter().map(kwhich::text::reasons::warning).collect();
+                let report = json::comparison_report(&c, &a, &b, &said);
                 let parsed: serde_json::Value = serde_json::from_str(&report).expect("the report is JSON");
                 prop_assert_eq!(parsed["differences"].as_object().map(|m| m.len()), Some(MetricId::COUNT));
                 prop_assert_eq!(parsed["warnings"].as_array().map(|w| w.len()), Some(warnings.len()));
@@ -232,8 +234,10 @@ fn value_for(key: Key) -> BoxedStrategy<Option<Decimal>> {
 
 fn view() -> impl Strategy<Value = View> {
     let show = prop_oneof![Just(None), (0u8..32).prop_map(Some)];
-    (0usize..3, 0usize..3, any::<[bool; 3]>(), show).prop_map(|(lang, theme, [embed, edit, live], show)| View {
+    let title = prop_oneof![Just(None), "[^\u{0}-\u{1f}]{1,80}".prop_map(|t| Title::new(&t).ok())];
+    (0usize..3, 0usize..3, any::<[bool; 3]>(), show, title).prop_map(|(lang, theme, [embed, edit, live], show, title)| View {
         lang: [Lang::En, Lang::Ar, Lang::Vi][lang],
+        title,
         theme: [Theme::Auto, Theme::Light, Theme::Dark][theme],
         embed,
         edit,

@@ -473,16 +473,16 @@ fn it_matches_the_worked_figures_over_each_life() {
             assert_eq!(projection.life_end(path), Ok(want.end), "{}", at("life"));
             let payback = metrics.get(path.payback_months());
             assert_eq!(payback, want.payback.map(Decimal::from), "{}", at("payback"));
-            let lifetime = metrics.get(path.lifetime_cash()).unwrap_or_else(|e| panic!("{}: {e}", at("lifetime")));
+            let lifetime = metrics.get(path.lifetime_cash()).unwrap_or_else(|e| panic!("{}: {e:?}", at("lifetime")));
             assert!(close(lifetime, want.lifetime), "{}: {lifetime}, worked {}", at("lifetime"), want.lifetime);
-            let npv = metrics.get(path.npv()).unwrap_or_else(|e| panic!("{}: {e}", at("NPV")));
+            let npv = metrics.get(path.npv()).unwrap_or_else(|e| panic!("{}: {e:?}", at("NPV")));
             assert!(close(npv, want.npv), "{}: {npv}, worked {}", at("NPV"), want.npv);
             match (metrics.get(path.irr()), want.irr) {
                 (Ok(irr), Ok(worked)) => assert!(close(irr, worked), "{}: {irr}, worked {worked}", at("IRR")),
                 (got, want) => assert_eq!(got.err(), want.err(), "{}", at("IRR")),
             }
             // Site totals: the same figures for `mw` MW.
-            let site_npv = metrics.get(path.site_npv()).unwrap_or_else(|e| panic!("{}: {e}", at("site NPV")));
+            let site_npv = metrics.get(path.site_npv()).unwrap_or_else(|e| panic!("{}: {e:?}", at("site NPV")));
             assert_eq!(site_npv, (npv * mw).normalize(), "{}", at("site NPV"));
             let site_cash = metrics.get(path.site_lifetime_cash());
             assert_eq!(site_cash, Ok((lifetime * mw).normalize()), "{}", at("site lifetime cash"));
@@ -630,9 +630,9 @@ fn it_matches_the_worked_months() {
             assert_eq!(point.month as usize, *month, "{link:?}");
             for (n, path) in Path::ALL.into_iter().enumerate() {
                 let at = format!("{link:?} month {month} {}", path.name());
-                let margin = point.margin(path).unwrap_or_else(|e| panic!("{at}: {e}"));
+                let margin = point.margin(path).unwrap_or_else(|e| panic!("{at}: {e:?}"));
                 assert!(close(margin, margins[n]), "{at}: margin {margin}, worked {}", margins[n]);
-                let cum = point.cum(path).unwrap_or_else(|e| panic!("{at}: {e}"));
+                let cum = point.cum(path).unwrap_or_else(|e| panic!("{at}: {e:?}"));
                 assert!(close(cum, cums[n]), "{at}: cum {cum}, worked {}", cums[n]);
             }
         }
@@ -685,7 +685,7 @@ fn it_tells_the_default_scenarios_story() {
         (MetricId::GpuSiteLifetimeCashUsd, "-1584673623.241315424906915"),
     ];
     for (id, want) in worked {
-        let got = metrics.get(id).unwrap_or_else(|e| panic!("{}: {e}", id.key()));
+        let got = metrics.get(id).unwrap_or_else(|e| panic!("{}: {e:?}", id.key()));
         assert!(close(got, want), "{}: {got}, worked {want}", id.key());
     }
 }

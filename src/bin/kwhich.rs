@@ -7,6 +7,7 @@ use std::io::Write;
 
 use kwhich::model::metrics::InvalidKeys;
 use kwhich::model::{evaluate, evaluate_over_time, from_link, json, Evaluation, Link};
+use kwhich::text::reasons;
 
 const HELP: &str = "\
 kwhich: what a kilowatt-hour earns mining bitcoin, and what it would earn leased to AI.
@@ -54,12 +55,15 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         ["eval", link] => {
-            let report = match from_link(link) {
-                (Link::Single(scenario), warnings) => {
+            let (link, warnings) = from_link(link);
+            // No catalog is installed here: the warnings read in English.
+            let warnings: Vec<String> = warnings.iter().map(reasons::warning).collect();
+            let report = match link {
+                Link::Single(scenario) => {
                     let Evaluation { metrics, projection } = evaluate_over_time(&scenario, InvalidKeys::default());
                     json::report_with_projection(&scenario, &metrics, &projection, &warnings)
                 }
-                (Link::Compare(c), warnings) => {
+                Link::Compare(c) => {
                     json::comparison_report(&c, &evaluate(c.a()), &evaluate(c.b()), &warnings)
                 }
             };

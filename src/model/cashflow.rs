@@ -445,8 +445,8 @@ mod tests {
     fn it_finds_twelfth_roots() {
         // The yearly factors the model meets: −99 % to +10,000 %.
         for yearly in [dec!(0.01), dec!(0.85), dec!(1), dec!(1.1), dec!(2), dec!(11), dec!(101)] {
-            let r = twelfth_root(yearly).unwrap_or_else(|e| panic!("{yearly}: {e}"));
-            let back = power(r, 12).unwrap_or_else(|e| panic!("{yearly}: {e}"));
+            let r = twelfth_root(yearly).unwrap_or_else(|e| panic!("{yearly}: {e:?}"));
+            let back = power(r, 12).unwrap_or_else(|e| panic!("{yearly}: {e:?}"));
             assert!((back - yearly).abs() < dec!(0.0000000000000000000000001) * yearly, "{yearly}: {r}^12 = {back}");
         }
         assert_eq!(twelfth_root(Decimal::ZERO), Err(ModelError::ZeroDivisor("yearly growth factor")));

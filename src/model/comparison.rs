@@ -10,7 +10,7 @@ use super::error::ModelError;
 use super::fields::Key;
 use super::metrics::{MetricId, Metrics};
 use super::scenario::Scenario;
-use super::share_link::{differing, from_pairs, pairs, percent_encode, to_query, Given, Warning};
+use super::share_link::{differing, from_pairs, pairs, percent_encode, to_query, Fallback, Given, Refusal, Warning};
 use super::view::View;
 
 /// What side B's keys start with: `b.kwh` is B's electricity price.
@@ -194,8 +194,8 @@ pub fn from_link(input: &str) -> (Link, Vec<Warning>) {
                     link_warnings.push(Warning::Invalid {
                         key,
                         value,
-                        reason: "only cmp=1 exists (a comparison whose sides are equal)".into(),
-                        fallback: "no cmp".into(),
+                        reason: Refusal::Cmp,
+                        fallback: Fallback::NoCmp,
                     });
                 }
             }
@@ -234,8 +234,8 @@ fn read_b(b: &mut Scenario, pairs: Vec<(String, String)>, warnings: &mut Vec<War
             _ => match Key::from_name(&key) {
                 Some(k) => given.numbers.push((k, value)),
                 None if is_whole_link_key(&key) => warnings.push(Warning::Invalid {
-                    reason: format!("{key} is for the whole link and takes no \"{B_PREFIX}\""),
-                    fallback: format!("the link's {key}"),
+                    reason: Refusal::WholeLink(key.clone()),
+                    fallback: Fallback::LinkWide(key),
                     key: named,
                     value,
                 }),
@@ -250,8 +250,8 @@ fn read_b(b: &mut Scenario, pairs: Vec<(String, String)>, warnings: &mut Vec<War
             warnings.push(Warning::Invalid {
                 key: format!("{B_PREFIX}hp"),
                 value: String::new(),
-                reason: format!("hp {}", error.predicate()),
-                fallback: "A's hashprice override".into(),
+                reason: Refusal::Field(Key::Hp, error),
+                fallback: Fallback::AsHashprice,
             });
         }
     }

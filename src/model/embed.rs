@@ -60,8 +60,9 @@ pub(crate) fn escape_attr(text: &str) -> String {
 /// The HTML to paste: a lazy, sandboxed, titled iframe of width 100% at a fixed fallback
 /// height, and the script that resizes it to its content. `page` is the calculator's
 /// address without its query (`https://user.github.io/kwhich/`). A comparison's iframe
-/// shows both sides.
-pub fn snippet(page: &str, link: &Link, options: &EmbedOptions) -> String {
+/// shows both sides. `title` is the iframe's accessible name, in the author's language:
+/// the caller words it (the model speaks none); it is escaped here.
+pub fn snippet(page: &str, link: &Link, options: &EmbedOptions, title: &str) -> String {
     let query = embed_link(link, options).to_query();
     let id = embed_id(&query);
     let dir = page.rfind('/').map_or(page, |i| &page[..=i]);
@@ -69,11 +70,12 @@ pub fn snippet(page: &str, link: &Link, options: &EmbedOptions) -> String {
     // messages a real origin to check; allow-popups(-to-escape-sandbox) opens the full
     // calculator unsandboxed. No forms, no top navigation.
     format!(
-        "<iframe src=\"{src}\" title=\"kWhich: what a kWh earns mining bitcoin, and leased to AI\" \
+        "<iframe src=\"{src}\" title=\"{title}\" \
 width=\"100%\" height=\"{FALLBACK_HEIGHT_PX}\" style=\"border:0;width:100%\" loading=\"lazy\" \
 sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\" \
 data-kwhich-id=\"{id}\"></iframe>\n<script async src=\"{script}\"></script>",
         src = escape_attr(&format!("{page}?{query}#{id}")),
+        title = escape_attr(title),
         script = escape_attr(&format!("{dir}{RESIZE_SCRIPT}")),
     )
 }
@@ -84,19 +86,23 @@ mod tests {
     use crate::model::share_link::to_query;
     use crate::model::view::Section;
 
+    const TITLE: &str = "kWhich: what a kWh earns mining bitcoin, and leased to AI";
+
     #[test]
     fn it_writes_a_sandboxed_lazy_titled_iframe_with_the_scenario() {
         let (scenario, _) = crate::model::from_query("?kwh=0.03");
         let options =
             EmbedOptions { sections: Sections::EMBED_DEFAULT, editable: true, theme: Theme::Auto, live: false };
-        let html = snippet("https://user.github.io/kwhich/", &Link::Single(scenario), &options);
+        let html = snippet("https://user.github.io/kwhich/", &Link::Single(scenario), &options, TITLE);
         let id = embed_id("v=1&kwh=0.03&embed=1");
         assert!(
             html.contains(&format!("src=\"https://user.github.io/kwhich/?v=1&amp;kwh=0.03&amp;embed=1#{id}\"")),
             "{html}"
         );
         assert!(
-            html.contains("loading=\"lazy\"") && html.contains("title=\"kWhich") && html.contains("width=\"100%\"")
+            html.contains("loading=\"lazy\"")
+                && html.contains(&format!("title=\"{TITLE}\""))
+                && html.contains("width=\"100%\"")
         );
         assert!(
             html.contains("sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"")
@@ -116,6 +122,15 @@ mod tests {
     }
 
     #[test]
+    fn it_escapes_the_title_it_is_given() {
+        let options =
+            EmbedOptions { sections: Sections::EMBED_DEFAULT, editable: true, theme: Theme::Auto, live: false };
+        let link = Link::Single(Scenario::default());
+        let html = snippet("https://user.github.io/kwhich/", &link, &options, "kWhich: “a” & <b>\"c\"</b>");
+        assert!(html.contains("title=\"kWhich: “a” &amp; &lt;b&gt;&quot;c&quot;&lt;/b&gt;\""), "{html}");
+    }
+
+    #[test]
     fn it_gives_different_scenarios_different_ids() {
         assert_ne!(embed_id("v=1&kwh=0.03&embed=1"), embed_id("v=1&kwh=0.04&embed=1"));
         assert_eq!(embed_id("v=1").len(), "kwhich-".len() + 8);
@@ -128,7 +143,7 @@ mod tests {
         let options = EmbedOptions { sections, editable: true, theme: Theme::Light, live: false };
         let query = "v=1&kwh=0.045&embed=1&show=compare&theme=light&b.kwh=0.03";
         assert_eq!(embed_link(&link, &options).to_query(), query);
-        let html = snippet("https://user.github.io/kwhich/", &link, &options);
+        let html = snippet("https://user.github.io/kwhich/", &link, &options, TITLE);
         let src = format!("src=\"https://user.github.io/kwhich/?{}#{}\"", query.replace('&', "&amp;"), embed_id(query));
         assert!(html.contains(&src), "{html}");
     }

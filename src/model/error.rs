@@ -1,13 +1,11 @@
 //! Why a figure could not be computed.
 
-use core::fmt;
-
 use rust_decimal::Decimal;
 
 use super::fields::Key;
 
-/// Why a metric has no value. Each variant reads as a sentence on the page and the
-/// metric is `null` in JSON: never NaN, infinity or a panic.
+/// Why a metric has no value: `crate::text::reasons` words it on the page, and the metric
+/// is `null` in JSON: never NaN, infinity or a panic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ModelError {
     /// A divisor is zero; the payload names the quantity ("cash cost per kWh").
@@ -38,24 +36,3 @@ pub enum ModelError {
     /// it ([`super::metrics::evaluate_static`]).
     NotProjected,
 }
-
-impl fmt::Display for ModelError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::ZeroDivisor(what) => write!(f, "{what} is zero"),
-            Self::Overflow => f.write_str("too large to compute"),
-            Self::Underflow => f.write_str("too small to compute (below 28 decimal places)"),
-            Self::MarginNotPositive => f.write_str("never: the margin is not positive"),
-            Self::InvalidInput(key) => write!(f, "needs a valid {}", key.field().label),
-            Self::NotWhole(value) => write!(f, "{value} is not a whole number"),
-            Self::NeverPaysBack => f.write_str("never pays back within its life"),
-            Self::NoOutlay => f.write_str("no rate of return: nothing is invested"),
-            Self::NoCashFlow => f.write_str("no rate of return: it earns nothing over its life"),
-            Self::RateOutOfRange => f.write_str("no rate of return between −99 % and 10,000 % a year"),
-            Self::NoConvergence => f.write_str("the rate of return could not be narrowed down"),
-            Self::NotProjected => f.write_str("needs the projection over time"),
-        }
-    }
-}
-
-impl std::error::Error for ModelError {}

@@ -64,17 +64,6 @@ pub enum Group {
 impl Group {
     pub const ALL: [Group; 6] =
         [Group::Market, Group::Fleet, Group::Colocation, Group::GpuCloud, Group::Target, Group::Outlook];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Group::Market => "Market & network",
-            Group::Fleet => "Mining fleet",
-            Group::Colocation => "AI colocation",
-            Group::GpuCloud => "GPU cloud",
-            Group::Target => "Target",
-            Group::Outlook => "Outlook",
-        }
-    }
 }
 
 /// One end of a valid range.
@@ -98,12 +87,6 @@ pub struct Field {
     pub key: Key,
     /// The link key, as written in a URL.
     pub name: &'static str,
-    /// A short label a person reads beside the input.
-    pub label: &'static str,
-    /// The unit shown beside the input.
-    pub unit: &'static str,
-    /// One line of help.
-    pub help: &'static str,
     pub group: Group,
     /// `None` only for `hp`, which is absent unless given.
     pub default: Option<Decimal>,
@@ -132,21 +115,6 @@ pub enum FieldError {
     TooManyDigits,
 }
 
-impl FieldError {
-    /// What is wrong, as the end of a sentence naming the input: "… is out of range".
-    pub fn predicate(&self) -> &'static str {
-        match self {
-            FieldError::Empty => "is empty",
-            FieldError::NotANumber => "is not a number",
-            FieldError::Comma => "uses a comma: write the decimal point as '.' with no thousands separators",
-            FieldError::NotWhole => "must be a whole number",
-            FieldError::OutOfRange => "is out of range",
-            FieldError::RewardNotPositive => "makes subsidy plus fees zero",
-            FieldError::TooManyDigits => "has more than 28 digits",
-        }
-    }
-}
-
 impl Field {
     /// Is `value` inside this field's range?
     pub fn contains(&self, value: Decimal) -> bool {
@@ -172,36 +140,6 @@ impl Field {
         }
         Ok(value)
     }
-
-    /// The range in words: "≥ 0 and ≤ 10 USD/kWh".
-    pub fn range_text(&self) -> String {
-        let lower = match self.min {
-            Bound::Inclusive(m) => format!("≥ {}", group_plain(m)),
-            Bound::Exclusive(m) => format!("> {}", group_plain(m)),
-        };
-        let upper = match self.max {
-            Bound::Inclusive(m) => format!("≤ {}", group_plain(m)),
-            Bound::Exclusive(m) => format!("< {}", group_plain(m)),
-        };
-        let whole = if self.whole { "a whole number " } else { "" };
-        if self.unit.is_empty() {
-            format!("{whole}{lower} and {upper}")
-        } else {
-            format!("{whole}{lower} and {upper} {}", self.unit)
-        }
-    }
-
-    /// The message a person reads under an invalid input, naming the field and its range.
-    pub fn error_text(&self, error: &FieldError) -> String {
-        if *error == FieldError::RewardNotPositive {
-            return "Subsidy plus fees must be above zero.".to_string();
-        }
-        format!("{} {}; it must be {}.", self.label, error.predicate(), self.range_text())
-    }
-}
-
-fn group_plain(value: Decimal) -> String {
-    super::format::grouped(value.normalize(), None)
 }
 
 /// Reads a plain decimal: optional sign, digits with one optional `.`, and an optional
@@ -314,16 +252,13 @@ impl fmt::Display for Key {
 use Bound::{Exclusive as Ex, Inclusive as In};
 
 macro_rules! field {
-    ($key:ident, $name:literal, $label:literal, $unit:literal, $group:ident, $default:expr, $min:expr, $max:expr, $help:literal) => {
-        field!($key, $name, $label, $unit, $group, $default, $min, $max, false, $help)
+    ($key:ident, $name:literal, $group:ident, $default:expr, $min:expr, $max:expr) => {
+        field!($key, $name, $group, $default, $min, $max, false)
     };
-    ($key:ident, $name:literal, $label:literal, $unit:literal, $group:ident, $default:expr, $min:expr, $max:expr, $whole:expr, $help:literal) => {
+    ($key:ident, $name:literal, $group:ident, $default:expr, $min:expr, $max:expr, $whole:expr) => {
         Field {
             key: Key::$key,
             name: $name,
-            label: $label,
-            unit: $unit,
-            help: $help,
             group: Group::$group,
             default: $default,
             min: $min,
@@ -337,394 +272,149 @@ macro_rules! field {
 /// (Hashrate Index and market figures of late November 2025): bitcoin near $85,000, difficulty 155 T, subsidy 3.125 BTC, fees about
 /// 0.02 BTC a block, an Antminer S21 and an H100 at $2 per GPU-hour.
 static FIELDS: [Field; Key::COUNT] = [
-    field!(
-        Btc,
-        "btc",
-        "Bitcoin price",
-        "USD",
-        Market,
+    field!(Btc, "btc", Market,
         Some(dec!(85000)),
         Ex(dec!(0)),
-        In(dec!(10000000)),
-        "Spot price of one bitcoin."
-    ),
-    field!(
-        Diff,
-        "diff",
-        "Network difficulty",
-        "T",
-        Market,
+        In(dec!(10000000))),
+    field!(Diff, "diff", Market,
         Some(dec!(155)),
         Ex(dec!(0)),
-        In(dec!(1000000)),
-        "Difficulty in trillions; 155 T in late November 2025."
-    ),
-    field!(
-        Sub,
-        "sub",
-        "Block subsidy",
-        "BTC/block",
-        Market,
+        In(dec!(1000000))),
+    field!(Sub, "sub", Market,
         Some(dec!(3.125)),
         In(dec!(0)),
-        In(dec!(50)),
-        "New coins per block: 3.125 since April 2024, 1.5625 from block 1,050,000."
-    ),
-    field!(
-        Fee,
-        "fee",
-        "Transaction fees",
-        "BTC/block",
-        Market,
+        In(dec!(50))),
+    field!(Fee, "fee", Market,
         Some(dec!(0.02)),
         In(dec!(0)),
-        In(dec!(1000)),
-        "Average fees per block; subsidy plus fees must be above zero."
-    ),
-    field!(
-        Hp,
-        "hp",
-        "Hashprice override",
-        "USD per PH/s per day",
-        Market,
+        In(dec!(1000))),
+    field!(Hp, "hp", Market,
         None,
         Ex(dec!(0)),
-        In(dec!(100000)),
-        "Leave empty to compute hashprice from price, difficulty, subsidy and fees."
-    ),
-    field!(
-        Th,
-        "th",
-        "Hashrate per machine",
-        "TH/s",
-        Fleet,
+        In(dec!(100000))),
+    field!(Th, "th", Fleet,
         Some(dec!(200)),
         Ex(dec!(0)),
-        In(dec!(100000)),
-        "Nameplate hashrate of one ASIC."
-    ),
-    field!(
-        W,
-        "w",
-        "Power per machine",
-        "W",
-        Fleet,
+        In(dec!(100000))),
+    field!(W, "w", Fleet,
         Some(dec!(3500)),
         Ex(dec!(0)),
-        In(dec!(1000000)),
-        "Wall power of one ASIC."
-    ),
-    field!(
-        Kwh,
-        "kwh",
-        "Electricity price",
-        "USD/kWh",
-        Market,
+        In(dec!(1000000))),
+    field!(Kwh, "kwh", Market,
         Some(dec!(0.05)),
         In(dec!(0)),
-        In(dec!(10)),
-        "What the site pays per kWh at the meter."
-    ),
-    field!(
-        Opx,
-        "opx",
-        "Other cash cost",
-        "USD per facility kWh",
-        Market,
+        In(dec!(10))),
+    field!(Opx, "opx", Market,
         Some(dec!(0.005)),
         In(dec!(0)),
-        In(dec!(10)),
-        "Staff, upkeep and hosting margin, per kWh drawn."
-    ),
-    field!(
-        Up,
-        "up",
-        "Mining uptime",
-        "%",
-        Fleet,
+        In(dec!(10))),
+    field!(Up, "up", Fleet,
         Some(dec!(97)),
         Ex(dec!(0)),
-        In(dec!(100)),
-        "Share of hours the fleet runs; curtailment lowers it."
-    ),
-    field!(
-        Pool,
-        "pool",
-        "Pool fee",
-        "%",
-        Fleet,
+        In(dec!(100))),
+    field!(Pool, "pool", Fleet,
         Some(dec!(2)),
         In(dec!(0)),
-        Ex(dec!(100)),
-        "Share of rewards the pool keeps."
-    ),
-    field!(
-        Pue,
-        "pue",
-        "Mining site overhead (PUE)",
-        "ratio",
-        Fleet,
+        Ex(dec!(100))),
+    field!(Pue, "pue", Fleet,
         Some(dec!(1.05)),
         In(dec!(1)),
-        In(dec!(3)),
-        "Facility power over ASIC power."
-    ),
-    field!(
-        Capex,
-        "capex",
-        "ASIC price",
-        "USD/TH",
-        Fleet,
+        In(dec!(3))),
+    field!(Capex, "capex", Fleet,
         Some(dec!(14)),
         In(dec!(0)),
-        In(dec!(10000)),
-        "Purchase price per TH/s of hashrate."
-    ),
-    field!(
-        Site,
-        "site",
-        "Mining site build cost",
-        "USD/MW",
-        Fleet,
+        In(dec!(10000))),
+    field!(Site, "site", Fleet,
         Some(dec!(500000)),
         In(dec!(0)),
-        In(dec!(1000000000)),
-        "Substation, shells and cooling: $300k–800k per MW."
-    ),
-    field!(
-        Life,
-        "life",
-        "ASIC depreciation life",
-        "years",
-        Fleet,
+        In(dec!(1000000000))),
+    field!(Life, "life", Fleet,
         Some(dec!(4)),
         Ex(dec!(0)),
-        In(dec!(50)),
-        "Years over which the ASIC price is written off."
-    ),
-    field!(
-        Colo,
-        "colo",
-        "AI colocation lease",
-        "USD per kW-month",
-        Colocation,
+        In(dec!(50))),
+    field!(Colo, "colo", Colocation,
         Some(dec!(140)),
         In(dec!(0)),
-        In(dec!(10000)),
-        "Lease per kW of IT load a month; the tenant pays power at cost. Deals signed: $102–159."
-    ),
-    field!(
-        Gpue,
-        "gpue",
-        "AI site overhead (PUE)",
-        "ratio",
-        Colocation,
+        In(dec!(10000))),
+    field!(Gpue, "gpue", Colocation,
         Some(dec!(1.3)),
         In(dec!(1)),
-        In(dec!(3)),
-        "Facility power over IT power in an AI hall: 1.25–1.45 in signed deals."
-    ),
-    field!(
-        Gph,
-        "gph",
-        "GPU rental price",
-        "USD per GPU-hour",
-        GpuCloud,
+        In(dec!(3))),
+    field!(Gph, "gph", GpuCloud,
         Some(dec!(2.00)),
         In(dec!(0)),
-        In(dec!(1000)),
-        "What a GPU-hour rents for."
-    ),
-    field!(
-        Util,
-        "util",
-        "GPU-hours sold",
-        "%",
-        GpuCloud,
+        In(dec!(1000))),
+    field!(Util, "util", GpuCloud,
         Some(dec!(70)),
         In(dec!(0)),
-        In(dec!(100)),
-        "Share of GPU-hours actually rented."
-    ),
-    field!(
-        Gkw,
-        "gkw",
-        "IT power per GPU",
-        "kW",
-        GpuCloud,
+        In(dec!(100))),
+    field!(Gkw, "gkw", GpuCloud,
         Some(dec!(1.275)),
         Ex(dec!(0)),
-        In(dec!(100)),
-        "GPU plus its share of the server and network."
-    ),
-    field!(
-        Gcap,
-        "gcap",
-        "Capex per GPU",
-        "USD",
-        GpuCloud,
+        In(dec!(100))),
+    field!(Gcap, "gcap", GpuCloud,
         Some(dec!(37500)),
         In(dec!(0)),
-        In(dec!(10000000)),
-        "GPU plus its share of the server and network."
-    ),
-    field!(
-        Gopx,
-        "gopx",
-        "GPU cloud other opex",
-        "% of GPU revenue",
-        GpuCloud,
+        In(dec!(10000000))),
+    field!(Gopx, "gopx", GpuCloud,
         Some(dec!(15)),
         In(dec!(0)),
-        In(dec!(100)),
-        "Staff, support, software and sales, as a share of revenue."
-    ),
-    field!(
-        Gfit,
-        "gfit",
-        "AI data-hall fit-out",
-        "USD per facility MW",
-        Colocation,
+        In(dec!(100))),
+    field!(Gfit, "gfit", Colocation,
         Some(dec!(10000000)),
         In(dec!(0)),
-        In(dec!(1000000000)),
-        "Cooling and redundancy for AI: $8–15 million per MW."
-    ),
-    field!(
-        Tgt,
-        "tgt",
-        "Target cash cost per BTC",
-        "USD",
-        Target,
+        In(dec!(1000000000))),
+    field!(Tgt, "tgt", Target,
         Some(dec!(50000)),
         Ex(dec!(0)),
-        In(dec!(10000000)),
-        "The cost per bitcoin to beat."
-    ),
-    field!(
-        Mo,
-        "mo",
-        "Horizon",
-        "months",
-        Outlook,
+        In(dec!(10000000))),
+    field!(Mo, "mo", Outlook,
         Some(dec!(120)),
         In(dec!(1)),
         In(dec!(240)),
-        true,
-        "How far the charts run; the figures over each asset's life do not depend on it."
-    ),
-    field!(
-        Dg,
-        "dg",
-        "Difficulty change",
-        "% per month",
-        Outlook,
+        true),
+    field!(Dg, "dg", Outlook,
         Some(dec!(2)),
         In(dec!(-50)),
-        In(dec!(100)),
-        "Compounding monthly."
-    ),
-    field!(
-        Pg,
-        "pg",
-        "Bitcoin price change",
-        "% per year",
-        Outlook,
+        In(dec!(100))),
+    field!(Pg, "pg", Outlook,
         Some(dec!(0)),
         In(dec!(-99)),
-        In(dec!(1000)),
-        "Compounding yearly."
-    ),
-    field!(
-        Gd,
-        "gd",
-        "GPU rental price change",
-        "% per year",
-        Outlook,
+        In(dec!(1000))),
+    field!(Gd, "gd", Outlook,
         Some(dec!(-15)),
         In(dec!(-99)),
-        In(dec!(1000)),
-        "Compounding yearly."
-    ),
-    field!(
-        Ce,
-        "ce",
-        "Colocation lease escalator",
-        "% per year",
-        Outlook,
+        In(dec!(1000))),
+    field!(Ce, "ce", Outlook,
         Some(dec!(2)),
         In(dec!(-50)),
-        In(dec!(100)),
-        "Yearly step in the lease."
-    ),
-    field!(
-        Blk,
-        "blk",
-        "Block height at the start",
-        "",
-        Outlook,
+        In(dec!(100))),
+    field!(Blk, "blk", Outlook,
         Some(dec!(925000)),
         In(dec!(0)),
         In(dec!(10000000)),
-        true,
-        "144 blocks a day; the subsidy halves every 210,000."
-    ),
-    field!(
-        Dr,
-        "dr",
-        "Discount rate",
-        "% per year",
-        Outlook,
+        true),
+    field!(Dr, "dr", Outlook,
         Some(dec!(12)),
         In(dec!(0)),
-        In(dec!(100)),
-        "Cost of capital: what money could earn elsewhere, for the net present value."
-    ),
-    field!(
-        Conv,
-        "conv",
-        "Conversion for AI",
-        "months",
-        Outlook,
+        In(dec!(100))),
+    field!(Conv, "conv", Outlook,
         Some(dec!(9)),
         In(dec!(0)),
         In(dec!(60)),
-        true,
-        "Months to convert the site for AI; no AI revenue before."
-    ),
-    field!(
-        Glife,
-        "glife",
-        "GPU useful life",
-        "years",
-        Outlook,
+        true),
+    field!(Glife, "glife", Outlook,
         Some(dec!(5)),
         Ex(dec!(0)),
-        In(dec!(50)),
-        "Years a GPU cluster earns, counted after the conversion."
-    ),
-    field!(
-        Clife,
-        "clife",
-        "AI hall fit-out life",
-        "years",
-        Outlook,
+        In(dec!(50))),
+    field!(Clife, "clife", Outlook,
         Some(dec!(12)),
         Ex(dec!(0)),
-        In(dec!(50)),
-        "Years the fit-out earns (about the lease term), counted after the conversion."
-    ),
-    field!(
-        Mw,
-        "mw",
-        "Site power",
-        "MW",
-        Outlook,
+        In(dec!(50))),
+    field!(Mw, "mw", Outlook,
         Some(dec!(100)),
         Ex(dec!(0)),
-        In(dec!(100000)),
-        "The site's facility power, for the site totals."
-    ),
+        In(dec!(100000))),
 ];
 
 #[cfg(test)]
@@ -796,11 +486,5 @@ mod tests {
         let btc = Key::Btc.field();
         assert_eq!(btc.parse("0"), Err(FieldError::OutOfRange));
         assert_eq!(Key::Mo.field().parse("1.5"), Err(FieldError::NotWhole));
-    }
-
-    #[test]
-    fn it_names_the_field_and_range_in_errors() {
-        let text = Key::Kwh.field().error_text(&FieldError::OutOfRange);
-        assert_eq!(text, "Electricity price is out of range; it must be ≥ 0 and ≤ 10 USD/kWh.");
     }
 }

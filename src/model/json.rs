@@ -11,7 +11,7 @@ use super::fields::Key;
 use super::metrics::{Metrics, Path};
 use super::projection::{project, Projection};
 use super::scenario::Scenario;
-use super::share_link::{plain, Warning};
+use super::share_link::plain;
 
 /// A figure as a JSON number at full precision, or `null` when it cannot be computed.
 fn number(figure: Result<Decimal, ModelError>) -> String {
@@ -38,7 +38,7 @@ fn string(text: &str) -> String {
 }
 
 /// The whole report, pretty-printed with two-space indents.
-pub fn report(scenario: &Scenario, metrics: &Metrics, warnings: &[Warning]) -> String {
+pub fn report(scenario: &Scenario, metrics: &Metrics, warnings: &[String]) -> String {
     side(scenario, metrics, &project(scenario), Some(warnings))
 }
 
@@ -47,14 +47,14 @@ pub fn report_with_projection(
     scenario: &Scenario,
     metrics: &Metrics,
     projection: &Projection,
-    warnings: &[Warning],
+    warnings: &[String],
 ) -> String {
     side(scenario, metrics, projection, Some(warnings))
 }
 
 /// A comparison's report: each side as [`report`] writes it, without warnings (the link's
 /// are listed once, each naming its side's key), and B − A for every metric.
-pub fn comparison_report(comparison: &Comparison, a: &Metrics, b: &Metrics, warnings: &[Warning]) -> String {
+pub fn comparison_report(comparison: &Comparison, a: &Metrics, b: &Metrics, warnings: &[String]) -> String {
     let differences: Vec<(String, String)> =
         differences(a, b).into_iter().map(|(id, figure)| (id.key().to_string(), number(figure))).collect();
     // A side's lines, one level deeper: JSON strings hold no raw line break to shift.
@@ -71,7 +71,7 @@ pub fn comparison_report(comparison: &Comparison, a: &Metrics, b: &Metrics, warn
 }
 
 /// One scenario's object; `warnings` is left out for a side of a comparison.
-fn side(scenario: &Scenario, metrics: &Metrics, projection: &Projection, warnings: Option<&[Warning]>) -> String {
+fn side(scenario: &Scenario, metrics: &Metrics, projection: &Projection, warnings: Option<&[String]>) -> String {
     let entries = scenario_entries(scenario);
     let metric_entries: Vec<(String, String)> =
         metrics.iter().map(|(id, figure)| (id.key().to_string(), number(figure))).collect();
@@ -104,6 +104,7 @@ pub fn scenario_entries(scenario: &Scenario) -> Vec<(String, String)> {
     }
     let view = &scenario.view;
     entries.push(("lang".into(), string(view.lang.name())));
+    entries.push(("title".into(), view.title.map_or_else(|| "null".to_string(), |t| string(t.as_str()))));
     entries.push(("embed".into(), u8::from(view.embed).to_string()));
     entries.push(("theme".into(), string(view.theme.name())));
     entries.push(("show".into(), string(&view.sections().to_link_value())));
@@ -129,11 +130,11 @@ fn projection_list(out: &mut String, projection: &Projection) {
     out.push_str("\n  ]");
 }
 
-fn warning_list(out: &mut String, warnings: &[Warning]) {
+fn warning_list(out: &mut String, warnings: &[String]) {
     out.push_str(",\n  \"warnings\": [");
     for (n, warning) in warnings.iter().enumerate() {
         out.push_str(if n == 0 { "\n    " } else { ",\n    " });
-        out.push_str(&string(&warning.to_string()));
+        out.push_str(&string(warning));
     }
     out.push_str(if warnings.is_empty() { "]" } else { "\n  ]" });
 }

@@ -2,14 +2,13 @@
 //! into the link's units and checked against the key table before anything is applied,
 //! so that a reading fills `btc`, `diff`, `fee` and `blk` all together or not at all.
 //!
-//! The page's JavaScript does the four requests, checks each answer's shape, words any
-//! failure and the time (`public/kwhich-live.js`), and reports in one line of text; this
-//! module reads that line, so every conversion and refusal is tested natively. Reading the
-//! JSON in Rust instead (gloo-net, futures-util, gloo-timers, serde, serde-wasm-bindgen)
-//! added 18 KB to the gzipped first load, and the button's progress, the messages and the
-//! UTC time in Rust about 3 KB more (README, "Measured").
-
-use core::fmt;
+//! The page's JavaScript does the four requests, checks each answer's shape and reports in
+//! one line of facts (`public/kwhich-live.js`): no words, so that the page can say them in
+//! the reader's language (`crate::text::live`). This module reads that line into typed
+//! values, so every conversion and refusal is tested natively. Reading the JSON in Rust
+//! instead (gloo-net, futures-util, gloo-timers, serde, serde-wasm-bindgen) added 18 KB to
+//! the gzipped first load, and the button's progress and the UTC time in Rust about 3 KB
+//! more (README, "Measured").
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use rust_decimal_macros::dec;
@@ -25,11 +24,57 @@ const TERA: Decimal = dec!(1000000000000);
 /// Satoshis in one bitcoin.
 const SATS_PER_BTC: Decimal = dec!(100000000);
 
+/// A minute in UTC, as the page's clock read it when the answers came.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UtcMinute {
+    pub year: u16,
+    /// 1 to 12.
+    pub month: u8,
+    /// 1 to 31.
+    pub day: u8,
+    /// 0 to 23.
+    pub hour: u8,
+    /// 0 to 59.
+    pub minute: u8,
+}
+
+impl UtcMinute {
+    /// Reads `2026-11-25T14:03Z` (what the page's script writes); anything else is `None`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let (date, time) = text.strip_suffix('Z')?.split_once('T')?;
+        let mut date = date.split('-');
+        let mut time = time.split(':');
+        // Fixed widths: the script pads every part, so a shorter one is not its report.
+        fn part<T: core::str::FromStr>(text: Option<&str>, width: usize) -> Option<T> {
+            text.filter(|t| t.len() == width && t.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()
+        }
+        let minute = UtcMinute {
+            year: part(date.next(), 4)?,
+            month: part(date.next(), 2)?,
+            day: part(date.next(), 2)?,
+            hour: part(time.next(), 2)?,
+            minute: part(time.next(), 2)?,
+        };
+        let in_range = (1..=12).contains(&minute.month)
+            && (1..=31).contains(&minute.day)
+            && minute.hour < 24
+            && minute.minute < 60;
+        (in_range && date.next().is_none() && time.next().is_none()).then_some(minute)
+    }
+}
+
+/// Where and when a reading came from: the API's host and the minute it answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// `mempool.space`, or `host:port`.
+    pub host: String,
+    pub at: UtcMinute,
+}
+
 /// What the four endpoints answered, each value as the text of its JSON number or string.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reading {
-    /// Where and when: `mempool.space, 25 Nov 2026 14:03 UTC`.
-    pub source: String,
+    pub source: Source,
     /// `USD` of `/api/v1/prices`.
     pub price_usd: String,
     /// `currentDifficulty` of `/api/v1/mining/hashrate/3d`: the difficulty itself, not in T.
@@ -40,20 +85,99 @@ pub struct Reading {
     pub height: String,
 }
 
-/// Reads the page's report of the four requests, tab-separated: `ok`, the source, then the
-/// four values in [`Reading`]'s order; or `error` and the sentence that says what failed,
-/// which is what comes back as the error.
-pub fn read_report(line: &str) -> Result<Reading, String> {
+/// One of the four requests, in the order they are reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Endpoint {
+    /// `/api/v1/prices`.
+    Price,
+    /// `/api/v1/mining/hashrate/3d`.
+    Difficulty,
+    /// `/api/v1/mining/reward-stats/144`.
+    Fees,
+    /// `/api/blocks/tip/height`.
+    Height,
+}
+
+impl Endpoint {
+    /// From the report's code for it.
+    fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "price" => Some(Endpoint::Price),
+            "difficulty" => Some(Endpoint::Difficulty),
+            "fees" => Some(Endpoint::Fees),
+            "height" => Some(Endpoint::Height),
+            _ => None,
+        }
+    }
+}
+
+/// What went wrong with one request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// No answer within the time limit, in seconds.
+    Timeout { seconds: u32 },
+    /// No connection to the host.
+    Offline,
+    /// HTTP 429: the API is limiting requests.
+    Limited,
+    /// An HTTP 5xx status.
+    Server { status: u16 },
+    /// Any other status than 200.
+    Http { status: u16 },
+    /// An answer that is not the JSON the API documents.
+    Malformed,
+}
+
+/// Why no reading came.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// The build names no API (no `kwhich-api` meta tag).
+    NoApi,
+    /// The page's live-data script did not load.
+    NoScript,
+    /// The first of the four requests that failed.
+    Request { endpoint: Endpoint, host: String, problem: Problem },
+    /// A report this module cannot read.
+    Unreadable,
+}
+
+/// Reads the page's report of the four requests, tab-separated: `ok`, the host, the minute
+/// (`2026-11-25T14:03Z`), then the four values in [`Reading`]'s order; or `error`, a kind
+/// (`noapi`, `noscript`, or `timeout`, `offline`, `limited`, `server`, `http`, `malformed`
+/// followed by the endpoint, the host and, for `timeout`, the seconds or, for `server` and
+/// `http`, the status).
+pub fn read_report(line: &str) -> Result<Reading, Failure> {
     let mut parts = line.split('\t');
     let kind = parts.next().unwrap_or("");
-    let mut next = || parts.next().unwrap_or("").to_string();
+    let mut next = || parts.next().unwrap_or("");
     match kind {
         "ok" => {
-            Ok(Reading { source: next(), price_usd: next(), difficulty: next(), total_fee_sat: next(), height: next() })
+            let host = next();
+            let at = UtcMinute::parse(next()).ok_or(Failure::Unreadable)?;
+            let source = Source { host: host.to_string(), at };
+            let mut value = || next().to_string();
+            Ok(Reading { source, price_usd: value(), difficulty: value(), total_fee_sat: value(), height: value() })
         }
-        "error" => Err(next()),
-        _ => Err("The page could not read the answer.".to_string()),
+        "error" => Err(read_failure(next(), next(), next(), next()).unwrap_or(Failure::Unreadable)),
+        _ => Err(Failure::Unreadable),
     }
+}
+
+/// The failure `kind` names, with its endpoint, host and detail where it has them.
+fn read_failure(kind: &str, endpoint: &str, host: &str, detail: &str) -> Option<Failure> {
+    let problem = match kind {
+        "noapi" => return Some(Failure::NoApi),
+        "noscript" => return Some(Failure::NoScript),
+        "timeout" => Problem::Timeout { seconds: detail.parse().ok()? },
+        "offline" => Problem::Offline,
+        "limited" => Problem::Limited,
+        "server" => Problem::Server { status: detail.parse().ok()? },
+        "http" => Problem::Http { status: detail.parse().ok()? },
+        "malformed" => Problem::Malformed,
+        _ => return None,
+    };
+    let endpoint = Endpoint::from_code(endpoint)?;
+    (!host.is_empty()).then(|| Failure::Request { endpoint, host: host.to_string(), problem })
 }
 
 /// The four values in the link's units.
@@ -80,18 +204,6 @@ pub struct Refused {
 impl Refused {
     fn new(key: Key, value: Option<Decimal>, error: FieldError) -> Self {
         Refused { key, value, error }
-    }
-}
-
-impl fmt::Display for Refused {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let field = self.key.field();
-        match (self.value, field.unit) {
-            (Some(v), "") => write!(f, "{} = {}. ", field.label, v.normalize())?,
-            (Some(v), unit) => write!(f, "{} = {} {unit}. ", field.label, v.normalize())?,
-            (None, _) => {}
-        }
-        f.write_str(&field.error_text(&self.error))
     }
 }
 
@@ -157,10 +269,15 @@ impl Network {
 mod tests {
     use super::*;
 
+    fn source() -> Source {
+        let at = UtcMinute { year: 2026, month: 11, day: 25, hour: 14, minute: 3 };
+        Source { host: "mempool.space".to_string(), at }
+    }
+
     fn reading(price_usd: &str, difficulty: &str, total_fee_sat: &str, height: &str) -> Reading {
         let text = String::from;
         Reading {
-            source: text("mempool.space, 25 Nov 2026 14:03 UTC"),
+            source: source(),
             price_usd: text(price_usd),
             difficulty: text(difficulty),
             total_fee_sat: text(total_fee_sat),
@@ -212,18 +329,58 @@ mod tests {
 
     #[test]
     fn it_reads_the_report_of_the_four_requests() {
-        let ok = read_report("ok\tmempool.space, 25 Nov 2026 14:03 UTC\t98765\t149301205959699.88\t2993214350\t925123");
+        let ok = read_report("ok\tmempool.space\t2026-11-25T14:03Z\t98765\t149301205959699.88\t2993214350\t925123");
         assert_eq!(ok, Ok(reading("98765", "149301205959699.88", "2993214350", "925123")));
+        let host = "127.0.0.1:8080".to_string();
+        let request = |endpoint, problem| Failure::Request { endpoint, host: host.clone(), problem };
         let cases = [
             (
-                "error\tCould not reach mempool.space for the block height.",
-                "Could not reach mempool.space for the block height.",
+                "error\ttimeout\tdifficulty\t127.0.0.1:8080\t6",
+                request(Endpoint::Difficulty, Problem::Timeout { seconds: 6 }),
             ),
-            ("", "The page could not read the answer."),
-            ("fine\t1", "The page could not read the answer."),
+            ("error\toffline\theight\t127.0.0.1:8080", request(Endpoint::Height, Problem::Offline)),
+            ("error\tlimited\tprice\t127.0.0.1:8080", request(Endpoint::Price, Problem::Limited)),
+            ("error\tserver\tfees\t127.0.0.1:8080\t503", request(Endpoint::Fees, Problem::Server { status: 503 })),
+            ("error\thttp\tprice\t127.0.0.1:8080\t404", request(Endpoint::Price, Problem::Http { status: 404 })),
+            ("error\tmalformed\tdifficulty\t127.0.0.1:8080", request(Endpoint::Difficulty, Problem::Malformed)),
+            ("error\tnoapi", Failure::NoApi),
+            ("error\tnoscript", Failure::NoScript),
+            // Whatever the script did not write reads as unreadable, never as a half-filled failure.
+            ("", Failure::Unreadable),
+            ("fine\t1", Failure::Unreadable),
+            ("error\tunknown", Failure::Unreadable),
+            ("error\ttimeout\tdifficulty\t127.0.0.1:8080", Failure::Unreadable),
+            ("error\tserver\tfees\t127.0.0.1:8080\t5xx", Failure::Unreadable),
+            ("error\toffline\tblocks\t127.0.0.1:8080", Failure::Unreadable),
+            ("error\toffline\theight\t", Failure::Unreadable),
+            ("ok\tmempool.space\t25 Nov 2026 14:03 UTC\t1\t1\t1\t1", Failure::Unreadable),
         ];
         for (line, expected) in cases {
-            assert_eq!(read_report(line), Err(expected.to_string()), "{line:?}");
+            assert_eq!(read_report(line), Err(expected), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn it_reads_the_minute_of_the_answer() {
+        let minute = |year, month, day, hour, minute| Some(UtcMinute { year, month, day, hour, minute });
+        assert_eq!(UtcMinute::parse("2026-11-25T14:03Z"), minute(2026, 11, 25, 14, 3));
+        assert_eq!(UtcMinute::parse("2027-01-01T00:00Z"), minute(2027, 1, 1, 0, 0));
+        assert_eq!(UtcMinute::parse("1999-12-31T23:59Z"), minute(1999, 12, 31, 23, 59));
+        for bad in [
+            "",
+            "2026-11-25T14:03",
+            "2026-11-25 14:03Z",
+            "2026-11-25T14:03:07Z",
+            "2026-13-25T14:03Z",
+            "2026-00-25T14:03Z",
+            "2026-11-32T14:03Z",
+            "2026-11-25T24:00Z",
+            "2026-11-25T14:60Z",
+            "2026-11-5T14:03Z",
+            "2026-11-25T+4:03Z",
+            "2026-11-25-01T14:03Z",
+        ] {
+            assert_eq!(UtcMinute::parse(bad), None, "{bad:?}");
         }
     }
 
@@ -251,21 +408,5 @@ mod tests {
         for (network, scenario, key, value, error) in refused {
             assert_eq!(network.apply_to(scenario), Err(Refused { key, value, error }), "{network:?}");
         }
-    }
-
-    #[test]
-    fn it_names_the_refused_value_and_the_range() {
-        let zero_price = Refused::new(Key::Btc, Some(dec!(0)), FieldError::OutOfRange);
-        assert_eq!(
-            zero_price.to_string(),
-            "Bitcoin price = 0 USD. Bitcoin price is out of range; it must be > 0 and ≤ 10,000,000 USD."
-        );
-        let high = Refused::new(Key::Blk, Some(dec!(10000001)), FieldError::OutOfRange);
-        assert_eq!(
-            high.to_string(),
-            "Block height at the start = 10000001. Block height at the start is out of range; it must be a whole number ≥ 0 and ≤ 10,000,000."
-        );
-        let no_fee = Refused::new(Key::Fee, None, FieldError::NotANumber);
-        assert_eq!(no_fee.to_string(), "Transaction fees is not a number; it must be ≥ 0 and ≤ 1,000 BTC/block.");
     }
 }

@@ -4,7 +4,6 @@
 pub mod cashflow;
 pub mod chart;
 pub mod comparison;
-pub mod comparison_table;
 pub mod csv;
 pub mod decision_map;
 pub mod draft;
@@ -12,7 +11,6 @@ pub mod drivers;
 pub mod embed;
 pub mod error;
 pub mod fields;
-pub mod format;
 pub mod json;
 pub mod live;
 pub mod map_range;
@@ -36,7 +34,7 @@ pub use metrics::{
 pub use presets::{AsicPreset, GpuPreset};
 pub use projection::{project, project_with_invalid, Projection, ProjectionPoint};
 pub use scenario::Scenario;
-pub use share_link::{from_query, to_query, Warning};
+pub use share_link::{from_query, to_query, Fallback, Refusal, Warning};
 
 /// When the default network figures were read: the late-November 2025 snapshot
 /// (Hashrate Index: hashprice all-time low $35.06 on 22 Nov 2025, difficulty 155 T).

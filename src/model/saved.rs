@@ -1,10 +1,9 @@
 //! Scenarios kept in the browser: a name and a link query each, stored as plain text under
 //! one key, one scenario a line (`QUERY<tab>NAME`). No JSON: a query never holds a tab or
 //! a line break, and a name is cleaned of them, so the text reads back exactly.
-
-use super::comparison::{from_link, Link};
-use super::comparison_table::put;
-use super::embed::escape_attr;
+//!
+//! Words (the default names, the list's HTML, why storage failed) are the text layer's:
+//! `crate::text::saved`.
 
 /// The `localStorage` key that holds every saved scenario.
 pub const STORAGE_KEY: &str = "kwhich:saved";
@@ -40,21 +39,6 @@ impl StoreError {
             _ => StoreError::Refused,
         }
     }
-
-    /// What to tell the person: what happened and what still works.
-    pub fn message(self) -> &'static str {
-        match self {
-            StoreError::Disabled => {
-                "This browser does not allow this page to store anything, so nothing can be saved here. The calculator works as before: copy the link to keep a scenario."
-            }
-            StoreError::Full => {
-                "The browser's storage for this page is full, so this was not saved. Delete a saved scenario, or copy the link to keep it."
-            }
-            StoreError::Refused => {
-                "The browser refused to save this. The calculator works as before: copy the link to keep a scenario."
-            }
-        }
-    }
 }
 
 /// A name as it is kept: tabs and line breaks become spaces, spaces at the ends go, and
@@ -64,13 +48,15 @@ pub fn clean_name(text: &str) -> String {
     spaced.trim().chars().take(NAME_MAX).collect::<String>().trim_end().to_string()
 }
 
-/// The first "Scenario N" (or "Comparison N") that no kept entry is called.
-pub fn default_name(list: &[Saved], comparison: bool) -> String {
-    let stem = if comparison { "Comparison " } else { "Scenario " };
+/// The first of `name(1)`, `name(2)`, … that no kept entry is called: a new entry's
+/// suggested name ("Scenario 2" in English). `name` words the number in the reader's
+/// language, so the numbering stays here and the words stay in the text layer. Among
+/// `list.len() + 1` names one is always free; `name(list.len() + 1)` is the fallback.
+pub fn first_free_name(list: &[Saved], name: impl Fn(usize) -> String) -> String {
     (1..=list.len() + 1)
-        .map(|n| format!("{stem}{n}"))
-        .find(|name| list.iter().all(|s| s.name != *name))
-        .unwrap_or_else(|| stem.trim_end().to_string())
+        .map(&name)
+        .find(|candidate| list.iter().all(|s| s.name != *candidate))
+        .unwrap_or_else(|| name(list.len() + 1))
 }
 
 /// Reads the stored text; a line without a tab or without a query is skipped.
@@ -90,30 +76,6 @@ pub fn write(list: &[Saved]) -> String {
         out.push('\t');
         out.push_str(&clean_name(&saved.name));
         out.push('\n');
-    }
-    out
-}
-
-/// The list as HTML items, for a list that handles its buttons' clicks itself: each entry a
-/// link to the full page (`page`, the address without a query) and Rename and Delete
-/// buttons with `data-act` and `data-i` (its index). Names are escaped: they are typed text.
-pub fn list_html(list: &[Saved], page: &str) -> String {
-    if list.is_empty() {
-        return "<li class=\"note\">Nothing saved yet. Saved scenarios stay in this browser only; share one \
-with its link.</li>"
-            .to_string();
-    }
-    let mut out = String::new();
-    for (i, saved) in list.iter().enumerate() {
-        let (i, href, name) =
-            (i.to_string(), escape_attr(&[page, "?", &saved.query].concat()), escape_attr(&saved.name));
-        let kind = match from_link(&saved.query).0 {
-            Link::Compare(_) => " <span class=\"muted\">(comparison)</span>",
-            Link::Single(_) => "",
-        };
-        put(&mut out, &["<li><a href=\"", &href, "\">", &name, "</a>", kind]);
-        put(&mut out, &["<button type=\"button\" data-act=\"rename\" data-i=\"", &i, "\">Rename</button>"]);
-        put(&mut out, &["<button type=\"button\" data-act=\"delete\" data-i=\"", &i, "\">Delete</button></li>"]);
     }
     out
 }
@@ -163,28 +125,15 @@ mod tests {
     }
 
     #[test]
-    fn it_names_a_new_entry_after_the_first_free_number() {
-        assert_eq!(default_name(&[], false), "Scenario 1");
-        assert_eq!(default_name(&[saved("Scenario 1", "v=1")], false), "Scenario 2");
-        assert_eq!(default_name(&[saved("Scenario 2", "v=1")], true), "Comparison 1");
+    fn it_numbers_a_new_entry_after_the_first_free_number() {
+        let scenario = |n: usize| format!("Scenario {n}");
+        assert_eq!(first_free_name(&[], scenario), "Scenario 1");
+        assert_eq!(first_free_name(&[saved("Scenario 1", "v=1")], scenario), "Scenario 2");
+        assert_eq!(first_free_name(&[saved("Scenario 2", "v=1")], |n| format!("Comparison {n}")), "Comparison 1");
         let taken = [saved("Scenario 1", "v=1"), saved("Scenario 3", "v=1")];
-        assert_eq!(default_name(&taken, false), "Scenario 2");
-    }
-
-    #[test]
-    fn it_lists_entries_as_html_with_names_escaped() {
-        let page = "https://user.github.io/kwhich/";
-        assert!(list_html(&[], page).contains("Nothing saved yet"));
-        let list = [saved("<b>\"Cheap\" & cheerful</b>", "v=1&kwh=0.03"), saved("Two", "v=1&b.kwh=0.02")];
-        let html = list_html(&list, page);
-        assert_eq!(
-            html,
-            "<li><a href=\"https://user.github.io/kwhich/?v=1&amp;kwh=0.03\">&lt;b&gt;&quot;Cheap&quot; &amp; cheerful\
-&lt;/b&gt;</a><button type=\"button\" data-act=\"rename\" data-i=\"0\">Rename</button><button type=\"button\" \
-data-act=\"delete\" data-i=\"0\">Delete</button></li><li><a href=\"https://user.github.io/kwhich/?v=1&amp;b.kwh=0.02\">\
-Two</a> <span class=\"muted\">(comparison)</span><button type=\"button\" data-act=\"rename\" data-i=\"1\">Rename\
-</button><button type=\"button\" data-act=\"delete\" data-i=\"1\">Delete</button></li>"
-        );
+        assert_eq!(first_free_name(&taken, scenario), "Scenario 2");
+        let all = [saved("Scenario 2", "v=1"), saved("Scenario 1", "v=1")];
+        assert_eq!(first_free_name(&all, scenario), "Scenario 3");
     }
 
     #[test]
@@ -198,6 +147,5 @@ Two</a> <span class=\"muted\">(comparison)</span><button type=\"button\" data-ac
         for (name, want) in cases {
             assert_eq!(StoreError::from_exception(name), want, "{name}");
         }
-        assert!(StoreError::Full.message().contains("full"));
     }
 }

@@ -1,14 +1,13 @@
 //! The share link: a URL or bare query becomes a scenario plus warnings, and a scenario
 //! becomes the shortest link (`v=1` plus the keys that differ from their defaults).
 
-use core::fmt;
 
 use rust_decimal::Decimal;
 
 use super::fields::{FieldError, Key};
 use super::presets::{AsicPreset, GpuPreset, ASICS, GPUS};
 use super::scenario::Scenario;
-use super::view::{Lang, Section, Sections, Theme};
+use super::view::{Lang, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
 
 /// Why part of a link was ignored. Each names the key and, where there is one, the value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,23 +15,57 @@ pub enum Warning {
     /// A key the contract does not know.
     UnknownKey { key: String },
     /// A value that does not parse or lies outside its range; the key keeps `fallback`.
-    Invalid { key: String, value: String, reason: String, fallback: String },
+    Invalid { key: String, value: String, reason: Refusal, fallback: Fallback },
     /// The key appeared more than once; the first value counts.
     Repeated { key: String, value: String },
 }
 
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Warning::UnknownKey { key } => write!(f, "Unknown key \"{key}\" ignored."),
-            Warning::Invalid { key, value, reason, fallback } => {
-                write!(f, "{key}={value} ignored: {reason}; using {fallback}.")
-            }
-            Warning::Repeated { key, value } => {
-                write!(f, "{key}={value} ignored: {key} is given more than once; the first value counts.")
-            }
-        }
-    }
+/// Why a link's value was refused (the presentation layer words it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// A numeric key's value, and what is wrong with it.
+    Field(Key, FieldError),
+    /// `v` other than 1.
+    Version,
+    /// `lang` other than en, ar, vi.
+    Lang,
+    /// `theme` other than light, dark, auto.
+    Theme,
+    /// `embed`, `edit` or `live` other than 0 or 1.
+    ZeroOrOne,
+    /// `show` naming no known section.
+    Sections,
+    /// An unknown ASIC preset; the known ids, comma-separated.
+    Asic(String),
+    /// An unknown GPU preset; the known ids, comma-separated.
+    Gpu(String),
+    /// `cmp` other than 1.
+    Cmp,
+    /// A key of the whole link (`lang`, `theme`…) given for side B.
+    WholeLink(String),
+    /// `title=` with nothing to show.
+    TitleEmpty,
+    /// `title=` longer than the given number of characters.
+    TitleTooLong(usize),
+}
+
+/// What a refused key keeps instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fallback {
+    /// A value as a link writes it (`0.05`, `s21`, `auto`).
+    Value(String),
+    Version1,
+    DefaultSections,
+    /// `hp` keeps no value: the hashprice is computed.
+    ComputedHashprice,
+    /// No `cmp`: the link is read as the sides give it.
+    NoCmp,
+    /// The whole link's value of this key.
+    LinkWide(String),
+    /// Side B keeps side A's hashprice override.
+    AsHashprice,
+    /// The page shows no title.
+    NoTitle,
 }
 
 impl Warning {
@@ -122,19 +155,6 @@ pub fn plain(value: Decimal) -> String {
     value.normalize().to_string()
 }
 
-fn reason_of(error: &FieldError, key: Key) -> String {
-    let field = key.field();
-    match error {
-        FieldError::OutOfRange => format!("{} must be {}", field.label, field.range_text()),
-        FieldError::Empty => "no value".to_string(),
-        FieldError::NotANumber => "not a number".to_string(),
-        FieldError::Comma => "use '.' for decimals and no thousands separators".to_string(),
-        FieldError::NotWhole => format!("{} must be a whole number", field.label),
-        FieldError::RewardNotPositive => "subsidy plus fees must be above zero".to_string(),
-        FieldError::TooManyDigits => "more than 28 digits".to_string(),
-    }
-}
-
 /// Reads a link into a scenario. Never fails: what cannot be used falls back for that key
 /// alone and is named in the warnings (tracking keys excepted).
 pub fn from_query(input: &str) -> (Scenario, Vec<Warning>) {
@@ -167,24 +187,29 @@ pub(super) fn from_pairs(pairs: Vec<(String, String)>) -> (Scenario, Vec<Warning
             continue;
         }
         seen.push(key.clone());
-        let invalid = |reason: &str, fallback: &str| Warning::Invalid {
+        let invalid = |reason: Refusal, fallback: Fallback| Warning::Invalid {
             key: key.clone(),
             value: value.clone(),
-            reason: reason.to_string(),
-            fallback: fallback.to_string(),
+            reason,
+            fallback,
         };
         match key.as_str() {
             "v" if value == "1" => {}
-            "v" => warnings.push(invalid("only version 1 exists", "version 1")),
+            "v" => warnings.push(invalid(Refusal::Version, Fallback::Version1)),
             "asic" => given.asic = Some(value),
             "gpu" => given.gpu = Some(value),
             "lang" => match Lang::from_name(&value) {
                 Some(lang) => scenario.view.lang = lang,
-                None => warnings.push(invalid("the languages are en, ar and vi", "en")),
+                None => warnings.push(invalid(Refusal::Lang, Fallback::Value("en".into()))),
+            },
+            "title" => match Title::new(&value) {
+                Ok(title) => scenario.view.title = Some(title),
+                Err(TitleError::Empty) => warnings.push(invalid(Refusal::TitleEmpty, Fallback::NoTitle)),
+                Err(TitleError::TooLong) => warnings.push(invalid(Refusal::TitleTooLong(TITLE_MAX), Fallback::NoTitle)),
             },
             "theme" => match Theme::from_name(&value) {
                 Some(theme) => scenario.view.theme = theme,
-                None => warnings.push(invalid("the themes are light, dark and auto", "auto")),
+                None => warnings.push(invalid(Refusal::Theme, Fallback::Value("auto".into()))),
             },
             "embed" | "edit" | "live" => match value.as_str() {
                 "0" | "1" => {
@@ -195,13 +220,11 @@ pub(super) fn from_pairs(pairs: Vec<(String, String)>) -> (Scenario, Vec<Warning
                         _ => scenario.view.live = on,
                     }
                 }
-                _ => warnings.push(invalid("it takes 0 or 1", if key == "edit" { "1" } else { "0" })),
+                _ => warnings.push(invalid(Refusal::ZeroOrOne, Fallback::Value(if key == "edit" { "1" } else { "0" }.into()))),
             },
             "show" => match parse_sections(&value) {
                 Some(sections) => scenario.view.show = Some(sections),
-                None => {
-                    warnings.push(invalid(&format!("the sections are {}", Section::list()), "the default sections"))
-                }
+                None => warnings.push(invalid(Refusal::Sections, Fallback::DefaultSections)),
             },
             _ => match Key::from_name(&key) {
                 Some(k) => given.numbers.push((k, value)),
@@ -232,9 +255,9 @@ impl Given {
                 Some(preset) => scenario.set_asic(preset),
                 None => warnings.push(Warning::Invalid {
                     key: format!("{prefix}asic"),
-                    reason: format!("not a known ASIC ({})", ids(ASICS.iter().map(|p| p.id))),
+                    reason: Refusal::Asic(ids(ASICS.iter().map(|p| p.id))),
                     value: id,
-                    fallback: scenario.asic().id.into(),
+                    fallback: Fallback::Value(scenario.asic().id.into()),
                 }),
             }
         }
@@ -243,9 +266,9 @@ impl Given {
                 Some(preset) => scenario.set_gpu(preset),
                 None => warnings.push(Warning::Invalid {
                     key: format!("{prefix}gpu"),
-                    reason: format!("not a known GPU ({})", ids(GPUS.iter().map(|p| p.id))),
+                    reason: Refusal::Gpu(ids(GPUS.iter().map(|p| p.id))),
                     value: id,
-                    fallback: scenario.gpu().id.into(),
+                    fallback: Fallback::Value(scenario.gpu().id.into()),
                 }),
             }
         }
@@ -273,10 +296,10 @@ impl Given {
 /// The warning for a refused value: the key keeps what `scenario` holds.
 fn invalid_value(scenario: &Scenario, prefix: &str, key: Key, value: String, error: &FieldError) -> Warning {
     let fallback = match scenario.get(key) {
-        Some(v) => plain(v),
-        None => "the computed hashprice".to_string(),
+        Some(v) => Fallback::Value(plain(v)),
+        None => Fallback::ComputedHashprice,
     };
-    Warning::Invalid { key: format!("{prefix}{}", key.name()), value, reason: reason_of(error, key), fallback }
+    Warning::Invalid { key: format!("{prefix}{}", key.name()), value, reason: Refusal::Field(key, error.clone()), fallback }
 }
 
 /// The inputs that take `base` to `scenario`, as link keys and values: each preset that
@@ -336,6 +359,9 @@ pub fn to_query(scenario: &Scenario) -> String {
     let view = &scenario.view;
     if view.lang != Lang::En {
         push("lang", view.lang.name());
+    }
+    if let Some(title) = &view.title {
+        push("title", title.as_str());
     }
     if view.embed {
         push("embed", "1");

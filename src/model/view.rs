@@ -54,27 +54,6 @@ impl Section {
         Self::ALL.into_iter().find(|s| s.name() == name)
     }
 
-    /// Every section's link name, for a message: "compare, btc, mw, network and inputs".
-    pub fn list() -> String {
-        let names: Vec<&str> = Self::ALL.into_iter().map(Section::name).collect();
-        match names.split_last() {
-            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-            _ => names.concat(),
-        }
-    }
-
-    /// The section's name on the page and in the embed panel.
-    pub fn title(self) -> &'static str {
-        match self {
-            Section::Compare => "Per-kWh comparison",
-            Section::Btc => "Cost per BTC",
-            Section::PerMw => "Per MW",
-            Section::Network => "Network",
-            Section::Time => "Over time",
-            Section::Inputs => "Inputs",
-        }
-    }
-
     fn bit(self) -> u8 {
         1 << (self as u8)
     }
@@ -116,10 +95,62 @@ impl Sections {
     }
 }
 
+/// The most characters `title=` may hold (SPEC.md, "Display keys").
+pub const TITLE_MAX: usize = 80;
+
+/// A headline for the scenario (`title=`): plain text of 1 to [`TITLE_MAX`] characters,
+/// shown as text (never as markup). Held inline so that a [`View`] stays `Copy`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Title {
+    len: u16,
+    bytes: [u8; TITLE_MAX * 4],
+}
+
+/// Why a text cannot be a title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TitleError {
+    /// Nothing but spaces.
+    Empty,
+    /// More than [`TITLE_MAX`] characters.
+    TooLong,
+}
+
+impl Title {
+    /// The title `text` makes: trimmed, each control character (a line break, a tab) a space.
+    pub fn new(text: &str) -> Result<Title, TitleError> {
+        let spaced: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        let clean = spaced.trim();
+        if clean.is_empty() {
+            return Err(TitleError::Empty);
+        }
+        if clean.chars().count() > TITLE_MAX {
+            return Err(TitleError::TooLong);
+        }
+        let mut bytes = [0; TITLE_MAX * 4];
+        // Trimmed after control characters became spaces: a DEL alone is no title.
+        bytes[..clean.len()].copy_from_slice(clean.as_bytes());
+        // At most 80 characters of at most 4 bytes: the length fits.
+        Ok(Title { len: clean.len() as u16, bytes })
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Built from a `str` in `new`, cut at its own length: always UTF-8.
+        core::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl core::fmt::Debug for Title {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        core::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
 /// How the scenario is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct View {
     pub lang: Lang,
+    /// `title=`: a headline above the results and in the embed.
+    pub title: Option<Title>,
     pub theme: Theme,
     /// `embed=1`: the compact layout without page chrome.
     pub embed: bool,
@@ -133,7 +164,7 @@ pub struct View {
 
 impl Default for View {
     fn default() -> Self {
-        View { lang: Lang::En, theme: Theme::Auto, embed: false, show: None, edit: true, live: false }
+        View { lang: Lang::En, title: None, theme: Theme::Auto, embed: false, show: None, edit: true, live: false }
     }
 }
 
@@ -149,6 +180,13 @@ impl View {
 }
 
 impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Ar, Lang::Vi];
+
+    /// Arabic reads right to left.
+    pub fn rtl(self) -> bool {
+        self == Lang::Ar
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Lang::En => "en",
@@ -158,7 +196,7 @@ impl Lang {
     }
 
     pub fn from_name(name: &str) -> Option<Lang> {
-        [Lang::En, Lang::Ar, Lang::Vi].into_iter().find(|l| l.name() == name)
+        Self::ALL.into_iter().find(|l| l.name() == name)
     }
 }
 
@@ -173,5 +211,21 @@ impl Theme {
 
     pub fn from_name(name: &str) -> Option<Theme> {
         [Theme::Auto, Theme::Light, Theme::Dark].into_iter().find(|t| t.name() == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn it_keeps_a_title_as_plain_text_of_at_most_80_characters() {
+        assert_eq!(Title::new("  <b>Hà Nội</b>\tمقارنة ").map(|t| t.as_str().to_string()), Ok("<b>Hà Nội</b> مقارنة".into()));
+        assert_eq!(Title::new(" \n ").err(), Some(TitleError::Empty));
+        assert_eq!(Title::new("\u{7f}").err(), Some(TitleError::Empty));
+        let longest = "ế".repeat(TITLE_MAX);
+        assert_eq!(Title::new(&longest).map(|t| t.as_str().len()), Ok(longest.len()));
+        assert_eq!(Title::new(&[&longest, "x"].concat()).err(), Some(TitleError::TooLong));
+        assert_eq!(Title::new(&"😀".repeat(TITLE_MAX)).map(|t| t.as_str().chars().count()), Ok(TITLE_MAX));
     }
 }

@@ -19,6 +19,7 @@ use super::use_scenario_url::use_scenario_url;
 use crate::model::draft::Draft;
 use crate::model::metrics::evaluate_over_time;
 use crate::model::view::Section;
+use crate::text::t;
 
 /// The whole calculator.
 #[component]
@@ -85,13 +86,13 @@ pub fn App() -> impl IntoView {
         <header class="top">
             <div class="brand">
                 <h1>"kWhich"</h1>
-                <p class="tagline">"What a kilowatt-hour earns mining bitcoin, and what it would earn leased to AI."</p>
+                <p class="tagline">{t("What a kilowatt-hour earns mining bitcoin, and what it would earn leased to AI.")}</p>
             </div>
             <ShareBar/>
         </header>
         <Notice warnings=warnings/>
         <main class="layout" data-layout="full" data-comparing=move || comparing.get().then_some("")>
-            <section class="results" id="results" tabindex="-1" aria-label="Results">
+            <section class="results" id="results" tabindex="-1" aria-label=t("Results")>
                 {move || match comparing.get() {
                     true => view! { <ComparisonView/> }.into_any(),
                     false => results.clone().map(|s| section_view(s, true)).collect_view().into_any(),

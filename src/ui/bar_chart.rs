@@ -5,13 +5,14 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::state::MetricsCtx;
 use crate::model::chart::horizontal_bars;
-use crate::model::format::usd;
 use crate::model::MetricId as M;
+use crate::text::format::usd;
+use crate::text::{n, t};
 
 const PATHS: [(&str, M, M); 3] = [
-    ("Mining", M::MiningRevenueUsdPerKwh, M::MiningMarginUsdPerKwh),
-    ("Colocation", M::ColoRevenueUsdPerKwh, M::ColoMarginUsdPerKwh),
-    ("GPU cloud", M::GpuRevenueUsdPerKwh, M::GpuMarginUsdPerKwh),
+    (n!("Mining"), M::MiningRevenueUsdPerKwh, M::MiningMarginUsdPerKwh),
+    (n!("Colocation"), M::ColoRevenueUsdPerKwh, M::ColoMarginUsdPerKwh),
+    (n!("GPU cloud"), M::GpuRevenueUsdPerKwh, M::GpuMarginUsdPerKwh),
 ];
 // Chart units are tenths of a CSS pixel at natural size, so coordinates are whole numbers:
 // writing an f64 would pull the float formatter into the Wasm.
@@ -60,7 +61,7 @@ pub fn BarChart() -> impl IntoView {
                     })
                     .collect_view();
                 view! {
-                    <text class="bar-label" x="0" y=px(y + BAR_H + 20.0)>{*name}</text>
+                    <text class="bar-label" x="0" y=px(y + BAR_H + 20.0)>{t(name)}</text>
                     {bars}
                 }
             })
@@ -72,13 +73,14 @@ pub fn BarChart() -> impl IntoView {
     };
     view! {
         <figure class="chart">
-            <svg viewBox=format!("0 0 {} {height}", px(WIDTH)) role="img" aria-labelledby="chart-title">
-                <title id="chart-title">"Revenue and margin per kWh for mining, AI colocation and GPU cloud"</title>
+            // Left to right in every language: the bars grow from zero to the right.
+            <svg viewBox=format!("0 0 {} {height}", px(WIDTH)) role="img" aria-labelledby="chart-title" dir="ltr">
+                <title id="chart-title">{t("Revenue and margin per kWh for mining, AI colocation and GPU cloud")}</title>
                 {chart}
             </svg>
             <figcaption>
-                <span class="key revenue"></span>" revenue per kWh "
-                <span class="key margin"></span>" margin per kWh"
+                <span class="key revenue"></span>" "{t("revenue per kWh")}" "
+                <span class="key margin"></span>" "{t("margin per kWh")}
             </figcaption>
         </figure>
     }

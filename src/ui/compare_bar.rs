@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use super::state::{DraftCtx, PinnedCtx};
 use super::web;
 use crate::model::draft::Draft;
+use crate::text::t;
 
 /// "Swap A and B", "Stop comparing: keep A", "Stop comparing: keep B".
 #[component]
@@ -36,10 +37,10 @@ pub fn CompareBar() -> impl IntoView {
         }
     };
     view! {
-        <div class="compare-bar" role="group" aria-label="Comparison" on:click=act>
-            <button type="button" data-act="swap">"Swap A and B"</button>
-            <button type="button" data-act="a">"Stop comparing: keep A"</button>
-            <button type="button" data-act="b">"Stop comparing: keep B"</button>
+        <div class="compare-bar" role="group" aria-label=t("Comparison") on:click=act>
+            <button type="button" data-act="swap">{t("Swap A and B")}</button>
+            <button type="button" data-act="a">{t("Stop comparing: keep A")}</button>
+            <button type="button" data-act="b">{t("Stop comparing: keep B")}</button>
         </div>
     }
 }

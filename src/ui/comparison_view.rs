@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use super::compare_bar::CompareBar;
 use super::state::{LinkCtx, MetricsCtx, PinnedCtx};
 use super::web;
-use crate::model::comparison_table::card_html;
 use crate::model::{evaluate, Link};
+use crate::text::comparison_table::card_html;
+use crate::text::t;
 
 /// A and B with the differences and each side's own link, in the sections the view shows;
 /// on the full page, with the controls to swap the sides or stop comparing.
@@ -29,7 +30,7 @@ pub fn ComparisonView() -> impl IntoView {
     let embed = link.with_untracked(|l| l.view().embed);
     view! {
         <section class="card comparison" aria-labelledby="comparison-title" data-comparison="">
-            <h2 id="comparison-title">"A and B side by side"</h2>
+            <h2 id="comparison-title">{t("A and B side by side")}</h2>
             {(!embed).then(|| view! { <CompareBar/> })}
             <div inner_html=card></div>
         </section>

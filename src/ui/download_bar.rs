@@ -8,6 +8,7 @@ use super::state::ScenarioCtx;
 use super::web;
 use crate::model::metrics::{evaluate_over_time, InvalidKeys};
 use crate::model::{csv, json, Scenario};
+use crate::text::t;
 
 /// The rules a chart needs outside the page: the light palette, with the page's own
 /// colours (its theme) kept where the file is shown inside it.
@@ -65,11 +66,11 @@ pub fn DownloadBar() -> impl IntoView {
         }
     };
     view! {
-        <div class="downloads" role="group" aria-label="Downloads">
-            <button type="button" on:click=download_csv>"Download CSV"</button>
-            <button type="button" on:click=download_json>"Download JSON"</button>
-            <button type="button" on:click=download_svg("margin-chart")>"Margin chart (SVG)"</button>
-            <button type="button" on:click=download_svg("cash-chart")>"Cash chart (SVG)"</button>
+        <div class="downloads" role="group" aria-label=t("Downloads")>
+            <button type="button" on:click=download_csv>{t("Download CSV")}</button>
+            <button type="button" on:click=download_json>{t("Download JSON")}</button>
+            <button type="button" on:click=download_svg("margin-chart")>{t("Margin chart (SVG)")}</button>
+            <button type="button" on:click=download_svg("cash-chart")>{t("Cash chart (SVG)")}</button>
         </div>
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::state::LinkCtx;
 use super::web;
+use crate::text::t;
 
 /// "Open in kWhich", carrying the scenario without the embed's display keys.
 #[component]
@@ -16,7 +17,7 @@ pub fn EmbedBar() -> impl IntoView {
     };
     view! {
         <p class="embed-bar">
-            <a href=href target="_blank" rel="noopener" data-open-full="">"Open in kWhich ↗"</a>
+            <a href=href target="_blank" rel="noopener" data-open-full="">{t("Open in kWhich ↗")}</a>
         </p>
     }
 }

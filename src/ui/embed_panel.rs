@@ -7,6 +7,8 @@ use super::state::LinkCtx;
 use super::web;
 use crate::model::embed::{snippet, EmbedOptions};
 use crate::model::view::{Section, Sections, Theme};
+use crate::text::fields::section_title;
+use crate::text::t;
 
 /// Lets an author pick the sections, editing and theme, and copies the snippet.
 #[component]
@@ -26,7 +28,8 @@ pub fn EmbedPanel(
         }
         let options =
             EmbedOptions { sections: sections.get(), editable: editable.get(), theme: theme.get(), live: live.get() };
-        link.with(|l| snippet(&web::page_base(), l, &options))
+        let title = t("kWhich: what a kWh earns mining bitcoin, and leased to AI");
+        link.with(|l| snippet(&web::page_base(), l, &options, title))
     };
     // The checkboxes hold their own state; one listener on the fieldset reads the one that
     // changed (fewer reactive bindings, less Wasm).
@@ -36,7 +39,7 @@ pub fn EmbedPanel(
         view! {
             <label for=label_for class="check">
                 <input type="checkbox" id=id value=section.name() checked=Sections::EMBED_DEFAULT.contains(section)/>
-                {section.title()}
+                {section_title(section)}
             </label>
         }
     }).collect_view();
@@ -50,33 +53,33 @@ pub fn EmbedPanel(
     };
     view! {
         <section class="card embed-panel" aria-labelledby="embed-title">
-            <h2 id="embed-title">"Embed this scenario"</h2>
+            <h2 id="embed-title">{t("Embed this scenario")}</h2>
             <fieldset on:change=on_section>
-                <legend>"Sections"</legend>
+                <legend>{t("Sections")}</legend>
                 {boxes}
             </fieldset>
             <label class="check" for="embed-edit">
                 <input type="checkbox" id="embed-edit" checked on:change=move |ev| editable.set(event_target_checked(&ev))/>
-                "Readers may edit the inputs"
+                {t("Readers may edit the inputs")}
             </label>
             <label class="check" for="embed-live">
                 <input type="checkbox" id="embed-live" on:change=move |ev| live.set(event_target_checked(&ev))/>
-                "Readers may load today's network (shows the Network card)"
+                {t("Readers may load today's network (shows the Network card)")}
             </label>
-            <label for="embed-theme">"Theme"</label>
+            <label for="embed-theme">{t("Theme")}</label>
             <select id="embed-theme" on:change=move |ev| {
                 if let Some(t) = Theme::from_name(&event_target_value(&ev)) { theme.set(t) }
             }>
-                <option value="auto">"Follow the reader's setting"</option>
-                <option value="light">"Light"</option>
-                <option value="dark">"Dark"</option>
+                <option value="auto">{t("Follow the reader's setting")}</option>
+                <option value="light">{t("Light")}</option>
+                <option value="dark">{t("Dark")}</option>
             </select>
-            <label for="embed-code">"Paste this into the article's HTML"</label>
+            <label for="embed-code">{t("Paste this into the article's HTML")}</label>
             <textarea id="embed-code" readonly rows="6" prop:value=code></textarea>
-            <button type="button" on:click=move |_| web::copy(&code(), Box::new(move |ok| copied.set(Some(ok))))>"Copy embed code"</button>
+            <button type="button" on:click=move |_| web::copy(&code(), Box::new(move |ok| copied.set(Some(ok))))>{t("Copy embed code")}</button>
             <span class="status" role="status">{move || match copied.get() {
-                Some(true) => "Embed code copied.",
-                Some(false) => "Copy failed: select the code and copy it.",
+                Some(true) => t("Embed code copied."),
+                Some(false) => t("Copy failed: select the code and copy it."),
                 None => "",
             }}</span>
         </section>

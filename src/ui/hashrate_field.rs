@@ -2,15 +2,19 @@
 
 use leptos::prelude::*;
 
+use super::number_field::typed_plain;
 use super::state::{DraftCtx, ScenarioCtx};
 use crate::model::draft::{difficulty_from_hashrate_text, Source};
-use crate::model::format::grouped;
 use crate::model::network::hashrate_from_difficulty;
 use crate::model::Key;
+use crate::text::fields::predicate;
+use crate::text::format::number;
+use crate::text::{num, number_style, t, tf};
 
-/// The hashrate a difficulty implies, as the field shows it (0.1 EH/s).
+/// The hashrate a difficulty implies, as the field shows it (0.1 EH/s), in the language's
+/// digits and decimal mark.
 fn shown_hashrate(diff: rust_decimal::Decimal) -> String {
-    hashrate_from_difficulty(diff).map(|h| h.round_dp(1).normalize().to_string()).unwrap_or_default()
+    hashrate_from_difficulty(diff).map(|h| number_style().plain(h.round_dp(1))).unwrap_or_default()
 }
 
 /// Edits `diff` through the network hashrate it implies (EH/s).
@@ -31,7 +35,7 @@ pub fn HashrateField(
     let shown = move || {
         let diff = diff.get();
         let text = typed.get_value();
-        if error.get().is_some() || difficulty_from_hashrate_text(&text).ok() == Some(diff) {
+        if error.get().is_some() || difficulty_from_hashrate_text(&typed_plain(&text)).ok() == Some(diff) {
             text
         } else {
             let now = shown_hashrate(diff);
@@ -42,26 +46,26 @@ pub fn HashrateField(
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         typed.set_value(text.clone());
-        draft.update(|d| d.type_text(Key::Diff, Source::Hashrate, &text));
+        draft.update(|d| d.type_text(Key::Diff, Source::Hashrate, &typed_plain(&text)));
     };
     let message = move || {
         error.get().map(|e| {
-            let why = e.predicate();
-            let max = hashrate_from_difficulty(Key::Diff.field().max.value())
-                .map(|h| grouped(h, Some(1)))
-                .unwrap_or_default();
-            format!("Network hashrate {why}; it must be > 0 and ≤ {max} EH/s (difficulty up to 1,000,000 T).")
+            let max = hashrate_from_difficulty(Key::Diff.field().max.value()).map(|h| number(h, 1)).unwrap_or_default();
+            tf(
+                "Network hashrate {problem}; it must be > 0 and ≤ {max} EH/s (difficulty up to {diff} T).",
+                &[("problem", predicate(&e)), ("max", &max), ("diff", &num("1,000,000"))],
+            )
         })
     };
     view! {
         <div class="field" class:invalid=move || error.get().is_some()>
-            <label for="f-hashrate">"or network hashrate"<span class="unit">"EH/s"</span></label>
+            <label for="f-hashrate">{t("or network hashrate")}<span class="unit">"EH/s"</span></label>
             <input id="f-hashrate" name="hashrate" type="text" inputmode="decimal" autocomplete="off"
                 readonly=!editable
                 aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                 aria-describedby="hashrate-help hashrate-error"
                 prop:value=shown on:input=on_input/>
-            <p class="help" id="hashrate-help">"Sets the difficulty: hashrate · 600 s / 2^32."</p>
+            <p class="help" id="hashrate-help">{t("Sets the difficulty: hashrate · 600 s / 2^32.")}</p>
             <p class="error" id="hashrate-error" data-error="hashrate" aria-live="polite">{message}</p>
         </div>
     }

@@ -129,8 +129,10 @@ pub fn LineChartSvg(
             }
         })
     };
+    // Left to right in every language: time runs to the right, also in Arabic (the labels
+    // inside still read in their own direction).
     view! {
-        <svg class="line-chart" data-chart=id viewBox=PAGE_VIEW role="img"
+        <svg class="line-chart" data-chart=id viewBox=PAGE_VIEW role="img" dir="ltr"
             aria-labelledby=title_ref aria-describedby=desc_ref xmlns="http://www.w3.org/2000/svg">
             <title id=title_id>{move || view.with(|v| v.title.clone())}</title>
             <desc id=desc_id>{move || view.with(|v| v.subtitle.clone())}</desc>

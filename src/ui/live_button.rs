@@ -9,18 +9,21 @@ use leptos::prelude::*;
 
 use super::state::{DraftCtx, ScenarioCtx};
 use super::web;
-use crate::model::live::{read_report, Network};
+use crate::model::live::{read_report, Failure, Network, Refused, Source};
+use crate::text::{live, t};
 
 /// How long the four answers may take together, in seconds.
 const TIME_LIMIT_S: u32 = 6;
 
-/// What the last press gave.
+/// What the last press gave: typed, and worded only when shown.
 #[derive(Clone)]
 enum Outcome {
     /// Applied: the four values and where and when they came from.
-    Applied(Network, String),
-    /// Nothing changed, and why.
-    Failed(String),
+    Applied(Network, Source),
+    /// Nothing changed: no reading came.
+    Failed(Failure),
+    /// Nothing changed: the scenario cannot take a value of the reading from `Source`.
+    Refused(Source, Refused),
 }
 
 /// The button (its progress is shown by `web::ask_network`) and one line: what failed, or
@@ -32,34 +35,32 @@ pub fn LiveButton() -> impl IntoView {
     let outcome = RwSignal::new(None::<Outcome>);
 
     let done = move |report: String| {
-        let applied = read_report(&report).and_then(|reading| {
+        let next = read_report(&report).map_err(Outcome::Failed).and_then(|reading| {
             // Applied to the scenario as it is now: edits made while waiting stay.
-            let refused = |r| format!("From {}: {r}", reading.source);
+            let refused = |r| Outcome::Refused(reading.source.clone(), r);
             let network = reading.to_network().map_err(refused)?;
             let next = scenario.with_untracked(|s| network.apply_to(s)).map_err(refused)?;
-            Ok((network, next, reading.source.clone()))
+            draft.update(|d| d.accept(next, &Network::KEYS));
+            Ok(Outcome::Applied(network, reading.source.clone()))
         });
-        outcome.set(Some(match applied {
-            Ok((network, next, source)) => {
-                draft.update(|d| d.accept(next, &Network::KEYS));
-                Outcome::Applied(network, source)
-            }
-            Err(message) => Outcome::Failed(format!("{message} Nothing changed.")),
-        }));
+        outcome.set(Some(next.unwrap_or_else(|failed| failed)));
     };
-    let load = move |_| web::ask_network(TIME_LIMIT_S, Box::new(done));
+    let load = move |_| web::ask_network(TIME_LIMIT_S, t("Asking {host}…"), Box::new(done));
     let status = move || {
         outcome.with(|o| match o {
-            Some(Outcome::Failed(message)) => Some(message.clone()),
+            Some(Outcome::Failed(failure)) => Some(live::nothing_changed(&live::failure(failure))),
+            Some(Outcome::Refused(source, refused)) => {
+                Some(live::nothing_changed(&live::refused_from(source, refused)))
+            }
             Some(Outcome::Applied(network, source)) if scenario.with(|s| network.shown_in(s)) => {
-                Some(format!("Price, difficulty, fees and height: {source}"))
+                Some(live::applied(source))
             }
             _ => None,
         })
     };
     view! {
         <div class="live">
-            <button type="button" data-live="" on:click=load>"Use today's network"</button>
+            <button type="button" data-live="" on:click=load>{t("Use today's network")}</button>
             <p class="status" role="status" aria-live="polite" data-live-status="">{status}</p>
         </div>
     }

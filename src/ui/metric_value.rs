@@ -4,9 +4,10 @@ use leptos::prelude::*;
 
 use super::state::MetricsCtx;
 use crate::model::error::ModelError;
-use crate::model::format::{figure_text_with, metric_cell_text, metric_text};
 use crate::model::share_link::plain;
 use crate::model::MetricId;
+use crate::text::format::{figure_text_with, metric_cell_text, metric_text};
+use crate::text::reasons::model_error;
 
 /// A metric as text, in an element with `data-metric` and `data-value` (full precision, or
 /// empty with `data-reason` when it cannot be computed).
@@ -22,10 +23,31 @@ pub fn MetricValue(
     let MetricsCtx(metrics) = expect_context();
     let figure = Memo::new(move |_| metrics.with(|m| m.get(id)));
     let value = move || figure.get().map(plain).unwrap_or_default();
-    let reason = move || figure.get().err().map(|e: ModelError| e.to_string());
+    let reason = move || figure.get().err().map(|e: ModelError| model_error(&e));
     view! {
         <span class="metric" data-metric=id.key() data-value=value data-reason=reason title=reason>
             {move || figure_text_with(id, figure.get(), text)}
         </span>
     }
+}
+
+/// A sentence with figures in it: `template` (a message, already in the reader's language)
+/// as text, each `{name}` in it replaced by the [`MetricValue`] that `figures` names, in
+/// whatever order the language puts them.
+pub fn with_figures(template: &'static str, figures: &[(&str, MetricId)]) -> Vec<AnyView> {
+    let mut out = Vec::with_capacity(2 * figures.len() + 1);
+    let mut rest = template;
+    while let Some((open, close)) = rest.find('{').and_then(|o| Some((o, o + rest[o..].find('}')?))) {
+        let name = &rest[open + 1..close];
+        let Some(&(_, id)) = figures.iter().find(|(n, _)| *n == name) else { break };
+        if open > 0 {
+            out.push(rest[..open].into_any());
+        }
+        out.push(view! { <MetricValue id=id/> }.into_any());
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(rest.into_any());
+    }
+    out
 }

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::Warning;
+use crate::text::reasons::warning;
+use crate::text::t;
 
 /// The link's ignored keys, dismissable; nothing when the link was clean.
 #[component]
@@ -14,10 +16,10 @@ pub fn Notice(
     // Built once and hidden on dismiss: cheaper in the Wasm than mounting and unmounting.
     let hidden = RwSignal::new(warnings.is_empty());
     let items =
-        warnings.iter().map(|w| view! { <li data-warning=w.key().to_string()>{w.to_string()}</li> }).collect_view();
+        warnings.iter().map(|w| view! { <li data-warning=w.key().to_string()>{warning(w)}</li> }).collect_view();
     view! {
         <section class="notice" role="status" aria-labelledby="notice-title" hidden=hidden>
-            <h2 id="notice-title">"Some of this link was ignored"</h2>
+            <h2 id="notice-title">{t("Some of this link was ignored")}</h2>
             <ul>{items}</ul>
             <button type="button" class="dismiss" on:click=move |_| {
                 hidden.set(true);
@@ -25,7 +27,7 @@ pub fn Notice(
                 if let Some(results) = document().get_element_by_id("results") {
                     let _ = results.unchecked_ref::<web_sys::HtmlElement>().focus();
                 }
-            }>"Dismiss"</button>
+            }>{t("Dismiss")}</button>
         </section>
     }
 }

@@ -6,8 +6,17 @@ use leptos::prelude::*;
 use super::state::{DraftCtx, ScenarioCtx};
 use crate::model::draft::Source;
 use crate::model::fields::parse_decimal;
-use crate::model::share_link::plain;
 use crate::model::Key;
+use crate::text::fields::{error_text, help, label, range_text, unit};
+use crate::text::{number_style, t};
+
+/// What a person typed, as the draft reads it: plain digits with `.` for decimals, the way
+/// a link writes numbers (`0,05` typed in Vietnamese is `0.05`, `٠٫٠٥` in Arabic too). A
+/// thousands separator, which the language's style refuses, reaches the draft as a `,`: the
+/// draft refuses that with the same reason ([`crate::model::fields::FieldError::Comma`]).
+pub fn typed_plain(text: &str) -> String {
+    number_style().delocalize(text).unwrap_or_else(|_| ",".to_string())
+}
 
 /// A labelled input for one link key, with its unit, range, one-line help and error.
 #[component]
@@ -21,22 +30,24 @@ pub fn NumberField(
     let DraftCtx(draft) = expect_context();
     let ScenarioCtx(scenario) = expect_context();
     let field = key.field();
+    let style = number_style();
     let value = Memo::new(move |_| scenario.with(|s| s.get(key)));
     let error = Memo::new(move |_| draft.with(|d| d.error_of(key, Source::Field)));
     // What the person typed: kept while it means the scenario's value ("0.050", "1e6") or
     // while it is invalid, replaced when the value changes from elsewhere (preset, reset).
-    let typed = StoredValue::new(value.get_untracked().map(plain).unwrap_or_default());
+    // Shown in the language's digits and decimal mark.
+    let typed = StoredValue::new(value.get_untracked().map(|v| style.plain(v)).unwrap_or_default());
     let shown = move || {
         let value = value.get();
         let text = typed.get_value();
         let same = match value {
             None => text.trim().is_empty(),
-            Some(v) => parse_decimal(&text).ok() == Some(v),
+            Some(v) => parse_decimal(&typed_plain(&text)).ok() == Some(v),
         };
         if error.get().is_some() || same {
             text
         } else {
-            let text = value.map(plain).unwrap_or_default();
+            let text = value.map(|v| style.plain(v)).unwrap_or_default();
             typed.set_value(text.clone());
             text
         }
@@ -45,19 +56,20 @@ pub fn NumberField(
         let text = event_target_value(&ev);
         // What was typed first: the input's text is read back when the scenario changes.
         typed.set_value(text.clone());
-        draft.update(|d| d.type_text(key, Source::Field, &text));
+        draft.update(|d| d.type_text(key, Source::Field, &typed_plain(&text)));
     };
     let id = format!("f-{}", field.name);
     let help_id = format!("{}-help", field.name);
     let error_id = format!("{}-error", field.name);
-    let message = move || error.get().map(|e| field.error_text(&e));
-    let placeholder = if field.default.is_none() { "computed" } else { "" };
+    let message = move || error.get().map(|e| error_text(field, &e));
+    let placeholder = if field.default.is_none() { t("computed") } else { "" };
     let label_for = id.clone();
+    let unit = unit(key);
     view! {
         <div class="field" class:invalid=move || error.get().is_some()>
             <label for=label_for>
-                {field.label}
-                {(!field.unit.is_empty()).then(|| view! { <span class="unit">{field.unit}</span> })}
+                {label(key)}
+                {(!unit.is_empty()).then(|| view! { <span class="unit">{unit}</span> })}
             </label>
             <input
                 id=id
@@ -73,7 +85,7 @@ pub fn NumberField(
                 prop:value=shown
                 on:input=on_input
             />
-            <p class="help" id=help_id>{field.help}" "<span class="range">{field.range_text()}</span></p>
+            <p class="help" id=help_id>{help(key)}" "<span class="range">{range_text(field)}</span></p>
             <p class="error" id=error_id data-error=field.name aria-live="polite">{message}</p>
         </div>
     }

@@ -8,11 +8,12 @@ use super::metric_value::MetricValue;
 use super::time_table::PaybackCell;
 use crate::model::metrics::Path;
 use crate::model::MetricId as M;
+use crate::text::{n, t};
 
 const ROWS: [(&str, M, M, M, Path); 3] = [
-    ("Bitcoin mining", M::MiningCapexUsdPerMw, M::MiningMarginUsdPerMwYear, M::MiningPaybackYears, Path::Mining),
-    ("AI colocation", M::ColoCapexUsdPerMw, M::ColoMarginUsdPerMwYear, M::ColoPaybackYears, Path::Colo),
-    ("GPU cloud", M::GpuCapexUsdPerMw, M::GpuMarginUsdPerMwYear, M::GpuPaybackYears, Path::Gpu),
+    (n!("Bitcoin mining"), M::MiningCapexUsdPerMw, M::MiningMarginUsdPerMwYear, M::MiningPaybackYears, Path::Mining),
+    (n!("AI colocation"), M::ColoCapexUsdPerMw, M::ColoMarginUsdPerMwYear, M::ColoPaybackYears, Path::Colo),
+    (n!("GPU cloud"), M::GpuCapexUsdPerMw, M::GpuMarginUsdPerMwYear, M::GpuPaybackYears, Path::Gpu),
 ];
 
 /// One compact table: per facility MW, what each path costs to build and what it earns.
@@ -20,22 +21,22 @@ const ROWS: [(&str, M, M, M, Path); 3] = [
 pub fn PerMwTable() -> impl IntoView {
     view! {
         <section class="card mw" aria-labelledby="mw-title" data-section=Section::PerMw.name()>
-            <h2 id="mw-title">"Per MW of facility power"</h2>
+            <h2 id="mw-title">{t("Per MW of facility power")}</h2>
             <div class="table-wrap">
                 <table>
                     <thead>
                         <tr>
-                            <th scope="col">"Path"</th>
-                            <th scope="col">"Capex per MW"</th>
-                            <th scope="col">"Margin per MW a year"</th>
-                            <th scope="col">"Payback at today's figures"</th>
-                            <th scope="col">"Payback, projected"</th>
+                            <th scope="col">{t("Path")}</th>
+                            <th scope="col">{t("Capex per MW")}</th>
+                            <th scope="col">{t("Margin per MW a year")}</th>
+                            <th scope="col">{t("Payback at today's figures")}</th>
+                            <th scope="col">{t("Payback, projected")}</th>
                         </tr>
                     </thead>
                     <tbody>
                         {ROWS.iter().map(|(name, capex, margin, payback, path)| view! {
                             <tr>
-                                <th scope="row">{*name}</th>
+                                <th scope="row">{t(name)}</th>
                                 <td><MetricValue id=*capex cell=true/></td>
                                 <td><MetricValue id=*margin cell=true/></td>
                                 <td><MetricValue id=*payback/></td>
@@ -45,7 +46,7 @@ pub fn PerMwTable() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <p class="note">"Mining capex is ASICs plus the site; AI paths add the data-hall fit-out, and GPU cloud the GPUs. Payback at today's figures is capex over today's margin (“never” when it is not positive); projected, it follows the outlook month by month over each asset's life."</p>
+            <p class="note">{t("Mining capex is ASICs plus the site; AI paths add the data-hall fit-out, and GPU cloud the GPUs. Payback at today's figures is capex over today's margin (“never” when it is not positive); projected, it follows the outlook month by month over each asset's life.")}</p>
         </section>
     }
 }

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 
 use super::state::{DraftCtx, ScenarioCtx};
 use crate::model::presets::{AsicPreset, GpuPreset, ASICS, GPUS};
+use crate::text::format::usd;
+use crate::text::{num, t, tf};
 
 /// Which preset table a picker shows.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -24,12 +26,20 @@ pub fn PresetPicker(
     let DraftCtx(draft) = expect_context();
     let ScenarioCtx(scenario) = expect_context();
     let (name, label) = match kind {
-        PresetKind::Asic => ("asic", "ASIC model"),
-        PresetKind::Gpu => ("gpu", "GPU model"),
+        PresetKind::Asic => ("asic", t("ASIC model")),
+        PresetKind::Gpu => ("gpu", t("GPU model")),
     };
     let options: Vec<(&'static str, String)> = match kind {
-        PresetKind::Asic => ASICS.iter().map(|p| (p.id, format!("{} · {} J/TH", p.model, p.j_per_th()))).collect(),
-        PresetKind::Gpu => GPUS.iter().map(|p| (p.id, format!("{} · ${}/h", p.model, p.gph))).collect(),
+        PresetKind::Asic => {
+            ASICS.iter().map(|p| (p.id, format!("{} · {} J/TH", p.model, num(&p.j_per_th().to_string())))).collect()
+        }
+        PresetKind::Gpu => GPUS
+            .iter()
+            .map(|p| {
+                let price = usd(p.gph, 2);
+                (p.id, tf("{model} · {price}/h", &[("model", p.model), ("price", &price)]))
+            })
+            .collect(),
     };
     let selected = Memo::new(move |_| {
         scenario.with(|s| match kind {
@@ -60,7 +70,7 @@ pub fn PresetPicker(
                     <option value=id>{text}</option>
                 }).collect_view()}
             </select>
-            <p class="help source">"Source: "{source}</p>
+            <p class="help source">{move || tf("Source: {source}", &[("source", t(source()))])}</p>
         </div>
     }
 }

@@ -7,8 +7,10 @@ use wasm_bindgen::JsCast;
 use super::state::LinkCtx;
 use super::use_saved_scenarios::use_saved_scenarios;
 use super::web;
-use crate::model::saved::{clean_name, default_name, list_html, Saved};
+use crate::model::saved::{clean_name, Saved};
 use crate::model::Link;
+use crate::text::saved::{default_name, list_html, store_error};
+use crate::text::{t, tf};
 
 /// "Save this scenario", what became of it, and the list. Mounted when the panel opens, so
 /// it reads the list afresh. Names are asked with the browser's own dialog: accessible
@@ -21,12 +23,12 @@ pub fn SavedScenarios() -> impl IntoView {
     let comparing = move || link.with(|l| matches!(l, Link::Compare(_)));
     let save = move |_| {
         let suggested = store.list.with_untracked(|l| default_name(l, comparing()));
-        let ask = if comparing() { "Name this comparison" } else { "Name this scenario" };
+        let ask = if comparing() { t("Name this comparison") } else { t("Name this scenario") };
         let Some(name) = web::ask(ask, &suggested).map(|n| clean_name(&n)) else { return };
         let name = if name.is_empty() { suggested } else { name };
         let query = link.with_untracked(Link::to_query);
         if store.change(|list| list.push(Saved { name: name.clone(), query })) {
-            done.set(["Saved “", &name, "” in this browser."].concat());
+            done.set(tf("Saved “{name}” in this browser.", &[("name", &name)]));
         }
     };
     // The list is one string; its buttons say what they do in `data-act` and `data-i`.
@@ -35,7 +37,7 @@ pub fn SavedScenarios() -> impl IntoView {
         let i = button.get_attribute("data-i").and_then(|i| i.parse::<usize>().ok());
         let Some(item) = i.and_then(|i| store.list.with_untracked(|l| l.get(i).cloned())) else { return };
         let rename = button.get_attribute("data-act").as_deref() == Some("rename");
-        let name = if rename { web::ask("New name", &item.name).map(|n| clean_name(&n)) } else { None };
+        let name = if rename { web::ask(t("New name"), &item.name).map(|n| clean_name(&n)) } else { None };
         if rename && name.as_ref().is_none_or(String::is_empty) {
             return;
         }
@@ -54,12 +56,12 @@ pub fn SavedScenarios() -> impl IntoView {
     };
     let page = web::page_base();
     let items = move || store.list.with(|l| list_html(l, &page));
-    let status = move || store.problem.get().map_or_else(|| done.get(), |p| p.message().to_string());
+    let status = move || store.problem.get().map_or_else(|| done.get(), |p| store_error(&p).to_string());
     view! {
         <section class="card saved-panel" aria-labelledby="saved-title">
-            <h2 id="saved-title">"Saved in this browser"</h2>
+            <h2 id="saved-title">{t("Saved in this browser")}</h2>
             <p><button type="button" id="save-here" on:click=save>
-                {move || if comparing() { "Save this comparison" } else { "Save this scenario" }}
+                {move || if comparing() { t("Save this comparison") } else { t("Save this scenario") }}
             </button></p>
             <p class="status" role="status" class:problem=move || store.problem.with(Option::is_some)>{status}</p>
             <ul class="saved-list" on:click=on_list inner_html=items></ul>

@@ -8,6 +8,7 @@ use super::saved_scenarios::SavedScenarios;
 use super::state::{DraftCtx, LinkCtx, PinnedCtx, ScenarioCtx};
 use super::web;
 use crate::model::Link;
+use crate::text::t;
 
 /// The page's actions on the scenario as a whole.
 #[component]
@@ -33,19 +34,19 @@ pub fn ShareBar() -> impl IntoView {
         copied.set(None);
     };
     let status = move || match copied.get() {
-        Some(true) => "Link copied.",
-        Some(false) => "Copy failed: copy the address bar instead.",
+        Some(true) => t("Link copied."),
+        Some(false) => t("Copy failed: copy the address bar instead."),
         None => "",
     };
     view! {
         <div class="share">
-            <button type="button" on:click=copy_link>"Copy link"</button>
-            <button type="button" on:click=reset>"Reset to snapshot"</button>
-            <button type="button" on:click=compare hidden=move || pinned.with(Option::is_some)>"Compare"</button>
+            <button type="button" on:click=copy_link>{t("Copy link")}</button>
+            <button type="button" on:click=reset>{t("Reset to snapshot")}</button>
+            <button type="button" on:click=compare hidden=move || pinned.with(Option::is_some)>{t("Compare")}</button>
             <button type="button" aria-controls="saved-panel" aria-expanded=move || (!saved_hidden.get()).to_string()
-                on:click=move |_| saved_hidden.update(|h| *h = !*h)>"Save"</button>
+                on:click=move |_| saved_hidden.update(|h| *h = !*h)>{t("Save")}</button>
             <button type="button" aria-controls="embed-panel" aria-expanded=move || (!embed_hidden.get()).to_string()
-                on:click=move |_| embed_hidden.update(|h| *h = !*h)>"Embed"</button>
+                on:click=move |_| embed_hidden.update(|h| *h = !*h)>{t("Embed")}</button>
             <span class="status" role="status" aria-live="polite">{status}</span>
         </div>
         <div id="embed-panel" hidden=embed_hidden>

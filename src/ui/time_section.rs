@@ -11,38 +11,68 @@ use super::state::{MetricsCtx, ProjectionCtx, ScenarioCtx};
 use super::time_table::TimeTable;
 use crate::model::chart::line::{LineChart, MarkerSpec};
 use crate::model::chart::time::SNAPSHOT_MONTH;
-use crate::model::format::{grouped, usd};
 use crate::model::metrics::{Metrics, Path};
 use crate::model::projection::{halving_months, Projection, ProjectionPoint};
 use crate::model::share_link::plain;
 use crate::model::view::Section;
 use crate::model::{to_query, Scenario, SNAPSHOT_DATE};
+use crate::text::format::{grouped, number, usd};
+use crate::text::{fill, n, num, t, tf};
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] = [
+    n!("Jan"),
+    n!("Feb"),
+    n!("Mar"),
+    n!("Apr"),
+    n!("May"),
+    n!("Jun"),
+    n!("Jul"),
+    n!("Aug"),
+    n!("Sep"),
+    n!("Oct"),
+    n!("Nov"),
+    n!("Dec"),
+];
+
+/// A year as the reader writes it.
+fn year_text(year: i32) -> String {
+    num(&year.to_string())
+}
 
 /// "Apr 2028": a month of the projection as a reader dates it.
 pub fn month_label(month: u32) -> String {
     let date = SNAPSHOT_MONTH.plus_months(month);
-    let name = MONTHS.get(usize::from(date.month().saturating_sub(1))).copied().unwrap_or("");
-    format!("{name} {}", date.year())
+    let name = MONTHS.get(usize::from(date.month().saturating_sub(1))).map_or("", |m| t(m));
+    tf("{month} {year}", &[("month", name), ("year", &year_text(date.year()))])
 }
 
 /// The path's name as the charts label it.
 pub fn path_name(path: Path) -> &'static str {
     match path {
-        Path::Mining => "Bitcoin mining",
-        Path::Colo => "AI colocation",
-        Path::Gpu => "GPU cloud",
+        Path::Mining => t("Bitcoin mining"),
+        Path::Colo => t("AI colocation"),
+        Path::Gpu => t("GPU cloud"),
     }
 }
 
 /// The path's short name, beside its line.
 fn line_name(path: Path) -> &'static str {
     match path {
-        Path::Mining => "Mining",
-        Path::Colo => "Colocation",
-        Path::Gpu => "GPU cloud",
+        Path::Mining => t("Mining"),
+        Path::Colo => t("Colocation"),
+        Path::Gpu => t("GPU cloud"),
     }
+}
+
+/// A chart tick in millions of dollars (`−$4M`, `$6M`), in the reader's way of writing
+/// them: `value` is already in millions.
+fn usd_millions(value: Decimal, dp: u32) -> String {
+    let text = grouped(value, Some(dp));
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("−", rest),
+        None => ("", text.as_str()),
+    };
+    [sign, &fill(t("${n}M"), &[("n", &num(digits))])].concat()
 }
 
 /// Width in chart units of a label of `text`, for the geometry to keep labels apart.
@@ -56,13 +86,14 @@ fn date_labels(chart: &LineChart) -> Vec<(i32, String)> {
     ticks
         .ticks
         .iter()
-        .map(|t| (t.x, if ticks.by_year { t.date.year().to_string() } else { month_label(t.month) }))
+        .map(|t| (t.x, if ticks.by_year { year_text(t.date.year()) } else { month_label(t.month) }))
         .collect()
 }
 
 /// The source line every chart carries: the snapshot, kWhich and the scenario's link.
 fn source_line(scenario: &Scenario) -> String {
-    format!("Source: kWhich, network snapshot {SNAPSHOT_DATE}; scenario ?{}", to_query(scenario))
+    let link = ["?", &to_query(scenario)].concat();
+    tf("Source: kWhich, network snapshot {date}; scenario {link}", &[("date", &num(SNAPSHOT_DATE)), ("link", &link)])
 }
 
 /// One series per path from the projection's months up to the horizon.
@@ -92,8 +123,10 @@ fn margin_chart(scenario: &Scenario, projection: &Projection) -> LineChartView {
     let values = to_f64s(&series);
     let refs: Vec<&[Option<f64>]> = values.iter().map(Vec::as_slice).collect();
     let geometry = LineChart::new(&refs, horizon, PLOT);
-    let halvings: Vec<(u32, String)> =
-        halving_months(scenario, horizon).into_iter().map(|m| (m, format!("Halving, {}", month_label(m)))).collect();
+    let halvings: Vec<(u32, String)> = halving_months(scenario, horizon)
+        .into_iter()
+        .map(|m| (m, tf("Halving, {date}", &[("date", &month_label(m))])))
+        .collect();
     let specs: Vec<MarkerSpec> =
         halvings.iter().map(|(m, l)| MarkerSpec { month: *m, label_width: label_width(l) }).collect();
     let markers = geometry.markers(&specs, LINE_H).into_iter().zip(halvings).filter_map(|(m, (_, l))| Some((m?, l)));
@@ -102,14 +135,14 @@ fn margin_chart(scenario: &Scenario, projection: &Projection) -> LineChartView {
     // The title states the finding: when mining's margin turns negative, if it does.
     let mining: Vec<Option<Decimal>> = points.iter().map(|p| p.margin(Path::Mining).ok()).collect();
     let title = match mining.iter().position(|m| m.is_some_and(|m| m <= Decimal::ZERO)) {
-        Some(0) => "Mining loses money on every kWh from the start".to_string(),
-        Some(m) => format!("Mining's margin per kWh turns negative in {}", month_label(m as u32)),
-        None => format!("Mining keeps a positive margin per kWh through {}", month_label(horizon)),
+        Some(0) => t("Mining loses money on every kWh from the start").to_string(),
+        Some(m) => tf("Mining's margin per kWh turns negative in {date}", &[("date", &month_label(m as u32))]),
+        None => tf("Mining keeps a positive margin per kWh through {date}", &[("date", &month_label(horizon))]),
     };
     LineChartView {
         id: "margin-chart",
         title,
-        subtitle: "USD per kWh at the facility meter, after power and other cash costs".to_string(),
+        subtitle: t("USD per kWh at the facility meter, after power and other cash costs").to_string(),
         source: source_line(scenario),
         x_labels: date_labels(&geometry),
         y_labels,
@@ -134,16 +167,16 @@ fn cash_chart(scenario: &Scenario, projection: &Projection, metrics: &Metrics) -
     let geometry = LineChart::new(&refs, horizon, PLOT);
     let mut events: Vec<(u32, String)> = Vec::new();
     for path in Path::ALL {
-        let short = match path {
-            Path::Mining => "Mining",
-            Path::Colo => "Colocation",
-            Path::Gpu => "GPU",
+        let (pays_back, life_ends) = match path {
+            Path::Mining => (t("Mining pays back"), t("Mining life ends")),
+            Path::Colo => (t("Colocation pays back"), t("Colocation life ends")),
+            Path::Gpu => (t("GPU pays back"), t("GPU life ends")),
         };
         if let Some(m) = metrics.get(path.payback_months()).ok().and_then(|m| m.to_u32()) {
-            events.push((m, format!("{short} pays back")));
+            events.push((m, pays_back.to_string()));
         }
         if let Ok(end) = projection.life_end(path) {
-            events.push((end, format!("{short} life ends")));
+            events.push((end, life_ends.to_string()));
         }
     }
     let specs: Vec<MarkerSpec> =
@@ -153,27 +186,29 @@ fn cash_chart(scenario: &Scenario, projection: &Projection, metrics: &Metrics) -
         .idle_months(Path::Colo)
         .ok()
         .and_then(|conv| geometry.band(0, conv))
-        .map(|r| (r, "AI conversion".to_string()))
+        .map(|r| (r, t("AI conversion").to_string()))
         .into_iter()
         .collect();
-    let y_labels = geometry.y_ticks.iter().map(|t| (t.at, format!("{}M", usd(t.value, geometry.y_decimals)))).collect();
+    let y_labels = geometry.y_ticks.iter().map(|t| (t.at, usd_millions(t.value, geometry.y_decimals))).collect();
     let end_labels = geometry.end_labels(LINE_H, 40);
     let paying: Vec<String> = Path::ALL
         .into_iter()
         .filter_map(|p| {
             let month = metrics.get(p.payback_months()).ok()?.to_u32()?;
-            Some(format!("{} ({})", path_name(p), month_label(month)))
+            Some(tf("{path} ({date})", &[("path", path_name(p)), ("date", &month_label(month))]))
         })
         .collect();
     let title = match paying.as_slice() {
-        [] => "No path pays back within its life".to_string(),
-        [one] => format!("Only {one} pays back within its life"),
-        many => format!("{} pay back within their lives", many.join(" and ")),
+        [] => t("No path pays back within its life").to_string(),
+        [one] => tf("Only {one} pays back within its life", &[("one", one)]),
+        [a, b] => tf("{a} and {b} pay back within their lives", &[("a", a), ("b", b)]),
+        [a, b, c, ..] => tf("{a} and {b} and {c} pay back within their lives", &[("a", a), ("b", b), ("c", c)]),
     };
     LineChartView {
         id: "cash-chart",
         title,
-        subtitle: "USD per MW of facility power, after the capex at month 0; each path over its own life".to_string(),
+        subtitle: t("USD per MW of facility power, after the capex at month 0; each path over its own life")
+            .to_string(),
         source: source_line(scenario),
         x_labels: date_labels(&geometry),
         y_labels,
@@ -189,16 +224,17 @@ fn cash_chart(scenario: &Scenario, projection: &Projection, metrics: &Metrics) -
 fn finding(metrics: &Metrics) -> String {
     let payback = |path: Path| match metrics.get(path.payback_months()) {
         Ok(m) => match m.to_u32() {
-            Some(month) => format!("pays back in month {} ({})", grouped(m, Some(0)), month_label(month)),
-            None => "pays back".to_string(),
+            Some(month) => {
+                tf("pays back in month {n} ({date})", &[("n", &number(m, 0)), ("date", &month_label(month))])
+            }
+            None => t("pays back").to_string(),
         },
-        Err(_) => "does not pay back within its life".to_string(),
+        Err(_) => t("does not pay back within its life").to_string(),
     };
-    format!(
-        "Mining {}; AI colocation {}; GPU cloud {}.",
-        payback(Path::Mining),
-        payback(Path::Colo),
-        payback(Path::Gpu)
+    let (mining, colo, gpu) = (payback(Path::Mining), payback(Path::Colo), payback(Path::Gpu));
+    tf(
+        "Mining {mining}; AI colocation {colo}; GPU cloud {gpu}.",
+        &[("mining", &mining), ("colo", &colo), ("gpu", &gpu)],
     )
 }
 
@@ -212,7 +248,7 @@ pub fn TimeSection() -> impl IntoView {
     let cash = Memo::new(move |_| scenario.with(|s| projection.with(|p| metrics.with(|m| cash_chart(s, p, m)))));
     view! {
         <section class="card time" aria-labelledby="time-title" data-section=Section::Time.name()>
-            <h2 id="time-title">"Over time"</h2>
+            <h2 id="time-title">{t("Over time")}</h2>
             <p class="answer">{move || metrics.with(finding)}</p>
             <figure class="chart wide">
                 <figcaption class="chart-caption">

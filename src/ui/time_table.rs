@@ -8,6 +8,8 @@ use super::state::{MetricsCtx, ScenarioCtx};
 use super::time_section::{month_label, path_name};
 use crate::model::metrics::{MetricId, Path};
 use crate::model::share_link::plain;
+use crate::text::reasons::model_error;
+use crate::text::{n, num, t, tf};
 use rust_decimal::prelude::ToPrimitive;
 
 /// A path's metric for one row of the table.
@@ -15,15 +17,15 @@ type Figure = fn(Path) -> MetricId;
 
 /// The rows: a label and the metric of each path.
 const ROWS: [(&str, Figure); 9] = [
-    ("Payback (projected)", Path::payback_months),
-    ("Cash over its life, per MW", Path::lifetime_cash),
-    ("NPV per MW", Path::npv),
-    ("IRR", Path::irr),
-    ("All-in margin per kWh", Path::allin_margin),
-    ("Site capex", Path::site_capex),
-    ("Site margin a year, today", Path::site_margin),
-    ("Site NPV", Path::site_npv),
-    ("Site cash over its life", Path::site_lifetime_cash),
+    (n!("Payback (projected)"), Path::payback_months),
+    (n!("Cash over its life, per MW"), Path::lifetime_cash),
+    (n!("NPV per MW"), Path::npv),
+    (n!("IRR"), Path::irr),
+    (n!("All-in margin per kWh"), Path::allin_margin),
+    (n!("Site capex"), Path::site_capex),
+    (n!("Site margin a year, today"), Path::site_margin),
+    (n!("Site NPV"), Path::site_npv),
+    (n!("Site cash over its life"), Path::site_lifetime_cash),
 ];
 
 /// The payback month with its date, or why there is none.
@@ -37,12 +39,12 @@ pub fn PaybackCell(
     let figure = Memo::new(move |_| metrics.with(|m| m.get(id)));
     let text = move || match figure.get() {
         Ok(m) => match m.to_u32() {
-            Some(month) => format!("month {month}, {}", month_label(month)),
-            None => plain(m),
+            Some(month) => tf("month {n}, {date}", &[("n", &num(&month.to_string())), ("date", &month_label(month))]),
+            None => num(&plain(m)),
         },
-        Err(_) => "not within its life".to_string(),
+        Err(_) => t("not within its life").to_string(),
     };
-    let reason = move || figure.get().err().map(|e| e.to_string());
+    let reason = move || figure.get().err().map(|e| model_error(&e));
     view! {
         <span class="metric" data-metric=id.key() data-value=move || figure.get().map(plain).unwrap_or_default()
             data-reason=reason title=reason>{text}</span>
@@ -54,20 +56,23 @@ pub fn PaybackCell(
 pub fn TimeTable() -> impl IntoView {
     let ScenarioCtx(scenario) = expect_context();
     let site = move || scenario.with(|s| s.get(crate::model::Key::Mw).map(plain).unwrap_or_default());
+    let caption = move || {
+        tf("Each path over its own life, at the discount rate; site totals for {mw} MW", &[("mw", &num(&site()))])
+    };
     view! {
         <div class="table-wrap">
             <table class="time-table">
-                <caption>"Each path over its own life, at the discount rate; site totals for "{site}" MW"</caption>
+                <caption>{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Figure"</th>
+                        <th scope="col">{t("Figure")}</th>
                         {Path::ALL.map(|p| view! { <th scope="col">{path_name(p)}</th> }).collect_view()}
                     </tr>
                 </thead>
                 <tbody>
                     {ROWS.iter().map(|(label, metric)| view! {
                         <tr>
-                            <th scope="row">{*label}</th>
+                            <th scope="row">{t(label)}</th>
                             {Path::ALL.map(|p| {
                                 let id = metric(p);
                                 view! {

@@ -19,18 +19,20 @@ export function register_worker() {
   // under a sub-path registers its own worker, scoped to that path. No worker, no offline.
   if ('serviceWorker' in navigator) navigator.serviceWorker.register('./sw.js').catch(() => {});
 }
-export function fetch_network(seconds, done) {
+export function fetch_network(seconds, asking, done) {
   // The API's address is fixed when the page is built: scripts/post-build.mjs writes it
   // here (and into the Content-Security-Policy). public/kwhich-live.js does the requests;
-  // it loads on the first press only. Until the answer the button says so and stays disabled.
+  // it loads on the first press only. Until the answer the button says so (`asking`, worded
+  // by the page, with `{host}` for the API's host) and stays disabled. The reports are facts
+  // that src/model/live.rs reads; the page words them.
   const api = document.querySelector('meta[name=kwhich-api]');
-  if (!api) return done('error\tThis build names no API for today’s network.');
+  if (!api) return done('error\tnoapi');
   const base = api.content;
   const button = document.querySelector('[data-live]');
   const label = button.textContent;
   button.disabled = true;
   button.setAttribute('aria-busy', 'true');
-  button.textContent = `Asking ${new URL(base).host}…`;
+  button.textContent = asking.replace('{host}', new URL(base).host);
   const end = (report) => {
     button.disabled = false;
     button.removeAttribute('aria-busy');
@@ -39,7 +41,7 @@ export function fetch_network(seconds, done) {
   };
   import(new URL('kwhich-live.js', document.baseURI).href).then(
     (live) => live.fetchNetwork(base, seconds, end),
-    () => end('error\tThe page could not load its live-data script: the connection may be offline.'),
+    () => end('error\tnoscript'),
   );
 }
 export function watch_height(id) {
@@ -58,9 +60,9 @@ extern "C" {
     /// Makes the page work offline after this visit (not in an embed: see App).
     pub fn register_worker();
     /// Asks the build's API for today's network, at most `seconds` long, showing the
-    /// progress on the `[data-live]` button, and calls `done` with the report that
-    /// `model::live::read_report` reads.
-    fn fetch_network(seconds: u32, done: &JsValue);
+    /// progress on the `[data-live]` button (`asking`, `{host}` filled in), and calls `done`
+    /// with the report that `model::live::read_report` reads.
+    fn fetch_network(seconds: u32, asking: &str, done: &JsValue);
     /// Reports this document's height to the embedding page after layout, on every resize
     /// and whenever the page's resize script asks.
     pub fn watch_height(id: &str);
@@ -73,9 +75,10 @@ pub fn copy(text: &str, done: Box<dyn FnOnce(bool)>) {
     copy_text(text, &callback);
 }
 
-/// Asks the API for today's network; `done` gets the one-line report.
-pub fn ask_network(seconds: u32, done: Box<dyn FnOnce(String)>) {
-    fetch_network(seconds, &Closure::once_into_js(done));
+/// Asks the API for today's network, the button reading `asking` meanwhile (`{host}` is
+/// the API's host, known only to the page's script); `done` gets the one-line report.
+pub fn ask_network(seconds: u32, asking: &str, done: Box<dyn FnOnce(String)>) {
+    fetch_network(seconds, asking, &Closure::once_into_js(done));
 }
 
 /// The page's own address without its query: where share links point.

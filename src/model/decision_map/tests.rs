@@ -12,7 +12,7 @@ fn scenario(query: &str) -> Scenario {
 fn map(query: &str) -> DecisionMap {
     match decision_map(&scenario(query), InvalidKeys::default(), MAP_CELLS) {
         Ok(m) => m,
-        Err(e) => panic!("{query}: {e}"),
+        Err(e) => panic!("{query}: {e:?}"),
     }
 }
 
@@ -243,7 +243,7 @@ fn it_stays_finite_and_readable_at_the_extremes() {
         let s = scenario(query);
         let m = match decision_map(&s, InvalidKeys::default(), MAP_CELLS) {
             Ok(m) => m,
-            Err(e) => panic!("{query}: {e}"),
+            Err(e) => panic!("{query}: {e:?}"),
         };
         let (kwh, btc) = (m.ranges.kwh, m.ranges.btc);
         assert!(kwh.low < kwh.high && btc.low < btc.high, "{query}: {kwh:?} {btc:?}");
@@ -272,7 +272,7 @@ fn it_keeps_the_map_while_its_own_keys_are_edited() {
     // kwh being typed: every cell still has its figures, the scenario's mark has none.
     let m = match decision_map(&s, InvalidKeys::default().with(Key::Kwh), 10) {
         Ok(m) => m,
-        Err(e) => panic!("{e}"),
+        Err(e) => panic!("{e:?}"),
     };
     assert!(m.cells().iter().all(|c| c.mining.is_ok() && c.best.is_ok()));
     assert_eq!(m.point, None);
@@ -280,14 +280,14 @@ fn it_keeps_the_map_while_its_own_keys_are_edited() {
     // Another key being typed: the figures that need it say so.
     let m = match decision_map(&s, InvalidKeys::default().with(Key::Glife), 10) {
         Ok(m) => m,
-        Err(e) => panic!("{e}"),
+        Err(e) => panic!("{e:?}"),
     };
     assert!(m.cells().iter().all(|c| c.mining.is_ok() && c.best == Err(ModelError::InvalidInput(Key::Glife))));
     assert!(m.breakeven.iter().all(Result::is_ok));
     assert!(m.cells().iter().all(|c| c.shade == 0));
     let m = match decision_map(&s, InvalidKeys::default().with(Key::Opx), 10) {
         Ok(m) => m,
-        Err(e) => panic!("{e}"),
+        Err(e) => panic!("{e:?}"),
     };
     assert!(m.breakeven.iter().all(|b| *b == Err(ModelError::InvalidInput(Key::Opx))));
     assert!(m.region_labels().is_empty());

@@ -6,7 +6,7 @@
 use core::str::FromStr;
 
 use super::*;
-use crate::model::format::figure_text;
+use crate::text::format::figure_text;
 use crate::model::share_link::{from_query, plain};
 use ModelError::{MarginNotPositive, ZeroDivisor};
 
@@ -560,7 +560,7 @@ fn it_stops_at_a_zero_cash_cost() {
     let metrics = evaluate(&scenario("kwh=0&opx=0"));
     let figure = metrics.get(MetricId::TargetRequiredEfficiencyJPerTh);
     assert_eq!(figure, Err(ZeroDivisor("cash cost per kWh")));
-    assert_eq!(figure.unwrap_err().to_string(), "cash cost per kWh is zero");
+    assert_eq!(crate::text::reasons::model_error(&figure.unwrap_err()), "cash cost per kWh is zero");
     assert_eq!(figure_text(MetricId::TargetRequiredEfficiencyJPerTh, figure), "—");
     // Everything else at today's figures still has a value.
     let others =
@@ -613,7 +613,7 @@ fn it_says_never_when_the_margin_is_not_positive() {
         assert_eq!(figure, Err(MarginNotPositive), "{link}");
         assert_eq!(figure_text(id, figure), "never", "{link}");
     }
-    assert_eq!(MarginNotPositive.to_string(), "never: the margin is not positive");
+    assert_eq!(crate::text::reasons::model_error(&MarginNotPositive), "never: the margin is not positive");
 }
 
 #[test]
@@ -757,7 +757,7 @@ fn it_marks_figures_invalid_with_several_inputs_invalid() {
             assert_eq!(got, evaluate(&scenario).get(id), "{}", id.key());
         }
     }
-    let reason = ModelError::InvalidInput(Key::Kwh).to_string();
+    let reason = crate::text::reasons::model_error(&ModelError::InvalidInput(Key::Kwh));
     assert_eq!(reason, "needs a valid Electricity price");
 }
 

@@ -1,10 +1,13 @@
-//! Numbers as people read them: rounded by name, grouped by thousands, never `-0`.
-//! The share link and `data-value` use [`super::share_link::plain`] instead: full precision.
+//! Numbers as people read them, in the reader's language: rounded by name, grouped by
+//! thousands, never `-0`, with the language's digits and marks ([`NumberStyle`]) and its
+//! way of writing dollars (`$1,234` in English, `1.234 US$` in Vietnamese). The share link
+//! and `data-value` use [`crate::model::share_link::plain`] instead: full precision.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::error::ModelError;
-use super::metrics::{MetricId, MetricUnit};
+use super::{num, t, tf};
+use crate::model::error::ModelError;
+use crate::model::metrics::{MetricId, MetricUnit};
 
 /// Rounds half away from zero to `dp` places (when given) and pads to exactly `dp` places.
 pub fn rounded(value: Decimal, dp: u32) -> Decimal {
@@ -44,25 +47,37 @@ pub fn grouped(value: Decimal, dp: Option<u32>) -> String {
     out
 }
 
-/// Money with a `$` before the digits, keeping a minus sign outside: `-$1,234`.
+/// A number rounded to `dp` places, grouped, in the reader's digits: `1,234.5`, `1.234,5`.
+pub fn number(value: Decimal, dp: u32) -> String {
+    num(&grouped(value, Some(dp)))
+}
+
+/// Money: `−$1,234` in English, `−1.234 US$` in Vietnamese; the minus sign stays outside.
 pub fn usd(value: Decimal, dp: u32) -> String {
+    money(value, dp, t("${n}"))
+}
+
+/// `template` (a catalog's way of writing dollars, `{n}` the amount) around `value`'s
+/// magnitude, with a minus sign in front when it is negative.
+fn money(value: Decimal, dp: u32, template: &str) -> String {
     let text = grouped(value, Some(dp));
-    match text.strip_prefix('-') {
-        Some(rest) => format!("−${rest}"),
-        None => format!("${text}"),
-    }
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("−", rest),
+        None => ("", text.as_str()),
+    };
+    let amount = super::fill(template, &[("n", &num(digits))]);
+    [sign, &amount].concat()
 }
 
 /// A large dollar amount in billions or millions when it is one (`$1.00B`, `$4.03M`), else
 /// whole dollars.
 pub fn usd_compact(value: Decimal) -> String {
-    if value.abs() >= Decimal::from(1_000_000_000) {
-        let billions = value / Decimal::from(1_000_000_000);
-        format!("{}B", usd(billions, 2))
-    } else if value.abs() >= Decimal::from(1_000_000) {
-        let millions = value / Decimal::from(1_000_000);
-        let text = usd(millions, 2);
-        format!("{text}M")
+    let billion = Decimal::from(1_000_000_000);
+    let million = Decimal::from(1_000_000);
+    if value.abs() >= billion {
+        money(value / billion, 2, t("${n}B"))
+    } else if value.abs() >= million {
+        money(value / million, 2, t("${n}M"))
     } else {
         usd(value, 0)
     }
@@ -70,22 +85,23 @@ pub fn usd_compact(value: Decimal) -> String {
 
 /// A metric as it reads on the page, with its unit.
 pub fn metric_text(id: MetricId, value: Decimal) -> String {
+    let with = |template: &'static str, n: String| tf(template, &[("n", &n)]);
     match id.unit() {
-        MetricUnit::BtcPerPhDay => format!("{} BTC/PH/day", grouped(value, Some(8))),
-        MetricUnit::UsdPerPhDay => format!("{}/PH/day", usd(value, 2)),
-        MetricUnit::ExahashPerSecond => format!("{} EH/s", grouped(value, Some(0))),
-        MetricUnit::JoulesPerTerahash => format!("{} J/TH", grouped(value, Some(1))),
-        MetricUnit::UsdPerKwh => format!("{}/kWh", usd(value, 4)),
-        MetricUnit::KwhPerBtc => format!("{} kWh", grouped(value, Some(0))),
+        MetricUnit::BtcPerPhDay => with("{n} BTC/PH/day", number(value, 8)),
+        MetricUnit::UsdPerPhDay => with("{n}/PH/day", usd(value, 2)),
+        MetricUnit::ExahashPerSecond => with("{n} EH/s", number(value, 0)),
+        MetricUnit::JoulesPerTerahash => with("{n} J/TH", number(value, 1)),
+        MetricUnit::UsdPerKwh => with("{n}/kWh", usd(value, 4)),
+        MetricUnit::KwhPerBtc => with("{n} kWh", number(value, 0)),
         MetricUnit::UsdPerBtc => usd(value, 0),
-        MetricUnit::Multiple => format!("{}×", grouped(value, Some(1))),
-        MetricUnit::UsdPerMw => format!("{}/MW", usd_compact(value)),
-        MetricUnit::UsdPerMwYear => format!("{}/MW/yr", usd_compact(value)),
-        MetricUnit::Years => format!("{} years", grouped(value, Some(1))),
-        MetricUnit::Months => format!("{} months", grouped(value, Some(0))),
-        MetricUnit::PercentPerYear => format!("{}%", grouped(value, Some(1))),
+        MetricUnit::Multiple => with("{n}×", number(value, 1)),
+        MetricUnit::UsdPerMw => with("{n}/MW", usd_compact(value)),
+        MetricUnit::UsdPerMwYear => with("{n}/MW/yr", usd_compact(value)),
+        MetricUnit::Years => with("{n} years", number(value, 1)),
+        MetricUnit::Months => with("{n} months", number(value, 0)),
+        MetricUnit::PercentPerYear => with("{n}%", number(value, 1)),
         MetricUnit::Usd => usd_compact(value),
-        MetricUnit::UsdPerYear => format!("{}/yr", usd_compact(value)),
+        MetricUnit::UsdPerYear => with("{n}/yr", usd_compact(value)),
     }
 }
 
@@ -113,8 +129,8 @@ pub fn figure_text_with(
 ) -> String {
     match figure {
         Ok(value) => text(id, value),
-        Err(ModelError::MarginNotPositive) => "never".to_string(),
-        Err(ModelError::NeverPaysBack) => "not within its life".to_string(),
+        Err(ModelError::MarginNotPositive) => t("never").to_string(),
+        Err(ModelError::NeverPaysBack) => t("not within its life").to_string(),
         Err(_) => "—".to_string(),
     }
 }

@@ -5,14 +5,16 @@
 
 use rust_decimal::Decimal;
 
-use super::comparison::{better_side, difference, Comparison, Link, Side};
-use super::embed::escape_attr;
-use super::error::ModelError;
-use super::fields::Key;
 use super::format::{figure_text_with, metric_cell_text};
-use super::metrics::{MetricId as M, Metrics};
-use super::share_link::{plain, to_query};
-use super::view::{Section, Sections};
+use super::reasons::model_error;
+use super::{fields, n, t, tf};
+use crate::model::comparison::{better_side, difference, Comparison, Link, Side};
+use crate::model::embed::escape_attr;
+use crate::model::error::ModelError;
+use crate::model::fields::Key;
+use crate::model::metrics::{MetricId as M, Metrics};
+use crate::model::share_link::{plain, to_query};
+use crate::model::view::{Section, Sections};
 
 type Figure = Result<Decimal, ModelError>;
 type Rows = &'static [(&'static str, M)];
@@ -22,89 +24,89 @@ type Rows = &'static [(&'static str, M)];
 pub const GROUPS: [(Section, &str, Rows); 5] = [
     (
         Section::Compare,
-        "What a kWh earns (USD per kWh)",
+        n!("What a kWh earns (USD per kWh)"),
         &[
-            ("Mining revenue", M::MiningRevenueUsdPerKwh),
-            ("Mining margin", M::MiningMarginUsdPerKwh),
-            ("AI colocation revenue", M::ColoRevenueUsdPerKwh),
-            ("AI colocation margin", M::ColoMarginUsdPerKwh),
-            ("GPU cloud revenue", M::GpuRevenueUsdPerKwh),
-            ("GPU cloud margin", M::GpuMarginUsdPerKwh),
-            ("Colocation revenue vs mining", M::ColoVsMiningRevenueMultiple),
-            ("GPU cloud revenue vs mining", M::GpuVsMiningRevenueMultiple),
+            (n!("Mining revenue"), M::MiningRevenueUsdPerKwh),
+            (n!("Mining margin"), M::MiningMarginUsdPerKwh),
+            (n!("AI colocation revenue"), M::ColoRevenueUsdPerKwh),
+            (n!("AI colocation margin"), M::ColoMarginUsdPerKwh),
+            (n!("GPU cloud revenue"), M::GpuRevenueUsdPerKwh),
+            (n!("GPU cloud margin"), M::GpuMarginUsdPerKwh),
+            (n!("Colocation revenue vs mining"), M::ColoVsMiningRevenueMultiple),
+            (n!("GPU cloud revenue vs mining"), M::GpuVsMiningRevenueMultiple),
         ],
     ),
     (
         Section::Btc,
-        "Cost to mine one BTC",
+        n!("Cost to mine one BTC"),
         &[
-            ("Energy", M::EnergyCostPerBtcUsd),
-            ("Cash (energy + other)", M::CashCostPerBtcUsd),
-            ("All-in (with ASIC depreciation)", M::AllinCostPerBtcUsd),
-            ("Target", M::TargetCostPerBtcUsd),
-            ("Highest power price for the target, per kWh", M::TargetMaxPowerPriceUsdPerKwh),
-            ("Efficiency needed for the target", M::TargetRequiredEfficiencyJPerTh),
-            ("Break-even power price, per kWh", M::BreakevenPowerPriceUsdPerKwh),
-            ("Energy per BTC", M::EnergyKwhPerBtc),
+            (n!("Energy"), M::EnergyCostPerBtcUsd),
+            (n!("Cash (energy + other)"), M::CashCostPerBtcUsd),
+            (n!("All-in (with ASIC depreciation)"), M::AllinCostPerBtcUsd),
+            (n!("Target"), M::TargetCostPerBtcUsd),
+            (n!("Highest power price for the target, per kWh"), M::TargetMaxPowerPriceUsdPerKwh),
+            (n!("Efficiency needed for the target"), M::TargetRequiredEfficiencyJPerTh),
+            (n!("Break-even power price, per kWh"), M::BreakevenPowerPriceUsdPerKwh),
+            (n!("Energy per BTC"), M::EnergyKwhPerBtc),
         ],
     ),
     (
         Section::PerMw,
-        "Per MW of facility power",
+        n!("Per MW of facility power"),
         &[
-            ("Mining capex", M::MiningCapexUsdPerMw),
-            ("AI colocation capex", M::ColoCapexUsdPerMw),
-            ("GPU cloud capex", M::GpuCapexUsdPerMw),
-            ("Mining margin a year", M::MiningMarginUsdPerMwYear),
-            ("AI colocation margin a year", M::ColoMarginUsdPerMwYear),
-            ("GPU cloud margin a year", M::GpuMarginUsdPerMwYear),
-            ("Mining payback", M::MiningPaybackYears),
-            ("AI colocation payback", M::ColoPaybackYears),
-            ("GPU cloud payback", M::GpuPaybackYears),
+            (n!("Mining capex"), M::MiningCapexUsdPerMw),
+            (n!("AI colocation capex"), M::ColoCapexUsdPerMw),
+            (n!("GPU cloud capex"), M::GpuCapexUsdPerMw),
+            (n!("Mining margin a year"), M::MiningMarginUsdPerMwYear),
+            (n!("AI colocation margin a year"), M::ColoMarginUsdPerMwYear),
+            (n!("GPU cloud margin a year"), M::GpuMarginUsdPerMwYear),
+            (n!("Mining payback"), M::MiningPaybackYears),
+            (n!("AI colocation payback"), M::ColoPaybackYears),
+            (n!("GPU cloud payback"), M::GpuPaybackYears),
         ],
     ),
     (
         Section::Network,
-        "Network",
+        n!("Network"),
         &[
-            ("Hashprice", M::HashpriceUsdPerPhDay),
-            ("Hashprice in bitcoin", M::HashpriceBtcPerPhDay),
-            ("Network hashrate", M::NetworkHashrateEhS),
-            ("ASIC efficiency", M::AsicEfficiencyJPerTh),
-            ("Cash cost per kWh", M::MiningCashCostUsdPerKwh),
+            (n!("Hashprice"), M::HashpriceUsdPerPhDay),
+            (n!("Hashprice in bitcoin"), M::HashpriceBtcPerPhDay),
+            (n!("Network hashrate"), M::NetworkHashrateEhS),
+            (n!("ASIC efficiency"), M::AsicEfficiencyJPerTh),
+            (n!("Cash cost per kWh"), M::MiningCashCostUsdPerKwh),
         ],
     ),
     (
         Section::Time,
-        "Over time",
+        n!("Over time"),
         &[
-            ("Mining payback, projected (months)", M::MiningPaybackMonths),
-            ("AI colocation payback, projected (months)", M::ColoPaybackMonths),
-            ("GPU cloud payback, projected (months)", M::GpuPaybackMonths),
-            ("Mining cash over its life, per MW", M::MiningLifetimeCashUsdPerMw),
-            ("AI colocation cash over its life, per MW", M::ColoLifetimeCashUsdPerMw),
-            ("GPU cloud cash over its life, per MW", M::GpuLifetimeCashUsdPerMw),
-            ("Mining NPV per MW", M::MiningNpvUsdPerMw),
-            ("AI colocation NPV per MW", M::ColoNpvUsdPerMw),
-            ("GPU cloud NPV per MW", M::GpuNpvUsdPerMw),
-            ("Mining IRR", M::MiningIrrPct),
-            ("AI colocation IRR", M::ColoIrrPct),
-            ("GPU cloud IRR", M::GpuIrrPct),
-            ("Mining all-in margin per kWh", M::MiningAllinMarginUsdPerKwh),
-            ("AI colocation all-in margin per kWh", M::ColoAllinMarginUsdPerKwh),
-            ("GPU cloud all-in margin per kWh", M::GpuAllinMarginUsdPerKwh),
-            ("Mining site capex", M::MiningSiteCapexUsd),
-            ("AI colocation site capex", M::ColoSiteCapexUsd),
-            ("GPU cloud site capex", M::GpuSiteCapexUsd),
-            ("Mining site margin a year", M::MiningSiteMarginUsdPerYear),
-            ("AI colocation site margin a year", M::ColoSiteMarginUsdPerYear),
-            ("GPU cloud site margin a year", M::GpuSiteMarginUsdPerYear),
-            ("Mining site NPV", M::MiningSiteNpvUsd),
-            ("AI colocation site NPV", M::ColoSiteNpvUsd),
-            ("GPU cloud site NPV", M::GpuSiteNpvUsd),
-            ("Mining site cash over its life", M::MiningSiteLifetimeCashUsd),
-            ("AI colocation site cash over its life", M::ColoSiteLifetimeCashUsd),
-            ("GPU cloud site cash over its life", M::GpuSiteLifetimeCashUsd),
+            (n!("Mining payback, projected (months)"), M::MiningPaybackMonths),
+            (n!("AI colocation payback, projected (months)"), M::ColoPaybackMonths),
+            (n!("GPU cloud payback, projected (months)"), M::GpuPaybackMonths),
+            (n!("Mining cash over its life, per MW"), M::MiningLifetimeCashUsdPerMw),
+            (n!("AI colocation cash over its life, per MW"), M::ColoLifetimeCashUsdPerMw),
+            (n!("GPU cloud cash over its life, per MW"), M::GpuLifetimeCashUsdPerMw),
+            (n!("Mining NPV per MW"), M::MiningNpvUsdPerMw),
+            (n!("AI colocation NPV per MW"), M::ColoNpvUsdPerMw),
+            (n!("GPU cloud NPV per MW"), M::GpuNpvUsdPerMw),
+            (n!("Mining IRR"), M::MiningIrrPct),
+            (n!("AI colocation IRR"), M::ColoIrrPct),
+            (n!("GPU cloud IRR"), M::GpuIrrPct),
+            (n!("Mining all-in margin per kWh"), M::MiningAllinMarginUsdPerKwh),
+            (n!("AI colocation all-in margin per kWh"), M::ColoAllinMarginUsdPerKwh),
+            (n!("GPU cloud all-in margin per kWh"), M::GpuAllinMarginUsdPerKwh),
+            (n!("Mining site capex"), M::MiningSiteCapexUsd),
+            (n!("AI colocation site capex"), M::ColoSiteCapexUsd),
+            (n!("GPU cloud site capex"), M::GpuSiteCapexUsd),
+            (n!("Mining site margin a year"), M::MiningSiteMarginUsdPerYear),
+            (n!("AI colocation site margin a year"), M::ColoSiteMarginUsdPerYear),
+            (n!("GPU cloud site margin a year"), M::GpuSiteMarginUsdPerYear),
+            (n!("Mining site NPV"), M::MiningSiteNpvUsd),
+            (n!("AI colocation site NPV"), M::ColoSiteNpvUsd),
+            (n!("GPU cloud site NPV"), M::GpuSiteNpvUsd),
+            (n!("Mining site cash over its life"), M::MiningSiteLifetimeCashUsd),
+            (n!("AI colocation site cash over its life"), M::ColoSiteLifetimeCashUsd),
+            (n!("GPU cloud site cash over its life"), M::GpuSiteLifetimeCashUsd),
         ],
     ),
 ];
@@ -143,20 +145,25 @@ pub fn changes_text(comparison: &Comparison) -> String {
         .changes()
         .into_iter()
         .map(|(name, value)| {
-            let (label, unit) = match (name, Key::from_name(name).map(Key::field)) {
-                ("asic", _) => ("ASIC model", ""),
-                ("gpu", _) => ("GPU model", ""),
-                (_, Some(field)) => (field.label, field.unit),
+            let (label, unit) = match (name, Key::from_name(name)) {
+                ("asic", _) => (t("ASIC model"), ""),
+                ("gpu", _) => (t("GPU model"), ""),
+                (_, Some(key)) => (fields::label(key), fields::unit(key)),
                 (_, None) => (name, ""),
             };
+            // Numbers as the reader writes them; preset ids as the link does.
+            let value = match value.parse::<Decimal>() {
+                Ok(_) => super::num(&value),
+                Err(_) => value,
+            };
             match (value.is_empty(), unit.is_empty()) {
-                (true, _) => [label, " computed"].concat(),
+                (true, _) => tf("{label} computed", &[("label", label)]),
                 (false, true) => [label, " ", &value].concat(),
                 (false, false) => [label, " ", &value, " ", unit].concat(),
             }
         })
         .collect();
-    parts.join("; ")
+    parts.join(t("; "))
 }
 
 /// Appends `parts` to `out`: one loop instead of a copy inlined at every piece (smaller Wasm).
@@ -172,7 +179,7 @@ pub(crate) fn put(out: &mut String, parts: &[&str]) {
 fn side_cell(out: &mut String, side: Side, id: M, figure: Figure, better: bool) {
     let (class, tick) = if better { ("\" class=\"better", " ✓") } else { ("", "") };
     let value = figure.map(plain).unwrap_or_default();
-    let reason = figure.err().map(|e| escape_attr(&e.to_string())).unwrap_or_default();
+    let reason = figure.err().map(|e| escape_attr(&model_error(&e))).unwrap_or_default();
     let text = escape_attr(&figure_text_with(id, figure, metric_cell_text));
     put(out, &["<td data-scenario=\"", side.name(), class, "\"><span class=\"metric\" data-metric=\"", id.key()]);
     put(out, &["\" data-value=\"", &value]);
@@ -192,29 +199,33 @@ pub fn card_html(page: &str, comparison: &Comparison, a: &Metrics, b: &Metrics) 
     let changes = escape_attr(&changes_text(comparison));
     let mut out = String::with_capacity(16_000);
     let (on_a, on_b) = (on_a.to_string(), on_b.to_string());
-    put(&mut out, &["<p class=\"answer\">B is better on ", &on_b, " of these figures, A on ", &on_a, ".</p>"]);
-    put(&mut out, &["<p class=\"note\">", if view.embed { "" } else { "A is pinned; the inputs edit B. " }]);
+    let (on_a, on_b) = (super::num(&on_a), super::num(&on_b));
+    let answer = tf("B is better on {b} of these figures, A on {a}.", &[("b", &on_b), ("a", &on_a)]);
+    put(&mut out, &["<p class=\"answer\">", &escape_attr(&answer), "</p>"]);
+    put(&mut out, &["<p class=\"note\">", if view.embed { "" } else { t("A is pinned; the inputs edit B.") }]);
+    if !view.embed {
+        out.push(' ');
+    }
     if changes.is_empty() {
-        put(&mut out, &["B equals A: change an input to see what differs.</p>"]);
+        put(&mut out, &[t("B equals A: change an input to see what differs."), "</p>"]);
     } else {
-        put(&mut out, &["B differs from A in: ", &changes, ".</p>"]);
+        put(&mut out, &[&tf("B differs from A in: {changes}.", &[("changes", &changes)]), "</p>"]);
     }
     let target = if view.embed { "\" target=\"_blank\" rel=\"noopener" } else { "" };
     let full = Link::Compare(comparison.clone()).without_embed();
     out.push_str("<p class=\"side-links\">");
-    for (side, text) in [(Side::A, "\">A on its own</a></span> · "), (Side::B, "\">B on its own</a></span></p>")] {
+    for (side, text, end) in [(Side::A, t("A on its own"), "</a></span> · "), (Side::B, t("B on its own"), "</a></span></p>")] {
         let query = match &full {
             Link::Compare(c) => c.side_query(side),
             Link::Single(s) => to_query(s),
         };
         let href = escape_attr(&[page, "?", &query].concat());
-        put(&mut out, &["<span data-scenario-link=\"", side.name(), "\"><a href=\"", &href, target, text]);
+        put(&mut out, &["<span data-scenario-link=\"", side.name(), "\"><a href=\"", &href, target, "\">", text, end]);
     }
-    out.push_str(
-        "<div class=\"table-wrap\"><table><caption>✓ marks the better side: more earned, less spent, sooner \
-paid back.</caption><thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">A</th><th scope=\"col\">B</th>\
-<th scope=\"col\">B − A</th></tr></thead>",
-    );
+    let caption = t("✓ marks the better side: more earned, less spent, sooner paid back.");
+    put(&mut out, &["<div class=\"table-wrap\"><table><caption>", caption, "</caption><thead><tr><th scope=\"col\">"]);
+    put(&mut out, &[t("Figure"), "</th><th scope=\"col\">A</th><th scope=\"col\">B</th>"]);
+    out.push_str("<th scope=\"col\">B − A</th></tr></thead>");
     out.push_str(&rows_html(sections, a, b));
     out.push_str("</table></div>");
     out
@@ -228,7 +239,7 @@ pub fn rows_html(sections: Sections, a: &Metrics, b: &Metrics) -> String {
         if !sections.contains(section) {
             continue;
         }
-        put(&mut out, &["<tbody><tr class=\"group\"><th colspan=\"4\" scope=\"rowgroup\">", title, "</th></tr>"]);
+        put(&mut out, &["<tbody><tr class=\"group\"><th colspan=\"4\" scope=\"rowgroup\">", t(title), "</th></tr>"]);
         for (label, id) in rows {
             let (fa, fb) = (a.get(*id), b.get(*id));
             let better = better_side(*id, fa, fb);
@@ -236,7 +247,7 @@ pub fn rows_html(sections: Sections, a: &Metrics, b: &Metrics) -> String {
                 Some(side) => put(&mut out, &["<tr data-better=\"", side.name(), "\">"]),
                 None => out.push_str("<tr>"),
             }
-            put(&mut out, &["<th scope=\"row\">", label, "</th>"]);
+            put(&mut out, &["<th scope=\"row\">", t(label), "</th>"]);
             side_cell(&mut out, Side::A, *id, fa, better == Some(Side::A));
             side_cell(&mut out, Side::B, *id, fb, better == Some(Side::B));
             let d = difference(fa, fb);

@@ -1,0 +1,98 @@
+//! A language's messages as data: `lang/ar.txt` and `lang/vi.txt`.
+//!
+//! The format is made for translators and for a parser of a few lines: a block per
+//! message, blocks apart by a blank line, the English id on the block's first line and the
+//! translation on its second; a line starting with `#` is a comment.
+//!
+//! ```text
+//! # Arabic
+//! Inputs
+//! المدخلات
+//! ```
+
+use crate::model::view::Lang;
+
+/// One language's messages, sorted by id for a binary search.
+#[derive(Clone, Debug)]
+pub struct Catalog {
+    lang: Lang,
+    entries: Vec<(&'static str, &'static str)>,
+}
+
+/// Why a catalog file cannot be read; the line is counted from 1.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CatalogError {
+    /// A block with an id and no translation, or with more than two lines.
+    Block { line: usize },
+    /// The same id twice.
+    Duplicate { line: usize },
+}
+
+impl Catalog {
+    /// Reads a catalog file (see the module's documentation).
+    pub fn parse(lang: Lang, text: &'static str) -> Result<Catalog, CatalogError> {
+        let mut entries = Vec::new();
+        let mut block: Vec<(usize, &'static str)> = Vec::with_capacity(2);
+        let mut lines = text.lines().enumerate().map(|(n, l)| (n + 1, l.trim_end_matches('\r')));
+        loop {
+            let next = lines.next();
+            match next {
+                Some((_, line)) if line.starts_with('#') => {}
+                Some((n, line)) if !line.trim().is_empty() => block.push((n, line)),
+                _ => {
+                    match block.as_slice() {
+                        [] => {}
+                        [(_, id), (_, text)] => entries.push((*id, *text)),
+                        [(n, _), ..] => return Err(CatalogError::Block { line: *n }),
+                    }
+                    block.clear();
+                    if next.is_none() {
+                        break;
+                    }
+                }
+            }
+        }
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        if let Some(pair) = entries.windows(2).find(|w| w[0].0 == w[1].0) {
+            let line = text.lines().position(|l| l == pair[0].0).map_or(0, |n| n + 1);
+            return Err(CatalogError::Duplicate { line });
+        }
+        Ok(Catalog { lang, entries })
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The translation of `id`, if the catalog has one.
+    pub fn get(&self, id: &str) -> Option<&'static str> {
+        self.entries.binary_search_by(|(k, _)| (*k).cmp(id)).ok().map(|i| self.entries[i].1)
+    }
+
+    /// Every id the catalog translates.
+    pub fn ids(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.entries.iter().map(|(id, _)| *id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn it_reads_blocks_and_comments() {
+        let text = "# Vietnamese\nInputs\nThông số\n\n# a note\n{n} years\n{n} năm\r\n\n\n";
+        let c = Catalog::parse(Lang::Vi, text).unwrap();
+        assert_eq!(c.get("Inputs"), Some("Thông số"));
+        assert_eq!(c.get("{n} years"), Some("{n} năm"));
+        assert_eq!(c.get("Outputs"), None);
+        assert_eq!(c.ids().count(), 2);
+    }
+
+    #[test]
+    fn it_names_the_line_of_a_broken_block() {
+        assert_eq!(Catalog::parse(Lang::Vi, "A\nB\n\nC\n").unwrap_err(), CatalogError::Block { line: 4 });
+        assert_eq!(Catalog::parse(Lang::Vi, "A\nB\nC\n").unwrap_err(), CatalogError::Block { line: 1 });
+        assert_eq!(Catalog::parse(Lang::Vi, "A\nB\n\nA\nC\n").unwrap_err(), CatalogError::Duplicate { line: 1 });
+    }
+}

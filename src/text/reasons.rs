@@ -1,0 +1,109 @@
+//! Why something is missing or was refused, in words: the model's typed reasons
+//! ([`ModelError`], [`Warning`], [`Refusal`]) rendered in the reader's language. The
+//! evaluator renders them with no catalog installed, so its JSON reads in English.
+
+use super::fields::{label, predicate, range_text};
+use super::{t, tf};
+use crate::model::error::ModelError;
+use crate::model::fields::FieldError;
+use crate::model::share_link::{Fallback, Refusal, Warning};
+use crate::model::view::Section;
+use crate::model::Key;
+
+/// Why a figure has no value, as the page shows it beside "—".
+pub fn model_error(error: &ModelError) -> String {
+    match error {
+        ModelError::ZeroDivisor(what) => tf("{what} is zero", &[("what", t(what))]),
+        ModelError::Overflow => t("too large to compute").to_string(),
+        ModelError::Underflow => t("too small to compute (below 28 decimal places)").to_string(),
+        ModelError::MarginNotPositive => t("never: the margin is not positive").to_string(),
+        ModelError::InvalidInput(key) => tf("needs a valid {label}", &[("label", label(*key))]),
+        ModelError::NotWhole(value) => {
+            tf("{n} is not a whole number", &[("n", &super::num(&value.normalize().to_string()))])
+        }
+        ModelError::NeverPaysBack => t("never pays back within its life").to_string(),
+        ModelError::NoOutlay => t("no rate of return: nothing is invested").to_string(),
+        ModelError::NoCashFlow => t("no rate of return: it earns nothing over its life").to_string(),
+        ModelError::RateOutOfRange => t("no rate of return between −99 % and 10,000 % a year").to_string(),
+        ModelError::NoConvergence => t("the rate of return could not be narrowed down").to_string(),
+        ModelError::NotProjected => t("needs the projection over time").to_string(),
+    }
+}
+
+/// What a link had that could not be used, as the notice (and the evaluator) says it.
+pub fn warning(warning: &Warning) -> String {
+    match warning {
+        Warning::UnknownKey { key } => tf("Unknown key \"{key}\" ignored.", &[("key", key)]),
+        Warning::Invalid { key, value, reason, fallback } => tf(
+            "{key}={value} ignored: {reason}; using {fallback}.",
+            &[("key", key), ("value", value), ("reason", &refusal(reason)), ("fallback", &fallback_text(fallback))],
+        ),
+        Warning::Repeated { key, value } => tf(
+            "{key}={value} ignored: {key} is given more than once; the first value counts.",
+            &[("key", key), ("value", value)],
+        ),
+    }
+}
+
+/// Why a link's value was refused.
+pub fn refusal(reason: &Refusal) -> String {
+    match reason {
+        Refusal::Field(key, error) => field_refusal(*key, error),
+        Refusal::Version => t("only version 1 exists").to_string(),
+        Refusal::Lang => t("the languages are en, ar and vi").to_string(),
+        Refusal::Theme => t("the themes are light, dark and auto").to_string(),
+        Refusal::ZeroOrOne => t("it takes 0 or 1").to_string(),
+        Refusal::Sections => tf("the sections are {list}", &[("list", &section_list())]),
+        Refusal::Asic(ids) => tf("not a known ASIC ({ids})", &[("ids", ids)]),
+        Refusal::Gpu(ids) => tf("not a known GPU ({ids})", &[("ids", ids)]),
+        Refusal::Cmp => t("only cmp=1 exists (a comparison whose sides are equal)").to_string(),
+        Refusal::WholeLink(key) => tf("{key} is for the whole link and takes no \"b.\"", &[("key", key)]),
+        Refusal::TitleEmpty => t("the title is empty").to_string(),
+        Refusal::TitleTooLong(max) => {
+            tf("the title is longer than {max} characters", &[("max", &super::num(&max.to_string()))])
+        }
+    }
+}
+
+/// What a refused key keeps instead.
+fn fallback_text(fallback: &Fallback) -> String {
+    match fallback {
+        Fallback::Value(value) => value.clone(),
+        Fallback::Version1 => t("version 1").to_string(),
+        Fallback::DefaultSections => t("the default sections").to_string(),
+        Fallback::ComputedHashprice => t("the computed hashprice").to_string(),
+        Fallback::NoCmp => t("no cmp").to_string(),
+        Fallback::LinkWide(key) => tf("the link's {key}", &[("key", key)]),
+        Fallback::AsHashprice => t("A's hashprice override").to_string(),
+        Fallback::NoTitle => t("no title").to_string(),
+    }
+}
+
+/// A refused value of a numeric key, in words.
+fn field_refusal(key: Key, error: &FieldError) -> String {
+    let field = key.field();
+    match error {
+        FieldError::OutOfRange => {
+            tf("{label} must be {range}", &[("label", label(key)), ("range", &range_text(field))])
+        }
+        FieldError::Empty => t("no value").to_string(),
+        FieldError::NotANumber => t("not a number").to_string(),
+        FieldError::Comma => t("use '.' for decimals and no thousands separators").to_string(),
+        FieldError::NotWhole => tf("{label} must be a whole number", &[("label", label(key))]),
+        FieldError::RewardNotPositive => t("subsidy plus fees must be above zero").to_string(),
+        FieldError::TooManyDigits => t("more than 28 digits").to_string(),
+        #[allow(unreachable_patterns)]
+        _ => predicate(error).to_string(),
+    }
+}
+
+/// Every section's link name, for a message: "compare, btc, mw, network and inputs".
+pub fn section_list() -> String {
+    let names: Vec<&str> = Section::ALL.into_iter().map(Section::name).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            tf("{list} and {last}", &[("list", &rest.join(", ")), ("last", last)])
+        }
+        _ => names.concat(),
+    }
+}

@@ -1,0 +1,201 @@
+//! Every message the code can show exists in every language, with the same placeholders,
+//! and no catalog keeps a message the code no longer has.
+//!
+//! The ids are read from the source itself: each `t("…")`, `tf("…", …)` and `n!("…")`
+//! literal in `src/`, and the quantity named by each `ZeroDivisor("…")` and each
+//! `div(…, "…")` of the model (a reason says which quantity is zero). A message written any
+//! other way would read in English on an Arabic or Vietnamese page; the browser tests look
+//! for English left on those pages.
+//!
+//! `KWHICH_MISSING=lang/ar.txt cargo test --test text_catalogs` prints the blocks a catalog
+//! lacks, in its format, with the English as a stand-in to translate.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use kwhich::model::view::Lang;
+use kwhich::text::Catalog;
+
+const CATALOGS: [(Lang, &str); 2] = [(Lang::Ar, "lang/ar.txt"), (Lang::Vi, "lang/vi.txt")];
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// Reads the Rust string literal that starts at `s[0] == '"'`: its value and its length.
+fn literal(s: &str) -> Option<(String, usize)> {
+    let mut out = String::new();
+    let mut chars = s.char_indices().skip(1);
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((out, i + 1)),
+            '\\' => match chars.next()?.1 {
+                'n' => out.push('\n'),
+                't' => out.push('\t'),
+                '\\' => out.push('\\'),
+                '"' => out.push('"'),
+                '\'' => out.push('\''),
+                '0' => out.push('\0'),
+                'u' => {
+                    let mut hex = String::new();
+                    for (_, c) in chars.by_ref() {
+                        match c {
+                            '{' => {}
+                            '}' => break,
+                            c => hex.push(c),
+                        }
+                    }
+                    out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
+                }
+                // A line continuation: the newline and the next line's indentation go.
+                '\n' => {
+                    let rest = &s[i + 2..];
+                    let skip = rest.len() - rest.trim_start().len();
+                    for _ in 0..rest[..skip].chars().count() {
+                        chars.next();
+                    }
+                }
+                _ => return None,
+            },
+            c => out.push(c),
+        }
+    }
+    None
+}
+
+/// Where `call` (`t(`) starts a call in `text`: not the end of a longer name (`set(`).
+fn calls<'a>(text: &'a str, call: &'a str) -> impl Iterator<Item = usize> + 'a {
+    text.match_indices(call).map(|(i, _)| i).filter(move |&i| {
+        let before = text[..i].chars().next_back();
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == ':')
+    })
+}
+
+/// Every message id of the source, with the first file that uses it.
+fn ids_in_source() -> BTreeMap<String, String> {
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    let mut ids = BTreeMap::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let name = file.strip_prefix(root()).unwrap().display().to_string();
+        let mut add = |id: String| {
+            ids.entry(id).or_insert_with(|| name.clone());
+        };
+        for call in ["t(", "tf(", "n!(", "ZeroDivisor("] {
+            for at in calls(&text, call) {
+                let rest = text[at + call.len()..].trim_start();
+                if rest.starts_with('"') {
+                    let (id, _) = literal(rest).unwrap_or_else(|| panic!("{name}: unreadable literal after {call}"));
+                    add(id);
+                }
+            }
+        }
+        // The model's `div(a, b, "quantity")`: the last argument, when it is a literal.
+        if name.starts_with("src/model") {
+            for at in calls(&text, "div(") {
+                let mut depth = 0;
+                let body = &text[at + 4..];
+                let end = body
+                    .char_indices()
+                    .find(|&(_, c)| {
+                        depth += match c {
+                            '(' => 1,
+                            ')' => -1,
+                            _ => 0,
+                        };
+                        depth < 0
+                    })
+                    .map_or(body.len(), |(i, _)| i);
+                let args = body[..end].trim_end().trim_end_matches(',').trim_end();
+                if let Some(start) = args.strip_suffix('"').and_then(|a| a.rfind(", \"").map(|i| i + 2)) {
+                    if let Some((id, _)) = literal(&args[start..]) {
+                        add(id);
+                    }
+                }
+            }
+        }
+    }
+    ids
+}
+
+fn placeholders(text: &str) -> BTreeSet<&str> {
+    let mut out = BTreeSet::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        match rest[open + 1..].find('}') {
+            Some(close) => {
+                let name = &rest[open + 1..open + 1 + close];
+                if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                    out.insert(name);
+                }
+                rest = &rest[open + 1 + close + 1..];
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+#[test]
+fn it_finds_messages_in_the_source() {
+    let ids = ids_in_source();
+    for id in ["Inputs", "{n} years", "Market & network", "Electricity price", "difficulty", "never"] {
+        assert!(ids.contains_key(id), "{id} not found among {} ids", ids.len());
+    }
+    assert!(ids.len() > 300, "{} ids", ids.len());
+}
+
+#[test]
+fn it_reads_literals_as_rust_does() {
+    assert_eq!(literal(r#""a \"b\" \u{2212}1""#), Some(("a \"b\" −1".to_string(), 19)));
+    assert_eq!(literal("\"one \\\n        two\""), Some(("one two".to_string(), 19)));
+}
+
+#[test]
+fn every_language_has_every_message() {
+    let ids = ids_in_source();
+    let mut problems = Vec::new();
+    for (lang, path) in CATALOGS {
+        let text: &'static str = std::fs::read_to_string(root().join(path)).unwrap_or_default().leak();
+        let catalog = match Catalog::parse(lang, text) {
+            Ok(c) => c,
+            Err(e) => {
+                problems.push(format!("{path}: {e:?}"));
+                continue;
+            }
+        };
+        let missing: Vec<&String> = ids.keys().filter(|id| catalog.get(id).is_none()).collect();
+        if std::env::var("KWHICH_MISSING").is_ok_and(|p| p == path) {
+            for id in &missing {
+                println!("{id}\n{id}\n");
+            }
+        }
+        for id in missing {
+            problems.push(format!("{path}: no translation of {id:?} ({})", ids[id]));
+        }
+        for id in catalog.ids() {
+            match catalog.get(id) {
+                _ if !ids.contains_key(id) => problems.push(format!("{path}: {id:?} is used nowhere")),
+                Some(tr) if placeholders(tr) != placeholders(id) => {
+                    problems.push(format!("{path}: {id:?} and {tr:?} have different placeholders"))
+                }
+                Some(tr) if tr.trim().is_empty() => problems.push(format!("{path}: {id:?} is empty")),
+                _ => {}
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+}
