@@ -3,7 +3,7 @@
 //!
 //! The ids are read from the source itself: each `t("…")`, `tf("…", …)` and `n!("…")`
 //! literal in `src/`, and the quantity named by each `ZeroDivisor("…")` and each
-//! `div(…, "…")` of the model (a reason says which quantity is zero). A message written any
+//! `div(…, "…")` and `spread(…, "…")` of the model (a reason says which quantity is zero). A message written any
 //! other way would read in English on an Arabic or Vietnamese page; the browser tests look
 //! for English left on those pages.
 //!
@@ -103,11 +103,13 @@ fn ids_in_source() -> BTreeMap<String, String> {
                 }
             }
         }
-        // The model's `div(a, b, "quantity")`: the last argument, when it is a literal.
+        // The model's `div(a, b, "quantity")` (and `spread(capex, years, "quantity")`,
+        // which divides): the last argument, when it is a literal.
         if name.starts_with("src/model") {
-            for at in calls(&text, "div(") {
+            for at in calls(&text, "div(").chain(calls(&text, "spread(")) {
                 let mut depth = 0;
-                let body = &text[at + 4..];
+                let body = &text[at..];
+                let body = &body[body.find('(').map_or(0, |i| i + 1)..];
                 let end = body
                     .char_indices()
                     .find(|&(_, c)| {
@@ -180,7 +182,7 @@ fn every_language_has_every_message() {
         let missing: Vec<&String> = ids.keys().filter(|id| catalog.get(id).is_none()).collect();
         if std::env::var("KWHICH_MISSING").is_ok_and(|p| p == path) {
             for id in &missing {
-                println!("{id}\n{id}\n");
+                println!("# {}\n{id}\n{id}\n", ids[*id]);
             }
         }
         for id in missing {

@@ -2,7 +2,7 @@
 
 use super::comparison::Link;
 use super::scenario::Scenario;
-use super::view::{Sections, Theme, View};
+use super::view::{Lang, Sections, Theme, Title, View};
 
 /// What the author chose in the embed panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,6 +13,10 @@ pub struct EmbedOptions {
     pub theme: Theme,
     /// Readers may load today's network from the API (`live=1`; off by default).
     pub live: bool,
+    /// The article's language (`lang=`), whatever the page's.
+    pub lang: Lang,
+    /// A headline above the embed (`title=`).
+    pub title: Option<Title>,
 }
 
 /// Height of the iframe before (or without) the resize script: enough for the default
@@ -29,6 +33,8 @@ fn embed_view(mut view: View, options: &EmbedOptions) -> View {
     view.edit = options.editable;
     view.theme = options.theme;
     view.live = options.live;
+    view.lang = options.lang;
+    view.title = options.title;
     view
 }
 
@@ -91,8 +97,14 @@ mod tests {
     #[test]
     fn it_writes_a_sandboxed_lazy_titled_iframe_with_the_scenario() {
         let (scenario, _) = crate::model::from_query("?kwh=0.03");
-        let options =
-            EmbedOptions { sections: Sections::EMBED_DEFAULT, editable: true, theme: Theme::Auto, live: false };
+        let options = EmbedOptions {
+            sections: Sections::EMBED_DEFAULT,
+            editable: true,
+            theme: Theme::Auto,
+            live: false,
+            lang: Lang::En,
+            title: None,
+        };
         let html = snippet("https://user.github.io/kwhich/", &Link::Single(scenario), &options, TITLE);
         let id = embed_id("v=1&kwh=0.03&embed=1");
         assert!(
@@ -114,17 +126,43 @@ mod tests {
     fn it_writes_only_the_display_keys_that_differ() {
         let scenario = Scenario::default();
         let sections = Sections::empty().with(Section::Compare).with(Section::Inputs);
-        let options = EmbedOptions { sections, editable: false, theme: Theme::Dark, live: false };
+        let options =
+            EmbedOptions { sections, editable: false, theme: Theme::Dark, live: false, lang: Lang::En, title: None };
         let query = to_query(&embed_scenario(&scenario, &options));
         assert_eq!(query, "v=1&embed=1&show=compare,inputs&edit=0&theme=dark");
-        let live = EmbedOptions { sections: Sections::EMBED_DEFAULT, editable: true, theme: Theme::Auto, live: true };
+        let live = EmbedOptions {
+            sections: Sections::EMBED_DEFAULT,
+            editable: true,
+            theme: Theme::Auto,
+            live: true,
+            lang: Lang::En,
+            title: None,
+        };
         assert_eq!(to_query(&embed_scenario(&scenario, &live)), "v=1&embed=1&live=1");
+        // The article's language and headline, whatever the page's.
+        let mut arabic_page = Scenario::default();
+        arabic_page.view.lang = Lang::Ar;
+        let title = Title::new("Đào hay cho thuê? 3 ¢ & AI").ok();
+        let vi = EmbedOptions { lang: Lang::Vi, title, ..live };
+        assert_eq!(
+            to_query(&embed_scenario(&arabic_page, &vi)),
+            "v=1&lang=vi&title=%C4%90%C3%A0o%20hay%20cho%20thu%C3%AA%3F%203%20%C2%A2%20%26%20AI&embed=1&live=1"
+        );
+        let (back, warnings) = crate::model::from_query(&to_query(&embed_scenario(&arabic_page, &vi)));
+        assert!(warnings.is_empty());
+        assert_eq!(back.view.title.map(|t| t.as_str().to_string()), Some("Đào hay cho thuê? 3 ¢ & AI".into()));
     }
 
     #[test]
     fn it_escapes_the_title_it_is_given() {
-        let options =
-            EmbedOptions { sections: Sections::EMBED_DEFAULT, editable: true, theme: Theme::Auto, live: false };
+        let options = EmbedOptions {
+            sections: Sections::EMBED_DEFAULT,
+            editable: true,
+            theme: Theme::Auto,
+            live: false,
+            lang: Lang::En,
+            title: None,
+        };
         let link = Link::Single(Scenario::default());
         let html = snippet("https://user.github.io/kwhich/", &link, &options, "kWhich: “a” & <b>\"c\"</b>");
         assert!(html.contains("title=\"kWhich: “a” &amp; &lt;b&gt;&quot;c&quot;&lt;/b&gt;\""), "{html}");
@@ -140,7 +178,8 @@ mod tests {
     fn it_embeds_both_sides_of_a_comparison() {
         let (link, _) = crate::model::from_link("?v=1&kwh=0.045&theme=dark&b.kwh=0.03");
         let sections = Sections::empty().with(Section::Compare);
-        let options = EmbedOptions { sections, editable: true, theme: Theme::Light, live: false };
+        let options =
+            EmbedOptions { sections, editable: true, theme: Theme::Light, live: false, lang: Lang::En, title: None };
         let query = "v=1&kwh=0.045&embed=1&show=compare&theme=light&b.kwh=0.03";
         assert_eq!(embed_link(&link, &options).to_query(), query);
         let html = snippet("https://user.github.io/kwhich/", &link, &options, TITLE);

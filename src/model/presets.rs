@@ -1,4 +1,5 @@
-//! ASIC and GPU presets from public planning figures, each with its source and date.
+//! ASIC and GPU presets from public planning figures. Where each one's figures come from,
+//! in words, is `crate::text::fields::preset_source`: the model holds no sentences.
 
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -15,7 +16,6 @@ pub struct AsicPreset {
     pub th: Decimal,
     /// Wall power in W.
     pub w: Decimal,
-    pub source: &'static str,
 }
 
 /// A GPU in an 8-GPU server, as planning figures.
@@ -30,22 +30,20 @@ pub struct GpuPreset {
     pub gcap: Decimal,
     /// Rental price in USD per GPU-hour.
     pub gph: Decimal,
-    pub source: &'static str,
 }
 
-const NAMEPLATE: &str = "Maker's nameplate, as listed in 2025";
 
 /// Makers' nameplate hashrate and power, most efficient first.
 pub static ASICS: [AsicPreset; 9] = [
-    AsicPreset { id: "s21xph", model: "Antminer S21 XP Hydro", th: dec!(473), w: dec!(5676), source: NAMEPLATE },
-    AsicPreset { id: "a16xp", model: "Avalon A16 XP", th: dec!(300), w: dec!(3850), source: NAMEPLATE },
-    AsicPreset { id: "s21xp", model: "Antminer S21 XP", th: dec!(270), w: dec!(3645), source: NAMEPLATE },
-    AsicPreset { id: "s21pro", model: "Antminer S21 Pro", th: dec!(234), w: dec!(3510), source: NAMEPLATE },
-    AsicPreset { id: "s21", model: "Antminer S21", th: dec!(200), w: dec!(3500), source: NAMEPLATE },
-    AsicPreset { id: "m60s", model: "Whatsminer M60S", th: dec!(186), w: dec!(3441), source: NAMEPLATE },
-    AsicPreset { id: "m66s", model: "Whatsminer M66S", th: dec!(298), w: dec!(5513), source: NAMEPLATE },
-    AsicPreset { id: "s19xp", model: "Antminer S19 XP", th: dec!(140), w: dec!(3010), source: NAMEPLATE },
-    AsicPreset { id: "s19jpro", model: "Antminer S19j Pro", th: dec!(104), w: dec!(3068), source: NAMEPLATE },
+    AsicPreset { id: "s21xph", model: "Antminer S21 XP Hydro", th: dec!(473), w: dec!(5676) },
+    AsicPreset { id: "a16xp", model: "Avalon A16 XP", th: dec!(300), w: dec!(3850) },
+    AsicPreset { id: "s21xp", model: "Antminer S21 XP", th: dec!(270), w: dec!(3645) },
+    AsicPreset { id: "s21pro", model: "Antminer S21 Pro", th: dec!(234), w: dec!(3510) },
+    AsicPreset { id: "s21", model: "Antminer S21", th: dec!(200), w: dec!(3500) },
+    AsicPreset { id: "m60s", model: "Whatsminer M60S", th: dec!(186), w: dec!(3441) },
+    AsicPreset { id: "m66s", model: "Whatsminer M66S", th: dec!(298), w: dec!(5513) },
+    AsicPreset { id: "s19xp", model: "Antminer S19 XP", th: dec!(140), w: dec!(3010) },
+    AsicPreset { id: "s19jpro", model: "Antminer S19j Pro", th: dec!(104), w: dec!(3068) },
 ];
 
 /// 8-GPU servers as planning figures: power from the DGX spec sheets divided by 8; capex from
@@ -58,7 +56,6 @@ pub static GPUS: [GpuPreset; 6] = [
         gkw: dec!(1.79),
         gcap: dec!(60000),
         gph: dec!(5.00),
-        source: "DGX B200 14.3 kW / 8; 8×B200 server about $480k; rental 2025–26",
     },
     GpuPreset {
         id: "h200",
@@ -66,7 +63,6 @@ pub static GPUS: [GpuPreset; 6] = [
         gkw: dec!(1.275),
         gcap: dec!(42500),
         gph: dec!(3.00),
-        source: "10.2 kW / 8; 8×H200 server about $340k; rental 2025–26",
     },
     GpuPreset {
         id: "h100",
@@ -74,7 +70,6 @@ pub static GPUS: [GpuPreset; 6] = [
         gkw: dec!(1.275),
         gcap: dec!(37500),
         gph: dec!(2.00),
-        source: "DGX H100 10.2 kW / 8; 8×H100 server about $300k; smaller clouds $1.99–2.50/h, Oct 2025",
     },
     GpuPreset {
         id: "a100",
@@ -82,7 +77,6 @@ pub static GPUS: [GpuPreset; 6] = [
         gkw: dec!(0.81),
         gcap: dec!(20000),
         gph: dec!(1.20),
-        source: "DGX A100 6.5 kW / 8; rental 2025–26",
     },
     GpuPreset {
         id: "l40s",
@@ -90,7 +84,6 @@ pub static GPUS: [GpuPreset; 6] = [
         gkw: dec!(0.60),
         gcap: dec!(12000),
         gph: dec!(0.80),
-        source: "Planning figures; marketplace spot about $0.79/h, 2025–26",
     },
     GpuPreset {
         id: "rtx4090",
@@ -98,7 +91,6 @@ pub static GPUS: [GpuPreset; 6] = [
         gkw: dec!(0.60),
         gcap: dec!(3500),
         gph: dec!(0.35),
-        source: "Planning figures; marketplace spot about $0.34/h, 2025–26",
     },
 ];
 

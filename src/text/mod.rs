@@ -66,16 +66,19 @@ pub fn style_of(lang: Lang) -> NumberStyle {
 
 /// The message `id` (its English text) in the current language. An id a catalog lacks
 /// reads in English: the catalog test keeps that from shipping.
+#[inline(never)]
 pub fn t(id: &'static str) -> &'static str {
     CATALOG.get().and_then(|c| c.get(id)).unwrap_or(id)
 }
 
 /// The message `id` in the current language with each `{name}` replaced by its value.
+#[inline(never)]
 pub fn tf(id: &'static str, args: &[(&str, &str)]) -> String {
     fill(t(id), args)
 }
 
 /// `template` with each `{name}` of `args` replaced (once each, in any order).
+#[inline(never)]
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
@@ -99,6 +102,7 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 }
 
 /// A number written the English way (`-1,234.5`) in the current language's digits and marks.
+#[inline(never)]
 pub fn num(english: &str) -> String {
     number_style().localize(english)
 }

@@ -7,6 +7,7 @@ use super::comparison_view::ComparisonView;
 use super::cost_per_btc_card::CostPerBtcCard;
 use super::embed_bar::EmbedBar;
 use super::input_panel::InputPanel;
+use super::language_picker::LanguagePicker;
 use super::methodology::Methodology;
 use super::network_card::NetworkCard;
 use super::notice::Notice;
@@ -43,9 +44,8 @@ pub fn App() -> impl IntoView {
     let comparing = Memo::new(move |_| url.pinned.with(Option::is_some));
 
     let view = scenario.with_untracked(|s| s.view);
-    // The theme follows the link; an effect touches only the document element. `lang` is
-    // kept in the link but the texts are English only, so `<html lang>` stays "en": a
-    // screen reader must not read English with an Arabic or Vietnamese voice.
+    // The theme follows the link; an effect touches only the document element. The language
+    // was set before mounting (super::mount): changing it reloads the page.
     let theme = Memo::new(move |_| scenario.with(|s| s.view.theme));
     Effect::new(move |_| {
         let theme = theme.get();
@@ -55,6 +55,12 @@ pub fn App() -> impl IntoView {
     });
 
     let warnings = url.warnings;
+    // `title=`: the scenario's headline, as text (never markup), above the results.
+    let headline = move || {
+        scenario
+            .with(|s| s.view.title)
+            .map(|title| view! { <p class="headline" data-title="">{title.as_str().to_string()}</p> })
+    };
 
     if view.embed {
         use_embed_height();
@@ -69,6 +75,7 @@ pub fn App() -> impl IntoView {
         return view! {
             <main class="embed" id="results" tabindex="-1" data-layout="embed">
                 <h1 class="embed-title">"kWhich"</h1>
+                {headline}
                 <Notice warnings=warnings/>
                 {compared.then(|| view! { <ComparisonView/> })}
                 {shown.map(|s| section_view(s, editable)).collect_view()}
@@ -88,11 +95,13 @@ pub fn App() -> impl IntoView {
                 <h1>"kWhich"</h1>
                 <p class="tagline">{t("What a kilowatt-hour earns mining bitcoin, and what it would earn leased to AI.")}</p>
             </div>
+            <LanguagePicker/>
             <ShareBar/>
         </header>
         <Notice warnings=warnings/>
         <main class="layout" data-layout="full" data-comparing=move || comparing.get().then_some("")>
             <section class="results" id="results" tabindex="-1" aria-label=t("Results")>
+                {headline}
                 {move || match comparing.get() {
                     true => view! { <ComparisonView/> }.into_any(),
                     false => results.clone().map(|s| section_view(s, true)).collect_view().into_any(),

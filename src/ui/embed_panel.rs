@@ -3,12 +3,16 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::language_picker::NAMES;
 use super::state::LinkCtx;
 use super::web;
 use crate::model::embed::{snippet, EmbedOptions};
-use crate::model::view::{Section, Sections, Theme};
+use crate::model::view::{Lang, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
 use crate::text::fields::section_title;
-use crate::text::t;
+use crate::text::{lang, t, tf, Catalog};
+
+/// The iframe's accessible name when the embed has no headline (in the embed's language).
+const FRAME_TITLE: &str = "kWhich: what a kWh earns mining bitcoin, and leased to AI";
 
 /// Lets an author pick the sections, editing and theme, and copies the snippet.
 #[component]
@@ -22,15 +26,64 @@ pub fn EmbedPanel(
     let theme = RwSignal::new(Theme::Auto);
     let live = RwSignal::new(false);
     let copied = RwSignal::new(None::<bool>);
+    // The article's language, the page's to begin with; another one's messages are fetched
+    // for the iframe's name.
+    let embed_lang = RwSignal::new(lang());
+    let other = RwSignal::new(None::<Catalog>);
+    let headline = RwSignal::new(link.with_untracked(|l| l.view().title));
+    let headline_error = RwSignal::new(false);
     let code = move || {
         if hidden.get() {
             return String::new();
         }
-        let options =
-            EmbedOptions { sections: sections.get(), editable: editable.get(), theme: theme.get(), live: live.get() };
-        let title = t("kWhich: what a kWh earns mining bitcoin, and leased to AI");
-        link.with(|l| snippet(&web::page_base(), l, &options, title))
+        let options = EmbedOptions {
+            sections: sections.get(),
+            editable: editable.get(),
+            theme: theme.get(),
+            live: live.get(),
+            lang: embed_lang.get(),
+            title: headline.get(),
+        };
+        let name = match (headline.get(), embed_lang.get()) {
+            (Some(title), _) => title.as_str().to_string(),
+            (None, l) if l == lang() => t(FRAME_TITLE).to_string(),
+            (None, Lang::En) => FRAME_TITLE.to_string(),
+            (None, _) => other.with(|c| c.as_ref().and_then(|c| c.get(FRAME_TITLE)).unwrap_or(FRAME_TITLE).to_string()),
+        };
+        link.with(|l| snippet(&web::page_base(), l, &options, &name))
     };
+    let on_lang = move |ev| {
+        let Some(chosen) = Lang::from_name(&event_target_value(&ev)) else {
+            return;
+        };
+        embed_lang.set(chosen);
+        if chosen != Lang::En
+            && chosen != lang()
+            && other.with_untracked(|c| c.as_ref().map(Catalog::lang)) != Some(chosen)
+        {
+            web::load_catalog(chosen, Box::new(move |catalog| other.set(catalog)));
+        }
+    };
+    let on_headline = move |ev| match Title::new(&event_target_value(&ev)) {
+        Ok(title) => {
+            headline.set(Some(title));
+            headline_error.set(false);
+        }
+        Err(TitleError::Empty) => {
+            headline.set(None);
+            headline_error.set(false);
+        }
+        Err(TitleError::TooLong) => headline_error.set(true),
+    };
+    let languages = NAMES
+        .into_iter()
+        .map(|(l, name)| view! { <option value=l.name() lang=l.name() selected=l == lang()>{name}</option> })
+        .collect_view();
+    let max = TITLE_MAX.to_string();
+    let too_long = tf(
+        "The headline is longer than {max} characters; the embed keeps the last one that fit.",
+        &[("max", &crate::text::num(&max))],
+    );
     // The checkboxes hold their own state; one listener on the fieldset reads the one that
     // changed (fewer reactive bindings, less Wasm).
     let boxes = Section::ALL.into_iter().map(|section| {
@@ -66,6 +119,14 @@ pub fn EmbedPanel(
                 <input type="checkbox" id="embed-live" on:change=move |ev| live.set(event_target_checked(&ev))/>
                 {t("Readers may load today's network (shows the Network card)")}
             </label>
+            <label for="embed-lang">{t("Language of the article")}</label>
+            <select id="embed-lang" on:change=on_lang>{languages}</select>
+            <label for="embed-headline">{t("Headline (optional)")}</label>
+            <input id="embed-headline" type="text" maxlength=max autocomplete="off"
+                prop:value=headline.get_untracked().map(|t| t.as_str().to_string()).unwrap_or_default()
+                aria-invalid=move || if headline_error.get() { "true" } else { "false" }
+                aria-describedby="embed-headline-error" on:input=on_headline/>
+            <p class="error" id="embed-headline-error" aria-live="polite">{move || headline_error.get().then(|| too_long.clone())}</p>
             <label for="embed-theme">{t("Theme")}</label>
             <select id="embed-theme" on:change=move |ev| {
                 if let Some(t) = Theme::from_name(&event_target_value(&ev)) { theme.set(t) }

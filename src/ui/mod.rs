@@ -11,6 +11,7 @@ mod embed_bar;
 mod embed_panel;
 mod hashrate_field;
 mod input_panel;
+mod language_picker;
 mod line_chart_svg;
 mod live_button;
 mod methodology;
@@ -33,9 +34,45 @@ mod web;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Replaces the loading placeholder in `#app` with the calculator.
+use crate::model::view::Lang;
+use crate::text::t;
+
+/// Replaces the loading placeholder in `#app` with the calculator, in the link's language:
+/// Arabic and Vietnamese first fetch their messages (English is compiled in). A catalog that
+/// cannot be had leaves the page in English, and says so in `<html lang>`.
 pub fn mount() {
-    let Some(root) = document().get_element_by_id("app") else {
+    let search = window().location().search().unwrap_or_default();
+    let lang = crate::model::from_link(&search).0.view().lang;
+    if lang == Lang::En {
+        return start();
+    }
+    web::load_catalog(
+        lang,
+        Box::new(|catalog| {
+            if let Some(catalog) = catalog {
+                crate::text::install(catalog);
+            }
+            start();
+        }),
+    );
+}
+
+/// Sets the document's language, direction, title and description, then mounts.
+fn start() {
+    let lang = crate::text::lang();
+    let document = document();
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("lang", lang.name());
+        let _ = html.set_attribute("dir", if lang.rtl() { "rtl" } else { "ltr" });
+    }
+    if lang != Lang::En {
+        document.set_title(t("kWhich: what a kWh earns mining bitcoin, and leased to AI"));
+        if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
+            let description = t("Revenue and margin per kilowatt-hour for bitcoin mining, AI colocation and GPU cloud, the cost to mine one BTC, and payback per MW.");
+            let _ = meta.set_attribute("content", description);
+        }
+    }
+    let Some(root) = document.get_element_by_id("app") else {
         return;
     };
     root.set_inner_html("");

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::state::{DraftCtx, ScenarioCtx};
 use crate::model::presets::{AsicPreset, GpuPreset, ASICS, GPUS};
 use crate::text::format::usd;
+use crate::text::fields::{preset_source, PresetSource as Source};
 use crate::text::{num, t, tf};
 
 /// Which preset table a picker shows.
@@ -49,8 +50,8 @@ pub fn PresetPicker(
     });
     let source = move || {
         scenario.with(|s| match kind {
-            PresetKind::Asic => s.asic().source,
-            PresetKind::Gpu => s.gpu().source,
+            PresetKind::Asic => preset_source(Source::Asic),
+            PresetKind::Gpu => preset_source(Source::Gpu(s.gpu().id)),
         })
     };
     let on_change = move |ev| {
@@ -70,7 +71,7 @@ pub fn PresetPicker(
                     <option value=id>{text}</option>
                 }).collect_view()}
             </select>
-            <p class="help source">{move || tf("Source: {source}", &[("source", t(source()))])}</p>
+            <p class="help source">{move || tf("Source: {source}", &[("source", source())])}</p>
         </div>
     }
 }

@@ -2,6 +2,9 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::model::view::Lang;
+use crate::text::Catalog;
+
 #[wasm_bindgen(inline_js = "
 export function copy_text(text, done) {
   const ok = () => done(true), fail = () => done(false);
@@ -44,6 +47,13 @@ export function fetch_network(seconds, asking, done) {
     () => end('error\tnoscript'),
   );
 }
+export function fetch_text(path, done) {
+  // A file of this build (a language's messages), relative to the page's base, as any
+  // other file of the build: the service worker answers it offline.
+  fetch(new URL(path, document.baseURI).href)
+    .then((r) => (r.ok ? r.text() : undefined))
+    .then((text) => done(text), () => done(undefined));
+}
 export function watch_height(id) {
   const send = () => post_height(id);
   // The observer's first callback comes after layout: no report of a half-mounted page.
@@ -63,6 +73,8 @@ extern "C" {
     /// progress on the `[data-live]` button (`asking`, `{host}` filled in), and calls `done`
     /// with the report that `model::live::read_report` reads.
     fn fetch_network(seconds: u32, asking: &str, done: &JsValue);
+    /// Fetches a file of this build as text: `done(undefined)` when it cannot be had.
+    fn fetch_text(path: &str, done: &JsValue);
     /// Reports this document's height to the embedding page after layout, on every resize
     /// and whenever the page's resize script asks.
     pub fn watch_height(id: &str);
@@ -79,6 +91,19 @@ pub fn copy(text: &str, done: Box<dyn FnOnce(bool)>) {
 /// the API's host, known only to the page's script); `done` gets the one-line report.
 pub fn ask_network(seconds: u32, asking: &str, done: Box<dyn FnOnce(String)>) {
     fetch_network(seconds, asking, &Closure::once_into_js(done));
+}
+
+/// A language's catalog (`lang/ar.txt`), read and kept for the page's life; `done` gets
+/// `None` when it cannot be fetched or read.
+pub fn load_catalog(lang: Lang, done: Box<dyn FnOnce(Option<Catalog>)>) {
+    let path = ["lang/", lang.name(), ".txt"].concat();
+    let read = move |text: Option<String>| {
+        // Read once and kept until the page goes: leaking gives the `&'static str`s that
+        // every message is.
+        let catalog = text.and_then(|text| Catalog::parse(lang, String::leak(text)).ok());
+        done(catalog);
+    };
+    fetch_text(&path, &Closure::once_into_js(read));
 }
 
 /// The page's own address without its query: where share links point.

@@ -276,8 +276,9 @@ export function findBrokenNumbers(page) {
     const check = (text, where) => {
       if (!text) return;
       for (const m of text.matchAll(/\bNaN\b|Infinity/g)) found.push(`${where}: ${JSON.stringify(snip(text, m.index))}`);
-      for (const m of text.matchAll(/(?<![\p{L}\p{N}_.,])[-\u2212](\d(?:[\d.,]*\d)?)/gu)) {
-        if (/^[0.,]+$/.test(m[1])) found.push(`${where}: negative zero ${JSON.stringify(snip(text, m.index))}`);
+      // Latin and Eastern Arabic digits, with either language's marks (Arabic: ٫ and ٬).
+      for (const m of text.matchAll(/(?<![\p{L}\p{N}_.,])[-\u2212]([\d\u0660-\u0669](?:[\d\u0660-\u0669.,\u066B\u066C]*[\d\u0660-\u0669])?)/gu)) {
+        if (/^[0\u0660.,\u066B\u066C]+$/.test(m[1])) found.push(`${where}: negative zero ${JSON.stringify(snip(text, m.index))}`);
       }
     };
     const snip = (text, i) => text.slice(Math.max(0, i - 30), i + 30);

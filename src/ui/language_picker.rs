@@ -1,0 +1,41 @@
+//! The page's language, kept in the link: choosing one opens the same link with its `lang=`.
+
+use leptos::prelude::*;
+
+use super::state::LinkCtx;
+use crate::model::view::Lang;
+use crate::text::{lang, t};
+
+/// Each language under its own name, so a reader finds theirs whatever the page's.
+pub const NAMES: [(Lang, &str); 3] = [(Lang::En, "English"), (Lang::Ar, "العربية"), (Lang::Vi, "Tiếng Việt")];
+
+/// A select of the three languages. The page reloads in the one chosen (a language's
+/// messages load before the page mounts), with every figure and input as before.
+#[component]
+pub fn LanguagePicker() -> impl IntoView {
+    let LinkCtx(link) = expect_context();
+    let current = lang();
+    let on_change = move |ev| {
+        let Some(chosen) = Lang::from_name(&event_target_value(&ev)) else {
+            return;
+        };
+        let mut next = link.get_untracked();
+        let mut view = *next.view();
+        view.lang = chosen;
+        next.set_view(view);
+        let _ = window().location().set_search(&next.to_query());
+    };
+    let options = NAMES
+        .into_iter()
+        .map(|(l, name)| {
+            // Each name in its own language and direction, inside a page in another.
+            view! { <option value=l.name() lang=l.name() selected=l == current>{name}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="language">
+            <label for="lang-select">{t("Language")}</label>
+            <select id="lang-select" on:change=on_change>{options}</select>
+        </div>
+    }
+}
