@@ -12,7 +12,6 @@ use rust_decimal::Decimal;
 
 use kwhich::model::cashflow::monthly_discount;
 use kwhich::model::comparison::differences;
-use kwhich::text::format::figure_text;
 use kwhich::model::metrics::InvalidKeys;
 use kwhich::model::presets::{ASICS, GPUS};
 use kwhich::model::share_link::plain;
@@ -21,6 +20,7 @@ use kwhich::model::{
     evaluate, evaluate_over_time, evaluate_static, evaluate_with_invalid, from_link, from_query, json, to_query,
     Comparison, Evaluation, Group, Key, Link, MetricId, Metrics, ModelError, Path, Scenario, Side, Warning,
 };
+use kwhich::text::format::figure_text;
 
 // ---------------------------------------------------------------------------------------
 // Links
@@ -235,21 +235,23 @@ fn value_for(key: Key) -> BoxedStrategy<Option<Decimal>> {
 fn view() -> impl Strategy<Value = View> {
     let show = prop_oneof![Just(None), (0u8..32).prop_map(Some)];
     let title = prop_oneof![Just(None), "[^\u{0}-\u{1f}]{1,80}".prop_map(|t| Title::new(&t).ok())];
-    (0usize..3, 0usize..3, any::<[bool; 3]>(), show, title).prop_map(|(lang, theme, [embed, edit, live], show, title)| View {
-        lang: [Lang::En, Lang::Ar, Lang::Vi][lang],
-        title,
-        theme: [Theme::Auto, Theme::Light, Theme::Dark][theme],
-        embed,
-        edit,
-        live,
-        show: show.map(|bits| {
-            Section::ALL
-                .into_iter()
-                .enumerate()
-                .filter(|(n, _)| bits & (1 << n) != 0)
-                .fold(Sections::empty(), |set, (_, s)| set.with(s))
-        }),
-    })
+    (0usize..3, 0usize..3, any::<[bool; 3]>(), show, title).prop_map(
+        |(lang, theme, [embed, edit, live], show, title)| View {
+            lang: [Lang::En, Lang::Ar, Lang::Vi][lang],
+            title,
+            theme: [Theme::Auto, Theme::Light, Theme::Dark][theme],
+            embed,
+            edit,
+            live,
+            show: show.map(|bits| {
+                Section::ALL
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(n, _)| bits & (1 << n) != 0)
+                    .fold(Sections::empty(), |set, (_, s)| set.with(s))
+            }),
+        },
+    )
 }
 
 /// A valid scenario: presets first, then each key drawn inside its range.

@@ -63,9 +63,7 @@ fn main() -> ExitCode {
                     let Evaluation { metrics, projection } = evaluate_over_time(&scenario, InvalidKeys::default());
                     json::report_with_projection(&scenario, &metrics, &projection, &warnings)
                 }
-                Link::Compare(c) => {
-                    json::comparison_report(&c, &evaluate(c.a()), &evaluate(c.b()), &warnings)
-                }
+                Link::Compare(c) => json::comparison_report(&c, &evaluate(c.a()), &evaluate(c.b()), &warnings),
             };
             // A reader that stops early (`| head`) closes the pipe: not a failure of the run.
             let _ = writeln!(std::io::stdout().lock(), "{report}");

@@ -32,7 +32,6 @@ pub struct GpuPreset {
     pub gph: Decimal,
 }
 
-
 /// Makers' nameplate hashrate and power, most efficient first.
 pub static ASICS: [AsicPreset; 9] = [
     AsicPreset { id: "s21xph", model: "Antminer S21 XP Hydro", th: dec!(473), w: dec!(5676) },
@@ -50,48 +49,12 @@ pub static ASICS: [AsicPreset; 9] = [
 /// 8-GPU server prices (8×H100 about $300k, 8×H200 $340k, 8×B200 $480k); rental prices
 /// from 2025–26 market surveys (H100 $1.99–2.50 at smaller clouds).
 pub static GPUS: [GpuPreset; 6] = [
-    GpuPreset {
-        id: "b200",
-        model: "B200",
-        gkw: dec!(1.79),
-        gcap: dec!(60000),
-        gph: dec!(5.00),
-    },
-    GpuPreset {
-        id: "h200",
-        model: "H200 SXM",
-        gkw: dec!(1.275),
-        gcap: dec!(42500),
-        gph: dec!(3.00),
-    },
-    GpuPreset {
-        id: "h100",
-        model: "H100 SXM",
-        gkw: dec!(1.275),
-        gcap: dec!(37500),
-        gph: dec!(2.00),
-    },
-    GpuPreset {
-        id: "a100",
-        model: "A100 SXM 80 GB",
-        gkw: dec!(0.81),
-        gcap: dec!(20000),
-        gph: dec!(1.20),
-    },
-    GpuPreset {
-        id: "l40s",
-        model: "L40S",
-        gkw: dec!(0.60),
-        gcap: dec!(12000),
-        gph: dec!(0.80),
-    },
-    GpuPreset {
-        id: "rtx4090",
-        model: "RTX 4090",
-        gkw: dec!(0.60),
-        gcap: dec!(3500),
-        gph: dec!(0.35),
-    },
+    GpuPreset { id: "b200", model: "B200", gkw: dec!(1.79), gcap: dec!(60000), gph: dec!(5.00) },
+    GpuPreset { id: "h200", model: "H200 SXM", gkw: dec!(1.275), gcap: dec!(42500), gph: dec!(3.00) },
+    GpuPreset { id: "h100", model: "H100 SXM", gkw: dec!(1.275), gcap: dec!(37500), gph: dec!(2.00) },
+    GpuPreset { id: "a100", model: "A100 SXM 80 GB", gkw: dec!(0.81), gcap: dec!(20000), gph: dec!(1.20) },
+    GpuPreset { id: "l40s", model: "L40S", gkw: dec!(0.60), gcap: dec!(12000), gph: dec!(0.80) },
+    GpuPreset { id: "rtx4090", model: "RTX 4090", gkw: dec!(0.60), gcap: dec!(3500), gph: dec!(0.35) },
 ];
 
 pub const DEFAULT_ASIC: &str = "s21";

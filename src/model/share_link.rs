@@ -1,7 +1,6 @@
 //! The share link: a URL or bare query becomes a scenario plus warnings, and a scenario
 //! becomes the shortest link (`v=1` plus the keys that differ from their defaults).
 
-
 use rust_decimal::Decimal;
 
 use super::fields::{FieldError, Key};
@@ -220,7 +219,8 @@ pub(super) fn from_pairs(pairs: Vec<(String, String)>) -> (Scenario, Vec<Warning
                         _ => scenario.view.live = on,
                     }
                 }
-                _ => warnings.push(invalid(Refusal::ZeroOrOne, Fallback::Value(if key == "edit" { "1" } else { "0" }.into()))),
+                _ => warnings
+                    .push(invalid(Refusal::ZeroOrOne, Fallback::Value(if key == "edit" { "1" } else { "0" }.into()))),
             },
             "show" => match parse_sections(&value) {
                 Some(sections) => scenario.view.show = Some(sections),
@@ -299,7 +299,12 @@ fn invalid_value(scenario: &Scenario, prefix: &str, key: Key, value: String, err
         Some(v) => Fallback::Value(plain(v)),
         None => Fallback::ComputedHashprice,
     };
-    Warning::Invalid { key: format!("{prefix}{}", key.name()), value, reason: Refusal::Field(key, error.clone()), fallback }
+    Warning::Invalid {
+        key: format!("{prefix}{}", key.name()),
+        value,
+        reason: Refusal::Field(key, error.clone()),
+        fallback,
+    }
 }
 
 /// The inputs that take `base` to `scenario`, as link keys and values: each preset that

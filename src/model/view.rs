@@ -220,7 +220,10 @@ mod tests {
 
     #[test]
     fn it_keeps_a_title_as_plain_text_of_at_most_80_characters() {
-        assert_eq!(Title::new("  <b>Hà Nội</b>\tمقارنة ").map(|t| t.as_str().to_string()), Ok("<b>Hà Nội</b> مقارنة".into()));
+        assert_eq!(
+            Title::new("  <b>Hà Nội</b>\tمقارنة ").map(|t| t.as_str().to_string()),
+            Ok("<b>Hà Nội</b> مقارنة".into())
+        );
         assert_eq!(Title::new(" \n ").err(), Some(TitleError::Empty));
         assert_eq!(Title::new("\u{7f}").err(), Some(TitleError::Empty));
         let longest = "ế".repeat(TITLE_MAX);

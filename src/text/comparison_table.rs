@@ -214,7 +214,9 @@ pub fn card_html(page: &str, comparison: &Comparison, a: &Metrics, b: &Metrics) 
     let target = if view.embed { "\" target=\"_blank\" rel=\"noopener" } else { "" };
     let full = Link::Compare(comparison.clone()).without_embed();
     out.push_str("<p class=\"side-links\">");
-    for (side, text, end) in [(Side::A, t("A on its own"), "</a></span> · "), (Side::B, t("B on its own"), "</a></span></p>")] {
+    for (side, text, end) in
+        [(Side::A, t("A on its own"), "</a></span> · "), (Side::B, t("B on its own"), "</a></span></p>")]
+    {
         let query = match &full {
             Link::Compare(c) => c.side_query(side),
             Link::Single(s) => to_query(s),
@@ -223,7 +225,14 @@ pub fn card_html(page: &str, comparison: &Comparison, a: &Metrics, b: &Metrics) 
         put(&mut out, &["<span data-scenario-link=\"", side.name(), "\"><a href=\"", &href, target, "\">", text, end]);
     }
     let caption = t("✓ marks the better side: more earned, less spent, sooner paid back.");
-    put(&mut out, &["<div class=\"table-wrap\"><table><caption>", caption, "</caption><thead><tr><th scope=\"col\">"]);
+    put(
+        &mut out,
+        &[
+            "<div class=\"table-wrap\" tabindex=\"0\"><table><caption>",
+            caption,
+            "</caption><thead><tr><th scope=\"col\">",
+        ],
+    );
     put(&mut out, &[t("Figure"), "</th><th scope=\"col\">A</th><th scope=\"col\">B</th>"]);
     out.push_str("<th scope=\"col\">B − A</th></tr></thead>");
     out.push_str(&rows_html(sections, a, b));

@@ -220,7 +220,9 @@ pub fn preset_source(kind: PresetSource) -> &'static str {
         PresetSource::Asic => t("Maker's nameplate, as listed in 2025"),
         PresetSource::Gpu("b200") => t("DGX B200 14.3 kW / 8; 8×B200 server about $480k; rental 2025–26"),
         PresetSource::Gpu("h200") => t("10.2 kW / 8; 8×H200 server about $340k; rental 2025–26"),
-        PresetSource::Gpu("h100") => t("DGX H100 10.2 kW / 8; 8×H100 server about $300k; smaller clouds $1.99–2.50/h, Oct 2025"),
+        PresetSource::Gpu("h100") => {
+            t("DGX H100 10.2 kW / 8; 8×H100 server about $300k; smaller clouds $1.99–2.50/h, Oct 2025")
+        }
         PresetSource::Gpu("a100") => t("DGX A100 6.5 kW / 8; rental 2025–26"),
         PresetSource::Gpu("l40s") => t("Planning figures; marketplace spot about $0.79/h, 2025–26"),
         PresetSource::Gpu("rtx4090") => t("Planning figures; marketplace spot about $0.34/h, 2025–26"),

@@ -74,7 +74,7 @@ pub fn BarChart() -> impl IntoView {
     view! {
         <figure class="chart">
             // Left to right in every language: the bars grow from zero to the right.
-            <svg viewBox=format!("0 0 {} {height}", px(WIDTH)) role="img" aria-labelledby="chart-title" dir="ltr">
+            <svg viewBox=format!("0 0 {} {height}", px(WIDTH)) role="img" aria-labelledby="chart-title" direction="ltr">
                 <title id="chart-title">{t("Revenue and margin per kWh for mining, AI colocation and GPU cloud")}</title>
                 {chart}
             </svg>

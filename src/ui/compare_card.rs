@@ -44,7 +44,7 @@ pub fn CompareCard() -> impl IntoView {
         <section class="card compare" aria-labelledby="compare-title" data-section=Section::Compare.name()>
             <h2 id="compare-title">{t("What a kWh earns")}</h2>
             <p class="answer">{headline}</p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table>
                     <thead>
                         <tr>

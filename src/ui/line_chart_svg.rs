@@ -116,23 +116,27 @@ pub fn LineChartSvg(
                     </g>
                 }
             }).collect_view();
+            // Title, subtitle and source start where the reader's lines start: at the right
+            // edge in Arabic.
+            let (hx, anchor) = if crate::text::lang().rtl() { (3600, "end") } else { (0, "start") };
             view! {
-                <text class="chart-title" x="0" y="110">{v.title.clone()}</text>
-                <text class="chart-subtitle" x="0" y="240">{v.subtitle.clone()}</text>
+                <text class="chart-title" x=hx y="110" text-anchor=anchor>{v.title.clone()}</text>
+                <text class="chart-subtitle" x=hx y="240" text-anchor=anchor>{v.subtitle.clone()}</text>
                 {bands}
                 {grid}
                 <line class="zero" x1=left x2=right y1=g.zero_y y2=g.zero_y></line>
                 {dates}
                 {markers}
                 {lines}
-                <text class="chart-source" x="0" y=HEIGHT - 40>{v.source.clone()}</text>
+                <text class="chart-source" x=hx y=HEIGHT - 40 text-anchor=anchor>{v.source.clone()}</text>
             }
         })
     };
-    // Left to right in every language: time runs to the right, also in Arabic (the labels
-    // inside still read in their own direction).
+    // Left to right in every language: time runs to the right, also in Arabic, and each
+    // text-anchor means what the geometry meant (`direction`, SVG's own attribute: `dir` is
+    // HTML's). The labels inside still read in their own direction.
     view! {
-        <svg class="line-chart" data-chart=id viewBox=PAGE_VIEW role="img" dir="ltr"
+        <svg class="line-chart" data-chart=id viewBox=PAGE_VIEW role="img" direction="ltr"
             aria-labelledby=title_ref aria-describedby=desc_ref xmlns="http://www.w3.org/2000/svg">
             <title id=title_id>{move || view.with(|v| v.title.clone())}</title>
             <desc id=desc_id>{move || view.with(|v| v.subtitle.clone())}</desc>

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use super::state::{DraftCtx, ScenarioCtx};
 use crate::model::presets::{AsicPreset, GpuPreset, ASICS, GPUS};
-use crate::text::format::usd;
 use crate::text::fields::{preset_source, PresetSource as Source};
+use crate::text::format::usd;
 use crate::text::{num, t, tf};
 
 /// Which preset table a picker shows.

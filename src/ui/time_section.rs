@@ -14,10 +14,11 @@ use crate::model::chart::time::SNAPSHOT_MONTH;
 use crate::model::metrics::{Metrics, Path};
 use crate::model::projection::{halving_months, Projection, ProjectionPoint};
 use crate::model::share_link::plain;
+use crate::model::view::Lang;
 use crate::model::view::Section;
 use crate::model::{to_query, Scenario, SNAPSHOT_DATE};
 use crate::text::format::{grouped, number, usd};
-use crate::text::{fill, n, num, t, tf};
+use crate::text::{fill, lang, n, num, t, tf};
 
 const MONTHS: [&str; 12] = [
     n!("Jan"),
@@ -75,6 +76,24 @@ fn usd_millions(value: Decimal, dp: u32) -> String {
     [sign, &fill(t("${n}M"), &[("n", &num(digits))])].concat()
 }
 
+/// A y tick of dollars: `$0.06` in English; in Arabic and Vietnamese, whose dollar signs are
+/// words after the number (`0,06 US$`), the number alone, the subtitle naming the unit, so
+/// that the labels keep to the room left of the plot.
+fn usd_tick(value: Decimal, dp: u32) -> String {
+    match lang() {
+        Lang::En => usd(value, dp),
+        _ => number(value, dp),
+    }
+}
+
+/// A y tick of millions of dollars: `$6M` in English, the number of millions elsewhere.
+fn millions_tick(value: Decimal, dp: u32) -> String {
+    match lang() {
+        Lang::En => usd_millions(value, dp),
+        _ => number(value, dp),
+    }
+}
+
 /// Width in chart units of a label of `text`, for the geometry to keep labels apart.
 fn label_width(text: &str) -> i32 {
     i32::try_from(text.chars().count()).unwrap_or(i32::MAX).saturating_mul(52)
@@ -130,7 +149,7 @@ fn margin_chart(scenario: &Scenario, projection: &Projection) -> LineChartView {
     let specs: Vec<MarkerSpec> =
         halvings.iter().map(|(m, l)| MarkerSpec { month: *m, label_width: label_width(l) }).collect();
     let markers = geometry.markers(&specs, LINE_H).into_iter().zip(halvings).filter_map(|(m, (_, l))| Some((m?, l)));
-    let y_labels = geometry.y_ticks.iter().map(|t| (t.at, usd(t.value, geometry.y_decimals))).collect();
+    let y_labels = geometry.y_ticks.iter().map(|t| (t.at, usd_tick(t.value, geometry.y_decimals))).collect();
     let end_labels = geometry.end_labels(LINE_H, 40);
     // The title states the finding: when mining's margin turns negative, if it does.
     let mining: Vec<Option<Decimal>> = points.iter().map(|p| p.margin(Path::Mining).ok()).collect();
@@ -189,7 +208,7 @@ fn cash_chart(scenario: &Scenario, projection: &Projection, metrics: &Metrics) -
         .map(|r| (r, t("AI conversion").to_string()))
         .into_iter()
         .collect();
-    let y_labels = geometry.y_ticks.iter().map(|t| (t.at, usd_millions(t.value, geometry.y_decimals))).collect();
+    let y_labels = geometry.y_ticks.iter().map(|t| (t.at, millions_tick(t.value, geometry.y_decimals))).collect();
     let end_labels = geometry.end_labels(LINE_H, 40);
     let paying: Vec<String> = Path::ALL
         .into_iter()
@@ -207,8 +226,12 @@ fn cash_chart(scenario: &Scenario, projection: &Projection, metrics: &Metrics) -
     LineChartView {
         id: "cash-chart",
         title,
-        subtitle: t("USD per MW of facility power, after the capex at month 0; each path over its own life")
-            .to_string(),
+        // The ticks are in millions without a unit outside English: the subtitle says so.
+        subtitle: match lang() {
+            Lang::En => t("USD per MW of facility power, after the capex at month 0; each path over its own life"),
+            _ => t("Millions of USD per MW of facility power, after the capex at month 0; each path over its own life"),
+        }
+        .to_string(),
         source: source_line(scenario),
         x_labels: date_labels(&geometry),
         y_labels,

@@ -60,7 +60,7 @@ pub fn TimeTable() -> impl IntoView {
         tf("Each path over its own life, at the discount rate; site totals for {mw} MW", &[("mw", &num(&site()))])
     };
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class="time-table">
                 <caption>{caption}</caption>
                 <thead>

@@ -6,8 +6,8 @@
 use core::str::FromStr;
 
 use super::*;
-use crate::text::format::figure_text;
 use crate::model::share_link::{from_query, plain};
+use crate::text::format::figure_text;
 use ModelError::{MarginNotPositive, ZeroDivisor};
 
 /// How far a figure may sit from the worked one, relative to it. Both sides carry 25 or more
