@@ -16,6 +16,7 @@ pub mod format;
 pub mod json;
 pub mod live;
 pub mod map_range;
+pub mod map_svg;
 pub mod metrics;
 pub mod network;
 pub mod number_style;
