@@ -107,7 +107,7 @@ pub fn TornadoSvg(
         })
     };
     view! {
-        <svg class="tornado" data-chart="drivers" viewBox=view_box role="img" aria-label=move || view.with(|v| v.as_ref().map(|v| v.title.clone()))
+        <svg class="tornado" data-chart="drivers" viewBox=view_box role="img" aria-label=move || view.with(|v| v.as_ref().map_or_else(|| "What moves the answer".to_string(), |v| v.title.clone()))
             xmlns="http://www.w3.org/2000/svg">
             {body}
         </svg>
