@@ -7,6 +7,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use kwhich::model::decision_map::{decision_map, MAP_CELLS};
 use kwhich::model::metrics::InvalidKeys;
 use kwhich::model::{evaluate, evaluate_static, from_query, project, to_query};
 
@@ -76,6 +77,13 @@ fn main() {
                 "static",
                 time(|| {
                     black_box(evaluate_static(black_box(&scenario), InvalidKeys::default()));
+                }),
+            ),
+            (
+                // The page's decision map: 40 × 40 cells, its lines and shades.
+                "map 40x40",
+                time(|| {
+                    black_box(decision_map(black_box(&scenario), InvalidKeys::default(), MAP_CELLS)).ok();
                 }),
             ),
             (

@@ -23,6 +23,8 @@
 //   until every metric the edit affects (learnt from a first pair of edits) shows its new
 //   data-value: checked synchronously right after the dispatch, else by a MutationObserver.
 //   "next paint" adds the wait for the following frame (requestAnimationFrame, then a task).
+// - map grid: the decision map's 40 × 40 grid in the Wasm, timed by the page itself with
+//   performance.now() around it (`data-grid-us` on #map-summary), read after each edit.
 // - first-load bytes: the sum, over every response of the first load, of the transferred
 //   headers and body (the test server does not compress); "gzip" estimates what a host that
 //   compresses would send (gzip -9 of each body).
@@ -103,6 +105,9 @@ async function editLoop({ n, values }) {
 
   const dom = [];
   const paint = [];
+  // The decision map's grid time in the Wasm, as the page reports it (`data-grid-us`).
+  const grid = [];
+  const gridUs = () => document.querySelector("#map-summary")?.getAttribute("data-grid-us");
   let synchronous = 0;
   for (let k = 0; k < n; k++) {
     const to = k % 2; // values[1] shows after the learning pair: go to values[0] first
@@ -126,13 +131,14 @@ async function editLoop({ n, values }) {
     }
     performance.mark("edit-done");
     dom.push(performance.now() - t0);
+    if (gridUs()) grid.push(Number(gridUs()) / 1000);
     performance.measure("edit", "edit-start", "edit-done");
     await nextPaint();
     paint.push(performance.now() - t0);
   }
   performance.clearMarks();
   performance.clearMeasures();
-  return { dom, paint, synchronous, affected: affected.length };
+  return { dom, paint, grid, synchronous, affected: affected.length };
 }
 
 function percentile(values, p) {
@@ -215,6 +221,8 @@ const rows = [
   ["edit → results, p95 (ms)", (r) => (r.edits ? ms(percentile(r.edits.dom, 95)) : "—")],
   ["edit → next paint, median (ms)", (r) => (r.edits ? ms(percentile(r.edits.paint, 50)) : "—")],
   ["edit → next paint, p95 (ms)", (r) => (r.edits ? ms(percentile(r.edits.paint, 95)) : "—")],
+  ["map grid in Wasm, median (ms)", (r) => (r.edits?.grid.length ? ms(percentile(r.edits.grid, 50)) : "—")],
+  ["map grid in Wasm, p95 (ms)", (r) => (r.edits?.grid.length ? ms(percentile(r.edits.grid, 95)) : "—")],
   ["edits updated synchronously", (r) => (r.edits ? `${r.edits.synchronous}/${r.edits.dom.length}` : "—")],
   ["metrics changed per edit", (r) => (r.edits ? String(r.edits.affected) : "—")],
   ["first load, transferred", (r) => kb(r.transfer?.transferred)],

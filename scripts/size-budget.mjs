@@ -18,7 +18,8 @@ const dist = path.resolve(process.argv[2] ?? path.join(root, "dist"));
 // The product's budget is 155 KB. The features of November 2026 (over time, today's
 // network and the CSP, comparisons, the decision map, languages) cost more than could be
 // found: the enforced number is raised by what they cost, measured (README, "Measured").
-const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 250);
+// The decision map and the tornado on the page (December 2026): 250 → 295.4 KB, measured.
+const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 295.4);
 const targetKb = Number(process.env.SIZE_TARGET_KB ?? 140);
 
 const fail = (msg) => {

@@ -3,15 +3,17 @@
 //! capex is counted, mining's own all-in margin, where mining breaks even and where it
 //! meets the target cost per BTC.
 //!
-//! Every cell is [`evaluate_static`] of the scenario with `kwh` and `btc` set to the cell's
-//! values, so a cell can be checked against `kwhich eval` with those two keys changed.
+//! Every cell is [`super::metrics::evaluate_static`] of the scenario with `kwh` and `btc` set to the cell's
+//! values, so a cell can be checked against `kwhich eval` with those two keys changed;
+//! [`MapGrid`] computes it without evaluating 1,600 scenarios from scratch.
 
 use rust_decimal::Decimal;
 
 use super::error::ModelError;
 use super::fields::Key;
 use super::map_range::{map_ranges, MapRanges};
-use super::metrics::{evaluate_static, InvalidKeys, MetricId, Metrics, Path};
+use super::metrics::grid::MapGrid;
+use super::metrics::{InvalidKeys, MetricId, Metrics, Path};
 use super::scenario::Scenario;
 
 type Figure = Result<Decimal, ModelError>;
@@ -156,32 +158,22 @@ pub fn decision_map(scenario: &Scenario, invalid: InvalidKeys, n: usize) -> Resu
     let ranges = map_ranges(scenario)?;
     let kwhs = (0..n).map(|i| ranges.kwh.sample(i, n)).collect::<Result<Vec<_>, _>>()?;
     let btcs = (0..n).map(|j| ranges.btc.sample(j, n)).collect::<Result<Vec<_>, _>>()?;
-    let cell_invalid = invalid.without(Key::Kwh).without(Key::Btc);
+    // Every cell sets both keys itself, so they are valid in every cell.
+    let grid = MapGrid::new(scenario, invalid.without(Key::Kwh).without(Key::Btc));
+    let columns: Vec<_> = kwhs.iter().map(|&kwh| grid.column(kwh)).collect();
     let mut cells = Vec::with_capacity(n * n);
     let mut breakeven = Vec::with_capacity(n);
     let mut target = Vec::with_capacity(n);
     for &btc in &btcs {
-        let mut row = scenario.clone();
-        let row_ok = row.set(Key::Btc, Some(btc)).map_err(|_| ModelError::InvalidInput(Key::Btc));
-        for (i, &kwh) in kwhs.iter().enumerate() {
-            let mut at = row.clone();
-            let metrics = row_ok.and_then(|()| {
-                at.set(Key::Kwh, Some(kwh)).map_err(|_| ModelError::InvalidInput(Key::Kwh))?;
-                Ok(evaluate_static(&at, cell_invalid))
-            });
-            let figure = |id: MetricId| metrics.as_ref().map_err(|e| *e).and_then(|m| m.get(id));
-            if i == 0 {
-                // Neither line depends on the power price: read them off the row's first cell.
-                breakeven.push(figure(MetricId::BreakevenPowerPriceUsdPerKwh));
-                target.push(figure(MetricId::TargetMaxPowerPriceUsdPerKwh));
-            }
-            cells.push(MapCell {
-                kwh,
-                btc,
-                mining: figure(MetricId::MiningAllinMarginUsdPerKwh),
-                best: metrics.as_ref().map_err(|e| *e).and_then(winner),
-                shade: 0,
-            });
+        let row = grid.row(btc);
+        breakeven.push(row.as_ref().map_err(|e| *e).and_then(|r| r.breakeven));
+        target.push(row.as_ref().map_err(|e| *e).and_then(|r| r.target));
+        for (&kwh, column) in kwhs.iter().zip(&columns) {
+            let margins = match (&row, column) {
+                (Ok(row), Ok(column)) => grid.cell(row, column),
+                (Err(e), _) | (_, Err(e)) => [Err(*e); 3],
+            };
+            cells.push(MapCell { kwh, btc, mining: margins[0], best: pick_winner(margins), shade: 0 });
         }
     }
     shade(&mut cells);

@@ -688,6 +688,82 @@ pub(super) struct Margins {
     pub gpu_margin: Figure,
 }
 
+/// kWh drawn per BTC received: `24 · eff · pue / (hashprice · keep)`.
+fn energy_per_btc(kwh_per_ph_day: Figure, hashprice_btc: Figure, keep: Figure) -> Figure {
+    fig(|| div(kwh_per_ph_day?, mul(hashprice_btc?, keep?)?, "hashprice"))
+}
+
+/// The power price at which the cash cost per BTC is the target: `tgt / energy per BTC − opx`.
+fn target_max_power(target: Figure, energy_per_btc: Figure, opx: Figure) -> Figure {
+    fig(|| sub(div(target?, energy_per_btc?, "energy per BTC")?, opx?))
+}
+
+/// The power price at which mining's cash margin is zero: revenue − opx.
+fn breakeven_power(revenue: Figure, opx: Figure) -> Figure {
+    fig(|| sub(revenue?, opx?))
+}
+
+/// Capex per MW of mining, colocation and GPU cloud.
+fn capexes(i: &Inputs, eff: Figure) -> (Figure, Figure, Figure) {
+    let mining_capex = fig(|| {
+        let th_per_mw = div(dec!(1000000), mul(eff?, i.pue()?.get())?, "ASIC efficiency")?;
+        add(mul(i.capex()?.get(), th_per_mw)?, i.site()?.get())
+    });
+    let colo_capex = fig(|| Ok(i.gfit()?.get()));
+    let gpu_capex = fig(|| {
+        let gpus_per_mw = div(dec!(1000), mul(i.gkw()?.get(), i.gpue()?.get())?, "IT power per GPU")?;
+        add(mul(i.gcap()?.get(), gpus_per_mw)?, i.gfit()?.get())
+    });
+    (mining_capex, colo_capex, gpu_capex)
+}
+
+/// Each path's capex spread evenly over the kWh of its life: what its all-in margin
+/// subtracts from its cash margin. Neither the power price nor the bitcoin price moves it,
+/// so a decision map computes it once.
+pub(super) struct Allin {
+    /// `capex / (life · 8,760,000)`, checked before the margin as the formula reads.
+    mining_spread: Figure,
+    /// … per kWh of running hours: divided by `up/100` too (as `· 100 / up`, so that a tiny
+    /// uptime is not rounded to zero first).
+    mining: Figure,
+    colo: Figure,
+    gpu: Figure,
+}
+
+impl Allin {
+    pub(super) fn new(i: &Inputs, mining_capex: Figure, colo_capex: Figure, gpu_capex: Figure) -> Self {
+        let spread = |capex: Figure, years: Result<Years, ModelError>, what: &'static str| {
+            fig(|| div(capex?, mul(years?.get(), KWH_PER_MW_YEAR)?, what))
+        };
+        let mining_spread = spread(mining_capex, i.life(), "ASIC life");
+        let mining = fig(|| div(mul(mining_spread?, Decimal::ONE_HUNDRED)?, i.up()?.get(), "uptime"));
+        Allin {
+            mining_spread,
+            mining,
+            colo: spread(colo_capex, i.clife(), "fit-out life"),
+            gpu: spread(gpu_capex, i.glife(), "GPU life"),
+        }
+    }
+
+    /// Mining's all-in margin per kWh from its cash margin per kWh.
+    pub(super) fn mining(&self, margin: Figure) -> Figure {
+        fig(|| {
+            self.mining_spread?;
+            sub(margin?, self.mining?)
+        })
+    }
+
+    /// Colocation's all-in margin per kWh from its cash margin per kWh.
+    pub(super) fn colo(&self, margin: Figure) -> Figure {
+        fig(|| sub(margin?, self.colo?))
+    }
+
+    /// GPU cloud's all-in margin per kWh from its cash margin per kWh.
+    pub(super) fn gpu(&self, margin: Figure) -> Figure {
+        fig(|| sub(margin?, self.gpu?))
+    }
+}
+
 /// Every figure that needs no projection; the others are [`ModelError::NotProjected`].
 fn static_metrics(i: &Inputs) -> Metrics {
     let fixed = Fixed::new(i);
@@ -697,7 +773,7 @@ fn static_metrics(i: &Inputs) -> Metrics {
 
     let eff = fig(|| Ok(i.w()?.per_hashrate(i.th()?)?.get()));
     let network = fig(|| hashrate_from_difficulty(i.diff()?.get()));
-    let energy_per_btc = fig(|| div(kwh_per_ph_day?, mul(hashprice_btc?, keep?)?, "hashprice"));
+    let energy_per_btc = energy_per_btc(kwh_per_ph_day, hashprice_btc, keep);
     let energy_cost_per_btc = fig(|| mul(energy_per_btc?, i.kwh()?.get()));
     let cash_cost_per_btc = fig(|| mul(energy_per_btc?, cash?));
     let allin_cost_per_btc = fig(|| {
@@ -711,42 +787,25 @@ fn static_metrics(i: &Inputs) -> Metrics {
         add(cash_cost, per_btc)
     });
     let target = fig(|| Ok(i.tgt()?.get()));
-    let target_max_power = fig(|| sub(div(target?, energy_per_btc?, "energy per BTC")?, i.opx()?.get()));
+    let opx = i.opx().map(UsdPerKwh::get);
+    let target_max_power = target_max_power(target, energy_per_btc, opx);
     let target_required_eff = fig(|| {
         let numerator = mul(mul(target?, hashprice_btc?)?, keep?)?;
         div(numerator, mul(mul(HOURS_PER_DAY, i.pue()?.get())?, cash?)?, "cash cost per kWh")
     });
-    let breakeven_power = fig(|| sub(revenue?, i.opx()?.get()));
+    let breakeven_power = breakeven_power(revenue, opx);
 
     let colo_revenue = fig(|| add(colo_lease?, i.kwh()?.get()));
     let colo_multiple = fig(|| div(colo_revenue?, revenue?, "mining revenue per kWh"));
     let gpu_multiple = fig(|| div(gpu_revenue?, revenue?, "mining revenue per kWh"));
 
-    let mining_capex = fig(|| {
-        let th_per_mw = div(dec!(1000000), mul(eff?, i.pue()?.get())?, "ASIC efficiency")?;
-        add(mul(i.capex()?.get(), th_per_mw)?, i.site()?.get())
-    });
-    let colo_capex = fig(|| Ok(i.gfit()?.get()));
-    let gpu_capex = fig(|| {
-        let gpus_per_mw = div(dec!(1000), mul(i.gkw()?.get(), i.gpue()?.get())?, "IT power per GPU")?;
-        add(mul(i.gcap()?.get(), gpus_per_mw)?, i.gfit()?.get())
-    });
+    let (mining_capex, colo_capex, gpu_capex) = capexes(i, eff);
     let mining_margin_year = fig(|| mul(mul(margin?, KWH_PER_MW_YEAR)?, i.up()?.fraction()));
     let colo_margin_year = fig(|| mul(colo_margin?, KWH_PER_MW_YEAR));
     let gpu_margin_year = fig(|| mul(gpu_margin?, KWH_PER_MW_YEAR));
 
-    // Capex spread evenly over the kWh of the path's life: capex / (years · 8,760,000), and
-    // for mining over its running hours only, so divided by `up/100` too (as `up` then
-    // `/100`, so that a tiny uptime is not rounded to zero first).
-    let spread = |capex: Figure, years: Result<Years, ModelError>, what: &'static str| {
-        fig(|| div(capex?, mul(years?.get(), KWH_PER_MW_YEAR)?, what))
-    };
-    let mining_allin = fig(|| {
-        let per_kwh_of_year = spread(mining_capex, i.life(), "ASIC life")?;
-        sub(margin?, div(mul(per_kwh_of_year, Decimal::ONE_HUNDRED)?, i.up()?.get(), "uptime")?)
-    });
-    let colo_allin = fig(|| sub(colo_margin?, spread(colo_capex, i.clife(), "fit-out life")?));
-    let gpu_allin = fig(|| sub(gpu_margin?, spread(gpu_capex, i.glife(), "GPU life")?));
+    let allin = Allin::new(i, mining_capex, colo_capex, gpu_capex);
+    let (mining_allin, colo_allin, gpu_allin) = (allin.mining(margin), allin.colo(colo_margin), allin.gpu(gpu_margin));
     let mw = i.mw();
     let site = |per_mw: Figure| fig(|| mul(per_mw?, mw?.get()));
 
@@ -798,6 +857,8 @@ fn static_metrics(i: &Inputs) -> Metrics {
     }
     metrics
 }
+
+pub mod grid;
 
 #[cfg(test)]
 mod tests;

@@ -33,11 +33,23 @@ pub enum Section {
     Time,
     /// The input fields.
     Inputs,
+    /// The decision map: which path wins over power and bitcoin prices.
+    Map,
+    /// What moves the answer: each input stepped down and up.
+    Drivers,
 }
 
 impl Section {
-    pub const ALL: [Section; 6] =
-        [Section::Compare, Section::Btc, Section::PerMw, Section::Network, Section::Time, Section::Inputs];
+    pub const ALL: [Section; 8] = [
+        Section::Compare,
+        Section::Btc,
+        Section::PerMw,
+        Section::Network,
+        Section::Time,
+        Section::Inputs,
+        Section::Map,
+        Section::Drivers,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -47,6 +59,8 @@ impl Section {
             Section::Network => "network",
             Section::Time => "time",
             Section::Inputs => "inputs",
+            Section::Map => "map",
+            Section::Drivers => "drivers",
         }
     }
 

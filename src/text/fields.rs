@@ -153,6 +153,8 @@ pub fn section_title(section: Section) -> &'static str {
         Section::Network => t("Network"),
         Section::Time => t("Over time"),
         Section::Inputs => t("Inputs"),
+        Section::Map => t("Decision map"),
+        Section::Drivers => t("What moves the answer"),
     }
 }
 

@@ -69,6 +69,16 @@ fn money(value: Decimal, dp: u32, template: &str) -> String {
     [sign, &amount].concat()
 }
 
+/// A chart tick of dollars: `$0.06` in English; in Arabic and Vietnamese, whose dollars are
+/// words after the number (`0,06 US$`), the number alone, the chart's subtitle or axis title
+/// naming the unit, so that the labels keep to the room beside the plot.
+pub fn usd_tick(value: Decimal, dp: u32) -> String {
+    match super::lang() {
+        crate::model::view::Lang::En => usd(value, dp),
+        _ => number(value, dp),
+    }
+}
+
 /// A large dollar amount in billions or millions when it is one (`$1.00B`, `$4.03M`), else
 /// whole dollars.
 pub fn usd_compact(value: Decimal) -> String {

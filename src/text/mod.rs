@@ -16,6 +16,7 @@ pub mod comparison_table;
 pub mod fields;
 pub mod format;
 pub mod live;
+pub mod map_svg;
 pub mod reasons;
 pub mod saved;
 

@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use super::compare_card::CompareCard;
 use super::comparison_view::ComparisonView;
 use super::cost_per_btc_card::CostPerBtcCard;
+use super::drivers_section::DriversSection;
 use super::embed_bar::EmbedBar;
 use super::input_panel::InputPanel;
 use super::language_picker::LanguagePicker;
+use super::map_section::MapSection;
 use super::methodology::Methodology;
 use super::network_card::NetworkCard;
 use super::notice::Notice;
@@ -123,5 +125,7 @@ fn section_view(section: Section, editable: bool) -> AnyView {
         Section::Network => view! { <NetworkCard/> }.into_any(),
         Section::Time => view! { <TimeSection/> }.into_any(),
         Section::Inputs => view! { <InputPanel editable=editable/> }.into_any(),
+        Section::Map => view! { <MapSection/> }.into_any(),
+        Section::Drivers => view! { <DriversSection/> }.into_any(),
     }
 }

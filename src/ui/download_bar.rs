@@ -20,7 +20,14 @@ text{fill:#14171a;font-size:80px}.chart-title{font-size:120px;font-weight:700}\
 .line{fill:none;stroke-width:14;stroke-linejoin:round;stroke-linecap:round}.point{fill-opacity:0}\
 .mining .line{stroke:#d55e00}.colo .line{stroke:#0072b2;stroke-dasharray:40 20}\
 .gpu .line{stroke:#009e73;stroke-dasharray:8 16}.mining text{fill:#d55e00}.colo text{fill:#0072b2}\
-.gpu text{fill:#007a5a}</style>";
+.gpu text{fill:#007a5a}\
+.cells .mining,.swatch.mining,rect.mining{fill:#d55e00}.cells .colo,rect.colo{fill:#0072b2}\
+rect.gpu{fill:#009e73}rect.none{fill:#888}.s0{fill-opacity:.14}.s1{fill-opacity:.4}.s2{fill-opacity:.68}\
+.s3{fill-opacity:1}.frame{fill:none;stroke:#14171a;stroke-width:4}.axis{stroke:#4f5862;stroke-width:4}\
+.breakeven{fill:none;stroke:#14171a;stroke-width:10}.target{fill:none;stroke:#14171a;stroke-width:10;\
+stroke-dasharray:30 20}.mark{fill:#fff;stroke:#14171a;stroke-width:12}.region{font-weight:700;\
+paint-order:stroke;stroke:#fff;stroke-width:16}.low{fill-opacity:.45}.base{stroke:#14171a;stroke-width:6}\
+.muted{fill:#4f5862}</style>";
 
 /// The file name for this scenario: `kwhich-kwh-0.03_asic-s21xp.csv`, `kwhich-default.csv`.
 fn file_name(scenario: &Scenario, extension: &str) -> String {
@@ -32,12 +39,21 @@ fn file_name(scenario: &Scenario, extension: &str) -> String {
     format!("kwhich-{name}.{extension}")
 }
 
-/// The page's chart `id` as a standalone SVG file.
-fn chart_file(id: &str) -> Option<String> {
+/// The page's chart `id` as a standalone SVG file: its `page_view` widened to `file_view`,
+/// which takes in the title above and the source line below.
+fn chart_file(id: &str, page_view: &str, file_view: &str) -> Option<String> {
     let svg = document().query_selector(&format!("svg[data-chart=\"{id}\"]")).ok()??;
-    let html = svg.outer_html().replacen(PAGE_VIEW, FILE_VIEW, 1);
+    let html = svg.outer_html().replacen(page_view, file_view, 1);
     let close = html.find('>')?;
     Some(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}{CHART_STYLE}{}", &html[..=close], &html[close + 1..]))
+}
+
+/// Offers the page's chart `id` as an SVG file named after the chart and the scenario.
+pub fn download_chart(scenario: &Scenario, id: &str, page_view: &str, file_view: &str) {
+    if let Some(text) = chart_file(id, page_view, file_view) {
+        let name = file_name(scenario, "svg").replacen("kwhich-", &format!("kwhich-{id}-"), 1);
+        web::download(&name, "image/svg+xml", &text);
+    }
 }
 
 /// CSV, JSON and SVG downloads of what is on screen.
@@ -56,15 +72,8 @@ pub fn DownloadBar() -> impl IntoView {
         let text = json::report_with_projection(&s, &e.metrics, &e.projection, &[]);
         web::download(&file_name(&s, "json"), "application/json", &text);
     };
-    let download_svg = move |id: &'static str| {
-        move |_| {
-            if let Some(text) = chart_file(id) {
-                let name =
-                    scenario.with_untracked(|s| file_name(s, "svg")).replacen("kwhich-", &format!("kwhich-{id}-"), 1);
-                web::download(&name, "image/svg+xml", &text);
-            }
-        }
-    };
+    let download_svg =
+        move |id: &'static str| move |_| scenario.with_untracked(|s| download_chart(s, id, PAGE_VIEW, FILE_VIEW));
     view! {
         <div class="downloads" role="group" aria-label=t("Downloads")>
             <button type="button" on:click=download_csv>{t("Download CSV")}</button>

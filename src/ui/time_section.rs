@@ -17,7 +17,7 @@ use crate::model::share_link::plain;
 use crate::model::view::Lang;
 use crate::model::view::Section;
 use crate::model::{to_query, Scenario, SNAPSHOT_DATE};
-use crate::text::format::{grouped, number, usd};
+use crate::text::format::{grouped, number, usd_tick};
 use crate::text::{fill, lang, n, num, t, tf};
 
 const MONTHS: [&str; 12] = [
@@ -74,16 +74,6 @@ fn usd_millions(value: Decimal, dp: u32) -> String {
         None => ("", text.as_str()),
     };
     [sign, &fill(t("${n}M"), &[("n", &num(digits))])].concat()
-}
-
-/// A y tick of dollars: `$0.06` in English; in Arabic and Vietnamese, whose dollar signs are
-/// words after the number (`0,06 US$`), the number alone, the subtitle naming the unit, so
-/// that the labels keep to the room left of the plot.
-fn usd_tick(value: Decimal, dp: u32) -> String {
-    match lang() {
-        Lang::En => usd(value, dp),
-        _ => number(value, dp),
-    }
 }
 
 /// A y tick of millions of dollars: `$6M` in English, the number of millions elsewhere.

@@ -54,6 +54,7 @@ export function fetch_text(path, done) {
     .then((r) => (r.ok ? r.text() : undefined))
     .then((text) => done(text), () => done(undefined));
 }
+export function now() { return performance.now(); }
 export function watch_height(id) {
   const send = () => post_height(id);
   // The observer's first callback comes after layout: no report of a half-mounted page.
@@ -78,6 +79,8 @@ extern "C" {
     /// Reports this document's height to the embedding page after layout, on every resize
     /// and whenever the page's resize script asks.
     pub fn watch_height(id: &str);
+    /// Milliseconds from `performance.now()`, for timing the page's own work.
+    pub fn now() -> f64;
 }
 
 /// Copies `text` to the clipboard and calls `done` with whether it worked.

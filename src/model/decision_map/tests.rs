@@ -1,6 +1,7 @@
 use rust_decimal_macros::dec;
 
 use super::*;
+use crate::model::metrics::evaluate_static;
 use crate::model::{evaluate, from_query, to_query};
 
 fn scenario(query: &str) -> Scenario {
@@ -291,4 +292,44 @@ fn it_keeps_the_map_while_its_own_keys_are_edited() {
     };
     assert!(m.breakeven.iter().all(|b| *b == Err(ModelError::InvalidInput(Key::Opx))));
     assert!(m.region_labels().is_empty());
+}
+
+#[test]
+fn it_computes_every_cell_and_line_exactly_as_the_static_evaluator() {
+    // The grid shares the work between cells; each figure must still be `evaluate_static`'s
+    // own with the cell's two keys set, value for value and reason for reason, including
+    // while other keys are being edited and at the extremes.
+    let keys = [Key::Opx, Key::Up, Key::Life, Key::Glife, Key::Tgt, Key::Pool, Key::Gph, Key::W];
+    let cases: Vec<(&str, InvalidKeys)> = [
+        "",
+        "asic=s21xp&kwh=0.03&gpu=b200",
+        "hp=45&kwh=0.07",
+        "kwh=0&btc=10000000",
+        "up=0.0001&gph=1000&util=100",
+        "capex=10000&site=1000000000&life=0.01",
+        "diff=1000000&btc=0.01",
+    ]
+    .into_iter()
+    .map(|q| (q, InvalidKeys::default()))
+    .chain(keys.into_iter().map(|k| ("kwh=0.04", InvalidKeys::default().with(k))))
+    .chain([("", InvalidKeys::default().with(Key::Kwh).with(Key::Btc).with(Key::Up))])
+    .collect();
+    for (query, invalid) in cases {
+        let s = scenario(query);
+        let Ok(m) = decision_map(&s, invalid, MAP_CELLS) else { panic!("{query}") };
+        let cell_invalid = invalid.without(Key::Kwh).without(Key::Btc);
+        for (k, cell) in m.cells().iter().enumerate() {
+            let mut at = s.clone();
+            assert!(at.set(Key::Kwh, Some(cell.kwh)).is_ok() && at.set(Key::Btc, Some(cell.btc)).is_ok());
+            let metrics = evaluate_static(&at, cell_invalid);
+            let what = format!("{query} {invalid:?} cell {k}");
+            assert_eq!(cell.mining, metrics.get(MetricId::MiningAllinMarginUsdPerKwh), "{what}");
+            assert_eq!(cell.best, winner(&metrics), "{what}");
+            if k % MAP_CELLS == 0 {
+                let j = k / MAP_CELLS;
+                assert_eq!(m.breakeven[j], metrics.get(MetricId::BreakevenPowerPriceUsdPerKwh), "{what}");
+                assert_eq!(m.target[j], metrics.get(MetricId::TargetMaxPowerPriceUsdPerKwh), "{what}");
+            }
+        }
+    }
 }

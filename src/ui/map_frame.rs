@@ -1,0 +1,107 @@
+//! The map itself, one tab stop: the cells set as one SVG string (1,600 reactive elements
+//! would slow every keystroke), a ring on the cell under the pointer or the arrow keys, and
+//! a live readout of that cell's figures.
+
+use leptos::ev::{KeyboardEvent, MouseEvent};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::time_section::path_name;
+use crate::model::decision_map::{DecisionMap, MapCell};
+use crate::model::error::ModelError;
+use crate::text::format::usd;
+use crate::text::map_svg::{heatmap, CELL, PAGE_VIEW, PLOT};
+use crate::text::{t, tf};
+
+/// A cell's figures as one sentence.
+fn readout(c: &MapCell) -> String {
+    let (kwh, btc) = (usd(c.kwh, 4), usd(c.btc, 0));
+    match (c.best, c.mining) {
+        (Ok((path, best)), Ok(mining)) => tf(
+            "At {kwh} per kWh and {btc} per BTC, {path} wins: {best} per kWh all-in (mining {mining}).",
+            &[
+                ("kwh", &kwh),
+                ("btc", &btc),
+                ("path", path_name(path)),
+                ("best", &usd(best, 3)),
+                ("mining", &usd(mining, 3)),
+            ],
+        ),
+        _ => {
+            tf("At {kwh} per kWh and {btc} per BTC, no winner: an input is not valid.", &[("kwh", &kwh), ("btc", &btc)])
+        }
+    }
+}
+
+/// The cell `(i, j)` moved by a key, inside an `n × n` grid; `None` for other keys.
+fn moved((i, j): (usize, usize), key: &str, n: usize) -> Option<(usize, usize)> {
+    let last = n.saturating_sub(1);
+    Some(match key {
+        "ArrowLeft" => (i.saturating_sub(1), j),
+        "ArrowRight" => ((i + 1).min(last), j),
+        "ArrowUp" => (i, (j + 1).min(last)),
+        "ArrowDown" => (i, j.saturating_sub(1)),
+        "Home" => (0, j),
+        "End" => (last, j),
+        "PageUp" => (i, last),
+        "PageDown" => (i, 0),
+        _ => return None,
+    })
+}
+
+/// The decision map with its focus ring and readout.
+#[component]
+pub fn MapFrame(
+    /// The grid (and the microseconds it took), recomputed as the scenario changes.
+    map: Memo<(Result<DecisionMap, ModelError>, u32)>,
+    /// The cells, lines, axes and legend as SVG markup.
+    svg: Memo<String>,
+    /// The finding, for screen readers: "At $0.050 per kWh, mining wins above …".
+    summary: Memo<String>,
+) -> impl IntoView {
+    // The cell under the pointer or the arrow keys; none until either moves.
+    let active = RwSignal::new(None::<(usize, usize)>);
+    let with_map = move |f: &dyn Fn(&DecisionMap) -> Option<String>| map.with(|(m, _)| m.as_ref().ok().and_then(f));
+    let shown = move || active.get().or_else(|| map.with(|(m, _)| m.as_ref().ok()?.point_cell()));
+    let text = move || {
+        let cell = shown();
+        with_map(&|m| cell.and_then(|(i, j)| m.cell(i, j)).map(readout)).unwrap_or_else(|| summary.get())
+    };
+    let ring = move || {
+        let (i, j) = active.get()?;
+        let rect = map.with(|(m, _)| heatmap(m.as_ref().ok()?)?.cell(i, j))?.rect;
+        Some(view! { <rect class="ring" x=rect.x y=rect.y width=rect.width height=rect.height></rect> })
+    };
+    let on_key = move |ev: KeyboardEvent| {
+        let n = map.with_untracked(|(m, _)| m.as_ref().map_or(0, |m| m.n));
+        let from = active.get_untracked().or_else(|| map.with_untracked(|(m, _)| m.as_ref().ok()?.point_cell()));
+        if let Some(next) = moved(from.unwrap_or((0, 0)), &ev.key(), n) {
+            ev.prevent_default();
+            active.set(Some(next));
+        }
+    };
+    let on_pointer = move |ev: MouseEvent| {
+        let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        if !el.has_attribute("data-kwh") {
+            return;
+        }
+        let at = |name: &str| el.get_attribute(name)?.parse::<i32>().ok();
+        let n = map.with_untracked(|(m, _)| m.as_ref().map_or(0, |m| m.n));
+        if let (Some(x), Some(y)) = (at("x"), at("y")) {
+            let i = usize::try_from((x - PLOT.x) / CELL).unwrap_or(0);
+            let row = usize::try_from((y - PLOT.y) / CELL).unwrap_or(0);
+            active.set(Some((i, n.saturating_sub(1).saturating_sub(row))));
+        }
+    };
+    view! {
+        <div class="map-frame" tabindex="0" role="group" aria-describedby="map-readout"
+            aria-label=t("Decision map: the arrow keys move from cell to cell")
+            on:keydown=on_key on:mousemove=on_pointer on:click=on_pointer>
+            <svg class="decision-map" data-chart="decision-map" viewBox=PAGE_VIEW role="img" direction="ltr"
+                aria-label=move || summary.get() xmlns="http://www.w3.org/2000/svg" inner_html=move || svg.get()>
+            </svg>
+            <svg class="map-overlay" viewBox=PAGE_VIEW aria-hidden="true" direction="ltr">{ring}</svg>
+        </div>
+        <p class="map-readout" id="map-readout" aria-live="polite">{text}</p>
+    }
+}

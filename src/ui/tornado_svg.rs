@@ -1,0 +1,118 @@
+//! The tornado chart drawn from [`crate::model::chart::tornado::grouped_tornado`]'s
+//! geometry: one row per input, a bar pair per series, each from its own base line.
+
+use leptos::prelude::*;
+
+use crate::model::chart::tornado::GroupedTornado;
+use crate::text::t;
+
+/// Chart units: 2,600 wide like the map; the height follows the rows.
+pub const WIDTH: i32 = 2600;
+/// Room above the plot for the value axis.
+pub const TOP: i32 = 160;
+
+/// The page's view of a chart `height` high, and the downloaded file's, which takes in the
+/// title above and the source line below.
+pub fn views(height: i32) -> (String, String) {
+    (format!("0 0 {WIDTH} {height}"), format!("0 -380 {WIDTH} {}", height + 540))
+}
+
+/// Everything the tornado shows, in words and chart units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TornadoView {
+    /// States the finding.
+    pub title: String,
+    /// What is measured, in what unit.
+    pub subtitle: &'static str,
+    /// The snapshot's date, kWhich and the scenario's link.
+    pub source: String,
+    pub geometry: GroupedTornado,
+    /// Per row: its label ("Bitcoin price, ±20 %") and the link key (`data-key`).
+    pub rows: Vec<(String, &'static str)>,
+    /// Per series: its path's name (`mining`, `colo`, `gpu`) for its colour.
+    pub series: Vec<&'static str>,
+    /// Per row, per series: the plain values down and up, for `data-value`.
+    pub values: Vec<Vec<(String, String)>>,
+    /// Tick labels in dollars, with their x.
+    pub ticks: Vec<(i32, String)>,
+    /// Chart height, in chart units.
+    pub height: i32,
+}
+
+/// The tornado: bars pale for the input stepped down, solid for up.
+#[component]
+pub fn TornadoSvg(
+    /// The chart, recomputed as the scenario changes.
+    view: Memo<Option<TornadoView>>,
+) -> impl IntoView {
+    let view_box = move || view.with(|v| views(v.as_ref().map_or(TOP, |v| v.height)).0);
+    let body = move || {
+        view.with(|v| {
+            let v = v.as_ref()?;
+            let g = &v.geometry;
+            let bottom = v.height - 20;
+            let ticks = v
+                .ticks
+                .iter()
+                .map(|(x, t)| {
+                    view! {
+                        <line class="grid" x1=*x x2=*x y1=TOP - 20 y2=bottom></line>
+                        <text class="tick" x=*x y=TOP - 50 text-anchor="middle">{t.clone()}</text>
+                    }
+                })
+                .collect_view();
+            let bases = g
+                .bases
+                .iter()
+                .zip(&v.series)
+                .map(|(x, s)| {
+                    view! {
+                        <line class=format!("base {s}") x1=*x x2=*x y1=TOP - 20 y2=bottom></line>
+                    }
+                })
+                .collect_view();
+            let rows = g
+                .rows
+                .iter()
+                .zip(&v.rows)
+                .zip(&v.values)
+                .map(|((row, (label, key)), values)| {
+                    let bars = row
+                        .series
+                        .iter()
+                        .zip(&v.series)
+                        .zip(values)
+                        .map(|((bars, s), (low, high))| {
+                            let bar =
+                                |r: Option<crate::model::chart::scale::Rect>, end: &'static str, value: &String| {
+                                    r.map(|r| view! {
+                            <rect class=format!("bar {s} {end}") x=r.x y=r.y width=r.width.max(6) height=r.height
+                                data-key=*key data-series=*s data-end=end data-value=value.clone()></rect>
+                        })
+                                };
+                            view! { {bar(bars.low, "low", low)} {bar(bars.high, "high", high)} }
+                        })
+                        .collect_view();
+                    view! {
+                        <text class="row-label" x="0" y=row.label_y>{label.clone()}</text>
+                        {bars}
+                    }
+                })
+                .collect_view();
+            // The downloaded file's title and source start at the right edge in Arabic.
+            let (hx, anchor) = if crate::text::lang().rtl() { (WIDTH, "end") } else { (0, "start") };
+            Some(view! {
+                <text class="chart-title" x=hx y="-250" text-anchor=anchor>{v.title.clone()}</text>
+                <text class="chart-subtitle" x=hx y="-110" text-anchor=anchor>{v.subtitle}</text>
+                {ticks} {rows} {bases}
+                <text class="chart-source" x=hx y=v.height + 110 text-anchor=anchor>{v.source.clone()}</text>
+            })
+        })
+    };
+    view! {
+        <svg class="tornado" data-chart="drivers" viewBox=view_box role="img" direction="ltr" aria-label=move || view.with(|v| v.as_ref().map_or_else(|| t("What moves the answer").to_string(), |v| v.title.clone()))
+            xmlns="http://www.w3.org/2000/svg">
+            {body}
+        </svg>
+    }
+}
