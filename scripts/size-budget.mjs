@@ -19,7 +19,10 @@ const dist = path.resolve(process.argv[2] ?? path.join(root, "dist"));
 // network and the CSP, comparisons, the decision map, languages) cost more than could be
 // found: the enforced number is raised by what they cost, measured (README, "Measured").
 // The decision map and the tornado on the page (December 2026): 250 → 295.4 KB, measured.
-const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 295.4);
+// Arabic and Vietnamese (the text layer every word goes through, numbers written and read
+// per language, the picker, title=; the catalogs themselves load only when chosen):
+// 295.4 → 316.1 KB, measured.
+const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 316.1);
 const targetKb = Number(process.env.SIZE_TARGET_KB ?? 140);
 
 const fail = (msg) => {
