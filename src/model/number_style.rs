@@ -46,24 +46,31 @@ impl NumberStyle {
     }
 
     /// Reads what a person typed in this language as plain link text (`0,05` → `0.05` in
-    /// Vietnamese, `٠٫٠٥` → `0.05` in Arabic), for the field parser. The language's
-    /// decimal mark and `.` both mark decimals; Latin and Eastern Arabic digits are both
-    /// read. A thousands separator is refused (it would be ambiguous with a decimal mark).
+    /// Vietnamese, `٠٫٠٥` → `0.05` in Arabic), for the field parser. Latin and Eastern
+    /// Arabic digits are both read. Only the language's own decimal mark counts as one
+    /// (Arabic also takes `.`, as Arabic text with Latin digits writes it); the mark that
+    /// the language uses to group thousands, and a space between digits, are refused
+    /// ([`FieldError::Comma`]) rather than guessed: to a Vietnamese reader `85.000` is
+    /// eighty-five thousand, and reading it as 85 would be silently wrong.
     pub fn delocalize(self, typed: &str) -> Result<String, FieldError> {
         if self == NumberStyle::EN {
             return Ok(typed.to_string());
         }
-        let mut out = String::with_capacity(typed.len());
-        for c in typed.chars() {
+        let trimmed = typed.trim();
+        let mut out = String::with_capacity(trimmed.len());
+        for c in trimmed.chars() {
             let arabic_digit = ('\u{660}'..='\u{669}').contains(&c) || ('\u{6F0}'..='\u{6F9}').contains(&c);
             match c {
                 _ if arabic_digit => {
                     let zero = if c >= '\u{6F0}' { 0x6F0 } else { 0x660 };
                     out.push(char::from_u32('0' as u32 + (c as u32 - zero)).unwrap_or(c));
                 }
-                '\u{66B}' => out.push('.'),
-                '\u{66C}' => return Err(FieldError::Comma),
-                ',' if self.decimal == ',' || self.decimal == '\u{66B}' => out.push('.'),
+                _ if c == self.decimal => out.push('.'),
+                // Arabic text with Latin digits marks decimals with a point.
+                '.' if self == NumberStyle::AR => out.push('.'),
+                // A grouping mark of either script, or a space inside the number.
+                '.' | ',' | '\u{66C}' | '\u{60C}' | '\'' | '’' => return Err(FieldError::Comma),
+                c if c.is_whitespace() => return Err(FieldError::Comma),
                 c => out.push(c),
             }
         }
@@ -100,17 +107,30 @@ mod tests {
     fn it_reads_typed_numbers_back_as_link_text() {
         let ok = [
             (NumberStyle::VI, "0,05", "0.05"),
-            (NumberStyle::VI, "0.05", "0.05"),
+            (NumberStyle::VI, " 85000 ", "85000"),
             (NumberStyle::AR, "٠٫٠٥", "0.05"),
             (NumberStyle::AR, "0.05", "0.05"),
             (NumberStyle::AR, "۸۵۰۰۰", "85000"),
-            (NumberStyle::AR, "0,05", "0.05"),
             (NumberStyle::EN, "0,05", "0,05"),
         ];
         for (style, typed, want) in ok {
             assert_eq!(style.delocalize(typed), Ok(want.to_string()), "{typed}");
         }
-        assert_eq!(NumberStyle::AR.delocalize("١٬٠٠٠"), Err(FieldError::Comma));
+        // Thousands separators are refused, never read as a decimal mark: `85.000` is
+        // eighty-five thousand to a Vietnamese reader, `85,000` to an Arabic one.
+        let refused = [
+            (NumberStyle::VI, "85.000"),
+            (NumberStyle::VI, "0.05"),
+            (NumberStyle::VI, "85 000"),
+            (NumberStyle::VI, "85\u{a0}000"),
+            (NumberStyle::AR, "85,000"),
+            (NumberStyle::AR, "٨٥٬٠٠٠"),
+            (NumberStyle::AR, "٠,٠٥"),
+            (NumberStyle::AR, "٨٥ ٠٠٠"),
+        ];
+        for (style, typed) in refused {
+            assert_eq!(style.delocalize(typed), Err(FieldError::Comma), "{typed}");
+        }
         // Each language's own text reads back to the value.
         for style in [NumberStyle::EN, NumberStyle::VI, NumberStyle::AR] {
             let text = style.plain(dec!(-1234.5678));

@@ -130,9 +130,12 @@ pub enum TitleError {
 }
 
 impl Title {
-    /// The title `text` makes: trimmed, each control character (a line break, a tab) a space.
+    /// The title `text` makes: trimmed, each control character (a line break, a tab) and each
+    /// bidi control a space, so that a link cannot show a headline reversed (U+202E) or
+    /// reordered around the page's own text.
     pub fn new(text: &str) -> Result<Title, TitleError> {
-        let spaced: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        let bidi = |c: char| matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        let spaced: String = text.chars().map(|c| if c.is_control() || bidi(c) { ' ' } else { c }).collect();
         let clean = spaced.trim();
         if clean.is_empty() {
             return Err(TitleError::Empty);
@@ -240,6 +243,7 @@ mod tests {
         );
         assert_eq!(Title::new(" \n ").err(), Some(TitleError::Empty));
         assert_eq!(Title::new("\u{7f}").err(), Some(TitleError::Empty));
+        assert_eq!(Title::new("\u{202e}abc <b>\u{2066}x").map(|t| t.as_str().to_string()), Ok("abc <b> x".into()));
         let longest = "ế".repeat(TITLE_MAX);
         assert_eq!(Title::new(&longest).map(|t| t.as_str().len()), Ok(longest.len()));
         assert_eq!(Title::new(&[&longest, "x"].concat()).err(), Some(TitleError::TooLong));

@@ -225,14 +225,11 @@ pub fn card_html(page: &str, comparison: &Comparison, a: &Metrics, b: &Metrics) 
         put(&mut out, &["<span data-scenario-link=\"", side.name(), "\"><a href=\"", &href, target, "\">", text, end]);
     }
     let caption = t("✓ marks the better side: more earned, less spent, sooner paid back.");
-    put(
-        &mut out,
-        &[
-            "<div class=\"table-wrap\" tabindex=\"0\"><table><caption>",
-            caption,
-            "</caption><thead><tr><th scope=\"col\">",
-        ],
-    );
+    // A table wider than a phone scrolls in its own box, which the keyboard reaches and a
+    // screen reader names.
+    let region = t("A and B, as a table");
+    put(&mut out, &["<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"", region, "\">"]);
+    put(&mut out, &["<table><caption>", caption, "</caption><thead><tr><th scope=\"col\">"]);
     put(&mut out, &[t("Figure"), "</th><th scope=\"col\">A</th><th scope=\"col\">B</th>"]);
     out.push_str("<th scope=\"col\">B − A</th></tr></thead>");
     out.push_str(&rows_html(sections, a, b));

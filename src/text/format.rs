@@ -49,7 +49,12 @@ pub fn grouped(value: Decimal, dp: Option<u32>) -> String {
 
 /// A number rounded to `dp` places, grouped, in the reader's digits: `1,234.5`, `1.234,5`.
 pub fn number(value: Decimal, dp: u32) -> String {
-    num(&grouped(value, Some(dp)))
+    let text = num(&grouped(value, Some(dp)));
+    // The minus sign, as money has it (`−$1,234`), not a hyphen.
+    match text.strip_prefix('-') {
+        Some(rest) => ["−", rest].concat(),
+        None => text,
+    }
 }
 
 /// Money: `−$1,234` in English, `−1.234 US$` in Vietnamese; the minus sign stays outside.

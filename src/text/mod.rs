@@ -19,6 +19,7 @@ pub mod live;
 pub mod map_svg;
 pub mod reasons;
 pub mod saved;
+pub mod search;
 
 use std::sync::OnceLock;
 

@@ -17,8 +17,15 @@ const PATHS: [(&str, M, M); 3] = [
 // Chart units are tenths of a CSS pixel at natural size, so coordinates are whole numbers:
 // writing an f64 would pull the float formatter into the Wasm.
 const WIDTH: f64 = 3600.0;
-const LABEL_W: f64 = 780.0;
-const VALUE_W: f64 = 580.0;
+
+/// Room for the paths' names on the left and the values right of the bars: wider outside
+/// English, whose names and dollars (`0,845 US$`, `٠٫٨٤٥ دولار`) are longer.
+fn room() -> (f64, f64) {
+    match crate::text::lang() {
+        crate::model::view::Lang::En => (780.0, 580.0),
+        _ => (1000.0, 950.0),
+    }
+}
 const ROW_H: f64 = 400.0;
 const BAR_H: f64 = 130.0;
 const GAP: f64 = 20.0;
@@ -36,7 +43,8 @@ pub fn BarChart() -> impl IntoView {
         let figures: Vec<_> =
             metrics.with(|m| PATHS.iter().flat_map(|(_, rev, mar)| [m.get(*rev), m.get(*mar)]).collect());
         let values: Vec<Option<f64>> = figures.iter().map(|f| f.ok().and_then(|d| d.to_f64())).collect();
-        let layout = horizontal_bars(&values, LABEL_W, WIDTH - LABEL_W - VALUE_W);
+        let (label_w, value_w) = room();
+        let layout = horizontal_bars(&values, label_w, WIDTH - label_w - value_w);
         let zero = px(layout.zero_x);
         let rows = PATHS
             .iter()

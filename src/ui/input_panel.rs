@@ -14,10 +14,10 @@ use crate::text::{t, tf};
 /// What most readers change, kept in view above the groups (with the ASIC and GPU pickers).
 const KEY_INPUTS: [Key; 3] = [Key::Btc, Key::Kwh, Key::Colo];
 
-/// True when `label` (as the reader reads it) holds what was searched (case aside), or
-/// nothing is searched.
+/// True when `label` (as the reader reads it) holds what was searched (folded: case and
+/// Vietnamese accents aside), or nothing is searched.
 fn found(query: &str, label: &str) -> bool {
-    query.is_empty() || label.to_lowercase().contains(query)
+    crate::text::search::matches(query, label)
 }
 
 /// The inputs, with a search over their labels.
@@ -27,7 +27,7 @@ pub fn InputPanel(
     editable: bool,
 ) -> impl IntoView {
     let query = RwSignal::new(String::new());
-    let term = Memo::new(move |_| query.with(|q| q.trim().to_lowercase()));
+    let term = Memo::new(move |_| query.with(|q| crate::text::search::fold(q.trim())));
     // The labels the search reads besides the fields' own: the hashrate field's, the pickers'.
     let (hashrate, asic, gpu) = (t("or network hashrate"), t("ASIC model"), t("GPU model"));
     let shows = move |label: &'static str| term.with(|q| found(q, label));

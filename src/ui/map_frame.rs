@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use super::time_section::path_name;
 use crate::model::decision_map::{DecisionMap, MapCell};
 use crate::model::error::ModelError;
+use crate::model::metrics::Path;
 use crate::text::format::usd;
 use crate::text::map_svg::{heatmap, CELL, PAGE_VIEW, PLOT};
 use crate::text::{t, tf};
@@ -17,6 +18,11 @@ use crate::text::{t, tf};
 fn readout(c: &MapCell) -> String {
     let (kwh, btc) = (usd(c.kwh, 4), usd(c.btc, 0));
     match (c.best, c.mining) {
+        // When mining wins, its margin is the winner's: said once.
+        (Ok((Path::Mining, best)), Ok(_)) => tf(
+            "At {kwh} per kWh and {btc} per BTC, mining wins: {best} per kWh all-in.",
+            &[("kwh", &kwh), ("btc", &btc), ("best", &usd(best, 3))],
+        ),
         (Ok((path, best)), Ok(mining)) => tf(
             "At {kwh} per kWh and {btc} per BTC, {path} wins: {best} per kWh all-in (mining {mining}).",
             &[

@@ -22,7 +22,7 @@ pub fn PerMwTable() -> impl IntoView {
     view! {
         <section class="card mw" aria-labelledby="mw-title" data-section=Section::PerMw.name()>
             <h2 id="mw-title">{t("Per MW of facility power")}</h2>
-            <div class="table-wrap" tabindex="0">
+            <div class="table-wrap" tabindex="0" role="region" aria-label=t("Per MW, as a table")>
                 <table>
                     <thead>
                         <tr>

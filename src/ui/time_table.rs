@@ -60,7 +60,7 @@ pub fn TimeTable() -> impl IntoView {
         tf("Each path over its own life, at the discount rate; site totals for {mw} MW", &[("mw", &num(&site()))])
     };
     view! {
-        <div class="table-wrap" tabindex="0">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=t("Each path over its own life, as a table")>
             <table class="time-table">
                 <caption>{caption}</caption>
                 <thead>

@@ -46,6 +46,9 @@ pub fn TornadoSvg(
     view: Memo<Option<TornadoView>>,
 ) -> impl IntoView {
     let view_box = move || view.with(|v| views(v.as_ref().map_or(TOP, |v| v.height)).0);
+    // Each row's name starts where the reader's lines start: the right edge in Arabic (the
+    // stylesheet turns the anchor for right-to-left text, see style/main.css).
+    let (label_x, label_anchor) = if crate::text::lang().rtl() { (WIDTH, "end") } else { (0, "start") };
     let body = move || {
         view.with(|v| {
             let v = v.as_ref()?;
@@ -94,7 +97,7 @@ pub fn TornadoSvg(
                         })
                         .collect_view();
                     view! {
-                        <text class="row-label" x="0" y=row.label_y>{label.clone()}</text>
+                        <text class="row-label" x=label_x y=row.label_y text-anchor=label_anchor>{label.clone()}</text>
                         {bars}
                     }
                 })

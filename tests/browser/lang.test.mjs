@@ -174,6 +174,25 @@ describe("languages", () => {
     });
   });
 
+  test("a thousands separator is refused, never read as a decimal mark", async () => {
+    for (const [lang, typed] of [
+      ["vi", "85.000"],
+      ["vi", "85 000"],
+      ["ar", "85,000"],
+      ["ar", "٨٥٬٠٠٠"],
+    ]) {
+      await withPage(browser, `lang grouping ${lang}`, async ({ page }) => {
+        await openApp(page, server.url, `?v=1&lang=${lang}&btc=90000`);
+        const input = page.locator('input[name="btc"]');
+        await input.fill(typed);
+        await page.locator('[data-error="btc"]').filter({ hasText: /\S/ }).waitFor();
+        assert.equal(await input.getAttribute("aria-invalid"), "true", `${lang} ${typed}`);
+        await page.waitForTimeout(200);
+        assert.match(await page.evaluate(() => location.search), /btc=90000/, "the link keeps the last valid price");
+      });
+    }
+  });
+
   test("Arabic digits typed in a field are read", async () => {
     const expected = evaluate("?kwh=0.04");
     await withPage(browser, "lang ar digits", async ({ page }) => {

@@ -116,7 +116,7 @@ describe("decision map", () => {
       assert.notEqual(second, first);
       await page.keyboard.press("ArrowUp");
       assert.notEqual(await readout.innerText(), second);
-      assert.match(await readout.innerText(), /(Mining|AI colocation|GPU cloud) wins/);
+      assert.match(await readout.innerText(), /(Mining|AI colocation|GPU cloud) wins/i);
       assert.equal(await page.locator(".map-overlay rect.ring").count(), 1);
       assert.equal(await readout.getAttribute("aria-live"), "polite");
       assert.match(await page.locator("#map-summary").innerText(), /mining wins/i);

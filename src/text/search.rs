@@ -1,0 +1,36 @@
+//! Matching what a reader types in "Find an input" against the labels: case aside, and
+//! Vietnamese accents aside (many type `gia dien` for `giá điện`).
+
+/// Accented Latin letters (lower case) and the letters they fold to, pair by pair.
+const FROM: &str = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
+const TO: &str = "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd";
+
+/// `text` lower-cased, each Vietnamese accented letter as its plain letter.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| FROM.chars().position(|f| f == c).and_then(|i| TO.chars().nth(i)).unwrap_or(c))
+        .collect()
+}
+
+/// True when `label` holds `query` (already folded), or nothing is searched.
+pub fn matches(query: &str, label: &str) -> bool {
+    query.is_empty() || fold(label).contains(query)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn it_folds_case_and_vietnamese_accents() {
+        assert_eq!(FROM.chars().count(), TO.chars().count());
+        assert_eq!(fold("Giá ĐIỆN"), "gia dien");
+        assert!(matches(&fold("dien"), "Giá điện"));
+        assert!(matches(&fold("Điện"), "Giá điện"));
+        assert!(matches(&fold("كهرباء"), "سعر الكهرباء"));
+        assert!(matches(&fold("ELECTRICITY"), "Electricity price"));
+        assert!(!matches(&fold("lease"), "Electricity price"));
+        assert!(matches("", "anything"));
+    }
+}
