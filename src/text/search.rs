@@ -1,15 +1,24 @@
 //! Matching what a reader types in "Find an input" against the labels: case aside, and
 //! Vietnamese accents aside (many type `gia dien` for `giá điện`).
 
-/// Accented Latin letters (lower case) and the letters they fold to, pair by pair.
-const FROM: &str = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
-const TO: &str = "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd";
+/// Vietnamese accented letters, lower then upper case, and the plain letters they fold to,
+/// pair by pair. A table of the page's own languages rather than Rust's Unicode case
+/// tables, which cost several KB of Wasm (English and Vietnamese need only these; Arabic
+/// has no case).
+const FROM: &str = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ\
+ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ";
+const TO: &str = "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd\
+aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd";
 
-/// `text` lower-cased, each Vietnamese accented letter as its plain letter.
+/// `text` with ASCII letters lower-cased and each Vietnamese accented letter as its plain
+/// lower-case letter.
 pub fn fold(text: &str) -> String {
     text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| FROM.chars().position(|f| f == c).and_then(|i| TO.chars().nth(i)).unwrap_or(c))
+        .map(|c| match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            c if c.is_ascii() => c,
+            c => FROM.chars().position(|f| f == c).and_then(|i| TO.chars().nth(i)).unwrap_or(c),
+        })
         .collect()
 }
 

@@ -23,7 +23,7 @@ const WIDTH: f64 = 3600.0;
 fn room() -> (f64, f64) {
     match crate::text::lang() {
         crate::model::view::Lang::En => (780.0, 580.0),
-        _ => (1000.0, 950.0),
+        _ => (1150.0, 950.0),
     }
 }
 const ROW_H: f64 = 400.0;

@@ -48,7 +48,7 @@ pub fn TornadoSvg(
     let view_box = move || view.with(|v| views(v.as_ref().map_or(TOP, |v| v.height)).0);
     // Each row's name starts where the reader's lines start: the right edge in Arabic (the
     // stylesheet turns the anchor for right-to-left text, see style/main.css).
-    let (label_x, label_anchor) = if crate::text::lang().rtl() { (WIDTH, "end") } else { (0, "start") };
+    let (label_x, label_anchor) = if crate::text::lang().rtl() { (WIDTH - 20, "end") } else { (0, "start") };
     let body = move || {
         view.with(|v| {
             let v = v.as_ref()?;
