@@ -245,6 +245,8 @@ describe("languages", () => {
       await Promise.all([page.waitForURL(/lang=vi/), page.locator("#lang-select").selectOption("vi")]);
       await page.waitForSelector("#app[data-ready]", { state: "attached" });
       assert.equal(await page.evaluate(() => document.documentElement.lang), "vi");
+      // The reader's place is kept: the picker has the focus again.
+      await page.waitForFunction(() => document.activeElement?.id === "lang-select");
       assert.match(page.url(), /kwh=0\.04/);
       assert.deepEqual(metricMismatches(await readMetrics(page), expected.metrics), []);
     });
