@@ -15,7 +15,8 @@
 // What is measured, each target in a fresh browser context per load (no cache):
 //
 // - first render: from navigation start (performance.now() is relative to it) to the moment
-//   `#app[data-ready]` exists and every `[data-metric]` has a data-value, seen by a
+//   `#app[data-ready]` exists with no section waiting for its Wasm chunk (no
+//   `data-loading`) and every `[data-metric]` has a data-value, seen by a
 //   MutationObserver that an init script installs before the page's own scripts run.
 //   Median and p95 over BENCH_LOADS loads.
 // - edit: BENCH_EDITS edits of `input[name=kwh]`, alternating two values. Each sets the
@@ -59,7 +60,8 @@ const TARGETS = [
 /** Installed before any page script: notes the first moment the results are all there. */
 function watchFirstRender() {
   const complete = () => {
-    if (!document.querySelector("#app[data-ready]")) return false;
+    // Mounted, and no section still waiting for its Wasm chunk (src/ui/lazy.rs).
+    if (!document.querySelector("#app[data-ready]:not([data-loading])")) return false;
     const metrics = document.querySelectorAll("[data-metric]");
     if (metrics.length === 0) return false;
     for (const m of metrics) if (!m.hasAttribute("data-value")) return false;

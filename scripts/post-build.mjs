@@ -2,6 +2,8 @@
 // Trunk's post_build hook (Trunk.toml): runs on the finished build in the staging folder,
 // after Trunk has written the final index.html there and before it becomes dist/.
 //
+// 0. Splits the Wasm into the first screen's module and the chunks loaded after it
+//    (scripts/split-wasm.mjs), before anything below lists or hashes the files.
 // 1. Writes a Content-Security-Policy <meta> into index.html, with the sha256 of every
 //    inline script (Trunk's module loader, the error handler in index.html, the live-reload
 //    script of `trunk serve`) and the API's origin in connect-src (KWHICH_API_BASE, the same
@@ -19,6 +21,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import { splitWasm } from "./split-wasm.mjs";
+
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 const fail = (msg) => {
   console.error(`post-build: FAILED: ${msg}`);
@@ -31,6 +35,20 @@ try {
   html = readFileSync(indexPath, "utf8");
 } catch (err) {
   fail(`${indexPath} cannot be read (${err.code}): the hook must run at stage "post_build"`);
+}
+
+// --- The Wasm, split -------------------------------------------------------------------
+
+let split;
+try {
+  split = splitWasm(dir, {
+    profile: process.env.TRUNK_PROFILE ?? "release",
+    targetDir: process.env.CARGO_TARGET_DIR
+      ? path.resolve(process.env.CARGO_TARGET_DIR)
+      : path.join(process.env.TRUNK_SOURCE_DIR ?? process.cwd(), "target"),
+  });
+} catch (err) {
+  fail(`splitting the Wasm: ${err.message}`);
 }
 
 // --- Content-Security-Policy ----------------------------------------------------------
@@ -175,6 +193,6 @@ self.addEventListener("fetch", (event) => {
 writeFileSync(path.join(dir, SW), worker);
 
 console.log(
-  `post-build: ${path.basename(indexPath)}: Content-Security-Policy with ${hashes.length} script hash(es), connect-src ${apiOrigin}; ` +
+  `post-build: Wasm split: ${split}; ${path.basename(indexPath)}: Content-Security-Policy with ${hashes.length} script hash(es), connect-src ${apiOrigin}; ` +
     `${SW}: build ${buildHash}, ${precache.length} files`,
 );

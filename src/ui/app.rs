@@ -3,20 +3,16 @@
 use leptos::prelude::*;
 
 use super::compare_card::CompareCard;
-use super::comparison_view::ComparisonView;
 use super::cost_per_btc_card::CostPerBtcCard;
-use super::drivers_section::DriversSection;
 use super::embed_bar::EmbedBar;
 use super::input_panel::InputPanel;
 use super::language_picker::LanguagePicker;
-use super::map_section::MapSection;
-use super::methodology::Methodology;
+use super::lazy;
 use super::network_card::NetworkCard;
 use super::notice::Notice;
 use super::per_mw_table::PerMwTable;
 use super::share_bar::ShareBar;
 use super::state::{DraftCtx, LinkCtx, MetricsCtx, PinnedCtx, ProjectionCtx, ScenarioCtx};
-use super::time_section::TimeSection;
 use super::use_embed_height::use_embed_height;
 use super::use_scenario_url::use_scenario_url;
 use crate::model::draft::Draft;
@@ -79,7 +75,7 @@ pub fn App() -> impl IntoView {
                 <h1 class="embed-title">"kWhich"</h1>
                 {headline}
                 <Notice warnings=warnings/>
-                {compared.then(|| view! { <ComparisonView/> })}
+                {compared.then(lazy::comparison)}
                 {shown.map(|s| section_view(s, editable)).collect_view()}
                 <EmbedBar/>
             </main>
@@ -91,6 +87,9 @@ pub fn App() -> impl IntoView {
     // Offline after one visit, for the full page only: an embed lives in someone else's
     // article and stores nothing there.
     super::web::register_worker();
+    // The sections a click may show (comparing, the embed panel) and those below the first
+    // screen: their chunks load now, after the first screen. An embed loads only its own.
+    lazy::preload();
     view! {
         <header class="top">
             <div class="brand">
@@ -105,13 +104,13 @@ pub fn App() -> impl IntoView {
             <section class="results" id="results" tabindex="-1" aria-label=t("Results")>
                 {headline}
                 {move || match comparing.get() {
-                    true => view! { <ComparisonView/> }.into_any(),
+                    true => lazy::comparison(),
                     false => results.clone().map(|s| section_view(s, true)).collect_view().into_any(),
                 }}
             </section>
             {section_view(Section::Inputs, true)}
         </main>
-        <Methodology/>
+        {lazy::methodology()}
     }
     .into_any()
 }
@@ -123,9 +122,9 @@ fn section_view(section: Section, editable: bool) -> AnyView {
         Section::Btc => view! { <CostPerBtcCard/> }.into_any(),
         Section::PerMw => view! { <PerMwTable/> }.into_any(),
         Section::Network => view! { <NetworkCard/> }.into_any(),
-        Section::Time => view! { <TimeSection/> }.into_any(),
+        Section::Time => lazy::time_section(),
         Section::Inputs => view! { <InputPanel editable=editable/> }.into_any(),
-        Section::Map => view! { <MapSection/> }.into_any(),
-        Section::Drivers => view! { <DriversSection/> }.into_any(),
+        Section::Map => lazy::map_section(),
+        Section::Drivers => lazy::drivers_section(),
     }
 }

@@ -1,0 +1,141 @@
+//! The sections below the first screen, each compiled into its own Wasm chunk that loads
+//! after the page has mounted (Leptos's `#[lazy]`; `scripts/post-build.mjs` splits the
+//! Wasm). Until a chunk is there its section is an empty placeholder; once loaded, a section
+//! renders at once, so the page asks for every chunk right after mounting ([`preload`]).
+//!
+//! The split points are `extern "C"` imports and `no_mangle` exports that the macro writes:
+//! that is why this file alone may hold unsafe code.
+#![allow(unsafe_code)]
+
+use std::cell::Cell;
+use std::future::Future;
+
+use leptos::lazy;
+use leptos::prelude::*;
+
+use super::comparison_view::ComparisonView;
+use super::drivers_section::DriversSection;
+use super::embed_panel::EmbedPanel;
+use super::map_section::MapSection;
+use super::methodology::Methodology;
+use super::time_section::TimeSection;
+
+#[lazy]
+fn time_view() -> AnyView {
+    view! { <TimeSection/> }.into_any()
+}
+
+#[lazy]
+fn map_view() -> AnyView {
+    view! { <MapSection/> }.into_any()
+}
+
+#[lazy]
+fn drivers_view() -> AnyView {
+    view! { <DriversSection/> }.into_any()
+}
+
+#[lazy]
+fn comparison_view() -> AnyView {
+    view! { <ComparisonView/> }.into_any()
+}
+
+#[lazy]
+fn methodology_view() -> AnyView {
+    view! { <Methodology/> }.into_any()
+}
+
+#[lazy]
+fn embed_panel_view(hidden: RwSignal<bool>) -> AnyView {
+    view! { <EmbedPanel hidden=hidden/> }.into_any()
+}
+
+/// "Over time": the time model's charts, table and downloads.
+pub fn time_section() -> AnyView {
+    deferred(time_view())
+}
+
+/// The decision map.
+pub fn map_section() -> AnyView {
+    deferred(map_view())
+}
+
+/// "What moves the answer": the tornado.
+pub fn drivers_section() -> AnyView {
+    deferred(drivers_view())
+}
+
+/// A and B side by side.
+pub fn comparison() -> AnyView {
+    deferred(comparison_view())
+}
+
+/// "How we calculate".
+pub fn methodology() -> AnyView {
+    deferred(methodology_view())
+}
+
+/// The embed snippet's panel; `hidden` is true while it is folded away.
+pub fn embed_panel(hidden: RwSignal<bool>) -> AnyView {
+    deferred(embed_panel_view(hidden))
+}
+
+/// Asks for every chunk at once, after the first screen is there: a section shown later
+/// (comparing, a panel opened) then renders in the same frame as the click.
+pub fn preload() {
+    use leptos::task::spawn_local;
+    spawn_local(__preload_comparison_view());
+    spawn_local(__preload_embed_panel_view());
+    spawn_local(__preload_time_view());
+    spawn_local(__preload_map_view());
+    spawn_local(__preload_drivers_view());
+    spawn_local(__preload_methodology_view());
+}
+
+thread_local! {
+    /// How many sections wait for their chunk.
+    static PENDING: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A section that renders once its chunk is loaded. While any is loading, `#app` carries
+/// `data-loading` (the browser tests wait for it to go).
+fn deferred(view: impl Future<Output = AnyView> + 'static) -> AnyView {
+    let pending = Pending::new();
+    // The loader's future is not Send (Wasm has one thread): Suspend asks for Send.
+    let view = send_wrapper::SendWrapper::new(view);
+    Suspend::new(async move {
+        let view = view.await;
+        drop(pending);
+        view
+    })
+    .into_any()
+}
+
+/// One section waiting for its chunk, until dropped (loaded, or no longer shown).
+struct Pending;
+
+impl Pending {
+    fn new() -> Self {
+        loading(1);
+        Pending
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        loading(-1);
+    }
+}
+
+fn loading(step: i32) {
+    let now = PENDING.with(|p| {
+        p.set(p.get().saturating_add_signed(step));
+        p.get()
+    });
+    if let Some(app) = document().get_element_by_id("app") {
+        let _ = match now {
+            0 => app.remove_attribute("data-loading"),
+            _ => app.set_attribute("data-loading", ""),
+        };
+    }
+}
