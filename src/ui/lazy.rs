@@ -18,7 +18,14 @@ use super::drivers_section::DriversSection;
 use super::embed_panel::EmbedPanel;
 use super::map_section::MapSection;
 use super::methodology::Methodology;
+use super::state::{TimeModel, TimeModelCtx};
 use super::time_section::TimeSection;
+use crate::model::metrics::evaluate_over_time;
+
+#[lazy]
+fn over_time() -> TimeModel {
+    evaluate_over_time
+}
 
 #[lazy]
 fn time_view() -> AnyView {
@@ -50,9 +57,34 @@ fn embed_panel_view(hidden: RwSignal<bool>) -> AnyView {
     view! { <EmbedPanel hidden=hidden/> }.into_any()
 }
 
-/// "Over time": the time model's charts, table and downloads.
+/// Puts the time model into the page's evaluation ([`TimeModelCtx`]), from its chunk:
+/// every figure over time is computed from then on. `#app` keeps `data-loading` until the
+/// figures on the page have been redrawn with it.
+pub fn load_time_model() {
+    let TimeModelCtx(model) = expect_context();
+    let pending = Pending::new();
+    leptos::task::spawn_local(async move {
+        with_time_model(model).await;
+        // The page redraws in tasks of its own, queued by the change: after them.
+        leptos::task::tick().await;
+        drop(pending);
+    });
+}
+
+async fn with_time_model(model: RwSignal<Option<TimeModel>>) {
+    if model.with_untracked(Option::is_none) {
+        let over_time = over_time().await;
+        model.set(Some(over_time));
+    }
+}
+
+/// "Over time": the time model's charts, table and downloads, once the model is there.
 pub fn time_section() -> AnyView {
-    deferred(time_view())
+    let TimeModelCtx(model) = expect_context();
+    deferred(async move {
+        with_time_model(model).await;
+        time_view().await
+    })
 }
 
 /// The decision map.
@@ -65,9 +97,13 @@ pub fn drivers_section() -> AnyView {
     deferred(drivers_view())
 }
 
-/// A and B side by side.
+/// A and B side by side, every figure over time included.
 pub fn comparison() -> AnyView {
-    deferred(comparison_view())
+    let TimeModelCtx(model) = expect_context();
+    deferred(async move {
+        with_time_model(model).await;
+        comparison_view().await
+    })
 }
 
 /// "How we calculate".
