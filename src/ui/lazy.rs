@@ -18,6 +18,7 @@ use super::drivers_section::DriversSection;
 use super::embed_panel::EmbedPanel;
 use super::map_section::MapSection;
 use super::methodology::Methodology;
+use super::saved_scenarios::SavedScenarios;
 use super::state::{TimeModel, TimeModelCtx};
 use super::time_section::TimeSection;
 use crate::model::metrics::evaluate_over_time;
@@ -53,6 +54,11 @@ fn methodology_view() -> AnyView {
 }
 
 #[lazy]
+fn saved_scenarios_view() -> AnyView {
+    view! { <SavedScenarios/> }.into_any()
+}
+
+#[lazy]
 fn embed_panel_view(hidden: RwSignal<bool>) -> AnyView {
     view! { <EmbedPanel hidden=hidden/> }.into_any()
 }
@@ -76,6 +82,11 @@ async fn with_time_model(model: RwSignal<Option<TimeModel>>) {
         let over_time = over_time().await;
         model.set(Some(over_time));
     }
+}
+
+/// Scenarios saved in this browser, when their panel opens.
+pub fn saved_scenarios() -> AnyView {
+    deferred(saved_scenarios_view())
 }
 
 /// "Over time": the time model's charts, table and downloads, once the model is there.
@@ -122,6 +133,7 @@ pub fn preload() {
     use leptos::task::spawn_local;
     spawn_local(__preload_comparison_view());
     spawn_local(__preload_embed_panel_view());
+    spawn_local(__preload_saved_scenarios_view());
     spawn_local(__preload_time_view());
     spawn_local(__preload_map_view());
     spawn_local(__preload_drivers_view());

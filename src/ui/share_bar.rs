@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use super::lazy;
-use super::saved_scenarios::SavedScenarios;
 use super::state::{DraftCtx, LinkCtx, PinnedCtx, ScenarioCtx};
 use super::web;
 use crate::model::Link;
@@ -53,7 +52,7 @@ pub fn ShareBar() -> impl IntoView {
             {lazy::embed_panel(embed_hidden)}
         </div>
         <div id="saved-panel" hidden=saved_hidden>
-            {move || (!saved_hidden.get()).then(|| view! { <SavedScenarios/> })}
+            {move || (!saved_hidden.get()).then(lazy::saved_scenarios)}
         </div>
     }
 }
