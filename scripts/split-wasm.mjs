@@ -20,11 +20,13 @@
 //    in Trunk's JS.
 //
 // The service worker written after this (scripts/post-build.mjs) precaches every file of
-// the folder, the chunks included.
+// the folder, the chunks included; the hook also gives Trunk's JS and Wasm back the
+// integrity attributes that `data-integrity="none"` left out (their bytes changed here).
+// Run again on a folder it has split, it changes nothing and reports what is there.
 
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -42,16 +44,30 @@ function run(tool, args) {
 
 /**
  * Splits the Wasm in `dir` (Trunk's staging folder). `profile` is "release" or "debug";
- * `targetDir` is cargo's target folder. Returns a line for the build log.
+ * `targetDir` is cargo's target folder. Returns `{ stem, loader, chunks, done }`: Trunk's
+ * name for the app, the loader's file name, the chunks' file names, and whether it split
+ * now (false when the folder was split before: the hook run again on a finished build).
  */
 export function splitWasm(dir, { profile = "release", targetDir }) {
-  const raw = path.join(targetDir, "wasm32-unknown-unknown", profile, `${APP}.wasm`);
-  if (!existsSync(raw)) throw new Error(`${raw} is missing: the hook must run after Trunk's cargo build`);
   // Trunk's names: NAME.js and NAME_bg.wasm, NAME = kwhich-app-<hash of the unsplit Wasm>.
   const names = readdirSync(dir).filter((f) => f.startsWith(`${APP}-`) && f.endsWith("_bg.wasm"));
   if (names.length !== 1) throw new Error(`expected one ${APP}-*_bg.wasm in ${dir}, found ${names.length}`);
   const stem = names[0].slice(0, -"_bg.wasm".length);
-  if (!existsSync(path.join(dir, `${stem}.js`))) throw new Error(`${stem}.js is missing from ${dir}`);
+  const jsPath = path.join(dir, `${stem}.js`);
+  if (!existsSync(jsPath)) throw new Error(`${stem}.js is missing from ${dir}`);
+  const js = readFileSync(jsPath, "utf8");
+  // Only the module specifiers: the keys of the Wasm's import object keep the name the
+  // Wasm asks for ("./__wasm_split.js").
+  const IMPORT = /(\bfrom\s*)(["'])\.\/__wasm_split\.js\2/g;
+  const SPLIT = /\bfrom\s*["']\.\/(__wasm_split-[0-9a-f]{16}\.js)["']/;
+  if (!js.includes("__wasm_split_placeholder__")) {
+    const loader = SPLIT.exec(js)?.[1];
+    if (!loader) throw new Error(`${stem}.js has no split points and no loader: was the app built with src/ui/lazy.rs?`);
+    const chunks = [...readFileSync(path.join(dir, loader), "utf8").matchAll(/"\.\/([\w-]+\.wasm)"/g)].map((m) => m[1]);
+    return { stem, loader, chunks: [...new Set(chunks)], done: false };
+  }
+  const raw = path.join(targetDir, "wasm32-unknown-unknown", profile, `${APP}.wasm`);
+  if (!existsSync(raw)) throw new Error(`${raw} is missing: the hook must run after Trunk's cargo build`);
 
   const work = mkdtempSync(path.join(tmpdir(), "kwhich-split-"));
   try {
@@ -66,6 +82,7 @@ export function splitWasm(dir, { profile = "release", targetDir }) {
     if (profile === "release") for (const w of wasms) run("wasm-opt", ["-Oz", w, "-o", w]);
     // 4. Content-hashed names for the chunks, then for the loader that names them.
     let loader = readFileSync(path.join(work, LOADER), "utf8");
+    const hashedChunks = [];
     for (const chunk of chunks) {
       const data = readFileSync(path.join(work, chunk));
       const hashed = `${chunk.slice(0, -".wasm".length)}-${hash16(data)}.wasm`;
@@ -73,17 +90,14 @@ export function splitWasm(dir, { profile = "release", targetDir }) {
       if (!loader.includes(ref)) throw new Error(`${LOADER} does not name ${chunk}`);
       loader = loader.replaceAll(ref, `"./${hashed}"`);
       writeFileSync(path.join(dir, hashed), data);
+      hashedChunks.push(hashed);
     }
     const loaderName = `${LOADER.slice(0, -".js".length)}-${hash16(loader)}.js`;
     writeFileSync(path.join(dir, loaderName), loader);
-    const jsPath = path.join(dir, `${stem}.js`);
-    const js = readFileSync(jsPath, "utf8");
-    // Only the module specifiers: the keys of the Wasm's import object keep the name the
-    // Wasm asks for ("./__wasm_split.js").
-    const IMPORT = /(\bfrom\s*)(["'])\.\/__wasm_split\.js\2/g;
-    if (!IMPORT.test(js)) throw new Error(`${stem}.js does not import ./${LOADER}: nothing was split`);
-    writeFileSync(jsPath, js.replace(IMPORT, `$1$2./${loaderName}$2`));
-    return `${chunks.length} chunks, loader ${loaderName}`;
+    const bound = readFileSync(jsPath, "utf8");
+    if (!IMPORT.test(bound)) throw new Error(`${stem}.js does not import ./${LOADER}: nothing was split`);
+    writeFileSync(jsPath, bound.replace(IMPORT, `$1$2./${loaderName}$2`));
+    return { stem, loader: loaderName, chunks: hashedChunks, done: true };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
