@@ -95,23 +95,22 @@ pub fn usd_compact(value: Decimal) -> String {
 
 /// A metric as it reads on the page, with its unit.
 pub fn metric_text(id: MetricId, value: Decimal) -> String {
-    let with = |template: &'static str, n: String| tf(template, &[("n", &n)]);
     match id.unit() {
-        MetricUnit::BtcPerPhDay => with("{n} BTC/PH/day", number(value, 8)),
-        MetricUnit::UsdPerPhDay => with("{n}/PH/day", usd(value, 2)),
-        MetricUnit::ExahashPerSecond => with("{n} EH/s", number(value, 0)),
-        MetricUnit::JoulesPerTerahash => with("{n} J/TH", number(value, 1)),
-        MetricUnit::UsdPerKwh => with("{n}/kWh", usd(value, 4)),
-        MetricUnit::KwhPerBtc => with("{n} kWh", number(value, 0)),
+        MetricUnit::BtcPerPhDay => tf("{n} BTC/PH/day", &[("n", &number(value, 8))]),
+        MetricUnit::UsdPerPhDay => tf("{n}/PH/day", &[("n", &usd(value, 2))]),
+        MetricUnit::ExahashPerSecond => tf("{n} EH/s", &[("n", &number(value, 0))]),
+        MetricUnit::JoulesPerTerahash => tf("{n} J/TH", &[("n", &number(value, 1))]),
+        MetricUnit::UsdPerKwh => tf("{n}/kWh", &[("n", &usd(value, 4))]),
+        MetricUnit::KwhPerBtc => tf("{n} kWh", &[("n", &number(value, 0))]),
         MetricUnit::UsdPerBtc => usd(value, 0),
-        MetricUnit::Multiple => with("{n}×", number(value, 1)),
-        MetricUnit::UsdPerMw => with("{n}/MW", usd_compact(value)),
-        MetricUnit::UsdPerMwYear => with("{n}/MW/yr", usd_compact(value)),
-        MetricUnit::Years => with("{n} years", number(value, 1)),
-        MetricUnit::Months => with("{n} months", number(value, 0)),
-        MetricUnit::PercentPerYear => with("{n}%", number(value, 1)),
+        MetricUnit::Multiple => tf("{n}×", &[("n", &number(value, 1))]),
+        MetricUnit::UsdPerMw => tf("{n}/MW", &[("n", &usd_compact(value))]),
+        MetricUnit::UsdPerMwYear => tf("{n}/MW/yr", &[("n", &usd_compact(value))]),
+        MetricUnit::Years => tf("{n} years", &[("n", &number(value, 1))]),
+        MetricUnit::Months => tf("{n} months", &[("n", &number(value, 0))]),
+        MetricUnit::PercentPerYear => tf("{n}%", &[("n", &number(value, 1))]),
         MetricUnit::Usd => usd_compact(value),
-        MetricUnit::UsdPerYear => with("{n}/yr", usd_compact(value)),
+        MetricUnit::UsdPerYear => tf("{n}/yr", &[("n", &usd_compact(value))]),
     }
 }
 

@@ -220,20 +220,22 @@ fn legend(out: &mut String, words: &MapWords) {
         text(out, "legend", x + 95, top + 62, "start", name);
         x += 95 + 52 * i32::try_from(name.chars().count()).unwrap_or(20) + 90;
     }
+    // Then break-even and the scenario's mark on one row, the target below: the two lines'
+    // names are the longest words of the legend in every language.
     let row = top + 150;
-    let keys = [("breakeven", words.breakeven), ("target", words.target)];
-    let mut x = 0;
-    for (class, name) in keys {
-        open(out, "line", &[("x1", x), ("x2", x + 110), ("y1", row + 40), ("y2", row + 40)]);
+    let line_key = |out: &mut String, class: &str, name: &str, row: i32| {
+        open(out, "line", &[("x1", 0), ("x2", 110), ("y1", row + 40), ("y2", row + 40)]);
         out.push_str(" class=\"");
         out.push_str(class);
         out.push_str("\"/>");
-        text(out, "legend", x + 135, row + 62, "start", name);
-        x += 135 + 52 * i32::try_from(name.chars().count()).unwrap_or(20) + 90;
-    }
-    open(out, "circle", &[("cx", 35), ("cy", row + 190), ("r", 30)]);
+        text(out, "legend", 135, row + 62, "start", name);
+    };
+    line_key(out, "breakeven", words.breakeven, row);
+    let x = 135 + 52 * i32::try_from(words.breakeven.chars().count()).unwrap_or(20) + 90;
+    open(out, "circle", &[("cx", x + 35), ("cy", row + 40), ("r", 30)]);
     out.push_str(" class=\"mark\"/>");
-    text(out, "legend", 95, row + 212, "start", words.point);
+    text(out, "legend", x + 95, row + 62, "start", words.point);
+    line_key(out, "target", words.target, row + 150);
     text(out, "legend muted", 0, row + 362, "start", words.shades);
 }
 

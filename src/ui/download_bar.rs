@@ -29,6 +29,11 @@ stroke-dasharray:30 20}.mark{fill:#fff;stroke:#14171a;stroke-width:12}.region{fo
 paint-order:stroke;stroke:#fff;stroke-width:16}.low{fill-opacity:.45}.base{stroke:#14171a;stroke-width:6}\
 .muted{fill:#4f5862}</style>";
 
+/// In an Arabic file, each label reads right to left, its anchor turned so that it sits
+/// where the geometry put it (as the page's stylesheet does under `[dir=rtl]`).
+const RTL_STYLE: &str = "<style>text{direction:rtl}text:not([text-anchor]),text[text-anchor=start]\
+{text-anchor:end}text[text-anchor=end]{text-anchor:start}</style>";
+
 /// The file name for this scenario: `kwhich-kwh-0.03_asic-s21xp.csv`, `kwhich-default.csv`.
 fn file_name(scenario: &Scenario, extension: &str) -> String {
     let query = crate::model::to_query(scenario);
@@ -45,7 +50,12 @@ fn chart_file(id: &str, page_view: &str, file_view: &str) -> Option<String> {
     let svg = document().query_selector(&format!("svg[data-chart=\"{id}\"]")).ok()??;
     let html = svg.outer_html().replacen(page_view, file_view, 1);
     let close = html.find('>')?;
-    Some(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}{CHART_STYLE}{}", &html[..=close], &html[close + 1..]))
+    let rtl = if crate::text::lang().rtl() { RTL_STYLE } else { "" };
+    Some(format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}{CHART_STYLE}{rtl}{}",
+        &html[..=close],
+        &html[close + 1..]
+    ))
 }
 
 /// Offers the page's chart `id` as an SVG file named after the chart and the scenario.

@@ -25,7 +25,8 @@ fn words() -> MapWords {
             Lang::En => t("Bitcoin price, USD"),
             _ => t("Bitcoin price, thousands of USD"),
         },
-        paths: [t("Mining"), t("AI colocation"), t("GPU cloud")],
+        // Short names: they sit on the map and side by side in its legend.
+        paths: [t("Mining"), t("Colocation"), t("GPU cloud")],
         breakeven: t("Mining breaks even"),
         target: t("Mining meets the target cost"),
         point: t("This scenario"),
