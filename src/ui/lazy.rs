@@ -1,6 +1,6 @@
 //! The sections below the first screen, each compiled into its own Wasm chunk that loads
-//! after the page has mounted (Leptos's `#[lazy]`; `scripts/post-build.mjs` splits the
-//! Wasm). Until a chunk is there its section is an empty placeholder; once loaded, a section
+//! after the page has mounted (`wasm_split_helpers`, what Leptos's `#[lazy]` uses, with
+//! load failures as values; `scripts/post-build.mjs` splits the Wasm). Until a chunk is there its section is an empty placeholder; once loaded, a section
 //! renders at once, so the page asks for every chunk right after mounting ([`preload`]).
 //!
 //! The split points are `extern "C"` imports and `no_mangle` exports that the macro writes:
@@ -10,8 +10,8 @@
 use std::cell::Cell;
 use std::future::Future;
 
-use leptos::lazy;
 use leptos::prelude::*;
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 use super::comparison_view::ComparisonView;
 use super::drivers_section::DriversSection;
@@ -22,45 +22,49 @@ use super::saved_scenarios::SavedScenarios;
 use super::state::{TimeModel, TimeModelCtx};
 use super::time_section::TimeSection;
 use crate::model::metrics::evaluate_over_time;
+use crate::text::t;
 
-#[lazy]
-fn over_time() -> TimeModel {
-    evaluate_over_time
+// Each split point says how its chunk failed to load rather than panicking (a panic aborts
+// the whole page): the section says so, and showing it again retries.
+
+#[wasm_split(kwhich_over_time, fallible)]
+fn over_time() -> Result<TimeModel, SplitLoaderError> {
+    Ok(evaluate_over_time)
 }
 
-#[lazy]
-fn time_view() -> AnyView {
-    view! { <TimeSection/> }.into_any()
+#[wasm_split(kwhich_time_view, fallible, preload(preload_time_view))]
+fn time_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <TimeSection/> }.into_any())
 }
 
-#[lazy]
-fn map_view() -> AnyView {
-    view! { <MapSection/> }.into_any()
+#[wasm_split(kwhich_map_view, fallible, preload(preload_map_view))]
+fn map_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <MapSection/> }.into_any())
 }
 
-#[lazy]
-fn drivers_view() -> AnyView {
-    view! { <DriversSection/> }.into_any()
+#[wasm_split(kwhich_drivers_view, fallible, preload(preload_drivers_view))]
+fn drivers_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <DriversSection/> }.into_any())
 }
 
-#[lazy]
-fn comparison_view() -> AnyView {
-    view! { <ComparisonView/> }.into_any()
+#[wasm_split(kwhich_comparison_view, fallible, preload(preload_comparison_view))]
+fn comparison_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <ComparisonView/> }.into_any())
 }
 
-#[lazy]
-fn methodology_view() -> AnyView {
-    view! { <Methodology/> }.into_any()
+#[wasm_split(kwhich_methodology_view, fallible, preload(preload_methodology_view))]
+fn methodology_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <Methodology/> }.into_any())
 }
 
-#[lazy]
-fn saved_scenarios_view() -> AnyView {
-    view! { <SavedScenarios/> }.into_any()
+#[wasm_split(kwhich_saved_scenarios_view, fallible, preload(preload_saved_scenarios_view))]
+fn saved_scenarios_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <SavedScenarios/> }.into_any())
 }
 
-#[lazy]
-fn embed_panel_view(hidden: RwSignal<bool>) -> AnyView {
-    view! { <EmbedPanel hidden=hidden/> }.into_any()
+#[wasm_split(kwhich_embed_panel_view, fallible, preload(preload_embed_panel_view))]
+fn embed_panel_view(hidden: RwSignal<bool>) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <EmbedPanel hidden=hidden/> }.into_any())
 }
 
 /// Puts the time model into the page's evaluation ([`TimeModelCtx`]), from its chunk:
@@ -70,18 +74,21 @@ pub fn load_time_model() {
     let TimeModelCtx(model) = expect_context();
     let pending = Pending::new();
     leptos::task::spawn_local(async move {
-        with_time_model(model).await;
+        // Without it the figures over time stay "—" with their reason, and the sections
+        // that show them say that they could not load.
+        let _ = with_time_model(model).await;
         // The page redraws in tasks of its own, queued by the change: after them.
         leptos::task::tick().await;
         drop(pending);
     });
 }
 
-async fn with_time_model(model: RwSignal<Option<TimeModel>>) {
+async fn with_time_model(model: RwSignal<Option<TimeModel>>) -> Result<(), SplitLoaderError> {
     if model.with_untracked(Option::is_none) {
-        let over_time = over_time().await;
+        let over_time = over_time().await?;
         model.set(Some(over_time));
     }
+    Ok(())
 }
 
 /// Scenarios saved in this browser, when their panel opens.
@@ -93,7 +100,7 @@ pub fn saved_scenarios() -> AnyView {
 pub fn time_section() -> AnyView {
     let TimeModelCtx(model) = expect_context();
     deferred(async move {
-        with_time_model(model).await;
+        with_time_model(model).await?;
         time_view().await
     })
 }
@@ -112,7 +119,7 @@ pub fn drivers_section() -> AnyView {
 pub fn comparison() -> AnyView {
     let TimeModelCtx(model) = expect_context();
     deferred(async move {
-        with_time_model(model).await;
+        with_time_model(model).await?;
         comparison_view().await
     })
 }
@@ -130,14 +137,19 @@ pub fn embed_panel(hidden: RwSignal<bool>) -> AnyView {
 /// Asks for every chunk at once, after the first screen is there: a section shown later
 /// (comparing, a panel opened) then renders in the same frame as the click.
 pub fn preload() {
-    use leptos::task::spawn_local;
-    spawn_local(__preload_comparison_view());
-    spawn_local(__preload_embed_panel_view());
-    spawn_local(__preload_saved_scenarios_view());
-    spawn_local(__preload_time_view());
-    spawn_local(__preload_map_view());
-    spawn_local(__preload_drivers_view());
-    spawn_local(__preload_methodology_view());
+    // A chunk that fails here is asked for again when its section is shown.
+    fn quietly(load: impl Future<Output = Result<(), SplitLoaderError>> + 'static) {
+        leptos::task::spawn_local(async move {
+            let _ = load.await;
+        });
+    }
+    quietly(preload_comparison_view());
+    quietly(preload_embed_panel_view());
+    quietly(preload_saved_scenarios_view());
+    quietly(preload_time_view());
+    quietly(preload_map_view());
+    quietly(preload_drivers_view());
+    quietly(preload_methodology_view());
 }
 
 thread_local! {
@@ -145,16 +157,19 @@ thread_local! {
     static PENDING: Cell<u32> = const { Cell::new(0) };
 }
 
-/// A section that renders once its chunk is loaded. While any is loading, `#app` carries
-/// `data-loading` (the browser tests wait for it to go).
-fn deferred(view: impl Future<Output = AnyView> + 'static) -> AnyView {
+/// A section that renders once its chunk is loaded, or says that it could not load. While
+/// any is loading, `#app` carries `data-loading` (the browser tests wait for it to go).
+fn deferred(view: impl Future<Output = Result<AnyView, SplitLoaderError>> + 'static) -> AnyView {
     let pending = Pending::new();
     // The loader's future is not Send (Wasm has one thread): Suspend asks for Send.
     let view = send_wrapper::SendWrapper::new(view);
     Suspend::new(async move {
         let view = view.await;
         drop(pending);
-        view
+        view.unwrap_or_else(|_| {
+            let message = t("This part of the page could not load. Reload the page to try again.");
+            view! { <p class="note" role="alert" data-unloaded="">{message}</p> }.into_any()
+        })
     })
     .into_any()
 }
