@@ -25,44 +25,47 @@ use crate::model::metrics::evaluate_over_time;
 use crate::text::t;
 
 // Each split point says how its chunk failed to load rather than panicking (a panic aborts
-// the whole page): the section says so, and showing it again retries.
+// the whole page): the section says so, and showing it again retries. Split points that
+// name one module share one chunk: fewer, larger files compress better and instantiate
+// faster than the many small ones the tool cuts from code they would share. The time model
+// is alone, for an embed that shows a figure over time and nothing below.
 
 #[wasm_split(kwhich_over_time, fallible)]
 fn over_time() -> Result<TimeModel, SplitLoaderError> {
     Ok(evaluate_over_time)
 }
 
-#[wasm_split(kwhich_time_view, fallible, preload(preload_time_view))]
+#[wasm_split(kwhich_time, fallible, preload(preload_time_view))]
 fn time_view() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <TimeSection/> }.into_any())
 }
 
-#[wasm_split(kwhich_map_view, fallible, preload(preload_map_view))]
+#[wasm_split(kwhich_map, fallible, preload(preload_map_view))]
 fn map_view() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <MapSection/> }.into_any())
 }
 
-#[wasm_split(kwhich_drivers_view, fallible, preload(preload_drivers_view))]
+#[wasm_split(kwhich_map, fallible, preload(preload_drivers_view))]
 fn drivers_view() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <DriversSection/> }.into_any())
 }
 
-#[wasm_split(kwhich_comparison_view, fallible, preload(preload_comparison_view))]
+#[wasm_split(kwhich_panels, fallible, preload(preload_comparison_view))]
 fn comparison_view() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <ComparisonView/> }.into_any())
 }
 
-#[wasm_split(kwhich_methodology_view, fallible, preload(preload_methodology_view))]
+#[wasm_split(kwhich_panels, fallible, preload(preload_methodology_view))]
 fn methodology_view() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <Methodology/> }.into_any())
 }
 
-#[wasm_split(kwhich_saved_scenarios_view, fallible, preload(preload_saved_scenarios_view))]
+#[wasm_split(kwhich_panels, fallible, preload(preload_saved_scenarios_view))]
 fn saved_scenarios_view() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <SavedScenarios/> }.into_any())
 }
 
-#[wasm_split(kwhich_embed_panel_view, fallible, preload(preload_embed_panel_view))]
+#[wasm_split(kwhich_panels, fallible, preload(preload_embed_panel_view))]
 fn embed_panel_view(hidden: RwSignal<bool>) -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <EmbedPanel hidden=hidden/> }.into_any())
 }

@@ -38,7 +38,7 @@ describe("the split Wasm", () => {
   test("index.html names no chunk; the page mounts before any chunk has arrived", async () => {
     const html = readFileSync(path.join(DIST, "index.html"), "utf8");
     assert.doesNotMatch(html, /split_kwhich_|chunk_\d+/, "index.html preloads a chunk");
-    for (const split of ["time_view", "map_view", "drivers_view", "over_time", "comparison_view", "embed_panel_view"]) {
+    for (const split of ["time", "map", "panels", "over_time"]) {
       assert.ok(chunkOf(DIST, split), `no chunk for ${split} in ${DIST}`);
     }
     const server = await startServer();
@@ -69,7 +69,8 @@ describe("the split Wasm", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "kwhich-split-"));
     dirs.push(dir);
     cpSync(DIST, dir, { recursive: true });
-    rmSync(path.join(dir, chunkOf(dir, "map_view")));
+    // The decision map and the tornado share one chunk.
+    rmSync(path.join(dir, chunkOf(dir, "map")));
     const server = await startServer({ root: dir });
     try {
       const expectErrors = [/404/, /Failed to load resource/, /WebAssembly/];
@@ -78,11 +79,12 @@ describe("the split Wasm", () => {
         "split missing chunk",
         async ({ page }) => {
           await openApp(page, server.url, "?v=1&kwh=0.03");
-          assert.match(await page.locator("[data-unloaded]").innerText(), /could not load/);
-          assert.equal(await page.locator('[data-section="map"]').count(), 0);
+          const unloaded = await page.locator("[data-unloaded]").allInnerTexts();
+          assert.equal(unloaded.length, 2, "the map's and the tornado's places say so");
+          for (const text of unloaded) assert.match(text, /could not load/);
+          assert.equal(await page.locator('[data-section="map"], [data-section="drivers"]').count(), 0);
           // Every other section is there and follows an edit.
           assert.equal(await page.locator('[data-section="time"]').count(), 1);
-          assert.equal(await page.locator('[data-section="drivers"]').count(), 1);
           await page.locator("input[name=kwh]").fill("0.04");
           await page.waitForURL(/kwh=0\.04/);
           const expected = evaluate("?v=1&kwh=0.04").metrics;
