@@ -1,7 +1,10 @@
-//! The sections below the first screen, each compiled into its own Wasm chunk that loads
-//! after the page has mounted (`wasm_split_helpers`, what Leptos's `#[lazy]` uses, with
-//! load failures as values; `scripts/post-build.mjs` splits the Wasm). Until a chunk is there its section is an empty placeholder; once loaded, a section
-//! renders at once, so the page asks for every chunk right after mounting ([`preload`]).
+//! What is not on the first screen, in Wasm chunks fetched after the page has mounted:
+//! "Over time", the decision map and the tornado, the panels (comparison, embed, saved
+//! scenarios, methodology) and the time model. The split points are `wasm_split_helpers`'s,
+//! the crate under Leptos's `#[lazy]`, with load failures as values; the post_build hook
+//! (`scripts/split-wasm.mjs`) cuts the Wasm at them. Until its chunk is there a section is an
+//! empty placeholder; once loaded it renders at once, so the full page asks for every chunk
+//! right after mounting ([`preload`]).
 //!
 //! The split points are `extern "C"` imports and `no_mangle` exports that the macro writes:
 //! that is why this file alone may hold unsafe code.
