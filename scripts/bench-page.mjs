@@ -15,9 +15,12 @@
 // What is measured, each target in a fresh browser context per load (no cache):
 //
 // - first render: from navigation start (performance.now() is relative to it) to the moment
-//   `#app[data-ready]` exists and every `[data-metric]` has a data-value, seen by a
+//   `#app[data-ready]` exists with no section waiting for its Wasm chunk (no
+//   `data-loading`) and every `[data-metric]` has a data-value, seen by a
 //   MutationObserver that an init script installs before the page's own scripts run.
 //   Median and p95 over BENCH_LOADS loads.
+// - first screen: the same, to the moment the app has mounted with a figure on screen,
+//   whether or not the chunks below it (src/ui/lazy.rs) have arrived.
 // - edit: BENCH_EDITS edits of `input[name=kwh]`, alternating two values. Each sets the
 //   value and dispatches an `input` event after performance.mark("edit-start"), then waits
 //   until every metric the edit affects (learnt from a first pair of edits) shows its new
@@ -59,13 +62,18 @@ const TARGETS = [
 /** Installed before any page script: notes the first moment the results are all there. */
 function watchFirstRender() {
   const complete = () => {
-    if (!document.querySelector("#app[data-ready]")) return false;
+    // Mounted, and no section still waiting for its Wasm chunk (src/ui/lazy.rs).
+    if (!document.querySelector("#app[data-ready]:not([data-loading])")) return false;
     const metrics = document.querySelectorAll("[data-metric]");
     if (metrics.length === 0) return false;
     for (const m of metrics) if (!m.hasAttribute("data-value")) return false;
     return true;
   };
+  // The first screen: mounted, with the figures of the main module (the chunks may still
+  // be on their way).
+  const firstScreen = () => document.querySelector("#app[data-ready] [data-metric][data-value]") !== null;
   const observer = new MutationObserver(() => {
+    if (window.__firstScreen === undefined && firstScreen()) window.__firstScreen = performance.now();
     if (window.__firstRender === undefined && complete()) {
       window.__firstRender = performance.now();
       observer.disconnect();
@@ -158,7 +166,10 @@ async function oneLoad(browser, url, { bytes = false } = {}) {
     await page.addInitScript(watchFirstRender);
     await page.goto(url, { waitUntil: "load" });
     await page.waitForFunction(() => window.__firstRender !== undefined, null, { timeout: 30_000 });
-    const firstRender = await page.evaluate(() => window.__firstRender);
+    const { firstRender, firstScreen } = await page.evaluate(() => ({
+      firstRender: window.__firstRender,
+      firstScreen: window.__firstScreen ?? window.__firstRender,
+    }));
     if (errors.length) throw new Error(`${url}: ${errors.join("; ")}`);
     let transfer = null;
     if (bytes) {
@@ -173,7 +184,7 @@ async function oneLoad(browser, url, { bytes = false } = {}) {
         transfer.gzip += sizes.responseHeadersSize + gzipSync(body, { level: 9 }).length;
       }
     }
-    return { page, context, firstRender, transfer };
+    return { page, context, firstRender, firstScreen, transfer };
   } catch (err) {
     await context.close();
     throw err;
@@ -183,17 +194,19 @@ async function oneLoad(browser, url, { bytes = false } = {}) {
 async function benchTarget(browser, baseUrl, target) {
   const url = baseUrl + target.query;
   const renders = [];
+  const screens = [];
   let transfer = null;
   let edits = null;
   for (let i = 0; i < LOADS; i++) {
     const last = i === LOADS - 1;
     const load = await oneLoad(browser, url, { bytes: i === 0 });
     renders.push(load.firstRender);
+    screens.push(load.firstScreen);
     if (load.transfer) transfer = load.transfer;
     if (last && target.edits) edits = await load.page.evaluate(editLoop, { n: EDITS, values: EDIT_VALUES });
     await load.context.close();
   }
-  return { renders, transfer, edits };
+  return { renders, screens, transfer, edits };
 }
 
 const ms = (v) => (Number.isFinite(v) ? v.toFixed(v < 10 ? 2 : 1) : "n/a");
@@ -215,6 +228,8 @@ try {
 }
 
 const rows = [
+  ["first screen, median (ms)", (r) => ms(percentile(r.screens, 50))],
+  ["first screen, p95 (ms)", (r) => ms(percentile(r.screens, 95))],
   ["first render, median (ms)", (r) => ms(percentile(r.renders, 50))],
   ["first render, p95 (ms)", (r) => ms(percentile(r.renders, 95))],
   ["edit → results, median (ms)", (r) => (r.edits ? ms(percentile(r.edits.dom, 50)) : "—")],

@@ -2,6 +2,8 @@
 // Trunk's post_build hook (Trunk.toml): runs on the finished build in the staging folder,
 // after Trunk has written the final index.html there and before it becomes dist/.
 //
+// 0. Splits the Wasm into the first screen's module and the chunks loaded after it
+//    (scripts/split-wasm.mjs), before anything below lists or hashes the files.
 // 1. Writes a Content-Security-Policy <meta> into index.html, with the sha256 of every
 //    inline script (Trunk's module loader, the error handler in index.html, the live-reload
 //    script of `trunk serve`) and the API's origin in connect-src (KWHICH_API_BASE, the same
@@ -13,11 +15,15 @@
 //
 //   node scripts/post-build.mjs [DIR]     DIR defaults to $TRUNK_STAGING_DIR
 //
-// Running it again on its own output gives the same files: the policy is replaced, not added.
+// Running it again on its own output gives the same files: the Wasm is split once, the
+// integrity attributes and the policy are replaced, not added.
 
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { splitWasm } from "./split-wasm.mjs";
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 const fail = (msg) => {
@@ -25,6 +31,21 @@ const fail = (msg) => {
   process.exit(1);
 };
 if (!dir) fail("no folder: pass one, or run as Trunk's post_build hook ($TRUNK_STAGING_DIR)");
+
+// --- The Wasm, split -------------------------------------------------------------------
+
+let split;
+try {
+  split = splitWasm(dir, {
+    profile: process.env.TRUNK_PROFILE ?? "release",
+    targetDir: process.env.CARGO_TARGET_DIR
+      ? path.resolve(process.env.CARGO_TARGET_DIR)
+      : path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "target"),
+  });
+} catch (err) {
+  fail(`splitting the Wasm: ${err.message}`);
+}
+
 const indexPath = path.join(dir, "index.html");
 let html;
 try {
@@ -32,6 +53,33 @@ try {
 } catch (err) {
   fail(`${indexPath} cannot be read (${err.code}): the hook must run at stage "post_build"`);
 }
+
+// --- Integrity of the split files ------------------------------------------------------
+
+// Trunk wrote no integrity for the app's JS, Wasm and snippets (`data-integrity="none"`:
+// the split above changes their bytes); each preload gets sha384 of what is now there, as
+// Trunk writes it. The chunks' loader, which Trunk's JS imports, is preloaded beside it.
+const sri = (file) => "sha384-" + createHash("sha384").update(readFileSync(path.join(dir, file))).digest("base64");
+// The file in `dir` that an href names, whatever the public URL before it ("./", "/kwhich/").
+const fileOf = (href) => {
+  const parts = href.replace(/[?#].*$/, "").split("/").filter((p) => p && p !== ".");
+  for (let i = 0; i < parts.length; i++) {
+    const rel = parts.slice(i).join("/");
+    if (rel && existsSync(path.join(dir, rel)) && statSync(path.join(dir, rel)).isFile()) return rel;
+  }
+  return null;
+};
+const PRELOADS = /<link\b[^>]*\brel="(?:modulepreload|preload)"[^>]*>/g;
+html = html.replace(PRELOADS, (tag) => (tag.includes(`/${split.loader}"`) ? "" : tag));
+html = html.replace(PRELOADS, (tag) => {
+  const file = fileOf(/\bhref="([^"]*)"/.exec(tag)?.[1] ?? "");
+  if (!file) fail(`index.html preloads a file that is not in the build: ${tag}`);
+  const withSri = tag.replace(/\s+integrity="[^"]*"/, "").replace(/\s*\/?>$/, (end) => ` integrity="${sri(file)}"${end}`);
+  if (file !== `${split.stem}.js`) return withSri;
+  const loaderHref = /\bhref="([^"]*)"/.exec(tag)[1].replace(/[^/]*$/, split.loader);
+  return `${withSri}<link rel="modulepreload" href="${loaderHref}" crossorigin="anonymous" integrity="${sri(split.loader)}">`;
+});
+if (!html.includes(`/${split.loader}"`)) fail(`index.html has no preload of ${split.stem}.js to put the loader beside`);
 
 // --- Content-Security-Policy ----------------------------------------------------------
 
@@ -175,6 +223,6 @@ self.addEventListener("fetch", (event) => {
 writeFileSync(path.join(dir, SW), worker);
 
 console.log(
-  `post-build: ${path.basename(indexPath)}: Content-Security-Policy with ${hashes.length} script hash(es), connect-src ${apiOrigin}; ` +
+  `post-build: Wasm ${split.done ? "split" : "split before"}: ${split.chunks.length} chunks, loader ${split.loader}; ${path.basename(indexPath)}: Content-Security-Policy with ${hashes.length} script hash(es), connect-src ${apiOrigin}; ` +
     `${SW}: build ${buildHash}, ${precache.length} files`,
 );

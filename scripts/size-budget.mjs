@@ -8,7 +8,7 @@
 // 1 KB = 1000 bytes here, the stricter reading of the budget.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -22,7 +22,9 @@ const dist = path.resolve(process.argv[2] ?? path.join(root, "dist"));
 // Arabic and Vietnamese (the text layer every word goes through, numbers written and read
 // per language, the picker, title=; the catalogs themselves load only when chosen):
 // 295.4 → 316.1 KB, measured.
-const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 316.1);
+// The Wasm split (December 2026): what is below the first screen and the time model load as
+// chunks after it (src/ui/lazy.rs): 316.3 → 197.7 KB, measured.
+const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 197.8);
 const targetKb = Number(process.env.SIZE_TARGET_KB ?? 140);
 
 const fail = (msg) => {
@@ -80,6 +82,12 @@ line("file", "raw", "gzip -9");
 for (const r of rows) line(r.f, kb(r.raw), kb(r.gz));
 line("total", kb(total.raw), kb(total.gz));
 console.log(`size-budget: (1 KB = 1000 bytes: ${total.raw} raw, ${total.gz} gzip -9)`);
+// The Wasm chunks (scripts/split-wasm.mjs) load after the first screen: not counted above.
+const later = readdirSync(dist).filter((f) => f.endsWith(".wasm") && !refs.has(f));
+if (later.length) {
+  const gz = later.reduce((t, f) => t + gzipSize(readFileSync(path.join(dist, f))), 0);
+  console.log(`size-budget: loaded after the first screen (not counted): ${later.length} Wasm chunks, ${kb(gz)} gzip -9`);
+}
 
 if (total.gz > budgetKb * 1000) {
   fail(`first load is ${kb(total.gz)} gzipped, over the ${budgetKb} KB budget (${total.gz} > ${budgetKb * 1000} bytes)`);

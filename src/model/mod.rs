@@ -1,5 +1,6 @@
 //! The economics of a kilowatt-hour: inputs, presets, the share link and every metric of
 //! the scenario contract (SPEC.md), in `rust_decimal` with checked arithmetic.
+#![forbid(unsafe_code)]
 
 pub mod cashflow;
 pub mod chart;

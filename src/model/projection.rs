@@ -91,6 +91,22 @@ pub struct Projection {
 }
 
 impl Projection {
+    /// No month computed: every figure over time is [`ModelError::NotProjected`]. What the
+    /// page holds until its time model, loaded after the first screen, is there.
+    pub fn not_projected() -> Projection {
+        let life = || Life {
+            idle: Err(ModelError::NotProjected),
+            end: Err(ModelError::NotProjected),
+            flows: Err(ModelError::NotProjected),
+        };
+        Projection {
+            points: Vec::new(),
+            horizon: Err(ModelError::NotProjected),
+            shown: 0,
+            lives: [life(), life(), life()],
+        }
+    }
+
     /// Every month computed: 0 to the horizon or the end of the longest life, whichever
     /// is later.
     pub fn points(&self) -> &[ProjectionPoint] {

@@ -10,6 +10,7 @@
 //! a `{placeholder}`: each language is complete or the build is red.
 //!
 //! The evaluator never installs a catalog, so its JSON stays English.
+#![forbid(unsafe_code)]
 
 pub mod catalog;
 pub mod comparison_table;

@@ -3,24 +3,21 @@
 use leptos::prelude::*;
 
 use super::compare_card::CompareCard;
-use super::comparison_view::ComparisonView;
 use super::cost_per_btc_card::CostPerBtcCard;
-use super::drivers_section::DriversSection;
 use super::embed_bar::EmbedBar;
 use super::input_panel::InputPanel;
 use super::language_picker::LanguagePicker;
-use super::map_section::MapSection;
-use super::methodology::Methodology;
+use super::lazy;
 use super::network_card::NetworkCard;
 use super::notice::Notice;
 use super::per_mw_table::PerMwTable;
 use super::share_bar::ShareBar;
-use super::state::{DraftCtx, LinkCtx, MetricsCtx, PinnedCtx, ProjectionCtx, ScenarioCtx};
-use super::time_section::TimeSection;
+use super::state::{DraftCtx, LinkCtx, MetricsCtx, PinnedCtx, ProjectionCtx, ScenarioCtx, TimeModel, TimeModelCtx};
 use super::use_embed_height::use_embed_height;
 use super::use_scenario_url::use_scenario_url;
 use crate::model::draft::Draft;
-use crate::model::metrics::evaluate_over_time;
+use crate::model::metrics::{evaluate_static, Evaluation};
+use crate::model::projection::Projection;
 use crate::model::view::Section;
 use crate::text::t;
 
@@ -29,10 +26,16 @@ use crate::text::t;
 pub fn App() -> impl IntoView {
     let url = use_scenario_url();
     let (draft, scenario) = (url.draft, url.scenario);
-    // One evaluation an edit: every metric and the projection they come from.
+    // One evaluation an edit: every metric and the projection they come from. The time
+    // model (cash flows, NPV, IRR over up to 240 months) is a chunk loaded after the first
+    // screen, and only when a section shown needs it; until then, today's figures.
+    let time_model = RwSignal::new(None::<TimeModel>);
     let evaluation = Memo::new(move |_| {
         let invalid = draft.with(Draft::invalid_keys);
-        scenario.with(|s| evaluate_over_time(s, invalid))
+        scenario.with(|s| match time_model.get() {
+            Some(over_time) => over_time(s, invalid),
+            None => Evaluation { metrics: evaluate_static(s, invalid), projection: Projection::not_projected() },
+        })
     });
     let metrics = Memo::new(move |_| evaluation.with(|e| e.metrics.clone()));
     let projection = Memo::new(move |_| evaluation.with(|e| e.projection.clone()));
@@ -42,6 +45,7 @@ pub fn App() -> impl IntoView {
     provide_context(ProjectionCtx(projection));
     provide_context(PinnedCtx(url.pinned));
     provide_context(LinkCtx(url.link));
+    provide_context(TimeModelCtx(time_model));
     // While comparing, A and B side by side take the place of the single scenario's cards.
     let comparing = Memo::new(move |_| url.pinned.with(Option::is_some));
 
@@ -71,6 +75,10 @@ pub fn App() -> impl IntoView {
         // shows A and B compactly, then the inputs (B's) if asked for.
         let live = view.live;
         let compared = comparing.get_untracked();
+        // Only an embed that shows a figure over time loads the time model.
+        if compared || sections.contains(Section::Time) || sections.contains(Section::PerMw) {
+            lazy::load_time_model();
+        }
         let shown = Section::ALL.into_iter().filter(move |s| {
             (sections.contains(*s) || (*s == Section::Network && live)) && (*s == Section::Inputs || !compared)
         });
@@ -79,7 +87,7 @@ pub fn App() -> impl IntoView {
                 <h1 class="embed-title">"kWhich"</h1>
                 {headline}
                 <Notice warnings=warnings/>
-                {compared.then(|| view! { <ComparisonView/> })}
+                {compared.then(lazy::comparison)}
                 {shown.map(|s| section_view(s, editable)).collect_view()}
                 <EmbedBar/>
             </main>
@@ -91,6 +99,11 @@ pub fn App() -> impl IntoView {
     // Offline after one visit, for the full page only: an embed lives in someone else's
     // article and stores nothing there.
     super::web::register_worker();
+    // The sections a click may show (comparing, the embed panel) and those below the first
+    // screen: their chunks load now, after the first screen. An embed loads only its own.
+    lazy::preload();
+    // The per-MW table shows the projected payback: the full page always needs the model.
+    lazy::load_time_model();
     view! {
         <header class="top">
             <div class="brand">
@@ -105,13 +118,13 @@ pub fn App() -> impl IntoView {
             <section class="results" id="results" tabindex="-1" aria-label=t("Results")>
                 {headline}
                 {move || match comparing.get() {
-                    true => view! { <ComparisonView/> }.into_any(),
+                    true => lazy::comparison(),
                     false => results.clone().map(|s| section_view(s, true)).collect_view().into_any(),
                 }}
             </section>
             {section_view(Section::Inputs, true)}
         </main>
-        <Methodology/>
+        {lazy::methodology()}
     }
     .into_any()
 }
@@ -123,9 +136,9 @@ fn section_view(section: Section, editable: bool) -> AnyView {
         Section::Btc => view! { <CostPerBtcCard/> }.into_any(),
         Section::PerMw => view! { <PerMwTable/> }.into_any(),
         Section::Network => view! { <NetworkCard/> }.into_any(),
-        Section::Time => view! { <TimeSection/> }.into_any(),
+        Section::Time => lazy::time_section(),
         Section::Inputs => view! { <InputPanel editable=editable/> }.into_any(),
-        Section::Map => view! { <MapSection/> }.into_any(),
-        Section::Drivers => view! { <DriversSection/> }.into_any(),
+        Section::Map => lazy::map_section(),
+        Section::Drivers => lazy::drivers_section(),
     }
 }

@@ -13,6 +13,7 @@ mod embed_panel;
 mod hashrate_field;
 mod input_panel;
 mod language_picker;
+mod lazy;
 mod line_chart_svg;
 mod live_button;
 mod map_frame;

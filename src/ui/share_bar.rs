@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::embed_panel::EmbedPanel;
-use super::saved_scenarios::SavedScenarios;
+use super::lazy;
 use super::state::{DraftCtx, LinkCtx, PinnedCtx, ScenarioCtx};
 use super::web;
 use crate::model::Link;
@@ -50,10 +49,10 @@ pub fn ShareBar() -> impl IntoView {
             <span class="status" role="status" aria-live="polite">{status}</span>
         </div>
         <div id="embed-panel" hidden=embed_hidden>
-            <EmbedPanel hidden=embed_hidden/>
+            {lazy::embed_panel(embed_hidden)}
         </div>
         <div id="saved-panel" hidden=saved_hidden>
-            {move || (!saved_hidden.get()).then(|| view! { <SavedScenarios/> })}
+            {move || (!saved_hidden.get()).then(lazy::saved_scenarios)}
         </div>
     }
 }

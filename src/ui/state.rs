@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::draft::Draft;
+use crate::model::metrics::{Evaluation, InvalidKeys};
 use crate::model::projection::Projection;
 use crate::model::{Link, Metrics, Scenario};
 
@@ -22,6 +23,14 @@ pub struct MetricsCtx(pub Memo<Metrics>);
 /// The scenario month by month, each path over its own life.
 #[derive(Clone, Copy)]
 pub struct ProjectionCtx(pub Memo<Projection>);
+
+/// [`crate::model::metrics::evaluate_over_time`], from the chunk that holds it.
+pub type TimeModel = fn(&Scenario, InvalidKeys) -> Evaluation;
+
+/// The time model once its chunk is loaded (src/ui/lazy.rs); until then the metrics are
+/// today's figures and every figure over time is `NotProjected`.
+#[derive(Clone, Copy)]
+pub struct TimeModelCtx(pub RwSignal<Option<TimeModel>>);
 /// Side A while comparing (the inputs edit B, the draft); `None` for a single scenario.
 #[derive(Clone, Copy)]
 pub struct PinnedCtx(pub RwSignal<Option<Scenario>>);

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::metric_value::MetricValue;
 use super::state::{MetricsCtx, ScenarioCtx};
 use super::time_section::{month_label, path_name};
+use crate::model::error::ModelError;
 use crate::model::metrics::{MetricId, Path};
 use crate::model::share_link::plain;
 use crate::text::reasons::model_error;
@@ -42,6 +43,8 @@ pub fn PaybackCell(
             Some(month) => tf("month {n}, {date}", &[("n", &num(&month.to_string())), ("date", &month_label(month))]),
             None => num(&plain(m)),
         },
+        // The time model's chunk is still loading: no figure yet, as any other missing one.
+        Err(ModelError::NotProjected) => "—".to_string(),
         Err(_) => t("not within its life").to_string(),
     };
     let reason = move || figure.get().err().map(|e| model_error(&e));

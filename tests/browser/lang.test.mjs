@@ -16,6 +16,7 @@ import {
   launchBrowser,
   metricMismatches,
   openApp,
+  READY,
   readMetrics,
   readWarnings,
   requireDist,
@@ -243,7 +244,7 @@ describe("languages", () => {
     await withPage(browser, "lang picker", async ({ page }) => {
       await openApp(page, server.url, link);
       await Promise.all([page.waitForURL(/lang=vi/), page.locator("#lang-select").selectOption("vi")]);
-      await page.waitForSelector("#app[data-ready]", { state: "attached" });
+      await page.waitForSelector(READY, { state: "attached" });
       assert.equal(await page.evaluate(() => document.documentElement.lang), "vi");
       // The reader's place is kept: the picker has the focus again.
       await page.waitForFunction(() => document.activeElement?.id === "lang-select");

@@ -16,6 +16,7 @@ import {
   metricMismatches,
   newPage,
   openApp,
+  READY,
   readMetrics,
   readWarnings,
   requireDist,
@@ -191,7 +192,7 @@ describe("page interactions", () => {
     // A fresh context: no storage, nothing shared with the page that copied.
     await withPage(browser, "page copy link reopened", async ({ page }) => {
       await page.goto(copied, { waitUntil: "load" });
-      await page.waitForSelector("#app[data-ready]", { state: "attached", timeout: 20_000 });
+      await page.waitForSelector(READY, { state: "attached", timeout: 20_000 });
       await eventually(async () => {
         assert.deepEqual(await readInputs(page), original.inputs, "inputs of the reopened link");
         assert.deepEqual(await readMetrics(page), original.metrics, "metrics of the reopened link");

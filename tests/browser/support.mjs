@@ -225,15 +225,22 @@ export async function saveArtifacts(page, name) {
   writeFileSync(`${base}.html`, await page.content());
 }
 
-/** Waits until the app has mounted (`#app[data-ready]`), with a useful message if not. */
+/**
+ * The app has mounted (`data-ready`) and every section it shows is there: the sections
+ * below the first screen come in Wasm chunks loaded after it (src/ui/lazy.rs), and `#app`
+ * carries `data-loading` until the last one has rendered.
+ */
+export const READY = "#app[data-ready]:not([data-loading])";
+
+/** Waits until the app has mounted with every section ([`READY`]), with a useful message if not. */
 export async function waitReady(page, { timeout = 20_000 } = {}) {
   try {
-    await page.waitForSelector("#app[data-ready]", { state: "attached", timeout });
+    await page.waitForSelector(READY, { state: "attached", timeout });
   } catch (err) {
     const app = await page
       .$eval("#app", (el) => el.innerText.slice(0, 300))
       .catch(() => "(no #app element)");
-    throw new Error(`#app never got data-ready within ${timeout} ms; #app shows: ${JSON.stringify(app)}\n${err.message}`);
+    throw new Error(`#app never got data-ready (with no section loading) within ${timeout} ms; #app shows: ${JSON.stringify(app)}\n${err.message}`);
   }
 }
 

@@ -1,0 +1,210 @@
+//! What is not on the first screen, in Wasm chunks fetched after the page has mounted:
+//! "Over time", the decision map and the tornado, the panels (comparison, embed, saved
+//! scenarios, methodology) and the time model. The split points are `wasm_split_helpers`'s,
+//! the crate under Leptos's `#[lazy]`, with load failures as values; the post_build hook
+//! (`scripts/split-wasm.mjs`) cuts the Wasm at them. Until its chunk is there a section is an
+//! empty placeholder; once loaded it renders at once, so the full page asks for every chunk
+//! right after mounting ([`preload`]).
+//!
+//! The split points are `extern "C"` imports and `no_mangle` exports that the macro writes:
+//! that is why this file alone may hold unsafe code.
+#![allow(unsafe_code)]
+
+use std::cell::Cell;
+use std::future::Future;
+
+use leptos::prelude::*;
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
+
+use super::comparison_view::ComparisonView;
+use super::drivers_section::DriversSection;
+use super::embed_panel::EmbedPanel;
+use super::map_section::MapSection;
+use super::methodology::Methodology;
+use super::saved_scenarios::SavedScenarios;
+use super::state::{TimeModel, TimeModelCtx};
+use super::time_section::TimeSection;
+use crate::model::metrics::evaluate_over_time;
+use crate::text::t;
+
+// Each split point says how its chunk failed to load rather than panicking (a panic aborts
+// the whole page): the section says so, and showing it again retries. Split points that
+// name one module share one chunk: fewer, larger files compress better and instantiate
+// faster than the many small ones the tool cuts from code they would share. The time model
+// is alone, for an embed that shows a figure over time and nothing below.
+
+#[wasm_split(kwhich_over_time, fallible)]
+fn over_time() -> Result<TimeModel, SplitLoaderError> {
+    Ok(evaluate_over_time)
+}
+
+#[wasm_split(kwhich_time, fallible, preload(preload_time_view))]
+fn time_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <TimeSection/> }.into_any())
+}
+
+#[wasm_split(kwhich_map, fallible, preload(preload_map_view))]
+fn map_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <MapSection/> }.into_any())
+}
+
+#[wasm_split(kwhich_map, fallible, preload(preload_drivers_view))]
+fn drivers_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <DriversSection/> }.into_any())
+}
+
+#[wasm_split(kwhich_panels, fallible, preload(preload_comparison_view))]
+fn comparison_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <ComparisonView/> }.into_any())
+}
+
+#[wasm_split(kwhich_panels, fallible, preload(preload_methodology_view))]
+fn methodology_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <Methodology/> }.into_any())
+}
+
+#[wasm_split(kwhich_panels, fallible, preload(preload_saved_scenarios_view))]
+fn saved_scenarios_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <SavedScenarios/> }.into_any())
+}
+
+#[wasm_split(kwhich_panels, fallible, preload(preload_embed_panel_view))]
+fn embed_panel_view(hidden: RwSignal<bool>) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <EmbedPanel hidden=hidden/> }.into_any())
+}
+
+/// Puts the time model into the page's evaluation ([`TimeModelCtx`]), from its chunk:
+/// every figure over time is computed from then on. `#app` keeps `data-loading` until the
+/// figures on the page have been redrawn with it.
+pub fn load_time_model() {
+    let TimeModelCtx(model) = expect_context();
+    let pending = Pending::new();
+    leptos::task::spawn_local(async move {
+        // Without it the figures over time stay "—" with their reason, and the sections
+        // that show them say that they could not load.
+        let _ = with_time_model(model).await;
+        // The page redraws in tasks of its own, queued by the change: after them.
+        leptos::task::tick().await;
+        drop(pending);
+    });
+}
+
+async fn with_time_model(model: RwSignal<Option<TimeModel>>) -> Result<(), SplitLoaderError> {
+    if model.with_untracked(Option::is_none) {
+        let over_time = over_time().await?;
+        model.set(Some(over_time));
+    }
+    Ok(())
+}
+
+/// Scenarios saved in this browser, when their panel opens.
+pub fn saved_scenarios() -> AnyView {
+    deferred(saved_scenarios_view())
+}
+
+/// "Over time": the time model's charts, table and downloads, once the model is there.
+pub fn time_section() -> AnyView {
+    let TimeModelCtx(model) = expect_context();
+    deferred(async move {
+        with_time_model(model).await?;
+        time_view().await
+    })
+}
+
+/// The decision map.
+pub fn map_section() -> AnyView {
+    deferred(map_view())
+}
+
+/// "What moves the answer": the tornado.
+pub fn drivers_section() -> AnyView {
+    deferred(drivers_view())
+}
+
+/// A and B side by side, every figure over time included.
+pub fn comparison() -> AnyView {
+    let TimeModelCtx(model) = expect_context();
+    deferred(async move {
+        with_time_model(model).await?;
+        comparison_view().await
+    })
+}
+
+/// "How we calculate".
+pub fn methodology() -> AnyView {
+    deferred(methodology_view())
+}
+
+/// The embed snippet's panel; `hidden` is true while it is folded away.
+pub fn embed_panel(hidden: RwSignal<bool>) -> AnyView {
+    deferred(embed_panel_view(hidden))
+}
+
+/// Asks for every chunk at once, after the first screen is there: a section shown later
+/// (comparing, a panel opened) then renders in the same frame as the click.
+pub fn preload() {
+    // A chunk that fails here is asked for again when its section is shown.
+    fn quietly(load: impl Future<Output = Result<(), SplitLoaderError>> + 'static) {
+        leptos::task::spawn_local(async move {
+            let _ = load.await;
+        });
+    }
+    quietly(preload_comparison_view());
+    quietly(preload_embed_panel_view());
+    quietly(preload_saved_scenarios_view());
+    quietly(preload_time_view());
+    quietly(preload_map_view());
+    quietly(preload_drivers_view());
+    quietly(preload_methodology_view());
+}
+
+thread_local! {
+    /// How many sections wait for their chunk.
+    static PENDING: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A section that renders once its chunk is loaded, or says that it could not load. While
+/// any is loading, `#app` carries `data-loading` (the browser tests wait for it to go).
+fn deferred(view: impl Future<Output = Result<AnyView, SplitLoaderError>> + 'static) -> AnyView {
+    let pending = Pending::new();
+    // The loader's future is not Send (Wasm has one thread): Suspend asks for Send.
+    let view = send_wrapper::SendWrapper::new(view);
+    Suspend::new(async move {
+        let view = view.await;
+        drop(pending);
+        view.unwrap_or_else(|_| {
+            let message = t("This part of the page could not load. Reload the page to try again.");
+            view! { <p class="note" role="alert" data-unloaded="">{message}</p> }.into_any()
+        })
+    })
+    .into_any()
+}
+
+/// One section waiting for its chunk, until dropped (loaded, or no longer shown).
+struct Pending;
+
+impl Pending {
+    fn new() -> Self {
+        loading(1);
+        Pending
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        loading(-1);
+    }
+}
+
+fn loading(step: i32) {
+    let now = PENDING.with(|p| {
+        p.set(p.get().saturating_add_signed(step));
+        p.get()
+    });
+    if let Some(app) = document().get_element_by_id("app") {
+        let _ = match now {
+            0 => app.remove_attribute("data-loading"),
+            _ => app.set_attribute("data-loading", ""),
+        };
+    }
+}
