@@ -26,6 +26,8 @@
 //   until every metric the edit affects (learnt from a first pair of edits) shows its new
 //   data-value: checked synchronously right after the dispatch, else by a MutationObserver.
 //   "next paint" adds the wait for the following frame (requestAnimationFrame, then a task).
+//   "holds the page": until a task queued right after the edit runs, i.e. how long a
+//   keystroke keeps the next one waiting.
 // - map grid: the decision map's 40 × 40 grid in the Wasm, timed by the page itself with
 //   performance.now() around it (`data-grid-us` on #map-summary), read after each edit.
 // - first-load bytes: the sum, over every response of the first load, of the transferred
@@ -113,6 +115,10 @@ async function editLoop({ n, values }) {
 
   const dom = [];
   const paint = [];
+  // How long the keystroke holds the page: until a task queued right after it runs (the
+  // next keystroke's turn). The figures below the first screen follow a frame later
+  // (src/ui/use_settled.rs), outside that time.
+  const free = [];
   // The decision map's grid time in the Wasm, as the page reports it (`data-grid-us`).
   const grid = [];
   const gridUs = () => document.querySelector("#map-summary")?.getAttribute("data-grid-us");
@@ -122,6 +128,7 @@ async function editLoop({ n, values }) {
     performance.mark("edit-start");
     const t0 = performance.now();
     set(values[to]);
+    const freed = new Promise((r) => setTimeout(() => r(performance.now() - t0), 0));
     if (shows(states[to])) {
       synchronous += 1;
     } else {
@@ -139,6 +146,7 @@ async function editLoop({ n, values }) {
     }
     performance.mark("edit-done");
     dom.push(performance.now() - t0);
+    free.push(await freed);
     if (gridUs()) grid.push(Number(gridUs()) / 1000);
     performance.measure("edit", "edit-start", "edit-done");
     await nextPaint();
@@ -146,7 +154,7 @@ async function editLoop({ n, values }) {
   }
   performance.clearMarks();
   performance.clearMeasures();
-  return { dom, paint, grid, synchronous, affected: affected.length };
+  return { dom, paint, free, grid, synchronous, affected: affected.length };
 }
 
 function percentile(values, p) {
@@ -236,6 +244,8 @@ const rows = [
   ["edit → results, p95 (ms)", (r) => (r.edits ? ms(percentile(r.edits.dom, 95)) : "—")],
   ["edit → next paint, median (ms)", (r) => (r.edits ? ms(percentile(r.edits.paint, 50)) : "—")],
   ["edit → next paint, p95 (ms)", (r) => (r.edits ? ms(percentile(r.edits.paint, 95)) : "—")],
+  ["edit holds the page, median (ms)", (r) => (r.edits ? ms(percentile(r.edits.free, 50)) : "—")],
+  ["edit holds the page, p95 (ms)", (r) => (r.edits ? ms(percentile(r.edits.free, 95)) : "—")],
   ["map grid in Wasm, median (ms)", (r) => (r.edits?.grid.length ? ms(percentile(r.edits.grid, 50)) : "—")],
   ["map grid in Wasm, p95 (ms)", (r) => (r.edits?.grid.length ? ms(percentile(r.edits.grid, 95)) : "—")],
   ["edits updated synchronously", (r) => (r.edits ? `${r.edits.synchronous}/${r.edits.dom.length}` : "—")],

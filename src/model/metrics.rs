@@ -405,6 +405,20 @@ impl Metrics {
         MetricId::ALL.into_iter().map(|id| (id, self.get(id)))
     }
 
+    /// These figures, with each one they lack for want of the projection
+    /// ([`ModelError::NotProjected`]: [`evaluate_static`]'s figures over time) taken from
+    /// `over_time`. The page shows today's figures of the latest edit at once and the
+    /// figures over time a frame later, when the projection has caught up.
+    pub fn with_projected(&self, over_time: &Metrics) -> Metrics {
+        let mut merged = self.clone();
+        for (slot, projected) in merged.0.iter_mut().zip(over_time.0.iter()) {
+            if *slot == Err(ModelError::NotProjected) {
+                *slot = *projected;
+            }
+        }
+        merged
+    }
+
     fn set(&mut self, id: MetricId, figure: Figure) {
         // `normalize` drops trailing zeros and turns a negative zero into zero.
         self.0[id as usize] = figure.map(|d| d.normalize());

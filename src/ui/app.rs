@@ -12,11 +12,14 @@ use super::network_card::NetworkCard;
 use super::notice::Notice;
 use super::per_mw_table::PerMwTable;
 use super::share_bar::ShareBar;
-use super::state::{DraftCtx, LinkCtx, MetricsCtx, PinnedCtx, ProjectionCtx, ScenarioCtx, TimeModel, TimeModelCtx};
+use super::state::{
+    DraftCtx, LinkCtx, MetricsCtx, PinnedCtx, ProjectionCtx, ScenarioCtx, SettledCtx, TimeModel, TimeModelCtx,
+};
+use super::use_settled::use_settled;
 use super::use_embed_height::use_embed_height;
 use super::use_scenario_url::use_scenario_url;
 use crate::model::draft::Draft;
-use crate::model::metrics::{evaluate_static, Evaluation};
+use crate::model::metrics::evaluate_static;
 use crate::model::projection::Projection;
 use crate::model::view::Section;
 use crate::text::t;
@@ -26,19 +29,29 @@ use crate::text::t;
 pub fn App() -> impl IntoView {
     let url = use_scenario_url();
     let (draft, scenario) = (url.draft, url.scenario);
-    // One evaluation an edit: every metric and the projection they come from. The time
-    // model (cash flows, NPV, IRR over up to 240 months) is a chunk loaded after the first
-    // screen, and only when a section shown needs it; until then, today's figures.
+    // Two speeds. Today's figures follow every keystroke (a few microseconds natively); the
+    // time model (cash flows, NPV, IRR over up to 240 months) and the sections below the
+    // first screen (over time, the map, the tornado) follow the settled scenario, a frame
+    // later, once for a burst of keystrokes: typing never waits for them. The time model is
+    // a chunk loaded after the first screen, and only when a section shown needs it.
+    let invalid = Memo::new(move |_| draft.with(Draft::invalid_keys));
+    let settled = use_settled(scenario, invalid);
     let time_model = RwSignal::new(None::<TimeModel>);
-    let evaluation = Memo::new(move |_| {
-        let invalid = draft.with(Draft::invalid_keys);
-        scenario.with(|s| match time_model.get() {
-            Some(over_time) => over_time(s, invalid),
-            None => Evaluation { metrics: evaluate_static(s, invalid), projection: Projection::not_projected() },
-        })
+    let today = Memo::new(move |_| {
+        let invalid = invalid.get();
+        scenario.with(|s| evaluate_static(s, invalid))
     });
-    let metrics = Memo::new(move |_| evaluation.with(|e| e.metrics.clone()));
-    let projection = Memo::new(move |_| evaluation.with(|e| e.projection.clone()));
+    let over_time = Memo::new(move |_| {
+        let over_time = time_model.get()?;
+        Some(settled.with(|(s, invalid)| over_time(s, *invalid)))
+    });
+    let metrics = Memo::new(move |_| {
+        today.with(|t| over_time.with(|o| o.as_ref().map_or_else(|| t.clone(), |o| t.with_projected(&o.metrics))))
+    });
+    let projection = Memo::new(move |_| {
+        over_time.with(|o| o.as_ref().map_or_else(Projection::not_projected, |o| o.projection.clone()))
+    });
+    provide_context(SettledCtx(settled));
     provide_context(DraftCtx(draft));
     provide_context(ScenarioCtx(scenario));
     provide_context(MetricsCtx(metrics));

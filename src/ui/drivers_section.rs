@@ -6,12 +6,11 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use super::download_bar::download_chart;
-use super::state::{DraftCtx, ScenarioCtx};
+use super::state::SettledCtx;
 use super::time_section::path_name;
 use super::tornado_svg::{views, TornadoSvg, TornadoView, TOP, WIDTH};
 use crate::model::chart::scale::Rect;
 use crate::model::chart::tornado::grouped_tornado;
-use crate::model::draft::Draft;
 use crate::model::drivers::{drivers, Driver, Drivers};
 use crate::model::error::ModelError;
 use crate::model::fields::Key;
@@ -94,12 +93,10 @@ fn tornado_view(scenario: &Scenario, d: &Drivers) -> Option<TornadoView> {
 /// The tornado's card: the finding, the chart, its key and download.
 #[component]
 pub fn DriversSection() -> impl IntoView {
-    let ScenarioCtx(scenario) = expect_context();
-    let DraftCtx(draft) = expect_context();
-    let data = Memo::new(move |_| {
-        let invalid = draft.with(Draft::invalid_keys);
-        scenario.with(|s| drivers(s, invalid))
-    });
+    // The settled scenario, a frame after typing (see use_settled).
+    let SettledCtx(settled) = expect_context();
+    let scenario = Memo::new(move |_| settled.with(|(s, _)| s.clone()));
+    let data = Memo::new(move |_| settled.with(|(s, invalid)| drivers(s, *invalid)));
     let chart = Memo::new(move |_| scenario.with(|s| data.with(|d| tornado_view(s, d))));
     let ai_name = move || data.with(|d| path_name(d.base.ai.ok().map_or(Path::Colo, |(p, _)| p)));
     let download = move |_| {

@@ -5,11 +5,11 @@ use leptos::prelude::*;
 
 use super::download_bar::download_chart;
 use super::map_frame::MapFrame;
-use super::state::{DraftCtx, MetricsCtx, ScenarioCtx};
+use super::state::SettledCtx;
 use super::time_section::path_name;
 use super::web;
 use crate::model::decision_map::{decision_map, mining_wins, winner, MiningWins, MAP_CELLS};
-use crate::model::draft::Draft;
+use crate::model::metrics::evaluate_static;
 use crate::model::view::{Lang, Section};
 use crate::model::{to_query, SNAPSHOT_DATE};
 use crate::text::format::usd;
@@ -42,13 +42,15 @@ fn subtitle() -> &'static str {
 /// The decision map's card: the finding, the map, its readout and its download.
 #[component]
 pub fn MapSection() -> impl IntoView {
-    let ScenarioCtx(scenario) = expect_context();
-    let MetricsCtx(metrics) = expect_context();
-    let DraftCtx(draft) = expect_context();
+    // The settled scenario (a frame after typing: see use_settled) and today's figures of it,
+    // so that the map, its finding and its summary always speak of one scenario.
+    let SettledCtx(settled) = expect_context();
+    let scenario = Memo::new(move |_| settled.with(|(s, _)| s.clone()));
+    let metrics = Memo::new(move |_| settled.with(|(s, invalid)| evaluate_static(s, *invalid)));
     // The grid and how long it took, in whole microseconds (`data-grid-us`, for the
     // benchmark: an integer costs no float formatting in the Wasm).
     let map = Memo::new(move |_| {
-        let invalid = draft.with(Draft::invalid_keys);
+        let invalid = settled.with(|(_, invalid)| *invalid);
         let start = web::now();
         let map = scenario.with(|s| decision_map(s, invalid, MAP_CELLS));
         (map, ((web::now() - start) * 1000.0).clamp(0.0, 1e9) as u32)

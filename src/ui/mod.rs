@@ -34,6 +34,7 @@ mod tornado_svg;
 mod use_embed_height;
 mod use_saved_scenarios;
 mod use_scenario_url;
+mod use_settled;
 mod web;
 
 use leptos::prelude::*;

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::download_bar::DownloadBar;
 use super::line_chart_svg::{LineChartSvg, LineChartView, Series, LINE_H, PLOT};
-use super::state::{MetricsCtx, ProjectionCtx, ScenarioCtx};
+use super::state::{MetricsCtx, ProjectionCtx, SettledCtx};
 use super::time_table::TimeTable;
 use crate::model::chart::line::{LineChart, MarkerSpec};
 use crate::model::chart::time::SNAPSHOT_MONTH;
@@ -254,7 +254,9 @@ fn finding(metrics: &Metrics) -> String {
 /// The time section: the finding, both charts, the table and the downloads.
 #[component]
 pub fn TimeSection() -> impl IntoView {
-    let ScenarioCtx(scenario) = expect_context();
+    // The projection follows the settled scenario (see use_settled): so do its charts.
+    let SettledCtx(settled) = expect_context();
+    let scenario = Memo::new(move |_| settled.with(|(s, _)| s.clone()));
     let MetricsCtx(metrics) = expect_context();
     let ProjectionCtx(projection) = expect_context();
     let margins = Memo::new(move |_| scenario.with(|s| projection.with(|p| margin_chart(s, p))));

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::metric_value::MetricValue;
-use super::state::{MetricsCtx, ScenarioCtx};
+use super::state::{MetricsCtx, SettledCtx};
 use super::time_section::{month_label, path_name};
 use crate::model::error::ModelError;
 use crate::model::metrics::{MetricId, Path};
@@ -57,7 +57,8 @@ pub fn PaybackCell(
 /// The table of time figures, one column per path.
 #[component]
 pub fn TimeTable() -> impl IntoView {
-    let ScenarioCtx(scenario) = expect_context();
+    let SettledCtx(settled) = expect_context();
+    let scenario = Memo::new(move |_| settled.with(|(s, _)| s.clone()));
     let site = move || scenario.with(|s| s.get(crate::model::Key::Mw).map(plain).unwrap_or_default());
     let caption = move || {
         tf("Each path over its own life, at the discount rate; site totals for {mw} MW", &[("mw", &num(&site()))])

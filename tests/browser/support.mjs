@@ -228,9 +228,11 @@ export async function saveArtifacts(page, name) {
 /**
  * The app has mounted (`data-ready`) and every section it shows is there: the sections
  * below the first screen come in Wasm chunks loaded after it (src/ui/lazy.rs), and `#app`
- * carries `data-loading` until the last one has rendered.
+ * carries `data-loading` until the last one has rendered. The figures over time, the map
+ * and the tornado follow an edit a frame later (src/ui/use_settled.rs): `data-settling`
+ * until they have.
  */
-export const READY = "#app[data-ready]:not([data-loading])";
+export const READY = "#app[data-ready]:not([data-loading]):not([data-settling])";
 
 /** Waits until the app has mounted with every section ([`READY`]), with a useful message if not. */
 export async function waitReady(page, { timeout = 20_000 } = {}) {
@@ -255,8 +257,12 @@ export async function openApp(page, baseUrl, query = "") {
 // ---------------------------------------------------------------------------------------
 // Page contract
 
-/** Every `[data-metric]` element: `{ key, value, reason }` (value and reason as attributes). */
-export function readMetrics(page) {
+/**
+ * Every `[data-metric]` element: `{ key, value, reason }` (value and reason as attributes),
+ * once the page has settled after the last edit ([`READY`]).
+ */
+export async function readMetrics(page) {
+  await page.waitForSelector(READY, { state: "attached" });
   return page.$$eval("[data-metric]", (els) =>
     els.map((el) => ({
       key: el.getAttribute("data-metric"),

@@ -772,3 +772,22 @@ fn it_marks_each_key_invalid_alone() {
     }
     assert!(InvalidKeys::default().is_empty());
 }
+
+#[test]
+fn it_takes_only_the_figures_over_time_from_the_projection() {
+    let (now, _) = from_query("?kwh=0.03");
+    let (before, _) = from_query("?kwh=0.06");
+    let today = evaluate_static(&now, InvalidKeys::default());
+    let over_time = evaluate_over_time(&now, InvalidKeys::default()).metrics;
+    // With the projection of the same scenario: every figure as the full evaluation has it.
+    assert_eq!(today.with_projected(&over_time), over_time);
+    // With an older projection: today's figures stay the latest edit's.
+    let older = evaluate_over_time(&before, InvalidKeys::default()).metrics;
+    let merged = today.with_projected(&older);
+    for (id, figure) in merged.iter() {
+        let want = if today.get(id) == Err(ModelError::NotProjected) { older.get(id) } else { today.get(id) };
+        assert_eq!(figure, want, "{}", id.key());
+    }
+    assert_eq!(merged.get(MetricId::MiningMarginUsdPerKwh), over_time.get(MetricId::MiningMarginUsdPerKwh));
+    assert_ne!(merged.get(MetricId::MiningNpvUsdPerMw), over_time.get(MetricId::MiningNpvUsdPerMw));
+}
