@@ -23,8 +23,10 @@ const dist = path.resolve(process.argv[2] ?? path.join(root, "dist"));
 // per language, the picker, title=; the catalogs themselves load only when chosen):
 // 295.4 → 316.1 KB, measured.
 // The Wasm split (December 2026): what is below the first screen and the time model load as
-// chunks after it (src/ui/lazy.rs): 316.3 → 197.7 KB, measured.
-const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 197.8);
+// chunks after it (src/ui/lazy.rs): 316.3 → 197.7 KB, measured. Fixes after a first-use
+// review (thousands separators refused per language, accent-folding search with a table
+// of the page's own letters, the picker's focus kept, more room in the bar chart): 199.3.
+const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 199.4);
 const targetKb = Number(process.env.SIZE_TARGET_KB ?? 140);
 
 const fail = (msg) => {
