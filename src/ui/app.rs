@@ -15,9 +15,9 @@ use super::share_bar::ShareBar;
 use super::state::{
     DraftCtx, LinkCtx, MetricsCtx, PinnedCtx, ProjectionCtx, ScenarioCtx, SettledCtx, TimeModel, TimeModelCtx,
 };
-use super::use_settled::use_settled;
 use super::use_embed_height::use_embed_height;
 use super::use_scenario_url::use_scenario_url;
+use super::use_settled::use_settled;
 use crate::model::draft::Draft;
 use crate::model::metrics::evaluate_static;
 use crate::model::projection::Projection;
