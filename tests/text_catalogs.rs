@@ -75,11 +75,13 @@ fn literal(s: &str) -> Option<(String, usize)> {
     None
 }
 
-/// Where `call` (`t(`) starts a call in `text`: not the end of a longer name (`set(`).
+/// Where `call` (`t(`) starts a call in `text`, by itself or at the end of a path
+/// (`crate::text::t(`): not the end of a longer name (`set(`) nor a method (`.t(`).
 fn calls<'a>(text: &'a str, call: &'a str) -> impl Iterator<Item = usize> + 'a {
     text.match_indices(call).map(|(i, _)| i).filter(move |&i| {
         let before = text[..i].chars().next_back();
-        !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == ':')
+        // A method (`.t(`) or a longer name is not ours; a path (`text::t(`) is.
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
     })
 }
 
@@ -164,6 +166,8 @@ fn it_finds_messages_in_the_source() {
 fn it_reads_literals_as_rust_does() {
     assert_eq!(literal(r#""a \"b\" \u{2212}1""#), Some(("a \"b\" −1".to_string(), 19)));
     assert_eq!(literal("\"one \\\n        two\""), Some(("one two".to_string(), 19)));
+    let found: Vec<usize> = calls("a t(x) crate::text::t(y) set(z) s.t(w) (t(v)", "t(").collect();
+    assert_eq!(found, [2, 20, 40]);
 }
 
 #[test]

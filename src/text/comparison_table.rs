@@ -196,20 +196,22 @@ pub fn card_html(page: &str, comparison: &Comparison, a: &Metrics, b: &Metrics) 
     let view = *comparison.view();
     let sections = view.sections();
     let (on_a, on_b) = better_counts(sections, a, b);
-    let changes = escape_attr(&changes_text(comparison));
+    // Every word is escaped as it goes in: no markup may come from a catalog or a link.
+    let changes = changes_text(comparison);
     let mut out = String::with_capacity(16_000);
     let (on_a, on_b) = (on_a.to_string(), on_b.to_string());
     let (on_a, on_b) = (super::num(&on_a), super::num(&on_b));
     let answer = tf("B is better on {b} of these figures, A on {a}.", &[("b", &on_b), ("a", &on_a)]);
     put(&mut out, &["<p class=\"answer\">", &escape_attr(&answer), "</p>"]);
-    put(&mut out, &["<p class=\"note\">", if view.embed { "" } else { t("A is pinned; the inputs edit B.") }]);
+    let pinned = if view.embed { String::new() } else { escape_attr(t("A is pinned; the inputs edit B.")) };
+    put(&mut out, &["<p class=\"note\">", &pinned]);
     if !view.embed {
         out.push(' ');
     }
     if changes.is_empty() {
-        put(&mut out, &[t("B equals A: change an input to see what differs."), "</p>"]);
+        put(&mut out, &[&escape_attr(t("B equals A: change an input to see what differs.")), "</p>"]);
     } else {
-        put(&mut out, &[&tf("B differs from A in: {changes}.", &[("changes", &changes)]), "</p>"]);
+        put(&mut out, &[&escape_attr(&tf("B differs from A in: {changes}.", &[("changes", &changes)])), "</p>"]);
     }
     let target = if view.embed { "\" target=\"_blank\" rel=\"noopener" } else { "" };
     let full = Link::Compare(comparison.clone()).without_embed();
@@ -222,15 +224,16 @@ pub fn card_html(page: &str, comparison: &Comparison, a: &Metrics, b: &Metrics) 
             Link::Single(s) => to_query(s),
         };
         let href = escape_attr(&[page, "?", &query].concat());
-        put(&mut out, &["<span data-scenario-link=\"", side.name(), "\"><a href=\"", &href, target, "\">", text, end]);
+        let text = escape_attr(text);
+        put(&mut out, &["<span data-scenario-link=\"", side.name(), "\"><a href=\"", &href, target, "\">", &text, end]);
     }
-    let caption = t("✓ marks the better side: more earned, less spent, sooner paid back.");
+    let caption = escape_attr(t("✓ marks the better side: more earned, less spent, sooner paid back."));
     // A table wider than a phone scrolls in its own box, which the keyboard reaches and a
     // screen reader names.
-    let region = t("A and B, as a table");
-    put(&mut out, &["<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"", region, "\">"]);
-    put(&mut out, &["<table><caption>", caption, "</caption><thead><tr><th scope=\"col\">"]);
-    put(&mut out, &[t("Figure"), "</th><th scope=\"col\">A</th><th scope=\"col\">B</th>"]);
+    let region = escape_attr(t("A and B, as a table"));
+    put(&mut out, &["<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"", &region, "\">"]);
+    put(&mut out, &["<table><caption>", &caption, "</caption><thead><tr><th scope=\"col\">"]);
+    put(&mut out, &[&escape_attr(t("Figure")), "</th><th scope=\"col\">A</th><th scope=\"col\">B</th>"]);
     out.push_str("<th scope=\"col\">B − A</th></tr></thead>");
     out.push_str(&rows_html(sections, a, b));
     out.push_str("</table></div>");
@@ -245,7 +248,8 @@ pub fn rows_html(sections: Sections, a: &Metrics, b: &Metrics) -> String {
         if !sections.contains(section) {
             continue;
         }
-        put(&mut out, &["<tbody><tr class=\"group\"><th colspan=\"4\" scope=\"rowgroup\">", t(title), "</th></tr>"]);
+        let title = escape_attr(t(title));
+        put(&mut out, &["<tbody><tr class=\"group\"><th colspan=\"4\" scope=\"rowgroup\">", &title, "</th></tr>"]);
         for (label, id) in rows {
             let (fa, fb) = (a.get(*id), b.get(*id));
             let better = better_side(*id, fa, fb);
@@ -253,11 +257,11 @@ pub fn rows_html(sections: Sections, a: &Metrics, b: &Metrics) -> String {
                 Some(side) => put(&mut out, &["<tr data-better=\"", side.name(), "\">"]),
                 None => out.push_str("<tr>"),
             }
-            put(&mut out, &["<th scope=\"row\">", t(label), "</th>"]);
+            put(&mut out, &["<th scope=\"row\">", &escape_attr(t(label)), "</th>"]);
             side_cell(&mut out, Side::A, *id, fa, better == Some(Side::A));
             side_cell(&mut out, Side::B, *id, fb, better == Some(Side::B));
             let d = difference(fa, fb);
-            let (value, text) = (d.map(plain).unwrap_or_default(), difference_text(*id, d));
+            let (value, text) = (d.map(plain).unwrap_or_default(), escape_attr(&difference_text(*id, d)));
             put(
                 &mut out,
                 &["<td data-difference=\"", id.key(), "\" data-value=\"", &value, "\">", &text, "</td></tr>"],

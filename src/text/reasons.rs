@@ -33,16 +33,37 @@ pub fn model_error(error: &ModelError) -> String {
 /// What a link had that could not be used, as the notice (and the evaluator) says it.
 pub fn warning(warning: &Warning) -> String {
     match warning {
-        Warning::UnknownKey { key } => tf("Unknown key \"{key}\" ignored.", &[("key", key)]),
+        Warning::UnknownKey { key } => tf("Unknown key \"{key}\" ignored.", &[("key", &quoted(key))]),
         Warning::Invalid { key, value, reason, fallback } => tf(
             "{key}={value} ignored: {reason}; using {fallback}.",
-            &[("key", key), ("value", value), ("reason", &refusal(reason)), ("fallback", &fallback_text(fallback))],
+            &[
+                ("key", &quoted(key)),
+                ("value", &quoted(value)),
+                ("reason", &refusal(reason)),
+                ("fallback", &fallback_text(fallback)),
+            ],
         ),
         Warning::Repeated { key, value } => tf(
             "{key}={value} ignored: {key} is given more than once; the first value counts.",
-            &[("key", key), ("value", value)],
+            &[("key", &quoted(key)), ("value", &quoted(value))],
         ),
     }
+}
+
+/// Longest text of a link's quoted as it was given.
+const QUOTED_MAX: usize = 80;
+
+/// A key or value from a link as a notice quotes it: without control or bidi characters
+/// (a U+202E would turn the sentence around it), and cut after [`QUOTED_MAX`] characters.
+fn quoted(text: &str) -> String {
+    let bidi =
+        |c: char| matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    let mut out: String =
+        text.chars().map(|c| if c.is_control() || bidi(c) { ' ' } else { c }).take(QUOTED_MAX).collect();
+    if text.chars().count() > QUOTED_MAX {
+        out.push('…');
+    }
+    out
 }
 
 /// Why a link's value was refused.
@@ -105,5 +126,20 @@ pub fn section_list() -> String {
             tf("{list} and {last}", &[("list", &rest.join(", ")), ("last", last)])
         }
         _ => names.concat(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::from_query;
+
+    #[test]
+    fn it_quotes_what_a_link_gave_without_bidi_controls_and_cut() {
+        let (_, warnings) = from_query(&format!("title={}&x\u{202e}y=1", "\u{202e}a".repeat(60)));
+        let said: Vec<String> = warnings.iter().map(warning).collect();
+        assert!(said.iter().all(|w| !w.contains('\u{202e}')), "{said:?}");
+        assert!(said[0].starts_with(&format!("title={}…", " a".repeat(40))), "{}", said[0]);
+        assert_eq!(said[1], "Unknown key \"x y\" ignored.");
     }
 }
