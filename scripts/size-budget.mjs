@@ -28,8 +28,8 @@ const dist = path.resolve(process.argv[2] ?? path.join(root, "dist"));
 // of the page's own letters, the picker's focus kept, more room in the bar chart): 199.3.
 // Two speeds, so that a keystroke holds the page about 2 ms (p95 5.5 ms) instead of 30:
 // today's figures at once, the time model, the charts, the map and the tornado a frame
-// later (src/ui/use_settled.rs): 199.3 → 202.2 KB.
-const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 202.3);
+// later (src/ui/use_settled.rs): 199.3 → 202.2 KB; the review's escaping and quoting 202.3.
+const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 202.4);
 const targetKb = Number(process.env.SIZE_TARGET_KB ?? 140);
 
 const fail = (msg) => {
