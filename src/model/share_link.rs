@@ -387,4 +387,4 @@ pub fn to_query(scenario: &Scenario) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

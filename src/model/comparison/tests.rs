@@ -6,6 +6,7 @@ use rust_decimal_macros::dec;
 use super::*;
 use crate::model::evaluate;
 use crate::model::share_link::from_query;
+use crate::model::share_link::tests::{invalid, repeated, unknown};
 use crate::model::view::{Lang, Theme};
 
 /// A single link that must read without a warning.
@@ -21,28 +22,6 @@ fn comparison(link: &str) -> (Comparison, Vec<Warning>) {
         (Link::Compare(c), warnings) => (c, warnings),
         (Link::Single(s), _) => panic!("{link}: read as the single scenario {}", to_query(&s)),
     }
-}
-
-/// A warning as the evaluator words it (in English): the tests compare what a reader reads.
-#[derive(Clone, Debug)]
-pub(crate) struct Said(pub String);
-
-impl PartialEq<Said> for Warning {
-    fn eq(&self, said: &Said) -> bool {
-        crate::text::reasons::warning(self) == said.0
-    }
-}
-
-fn invalid(key: &str, value: &str, reason: &str, fallback: &str) -> Said {
-    Said(format!("{key}={value} ignored: {reason}; using {fallback}."))
-}
-
-fn unknown(key: &str) -> Said {
-    Said(format!("Unknown key \"{key}\" ignored."))
-}
-
-fn repeated(key: &str, value: &str) -> Said {
-    Said(format!("{key}={value} ignored: {key} is given more than once; the first value counts."))
 }
 
 #[test]

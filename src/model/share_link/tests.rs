@@ -18,6 +18,7 @@ fn value(scenario: &Scenario, key: Key) -> Option<Decimal> {
 }
 
 /// A warning as the evaluator words it (in English): the tests compare what a reader reads.
+/// The comparison-link tests use these too.
 #[derive(Clone, Debug)]
 pub(crate) struct Said(pub String);
 
@@ -27,15 +28,15 @@ impl PartialEq<Said> for Warning {
     }
 }
 
-fn invalid(key: &str, value: &str, reason: &str, fallback: &str) -> Said {
+pub(crate) fn invalid(key: &str, value: &str, reason: &str, fallback: &str) -> Said {
     Said(format!("{key}={value} ignored: {reason}; using {fallback}."))
 }
 
-fn unknown(key: &str) -> Said {
+pub(crate) fn unknown(key: &str) -> Said {
     Said(format!("Unknown key \"{key}\" ignored."))
 }
 
-fn repeated(key: &str, value: &str) -> Said {
+pub(crate) fn repeated(key: &str, value: &str) -> Said {
     Said(format!("{key}={value} ignored: {key} is given more than once; the first value counts."))
 }
 
