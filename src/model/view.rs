@@ -129,13 +129,19 @@ pub enum TitleError {
     TooLong,
 }
 
+/// Text from a link as the page may show it: each control character (a line break, a tab)
+/// and each bidi control a space, so that it can neither break a line nor turn the text
+/// around it (a U+202E reverses what follows).
+pub fn plain_text(text: &str) -> String {
+    let bidi =
+        |c: char| matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    text.chars().map(|c| if c.is_control() || bidi(c) { ' ' } else { c }).collect()
+}
+
 impl Title {
-    /// The title `text` makes: trimmed, each control character (a line break, a tab) and each
-    /// bidi control a space, so that a link cannot show a headline reversed (U+202E) or
-    /// reordered around the page's own text.
+    /// The title `text` makes: [`plain_text`], trimmed.
     pub fn new(text: &str) -> Result<Title, TitleError> {
-        let bidi = |c: char| matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-        let spaced: String = text.chars().map(|c| if c.is_control() || bidi(c) { ' ' } else { c }).collect();
+        let spaced = plain_text(text);
         let clean = spaced.trim();
         if clean.is_empty() {
             return Err(TitleError::Empty);

@@ -2,12 +2,12 @@
 //! ([`ModelError`], [`Warning`], [`Refusal`]) rendered in the reader's language. The
 //! evaluator renders them with no catalog installed, so its JSON reads in English.
 
-use super::fields::{label, predicate, range_text};
+use super::fields::{label, range_text};
 use super::{t, tf};
 use crate::model::error::ModelError;
 use crate::model::fields::FieldError;
 use crate::model::share_link::{Fallback, Refusal, Warning};
-use crate::model::view::Section;
+use crate::model::view::{plain_text, Section};
 use crate::model::Key;
 
 /// Why a figure has no value, as the page shows it beside "—".
@@ -53,13 +53,10 @@ pub fn warning(warning: &Warning) -> String {
 /// Longest text of a link's quoted as it was given.
 const QUOTED_MAX: usize = 80;
 
-/// A key or value from a link as a notice quotes it: without control or bidi characters
-/// (a U+202E would turn the sentence around it), and cut after [`QUOTED_MAX`] characters.
+/// A key or value from a link as a notice quotes it: [`plain_text`] (a U+202E would turn
+/// the sentence around it), cut after [`QUOTED_MAX`] characters.
 fn quoted(text: &str) -> String {
-    let bidi =
-        |c: char| matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    let mut out: String =
-        text.chars().map(|c| if c.is_control() || bidi(c) { ' ' } else { c }).take(QUOTED_MAX).collect();
+    let mut out: String = plain_text(text).chars().take(QUOTED_MAX).collect();
     if text.chars().count() > QUOTED_MAX {
         out.push('…');
     }
@@ -113,8 +110,6 @@ fn field_refusal(key: Key, error: &FieldError) -> String {
         FieldError::NotWhole => tf("{label} must be a whole number", &[("label", label(key))]),
         FieldError::RewardNotPositive => t("subsidy plus fees must be above zero").to_string(),
         FieldError::TooManyDigits => t("more than 28 digits").to_string(),
-        #[allow(unreachable_patterns)]
-        _ => predicate(error).to_string(),
     }
 }
 
