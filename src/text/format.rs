@@ -47,24 +47,26 @@ pub fn grouped(value: Decimal, dp: Option<u32>) -> String {
     out
 }
 
-/// A number rounded to `dp` places, grouped, in the reader's digits: `1,234.5`, `1.234,5`.
+/// A number rounded to `dp` places, grouped, in the reader's digits: `1,234.5`, `1.234,5`,
+/// `−1,234.5` (the minus sign, as money has it, not a hyphen).
 pub fn number(value: Decimal, dp: u32) -> String {
-    let text = num(&grouped(value, Some(dp)));
-    // The minus sign, as money has it (`−$1,234`), not a hyphen.
-    match text.strip_prefix('-') {
-        Some(rest) => ["−", rest].concat(),
-        None => text,
-    }
+    signed(value, dp, "{n}")
 }
 
 /// Money: `−$1,234` in English, `−1.234 US$` in Vietnamese; the minus sign stays outside.
 pub fn usd(value: Decimal, dp: u32) -> String {
-    money(value, dp, t("${n}"))
+    signed(value, dp, t("${n}"))
 }
 
-/// `template` (a catalog's way of writing dollars, `{n}` the amount) around `value`'s
-/// magnitude, with a minus sign in front when it is negative.
-fn money(value: Decimal, dp: u32, template: &str) -> String {
+/// Millions of dollars, `value` already in millions: `$4.03M`, `4,03 triệu US$`.
+pub fn usd_millions(value: Decimal, dp: u32) -> String {
+    signed(value, dp, t("${n}M"))
+}
+
+/// `template` (`{n}` the amount: a catalog's way of writing dollars, or the number alone)
+/// around `value`'s magnitude rounded to `dp` places, in the reader's digits, with a minus
+/// sign in front when it is negative.
+fn signed(value: Decimal, dp: u32, template: &str) -> String {
     let text = grouped(value, Some(dp));
     let (sign, digits) = match text.strip_prefix('-') {
         Some(rest) => ("−", rest),
@@ -90,9 +92,9 @@ pub fn usd_compact(value: Decimal) -> String {
     let billion = Decimal::from(1_000_000_000);
     let million = Decimal::from(1_000_000);
     if value.abs() >= billion {
-        money(value / billion, 2, t("${n}B"))
+        signed(value / billion, 2, t("${n}B"))
     } else if value.abs() >= million {
-        money(value / million, 2, t("${n}M"))
+        usd_millions(value / million, 2)
     } else {
         usd(value, 0)
     }

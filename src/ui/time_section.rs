@@ -17,8 +17,8 @@ use crate::model::share_link::plain;
 use crate::model::view::Lang;
 use crate::model::view::Section;
 use crate::model::{to_query, Scenario, SNAPSHOT_DATE};
-use crate::text::format::{grouped, number, usd_tick};
-use crate::text::{fill, lang, n, num, t, tf};
+use crate::text::format::{number, usd_millions, usd_tick};
+use crate::text::{lang, n, num, t, tf};
 
 const MONTHS: [&str; 12] = [
     n!("Jan"),
@@ -63,17 +63,6 @@ fn line_name(path: Path) -> &'static str {
         Path::Colo => t("Colocation"),
         Path::Gpu => t("GPU cloud"),
     }
-}
-
-/// A chart tick in millions of dollars (`−$4M`, `$6M`), in the reader's way of writing
-/// them: `value` is already in millions.
-fn usd_millions(value: Decimal, dp: u32) -> String {
-    let text = grouped(value, Some(dp));
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(rest) => ("−", rest),
-        None => ("", text.as_str()),
-    };
-    [sign, &fill(t("${n}M"), &[("n", &num(digits))])].concat()
 }
 
 /// A y tick of millions of dollars: `$6M` in English, the number of millions elsewhere.
