@@ -244,8 +244,7 @@ fn finding(metrics: &Metrics) -> String {
 #[component]
 pub fn TimeSection() -> impl IntoView {
     // The projection follows the settled scenario (see use_settled): so do its charts.
-    let SettledCtx(settled) = expect_context();
-    let scenario = Memo::new(move |_| settled.with(|(s, _)| s.clone()));
+    let SettledCtx { scenario, .. } = expect_context();
     let MetricsCtx(metrics) = expect_context();
     let ProjectionCtx(projection) = expect_context();
     let margins = Memo::new(move |_| scenario.with(|s| projection.with(|p| margin_chart(s, p))));
