@@ -201,7 +201,7 @@ pub fn map_svg(map: &DecisionMap, words: &MapWords) -> String {
 /// They start where the reader's lines start: at the right edge in Arabic.
 pub fn file_caption(title: &str, subtitle: &str, source: &str) -> String {
     let mut out = String::new();
-    let (x, anchor) = if super::lang().rtl() { (WIDTH, "end") } else { (0, "start") };
+    let (x, anchor) = super::line_start(WIDTH);
     text(&mut out, "chart-title", x, -250, anchor, title);
     text(&mut out, "chart-subtitle", x, -110, anchor, subtitle);
     text(&mut out, "chart-source", x, HEIGHT + 110, anchor, source);

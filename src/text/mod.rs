@@ -104,6 +104,17 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// Where a line of text starts in a chart `width` units wide, and its `text-anchor`: the
+/// left edge, or the right edge in Arabic. (The stylesheet turns an Arabic label's anchor
+/// with its direction, so "end" here sets its right end at the edge.)
+pub fn line_start(width: i32) -> (i32, &'static str) {
+    if lang().rtl() {
+        (width, "end")
+    } else {
+        (0, "start")
+    }
+}
+
 /// A number written the English way (`-1,234.5`) in the current language's digits and marks.
 #[inline(never)]
 pub fn num(english: &str) -> String {

@@ -118,7 +118,7 @@ pub fn LineChartSvg(
             }).collect_view();
             // Title, subtitle and source start where the reader's lines start: at the right
             // edge in Arabic.
-            let (hx, anchor) = if crate::text::lang().rtl() { (3600, "end") } else { (0, "start") };
+            let (hx, anchor) = crate::text::line_start(3600);
             view! {
                 <text class="chart-title" x=hx y="110" text-anchor=anchor>{v.title.clone()}</text>
                 <text class="chart-subtitle" x=hx y="240" text-anchor=anchor>{v.subtitle.clone()}</text>

@@ -48,7 +48,8 @@ pub fn TornadoSvg(
     let view_box = move || view.with(|v| views(v.as_ref().map_or(TOP, |v| v.height)).0);
     // Each row's name starts where the reader's lines start: the right edge in Arabic (the
     // stylesheet turns the anchor for right-to-left text, see style/main.css).
-    let (label_x, label_anchor) = if crate::text::lang().rtl() { (WIDTH - 20, "end") } else { (0, "start") };
+    // (20 units in from the edge: an Arabic glyph overhangs its advance.)
+    let (label_x, label_anchor) = crate::text::line_start(WIDTH - 20);
     let body = move || {
         view.with(|v| {
             let v = v.as_ref()?;
@@ -103,7 +104,7 @@ pub fn TornadoSvg(
                 })
                 .collect_view();
             // The downloaded file's title and source start at the right edge in Arabic.
-            let (hx, anchor) = if crate::text::lang().rtl() { (WIDTH, "end") } else { (0, "start") };
+            let (hx, anchor) = crate::text::line_start(WIDTH);
             Some(view! {
                 <text class="chart-title" x=hx y="-250" text-anchor=anchor>{v.title.clone()}</text>
                 <text class="chart-subtitle" x=hx y="-110" text-anchor=anchor>{v.subtitle}</text>
