@@ -19,6 +19,21 @@ pub struct EmbedOptions {
     pub title: Option<Title>,
 }
 
+impl Default for EmbedOptions {
+    /// The embed a link gets with only `embed=1`: the default sections, editable, the
+    /// reader's theme, no live data, English, no headline.
+    fn default() -> Self {
+        EmbedOptions {
+            sections: Sections::EMBED_DEFAULT,
+            editable: true,
+            theme: Theme::Auto,
+            live: false,
+            lang: Lang::En,
+            title: None,
+        }
+    }
+}
+
 /// Height of the iframe before (or without) the resize script: enough for the default
 /// comparison and cost-per-BTC cards on a phone.
 pub const FALLBACK_HEIGHT_PX: u32 = 720;
@@ -97,14 +112,7 @@ mod tests {
     #[test]
     fn it_writes_a_sandboxed_lazy_titled_iframe_with_the_scenario() {
         let (scenario, _) = crate::model::from_query("?kwh=0.03");
-        let options = EmbedOptions {
-            sections: Sections::EMBED_DEFAULT,
-            editable: true,
-            theme: Theme::Auto,
-            live: false,
-            lang: Lang::En,
-            title: None,
-        };
+        let options = EmbedOptions::default();
         let html = snippet("https://user.github.io/kwhich/", &Link::Single(scenario), &options, TITLE);
         let id = embed_id("v=1&kwh=0.03&embed=1");
         assert!(
@@ -126,18 +134,10 @@ mod tests {
     fn it_writes_only_the_display_keys_that_differ() {
         let scenario = Scenario::default();
         let sections = Sections::empty().with(Section::Compare).with(Section::Inputs);
-        let options =
-            EmbedOptions { sections, editable: false, theme: Theme::Dark, live: false, lang: Lang::En, title: None };
+        let options = EmbedOptions { sections, editable: false, theme: Theme::Dark, ..EmbedOptions::default() };
         let query = to_query(&embed_scenario(&scenario, &options));
         assert_eq!(query, "v=1&embed=1&show=compare,inputs&edit=0&theme=dark");
-        let live = EmbedOptions {
-            sections: Sections::EMBED_DEFAULT,
-            editable: true,
-            theme: Theme::Auto,
-            live: true,
-            lang: Lang::En,
-            title: None,
-        };
+        let live = EmbedOptions { live: true, ..EmbedOptions::default() };
         assert_eq!(to_query(&embed_scenario(&scenario, &live)), "v=1&embed=1&live=1");
         // The article's language and headline, whatever the page's.
         let mut arabic_page = Scenario::default();
@@ -155,14 +155,7 @@ mod tests {
 
     #[test]
     fn it_escapes_the_title_it_is_given() {
-        let options = EmbedOptions {
-            sections: Sections::EMBED_DEFAULT,
-            editable: true,
-            theme: Theme::Auto,
-            live: false,
-            lang: Lang::En,
-            title: None,
-        };
+        let options = EmbedOptions::default();
         let link = Link::Single(Scenario::default());
         let html = snippet("https://user.github.io/kwhich/", &link, &options, "kWhich: “a” & <b>\"c\"</b>");
         assert!(html.contains("title=\"kWhich: “a” &amp; &lt;b&gt;&quot;c&quot;&lt;/b&gt;\""), "{html}");
@@ -178,8 +171,7 @@ mod tests {
     fn it_embeds_both_sides_of_a_comparison() {
         let (link, _) = crate::model::from_link("?v=1&kwh=0.045&theme=dark&b.kwh=0.03");
         let sections = Sections::empty().with(Section::Compare);
-        let options =
-            EmbedOptions { sections, editable: true, theme: Theme::Light, live: false, lang: Lang::En, title: None };
+        let options = EmbedOptions { sections, theme: Theme::Light, ..EmbedOptions::default() };
         let query = "v=1&kwh=0.045&embed=1&show=compare&theme=light&b.kwh=0.03";
         assert_eq!(embed_link(&link, &options).to_query(), query);
         let html = snippet("https://user.github.io/kwhich/", &link, &options, TITLE);
