@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::language_picker::language_options;
+use super::language_picker::NAMES;
 use super::state::LinkCtx;
 use super::web;
 use crate::model::embed::{snippet, EmbedOptions};
@@ -75,7 +75,10 @@ pub fn EmbedPanel(
         }
         Err(TitleError::TooLong) => headline_error.set(true),
     };
-    let languages = language_options(lang());
+    let languages = NAMES
+        .into_iter()
+        .map(|(l, name)| view! { <option value=l.name() lang=l.name() selected=l == lang()>{name}</option> })
+        .collect_view();
     let max = TITLE_MAX.to_string();
     let too_long = tf(
         "The headline is longer than {max} characters; the embed keeps the last one that fit.",

@@ -7,19 +7,7 @@ use crate::model::view::Lang;
 use crate::text::{lang, t};
 
 /// Each language under its own name, so a reader finds theirs whatever the page's.
-const NAMES: [(Lang, &str); 3] = [(Lang::En, "English"), (Lang::Ar, "العربية"), (Lang::Vi, "Tiếng Việt")];
-
-/// An `<option>` for each language, `selected` chosen: the page's picker and the embed
-/// panel's.
-pub fn language_options(selected: Lang) -> impl IntoView {
-    NAMES
-        .into_iter()
-        .map(|(l, name)| {
-            // Each name in its own language and direction, inside a page in another.
-            view! { <option value=l.name() lang=l.name() selected=l == selected>{name}</option> }
-        })
-        .collect_view()
-}
+pub const NAMES: [(Lang, &str); 3] = [(Lang::En, "English"), (Lang::Ar, "العربية"), (Lang::Vi, "Tiếng Việt")];
 
 /// Where a change of language leaves word, for the reloaded page, to focus the picker.
 const FOCUS_KEY: &str = "kwhich:focus-language";
@@ -51,7 +39,13 @@ pub fn LanguagePicker() -> impl IntoView {
             request_animation_frame(|| super::web::focus("lang-select"));
         }
     }
-    let options = language_options(current);
+    let options = NAMES
+        .into_iter()
+        .map(|(l, name)| {
+            // Each name in its own language and direction, inside a page in another.
+            view! { <option value=l.name() lang=l.name() selected=l == current>{name}</option> }
+        })
+        .collect_view();
     view! {
         <div class="language">
             <label for="lang-select">{t("Language")}</label>
