@@ -36,10 +36,6 @@ pub fn App() -> impl IntoView {
     // a chunk loaded after the first screen, and only when a section shown needs it.
     let invalid = Memo::new(move |_| draft.with(Draft::invalid_keys));
     let settled = use_settled(scenario, invalid);
-    let settled = SettledCtx {
-        scenario: Memo::new(move |_| settled.with(|(s, _)| s.clone())),
-        invalid: Memo::new(move |_| settled.with(|(_, invalid)| *invalid)),
-    };
     let time_model = RwSignal::new(None::<TimeModel>);
     let today = Memo::new(move |_| {
         let invalid = invalid.get();
@@ -47,8 +43,7 @@ pub fn App() -> impl IntoView {
     });
     let over_time = Memo::new(move |_| {
         let over_time = time_model.get()?;
-        let invalid = settled.invalid.get();
-        Some(settled.scenario.with(|s| over_time(s, invalid)))
+        Some(settled.with(|(s, invalid)| over_time(s, *invalid)))
     });
     let metrics = Memo::new(move |_| {
         today.with(|t| over_time.with(|o| o.as_ref().map_or_else(|| t.clone(), |o| t.with_projected(&o.metrics))))
@@ -56,7 +51,7 @@ pub fn App() -> impl IntoView {
     let projection = Memo::new(move |_| {
         over_time.with(|o| o.as_ref().map_or_else(Projection::not_projected, |o| o.projection.clone()))
     });
-    provide_context(settled);
+    provide_context(SettledCtx(settled));
     provide_context(DraftCtx(draft));
     provide_context(ScenarioCtx(scenario));
     provide_context(MetricsCtx(metrics));

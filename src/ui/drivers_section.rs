@@ -94,11 +94,9 @@ fn tornado_view(scenario: &Scenario, d: &Drivers) -> Option<TornadoView> {
 #[component]
 pub fn DriversSection() -> impl IntoView {
     // The settled scenario, a frame after typing (see use_settled).
-    let SettledCtx { scenario, invalid } = expect_context();
-    let data = Memo::new(move |_| {
-        let invalid = invalid.get();
-        scenario.with(|s| drivers(s, invalid))
-    });
+    let SettledCtx(settled) = expect_context();
+    let scenario = Memo::new(move |_| settled.with(|(s, _)| s.clone()));
+    let data = Memo::new(move |_| settled.with(|(s, invalid)| drivers(s, *invalid)));
     let chart = Memo::new(move |_| scenario.with(|s| data.with(|d| tornado_view(s, d))));
     let ai_name = move || data.with(|d| path_name(d.base.ai.ok().map_or(Path::Colo, |(p, _)| p)));
     let download = move |_| {

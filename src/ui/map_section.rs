@@ -44,15 +44,13 @@ fn subtitle() -> &'static str {
 pub fn MapSection() -> impl IntoView {
     // The settled scenario (a frame after typing: see use_settled) and today's figures of it,
     // so that the map, its finding and its summary always speak of one scenario.
-    let SettledCtx { scenario, invalid } = expect_context();
-    let metrics = Memo::new(move |_| {
-        let invalid = invalid.get();
-        scenario.with(|s| evaluate_static(s, invalid))
-    });
+    let SettledCtx(settled) = expect_context();
+    let scenario = Memo::new(move |_| settled.with(|(s, _)| s.clone()));
+    let metrics = Memo::new(move |_| settled.with(|(s, invalid)| evaluate_static(s, *invalid)));
     // The grid and how long it took, in whole microseconds (`data-grid-us`, for the
     // benchmark: an integer costs no float formatting in the Wasm).
     let map = Memo::new(move |_| {
-        let invalid = invalid.get();
+        let invalid = settled.with(|(_, invalid)| *invalid);
         let start = web::now();
         let map = scenario.with(|s| decision_map(s, invalid, MAP_CELLS));
         (map, ((web::now() - start) * 1000.0).clamp(0.0, 1e9) as u32)

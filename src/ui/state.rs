@@ -23,10 +23,7 @@ pub struct MetricsCtx(pub Memo<Metrics>);
 /// The scenario and its invalid inputs a frame after the last edit: what the sections below
 /// the first screen follow (see `use_settled`).
 #[derive(Clone, Copy)]
-pub struct SettledCtx {
-    pub scenario: Memo<Scenario>,
-    pub invalid: Memo<InvalidKeys>,
-}
+pub struct SettledCtx(pub ReadSignal<(Scenario, InvalidKeys)>);
 
 /// The scenario month by month, each path over its own life.
 #[derive(Clone, Copy)]

@@ -244,7 +244,8 @@ fn finding(metrics: &Metrics) -> String {
 #[component]
 pub fn TimeSection() -> impl IntoView {
     // The projection follows the settled scenario (see use_settled): so do its charts.
-    let SettledCtx { scenario, .. } = expect_context();
+    let SettledCtx(settled) = expect_context();
+    let scenario = Memo::new(move |_| settled.with(|(s, _)| s.clone()));
     let MetricsCtx(metrics) = expect_context();
     let ProjectionCtx(projection) = expect_context();
     let margins = Memo::new(move |_| scenario.with(|s| projection.with(|p| margin_chart(s, p))));

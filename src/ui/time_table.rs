@@ -57,7 +57,8 @@ pub fn PaybackCell(
 /// The table of time figures, one column per path.
 #[component]
 pub fn TimeTable() -> impl IntoView {
-    let SettledCtx { scenario, .. } = expect_context();
+    let SettledCtx(settled) = expect_context();
+    let scenario = Memo::new(move |_| settled.with(|(s, _)| s.clone()));
     let site = move || scenario.with(|s| s.get(crate::model::Key::Mw).map(plain).unwrap_or_default());
     let caption = move || {
         tf("Each path over its own life, at the discount rate; site totals for {mw} MW", &[("mw", &num(&site()))])
