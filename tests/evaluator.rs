@@ -11,7 +11,7 @@ fn said(warnings: &[kwhich::model::Warning]) -> Vec<String> {
     warnings.iter().map(kwhich::text::reasons::warning).collect()
 }
 
-use kwhich::model::metrics::InvalidKeys;
+use kwhich::model::InvalidKeys;
 use kwhich::model::{
     evaluate, evaluate_over_time, from_link, from_query, json, Evaluation, Key, Link, MetricId, Path, Side,
 };

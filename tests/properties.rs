@@ -12,10 +12,10 @@ use rust_decimal::Decimal;
 
 use kwhich::model::cashflow::monthly_discount;
 use kwhich::model::comparison::differences;
-use kwhich::model::metrics::InvalidKeys;
 use kwhich::model::presets::{ASICS, GPUS};
 use kwhich::model::share_link::plain;
 use kwhich::model::view::{Lang, Section, Sections, Theme, Title, View};
+use kwhich::model::InvalidKeys;
 use kwhich::model::{
     evaluate, evaluate_over_time, evaluate_static, evaluate_with_invalid, from_link, from_query, json, to_query,
     Comparison, Evaluation, Group, Key, Link, MetricId, Metrics, ModelError, Path, Scenario, Side, Warning,

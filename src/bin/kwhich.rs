@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use std::io::Write;
 
-use kwhich::model::metrics::InvalidKeys;
+use kwhich::model::InvalidKeys;
 use kwhich::model::{evaluate, evaluate_over_time, from_link, json, Evaluation, Link};
 use kwhich::text::reasons;
 

@@ -9,45 +9,27 @@
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use super::error::ModelError;
-
-type Figure = Result<Decimal, ModelError>;
-
-fn mul(a: Decimal, b: Decimal) -> Figure {
-    a.checked_mul(b).ok_or(ModelError::Overflow)
-}
-
-fn add(a: Decimal, b: Decimal) -> Figure {
-    a.checked_add(b).ok_or(ModelError::Overflow)
-}
-
-fn sub(a: Decimal, b: Decimal) -> Figure {
-    a.checked_sub(b).ok_or(ModelError::Overflow)
-}
-
-fn div(a: Decimal, b: Decimal, divisor: &'static str) -> Figure {
-    if b.is_zero() {
-        return Err(ModelError::ZeroDivisor(divisor));
-    }
-    a.checked_div(b).ok_or(ModelError::Overflow)
-}
+// The search's arithmetic: a product or quotient rounded towards zero at the 28th place is
+// a step of a search or a sum of discounted cash, not a figure read as zero.
+use super::economics::figure::{add, div_rounded as div, fraction_of_percent, mul_rounded as mul, sub, Figure};
+use super::error::{ModelError, Quantity as Q};
 
 /// `1 + pct/100`.
-pub(super) fn growth(pct: Decimal) -> Figure {
-    add(Decimal::ONE, div(pct, Decimal::ONE_HUNDRED, "one hundred")?)
+pub(crate) fn growth(pct: Decimal) -> Figure {
+    add(Decimal::ONE, fraction_of_percent(pct))
 }
 
 /// The twelfth root of `x > 0` by Newton's method: the monthly factor of a yearly one.
-pub(super) fn twelfth_root(x: Decimal) -> Figure {
+pub(crate) fn twelfth_root(x: Decimal) -> Figure {
     if x <= Decimal::ZERO {
-        return Err(ModelError::ZeroDivisor("yearly growth factor"));
+        return Err(ModelError::ZeroDivisor(Q::YearlyGrowthFactor));
     }
     // From 1, the first step lands above the root (or starts there, for `x < 1`); from
     // above, Newton's steps on the convex `r^12 − x` fall monotonically onto it.
     let mut r = Decimal::ONE;
     for _ in 0..200 {
         let r11 = power(r, 11)?;
-        let step = div(sub(mul(r11, r)?, x)?, mul(dec!(12), r11)?, "twelfth root's slope")?;
+        let step = div(sub(mul(r11, r)?, x)?, mul(dec!(12), r11)?, Q::TwelfthRootSlope)?;
         r = sub(r, step)?;
         if step.abs() < dec!(0.0000000000000000000000001) {
             return Ok(r);
@@ -73,12 +55,12 @@ fn power(x: Decimal, mut n: u32) -> Figure {
 
 /// The monthly discount factor at the yearly rate `rate_pct`: `(1 + rate/100)^(−1/12)`.
 pub fn monthly_discount(rate_pct: Decimal) -> Figure {
-    div(Decimal::ONE, twelfth_root(growth(rate_pct)?)?, "monthly growth factor")
+    div(Decimal::ONE, twelfth_root(growth(rate_pct)?)?, Q::MonthlyGrowthFactor)
 }
 
 /// The yearly rate in percent whose monthly discount factor is `v`: `100 · (v^−12 − 1)`.
 fn yearly_rate_pct(v: Decimal) -> Figure {
-    let yearly = power(div(Decimal::ONE, v, "monthly discount factor")?, 12)?;
+    let yearly = power(div(Decimal::ONE, v, Q::MonthlyDiscountFactor)?, 12)?;
     mul(sub(yearly, Decimal::ONE)?, Decimal::ONE_HUNDRED)
 }
 
@@ -408,12 +390,12 @@ fn interpolation(
     e: Decimal,
     tol: Decimal,
 ) -> Result<Option<Decimal>, ModelError> {
-    let s = div(fb, fa, "f(a)")?;
+    let s = div(fb, fa, Q::SearchValueA)?;
     let (p, q) = if a == c {
         (mul(mul(TWO, half)?, s)?, sub(Decimal::ONE, s)?)
     } else {
-        let q = div(fa, fc, "f(c)")?;
-        let r = div(fb, fc, "f(c)")?;
+        let q = div(fa, fc, Q::SearchValueC)?;
+        let r = div(fb, fc, Q::SearchValueC)?;
         let left = mul(mul(mul(TWO, half)?, q)?, sub(q, r)?)?;
         let right = mul(sub(b, a)?, sub(r, Decimal::ONE)?)?;
         let p = mul(s, sub(left, right)?)?;
@@ -431,7 +413,7 @@ fn interpolation(
     let shrinking = mul(e, q)?.abs();
     let twice = mul(TWO, p)?;
     if twice < inside && twice < shrinking {
-        Ok(Some(div(p, q, "interpolation")?))
+        Ok(Some(div(p, q, Q::Interpolation)?))
     } else {
         Ok(None)
     }
@@ -449,7 +431,7 @@ mod tests {
             let back = power(r, 12).unwrap_or_else(|e| panic!("{yearly}: {e:?}"));
             assert!((back - yearly).abs() < dec!(0.0000000000000000000000001) * yearly, "{yearly}: {r}^12 = {back}");
         }
-        assert_eq!(twelfth_root(Decimal::ZERO), Err(ModelError::ZeroDivisor("yearly growth factor")));
+        assert_eq!(twelfth_root(Decimal::ZERO), Err(ModelError::ZeroDivisor(Q::YearlyGrowthFactor)));
     }
 
     fn flows(capex: Decimal, flows: &[Decimal]) -> CashFlows {

@@ -8,10 +8,10 @@ use rust_decimal::Decimal;
 
 use super::error::ModelError;
 use super::fields::Key;
-use super::metrics::{MetricId, Metrics};
 use super::scenario::Scenario;
 use super::share_link::{differing, from_pairs, pairs, percent_encode, to_query, Fallback, Given, Refusal, Warning};
 use super::view::View;
+use crate::model::{MetricId, Metrics};
 
 /// What side B's keys start with: `b.kwh` is B's electricity price.
 pub const B_PREFIX: &str = "b.";

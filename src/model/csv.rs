@@ -3,10 +3,10 @@
 //! figure cannot be computed.
 
 use super::json::scenario_entries;
-use super::metrics::{Metrics, Path};
 use super::projection::Projection;
 use super::scenario::Scenario;
 use super::share_link::plain;
+use crate::model::{Metrics, Path};
 
 /// A cell: quoted when it holds a separator, a quote or a line break.
 fn cell(text: &str) -> String {
@@ -57,7 +57,7 @@ pub fn report(scenario: &Scenario, metrics: &Metrics, projection: &Projection) -
 mod tests {
     use super::*;
     use crate::model::from_query;
-    use crate::model::metrics::{evaluate_over_time, InvalidKeys, MetricId};
+    use crate::model::{evaluate_over_time, InvalidKeys, MetricId};
 
     #[test]
     fn it_writes_inputs_metrics_and_months() {

@@ -3,18 +3,18 @@
 //! capex is counted, mining's own all-in margin, where mining breaks even and where it
 //! meets the target cost per BTC.
 //!
-//! Every cell is [`super::metrics::evaluate_static`] of the scenario with `kwh` and `btc` set to the cell's
+//! Every cell is [`crate::model::evaluate_static`] of the scenario with `kwh` and `btc` set to the cell's
 //! values, so a cell can be checked against `kwhich eval` with those two keys changed;
 //! [`MapGrid`] computes it without evaluating 1,600 scenarios from scratch.
 
 use rust_decimal::Decimal;
 
-use super::error::ModelError;
+use super::economics::grid::MapGrid;
+use super::error::{ModelError, Quantity};
 use super::fields::Key;
 use super::map_range::{map_ranges, MapRanges};
-use super::metrics::grid::MapGrid;
-use super::metrics::{InvalidKeys, MetricId, Metrics, Path};
 use super::scenario::Scenario;
+use crate::model::{InvalidKeys, MetricId, Metrics, Path};
 
 type Figure = Result<Decimal, ModelError>;
 
@@ -153,7 +153,7 @@ fn slot(v: Decimal, low: Decimal, high: Decimal, n: usize) -> Option<usize> {
 /// `n` is 0.
 pub fn decision_map(scenario: &Scenario, invalid: InvalidKeys, n: usize) -> Result<DecisionMap, ModelError> {
     if n == 0 {
-        return Err(ModelError::ZeroDivisor("number of cells"));
+        return Err(ModelError::ZeroDivisor(Quantity::NumberOfCells));
     }
     let ranges = map_ranges(scenario)?;
     let kwhs = (0..n).map(|i| ranges.kwh.sample(i, n)).collect::<Result<Vec<_>, _>>()?;

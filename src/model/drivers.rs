@@ -14,8 +14,8 @@ use rust_decimal_macros::dec;
 use super::decision_map::best_ai;
 use super::error::ModelError;
 use super::fields::{Bound, Key};
-use super::metrics::{evaluate_static, InvalidKeys, MetricId, Metrics, Path};
 use super::scenario::Scenario;
+use crate::model::{evaluate_static, InvalidKeys, MetricId, Metrics, Path};
 
 type Figure = Result<Decimal, ModelError>;
 

@@ -8,10 +8,10 @@ use rust_decimal::Decimal;
 use super::comparison::{differences, Comparison};
 use super::error::ModelError;
 use super::fields::Key;
-use super::metrics::{Metrics, Path};
 use super::projection::{project, Projection};
 use super::scenario::Scenario;
 use super::share_link::plain;
+use crate::model::{Metrics, Path};
 
 /// A figure as a JSON number at full precision, or `null` when it cannot be computed.
 fn number(figure: Result<Decimal, ModelError>) -> String {
@@ -42,7 +42,7 @@ pub fn report(scenario: &Scenario, metrics: &Metrics, warnings: &[String]) -> St
     side(scenario, metrics, &project(scenario), Some(warnings))
 }
 
-/// [`report`] with the projection already computed (an [`super::metrics::Evaluation`] has it).
+/// [`report`] with the projection already computed (an [`crate::model::Evaluation`] has it).
 pub fn report_with_projection(
     scenario: &Scenario,
     metrics: &Metrics,

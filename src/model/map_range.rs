@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use super::error::ModelError;
+use super::error::{ModelError, Quantity};
 use super::fields::Key;
 use super::scenario::Scenario;
 
@@ -36,7 +36,7 @@ impl AxisRange {
     /// is exact for any decimal range.
     pub fn sample(&self, k: usize, n: usize) -> Result<Decimal, ModelError> {
         if n == 0 {
-            return Err(ModelError::ZeroDivisor("number of cells"));
+            return Err(ModelError::ZeroDivisor(Quantity::NumberOfCells));
         }
         let odd = Decimal::from(k).checked_mul(dec!(2)).and_then(|v| v.checked_add(Decimal::ONE));
         let twice_n = Decimal::from(n).checked_mul(dec!(2));
@@ -147,7 +147,7 @@ mod tests {
         for (axis, k, n, want) in cases {
             assert_eq!(axis.sample(k, n), Ok(want), "{k} of {n}");
         }
-        assert_eq!(kwh.sample(0, 0), Err(ModelError::ZeroDivisor("number of cells")));
+        assert_eq!(kwh.sample(0, 0), Err(ModelError::ZeroDivisor(Quantity::NumberOfCells)));
         assert_eq!(btc.to_f64(), Some((21250.0, 255000.0)));
     }
 

@@ -18,13 +18,15 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 use super::cashflow::{growth, twelfth_root, CashFlows};
-use super::error::ModelError;
+use super::economics::capex::capexes;
+use super::economics::figure::{add, div, div_by_constant, mul, Figure, HUNDRED, TWO};
+use super::economics::inputs::{Inputs, InvalidKeys};
+use super::economics::margins::{Fixed, Moving};
+use super::economics::path::Path;
+use super::error::{ModelError, Quantity as Q};
 use super::fields::Key;
-use super::metrics::{add, div, evaluate_static, mul, Fixed, Inputs, InvalidKeys, Moving, Path};
 use super::scenario::Scenario;
-use super::units::{BlockHeight, Months, Years};
-
-type Figure = Result<Decimal, ModelError>;
+use super::units::{BlockHeight, JoulesPerTerahash, Months, Years};
 
 /// Blocks mined in a month of 730 hours at six an hour.
 const BLOCKS_PER_MONTH: u64 = 4380;
@@ -156,8 +158,10 @@ pub fn project(scenario: &Scenario) -> Projection {
 /// The projection, treating the keys in `invalid` as unknown: each figure that needs one
 /// of them is [`ModelError::InvalidInput`], the others keep their values.
 pub fn project_with_invalid(scenario: &Scenario, invalid: InvalidKeys) -> Projection {
-    let metrics = evaluate_static(scenario, invalid);
-    project_inputs(&Inputs::new(scenario, invalid), Path::ALL.map(|p| metrics.get(p.capex())))
+    let i = Inputs::new(scenario, invalid);
+    // As the metrics give them: normalized.
+    let capex = capexes(&i, i.eff().map(JoulesPerTerahash::get)).map(|c| c.map(|c| c.normalize()));
+    project_inputs(&i, capex)
 }
 
 /// The months `1 ..= horizon` in which the subsidy halves: the block height, `blk` plus
@@ -175,7 +179,7 @@ fn halved(sub: Figure, start: Result<u64, ModelError>, month: u32) -> Figure {
     let start = start?;
     let height = start + BLOCKS_PER_MONTH * u64::from(month);
     let halvings = height / HALVING_INTERVAL - start / HALVING_INTERVAL;
-    (0..halvings).try_fold(sub?, |s, _| div(s, dec!(2), "two"))
+    (0..halvings).try_fold(sub?, |s, _| div_by_constant(s, TWO))
 }
 
 /// The end of a life of `years` after `idle` months: `idle + floor(12 · years)`, at most 240.
@@ -184,20 +188,16 @@ fn life_end(idle: Result<u32, ModelError>, years: Result<Years, ModelError>) -> 
 }
 
 /// The projection, with each path's capex per MW given (they come with the static figures).
-pub(super) fn project_inputs(i: &Inputs, capex: [Figure; 3]) -> Projection {
-    let conv = i.conv().and_then(Months::count);
-    let idle = [Ok(0), conv, conv];
-    let ends = [life_end(Ok(0), i.life()), life_end(conv, i.clife()), life_end(conv, i.glife())];
+pub(crate) fn project_inputs(i: &Inputs, capex: [Figure; 3]) -> Projection {
+    let idle = Path::ALL.map(|p| i.idle_of(p));
+    let ends = Path::ALL.map(|p| life_end(i.idle_of(p), i.life_of(p)));
     // How far to run is not a figure: a key being edited keeps its last valid value here,
     // and the figures that need it say so instead.
     let s = i.scenario();
-    let lengths = [
-        s.mo().count(),
-        life_end(Ok(0), Ok(s.life())),
-        life_end(s.conv().count(), Ok(s.clife())),
-        life_end(s.conv().count(), Ok(s.glife())),
-    ];
-    let months = lengths.iter().filter_map(|n| n.as_ref().ok()).fold(0, |a, b| a.max(*b)).min(MAX_MONTHS);
+    let last_valid = Inputs::new(s, InvalidKeys::default());
+    let lives = Path::ALL.map(|p| life_end(last_valid.idle_of(p), last_valid.life_of(p)));
+    let months = lives.iter().chain([&s.mo().count()]).filter_map(|n| n.as_ref().ok()).fold(0, |a, b| a.max(*b));
+    let months = months.min(MAX_MONTHS);
     let horizon = i.mo().and_then(Months::count);
     let shown = s.mo().count().map_or(0, |mo| mo.min(months)) as usize + 1;
 
@@ -208,21 +208,21 @@ pub(super) fn project_inputs(i: &Inputs, capex: [Figure; 3]) -> Projection {
     // reward per block): each month it moves by the price's monthly step over the
     // difficulty's, one multiplication rather than the whole chain of the static figures.
     let mining_step =
-        i.pg().and_then(|g| div(twelfth_root(growth(g.get())?)?, growth(i.dg()?.get())?, "difficulty step"));
+        i.pg().and_then(|g| div(twelfth_root(growth(g.get())?)?, growth(i.dg()?.get())?, Q::DifficultyStep));
     let gph_step = i.gd().and_then(|g| twelfth_root(growth(g.get())?));
     let colo_step = i.ce().and_then(|g| growth(g.get()));
     let start_height = i.blk().and_then(BlockHeight::height);
     let start_sub = i.sub().map(|s| s.get());
     // kWh per MW a month: mining runs `up` % of the hours (`up` then `/100`, so a tiny
     // uptime is not rounded to zero first).
-    let mining_hours = i.up().and_then(|up| div(mul(KWH_PER_MW_MONTH, up.get())?, Decimal::ONE_HUNDRED, "hundred"));
+    let mining_hours = i.up().and_then(|up| div_by_constant(mul(KWH_PER_MW_MONTH, up.get())?, HUNDRED));
     let hours = [mining_hours, Ok(KWH_PER_MW_MONTH), Ok(KWH_PER_MW_MONTH)];
 
     let (mut revenue, mut lease, mut gpu_revenue) = (start.revenue, start.colo_lease, start.gpu_revenue);
     let mut reward = fixed.reward(start_sub);
     let mut cum: [Figure; 3] = capex.map(|c| c.map(|c| -c));
     let mut flows: [Vec<Figure>; 3] = Default::default();
-    let mut margins: [Figure; 3] = [start.margin, start.colo_margin, start.gpu_margin];
+    let mut margins: [Figure; 3] = start.of();
     let mut points = Vec::with_capacity(months as usize + 1);
     for month in 0..=months {
         if month > 0 {
@@ -282,7 +282,7 @@ fn next_revenue(revenue: Figure, step: Figure, reward_before: Figure, reward_now
     if now == before {
         Ok(moved)
     } else {
-        div(mul(moved, now)?, before, "reward per block")
+        div(mul(moved, now)?, before, Q::RewardPerBlock)
     }
 }
 
@@ -304,7 +304,8 @@ fn cash_of_month(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::metrics::{evaluate, MetricId};
+    use crate::model::economics::metric::MetricId;
+    use crate::model::economics::metrics::evaluate;
     use crate::model::share_link::from_query;
 
     fn scenario(link: &str) -> Scenario {

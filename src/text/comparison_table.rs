@@ -12,9 +12,9 @@ use crate::model::comparison::{better_side, difference, Comparison, Link, Side};
 use crate::model::embed::escape_attr;
 use crate::model::error::ModelError;
 use crate::model::fields::Key;
-use crate::model::metrics::{MetricId as M, Metrics};
 use crate::model::share_link::{plain, to_query};
 use crate::model::view::{Section, Sections};
+use crate::model::{MetricId as M, Metrics};
 
 type Figure = Result<Decimal, ModelError>;
 type Rows = &'static [(&'static str, M)];

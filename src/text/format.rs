@@ -7,7 +7,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::{num, t, tf};
 use crate::model::error::ModelError;
-use crate::model::metrics::{MetricId, MetricUnit};
+use crate::model::{MetricId, MetricUnit};
 
 /// Rounds half away from zero to `dp` places (when given) and pads to exactly `dp` places.
 pub fn rounded(value: Decimal, dp: u32) -> Decimal {

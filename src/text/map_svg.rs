@@ -10,8 +10,8 @@ use super::format::usd;
 use crate::model::chart::heatmap::Heatmap;
 use crate::model::chart::scale::Rect;
 use crate::model::decision_map::DecisionMap;
-use crate::model::metrics::Path;
 use crate::model::share_link::plain;
+use crate::model::Path;
 
 /// Width of the map in its own units; cells are [`CELL`] units square.
 pub const WIDTH: i32 = 2600;
@@ -246,7 +246,7 @@ mod tests {
     use super::*;
     use crate::model::decision_map::{decision_map, MAP_CELLS};
     use crate::model::from_query;
-    use crate::model::metrics::InvalidKeys;
+    use crate::model::InvalidKeys;
 
     const WORDS: MapWords = MapWords {
         x_title: "Power, USD/kWh",

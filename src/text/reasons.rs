@@ -4,7 +4,7 @@
 
 use super::fields::{label, range_text};
 use super::{t, tf};
-use crate::model::error::ModelError;
+use crate::model::error::{ModelError, Quantity};
 use crate::model::fields::FieldError;
 use crate::model::share_link::{Fallback, Refusal, Warning};
 use crate::model::view::{plain_text, Section};
@@ -13,7 +13,7 @@ use crate::model::Key;
 /// Why a figure has no value, as the page shows it beside "—".
 pub fn model_error(error: &ModelError) -> String {
     match error {
-        ModelError::ZeroDivisor(what) => tf("{what} is zero", &[("what", t(what))]),
+        ModelError::ZeroDivisor(what) => tf("{what} is zero", &[("what", quantity(*what))]),
         ModelError::Overflow => t("too large to compute").to_string(),
         ModelError::Underflow => t("too small to compute (below 28 decimal places)").to_string(),
         ModelError::MarginNotPositive => t("never: the margin is not positive").to_string(),
@@ -27,6 +27,40 @@ pub fn model_error(error: &ModelError) -> String {
         ModelError::RateOutOfRange => t("no rate of return between −99 % and 10,000 % a year").to_string(),
         ModelError::NoConvergence => t("the rate of return could not be narrowed down").to_string(),
         ModelError::NotProjected => t("needs the projection over time").to_string(),
+    }
+}
+
+/// The quantity a formula divides by, in words.
+pub fn quantity(quantity: Quantity) -> &'static str {
+    use Quantity as Q;
+    match quantity {
+        Q::BitcoinPrice => t("bitcoin price"),
+        Q::Difficulty => t("difficulty"),
+        Q::EnergyPerPhDay => t("energy per PH/s per day"),
+        Q::AiSiteOverhead => t("AI site overhead"),
+        Q::ItPowerPerGpu => t("IT power per GPU"),
+        Q::Hashprice => t("hashprice"),
+        Q::EnergyPerBtc => t("energy per BTC"),
+        Q::AsicEfficiency => t("ASIC efficiency"),
+        Q::MarginPerMwYear => t("margin per MW-year"),
+        Q::AsicLife => t("ASIC life"),
+        Q::FitOutLife => t("fit-out life"),
+        Q::GpuLife => t("GPU life"),
+        Q::Uptime => t("uptime"),
+        Q::BitcoinPerTerahash => t("bitcoin mined per TH/s"),
+        Q::CashCostPerKwh => t("cash cost per kWh"),
+        Q::MiningRevenuePerKwh => t("mining revenue per kWh"),
+        Q::DifficultyStep => t("difficulty step"),
+        Q::RewardPerBlock => t("reward per block"),
+        Q::HashratePerMachine => t("hashrate per machine"),
+        Q::YearlyGrowthFactor => t("yearly growth factor"),
+        Q::MonthlyGrowthFactor => t("monthly growth factor"),
+        Q::MonthlyDiscountFactor => t("monthly discount factor"),
+        Q::TwelfthRootSlope => t("twelfth root's slope"),
+        Q::SearchValueA => t("f(a)"),
+        Q::SearchValueC => t("f(c)"),
+        Q::Interpolation => t("interpolation"),
+        Q::NumberOfCells => t("number of cells"),
     }
 }
 

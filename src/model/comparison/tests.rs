@@ -314,7 +314,7 @@ fn it_subtracts_a_from_b_for_every_metric() {
 #[test]
 fn it_has_no_difference_where_a_side_has_no_figure() {
     let never = Err(ModelError::MarginNotPositive);
-    let zero = Err(ModelError::ZeroDivisor("difficulty"));
+    let zero = Err(ModelError::ZeroDivisor(crate::model::error::Quantity::Difficulty));
     let cases = [
         (Ok(dec!(1.5)), Ok(dec!(2)), Ok(dec!(0.5))),
         (Ok(dec!(2)), Ok(dec!(1.5)), Ok(dec!(-0.5))),

@@ -1,7 +1,7 @@
 use rust_decimal_macros::dec;
 
 use super::*;
-use crate::model::metrics::evaluate_static;
+use crate::model::evaluate_static;
 use crate::model::{evaluate, from_query, to_query};
 
 fn scenario(query: &str) -> Scenario {
@@ -264,7 +264,10 @@ fn it_stays_finite_and_readable_at_the_extremes() {
     assert_eq!(m.point_cell(), Some((13, 39)));
     // Free power: the left edge.
     assert_eq!(map("kwh=0").point_cell().map(|p| p.0), Some(0));
-    assert_eq!(decision_map(&scenario(""), InvalidKeys::default(), 0), Err(ModelError::ZeroDivisor("number of cells")));
+    assert_eq!(
+        decision_map(&scenario(""), InvalidKeys::default(), 0),
+        Err(ModelError::ZeroDivisor(Quantity::NumberOfCells))
+    );
 }
 
 #[test]

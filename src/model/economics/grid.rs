@@ -2,20 +2,20 @@
 //! bitcoin price (the decision map's cells), without evaluating each from scratch: what
 //! depends on neither is computed once, what depends on the bitcoin price once per row,
 //! what depends on the power price once per column, and each cell ends with the same
-//! checked operations, in the same order, as [`super::evaluate_static`]. So every figure is
+//! checked operations, in the same order, as [`super::metrics::evaluate_static`]. So every figure is
 //! the evaluator's own, digit for digit and error for error.
 
 use rust_decimal::Decimal;
 
-use super::{
-    breakeven_power, capexes, energy_per_btc, fig, target_max_power, Allin, Fixed, Inputs, InvalidKeys, Moving,
-};
 use crate::model::error::ModelError;
 use crate::model::fields::Key;
 use crate::model::scenario::Scenario;
-use crate::model::units::{UsdPerBtc, UsdPerKwh};
+use crate::model::units::UsdPerBtc;
 
-type Figure = Result<Decimal, ModelError>;
+use super::capex::{capexes, Allin};
+use super::figure::Figure;
+use super::inputs::{Inputs, InvalidKeys};
+use super::margins::{breakeven_power, energy_per_btc, target_max_power, Fixed, Moving};
 
 /// What no cell's two keys move.
 pub struct MapGrid<'a> {
@@ -51,9 +51,7 @@ impl<'a> MapGrid<'a> {
         let i = Inputs::new(scenario, invalid);
         let fixed = Fixed::new(&i);
         let margins = fixed.margins(&Moving::now(&i));
-        let eff = fig(|| Ok(i.w()?.per_hashrate(i.th()?)?.get()));
-        let (mining_capex, colo_capex, gpu_capex) = capexes(&i, eff);
-        let allin = Allin::new(&i, mining_capex, colo_capex, gpu_capex);
+        let allin = Allin::new(&i, capexes(&i, fixed.eff));
         let colo = allin.colo(margins.colo_margin);
         MapGrid { scenario, invalid, allin, colo, gpu_revenue: margins.gpu_revenue }
     }
@@ -71,10 +69,9 @@ impl<'a> MapGrid<'a> {
         let i = Inputs::new(&at, self.invalid);
         let fixed = Fixed::new(&i);
         let m = fixed.margins(&Moving::now(&i));
-        let opx = i.opx().map(UsdPerKwh::get);
-        let energy = energy_per_btc(fixed.kwh_per_ph_day, m.hashprice_btc, fixed.keep);
-        let target = target_max_power(i.tgt().map(UsdPerBtc::get), energy, opx);
-        Ok(MapRow { revenue: m.revenue, breakeven: breakeven_power(m.revenue, opx), target })
+        let energy = energy_per_btc(&fixed, m.hashprice_btc);
+        let target = target_max_power(i.tgt().map(UsdPerBtc::get), energy, fixed.opx);
+        Ok(MapRow { revenue: m.revenue, breakeven: breakeven_power(m.revenue, fixed.opx), target })
     }
 
     /// Column figures at power price `kwh`.

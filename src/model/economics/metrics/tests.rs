@@ -6,6 +6,8 @@
 use core::str::FromStr;
 
 use super::*;
+use crate::model::error::Quantity;
+use crate::model::fields::Key;
 use crate::model::share_link::{from_query, plain};
 use crate::text::format::figure_text;
 use ModelError::{MarginNotPositive, ZeroDivisor};
@@ -395,7 +397,7 @@ const CASES: [Case; 7] = [
             // tgt/energy − opx = 50000/1102477.36301 − 0
             ("target_max_power_price_usd_per_kwh", Ok("0.0453524051174040763608871")),
             // tgt·hashprice_btc·keep/(24·pue·cash) = 50000·0.000408171646057·0.98/(24·1.05·0)
-            ("target_required_efficiency_j_per_th", Err(ZeroDivisor("cash cost per kWh"))),
+            ("target_required_efficiency_j_per_th", Err(ZeroDivisor(Quantity::CashCostPerKwh))),
             // revenue − opx = 0.0770990886996 − 0
             ("breakeven_power_price_usd_per_kwh", Ok("0.07709908869958692981350806")),
             // colo/(730·gpue) + kwh = 140/(730·1.3) + 0
@@ -559,7 +561,7 @@ fn it_agrees_with_the_reference_check_figures() {
 fn it_stops_at_a_zero_cash_cost() {
     let metrics = evaluate(&scenario("kwh=0&opx=0"));
     let figure = metrics.get(MetricId::TargetRequiredEfficiencyJPerTh);
-    assert_eq!(figure, Err(ZeroDivisor("cash cost per kWh")));
+    assert_eq!(figure, Err(ZeroDivisor(Quantity::CashCostPerKwh)));
     assert_eq!(crate::text::reasons::model_error(&figure.unwrap_err()), "cash cost per kWh is zero");
     assert_eq!(figure_text(MetricId::TargetRequiredEfficiencyJPerTh, figure), "—");
     // Everything else at today's figures still has a value.
