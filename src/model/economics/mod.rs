@@ -9,10 +9,12 @@
 //! 6. [`metric`] names the figures and [`metrics`] computes them all; [`grid`] computes
 //!    the decision map's cells with the same operations.
 
+pub mod brent;
 pub mod capex;
 pub mod figure;
 pub mod grid;
 pub mod inputs;
+pub mod irr;
 pub mod margins;
 pub mod metric;
 pub mod metrics;
