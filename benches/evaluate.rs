@@ -7,7 +7,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use kwhich::model::decision_map::{decision_map, MAP_CELLS};
+use kwhich::model::analysis::decision_map::{decision_map, MAP_CELLS};
 use kwhich::model::InvalidKeys;
 use kwhich::model::{evaluate, evaluate_static, from_query, project, to_query};
 

@@ -17,43 +17,37 @@ macro_rules! all_variants {
     }};
 }
 
-pub mod cashflow;
-pub mod chart;
-pub mod comparison;
-pub mod csv;
-pub mod decision_map;
-pub mod draft;
-pub mod drivers;
-pub mod economics;
-pub mod embed;
+// The scenario and its vocabulary, which every folder below reads: the key table, units,
+// presets, display keys, the one error type and the checked operations.
 pub mod error;
 pub mod fields;
-pub mod json;
-pub mod live;
-pub mod map_range;
-pub mod network;
-pub mod number_style;
+pub mod figure;
 pub mod presets;
-pub mod projection;
-pub mod saved;
 pub mod scenario;
-pub mod share_link;
 pub mod units;
 pub mod view;
 
-pub use comparison::{from_link, Comparison, Link, Side};
+// The layers, each importing only the files above and the folders before it (docs/DESIGN.md).
+pub mod analysis;
+pub mod chart;
+pub mod economics;
+pub mod edit;
+pub mod export;
+pub mod link;
+
 pub use economics::inputs::InvalidKeys;
 pub use economics::metric::{MetricId, MetricUnit};
 pub use economics::metrics::{
     evaluate, evaluate_over_time, evaluate_static, evaluate_with_invalid, Evaluation, Metrics,
 };
 pub use economics::path::Path;
+pub use economics::projection::{project, project_with_invalid, Projection, ProjectionPoint};
 pub use error::ModelError;
 pub use fields::{Field, Group, Key};
+pub use link::comparison::{from_link, Comparison, Link, Side};
+pub use link::share_link::{from_query, to_query, Fallback, Refusal, Warning};
 pub use presets::{AsicPreset, GpuPreset};
-pub use projection::{project, project_with_invalid, Projection, ProjectionPoint};
 pub use scenario::Scenario;
-pub use share_link::{from_query, to_query, Fallback, Refusal, Warning};
 
 /// When the default network figures were read: the late-November 2025 snapshot
 /// (Hashrate Index: hashprice all-time low $35.06 on 22 Nov 2025, difficulty 155 T).

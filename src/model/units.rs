@@ -3,8 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use super::economics::figure::{add, div, fraction_of_percent, mul, Figure};
 use super::error::{ModelError, Quantity};
+use super::figure::{add, div, fraction_of_percent, mul, Figure};
 
 macro_rules! unit {
     ($(#[$doc:meta])* $name:ident) => {

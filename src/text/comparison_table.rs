@@ -8,11 +8,11 @@ use rust_decimal::Decimal;
 use super::format::{figure_text_with, metric_cell_text};
 use super::reasons::model_error;
 use super::{fields, n, t, tf};
-use crate::model::comparison::{better_side, difference, Comparison, Link, Side};
-use crate::model::embed::escape_attr;
 use crate::model::error::ModelError;
 use crate::model::fields::Key;
-use crate::model::share_link::{plain, to_query};
+use crate::model::link::comparison::{better_side, difference, Comparison, Link, Side};
+use crate::model::link::embed::escape_attr;
+use crate::model::link::share_link::{plain, to_query};
 use crate::model::view::{Section, Sections};
 use crate::model::{MetricId as M, Metrics};
 

@@ -6,7 +6,7 @@ use super::fields::{label, range_text};
 use super::{t, tf};
 use crate::model::error::{ModelError, Quantity};
 use crate::model::fields::FieldError;
-use crate::model::share_link::{Fallback, Refusal, Warning};
+use crate::model::link::share_link::{Fallback, Refusal, Warning};
 use crate::model::view::{plain_text, Section};
 use crate::model::Key;
 

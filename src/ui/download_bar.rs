@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use super::line_chart_svg::{FILE_VIEW, PAGE_VIEW};
 use super::state::ScenarioCtx;
 use super::web;
-use crate::model::{csv, json, Scenario};
+use crate::model::export::{csv, json};
+use crate::model::Scenario;
 use crate::model::{evaluate_over_time, InvalidKeys};
 use crate::text::t;
 

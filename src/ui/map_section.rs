@@ -8,7 +8,7 @@ use super::map_frame::MapFrame;
 use super::state::SettledCtx;
 use super::time_section::path_name;
 use super::web;
-use crate::model::decision_map::{decision_map, mining_wins, winner, MiningWins, MAP_CELLS};
+use crate::model::analysis::decision_map::{decision_map, mining_wins, winner, MiningWins, MAP_CELLS};
 use crate::model::evaluate_static;
 use crate::model::view::{Lang, Section};
 use crate::model::{to_query, SNAPSHOT_DATE};

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::draft::Draft;
-use crate::model::projection::Projection;
+use crate::model::economics::projection::Projection;
+use crate::model::edit::draft::Draft;
 use crate::model::{Evaluation, InvalidKeys};
 use crate::model::{Link, Metrics, Scenario};
 

@@ -7,7 +7,7 @@ use super::metric_value::MetricValue;
 use super::state::{MetricsCtx, SettledCtx};
 use super::time_section::{month_label, path_name};
 use crate::model::error::ModelError;
-use crate::model::share_link::plain;
+use crate::model::link::share_link::plain;
 use crate::model::{MetricId, Path};
 use crate::text::reasons::model_error;
 use crate::text::{n, num, t, tf};

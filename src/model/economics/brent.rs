@@ -8,7 +8,7 @@ use crate::model::error::{ModelError, Quantity as Q};
 
 // The search's arithmetic: a product rounded towards zero at the 28th place is a step, not
 // an answer (see `figure`).
-use super::figure::{add, div_rounded as div, mul_rounded as mul, sub, Figure};
+use crate::model::figure::{add, div_rounded as div, mul_rounded as mul, sub, Figure};
 
 const EPSILON: Decimal = dec!(0.0000000000000000000000000001);
 const TWO: Decimal = dec!(2);

@@ -7,9 +7,9 @@ use rust_decimal_macros::dec;
 use crate::model::error::{ModelError, Quantity as Q};
 use crate::model::units::Years;
 
-use super::figure::{add, div, fig, mul, sub, Figure};
 use super::inputs::Inputs;
 use super::path::Path;
+use crate::model::figure::{add, div, fig, mul, sub, Figure};
 
 /// kWh in a MW-year: 1,000 kW × 8,760 h.
 pub const KWH_PER_MW_YEAR: Decimal = dec!(8760000);

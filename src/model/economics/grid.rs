@@ -13,9 +13,9 @@ use crate::model::scenario::Scenario;
 use crate::model::units::UsdPerBtc;
 
 use super::capex::{capexes, Allin};
-use super::figure::Figure;
 use super::inputs::{Inputs, InvalidKeys};
 use super::margins::{breakeven_power, energy_per_btc, target_max_power, Fixed, Moving};
+use crate::model::figure::Figure;
 
 /// What no cell's two keys move.
 pub struct MapGrid<'a> {

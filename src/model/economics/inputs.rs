@@ -6,8 +6,8 @@ use crate::model::fields::Key;
 use crate::model::scenario::{for_each_input, Scenario};
 use crate::model::units::*;
 
-use super::figure::Figure;
 use super::path::Path;
+use crate::model::figure::Figure;
 
 /// The keys whose input is being edited and is not valid: figures that need one of them
 /// say so instead of using a stale or default value. One bit a key, in as many words as

@@ -5,12 +5,12 @@
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use crate::model::cashflow::{power, yearly_rate_pct, CashFlows};
+use crate::model::economics::cashflow::{power, yearly_rate_pct, CashFlows};
 use crate::model::error::ModelError;
 
 use super::brent::{brent, HALF, MAX_STEPS};
 // The search's arithmetic: see `figure`.
-use super::figure::{add, mul_rounded as mul, Figure};
+use crate::model::figure::{add, mul_rounded as mul, Figure};
 
 /// The monthly discount factors at the ends of the range where a rate of return is sought:
 /// `101^(−1/12)` for 10,000 % a year and `0.01^(−1/12)` for −99 % (worked at 40 digits and

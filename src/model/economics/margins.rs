@@ -6,12 +6,12 @@
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
+use crate::model::economics::network::HASHES_PER_DIFFICULTY;
 use crate::model::error::Quantity as Q;
-use crate::model::network::HASHES_PER_DIFFICULTY;
 use crate::model::units::*;
 
-use super::figure::{add, div, fig, mul, sub, Figure};
 use super::inputs::Inputs;
+use crate::model::figure::{add, div, fig, mul, sub, Figure};
 
 const SECONDS_PER_DAY: Decimal = dec!(86400);
 pub(super) const HOURS_PER_DAY: Decimal = dec!(24);

@@ -1,22 +1,22 @@
 //! Every metric of SPEC.md for one scenario: those of today's figures from the margins
 //! ([`super::margins`]) and capex ([`super::capex`]), and those over each path's life from
-//! the projection ([`crate::model::projection`]) and its cash flows.
+//! the projection ([`crate::model::economics::projection`]) and its cash flows.
 
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
+use crate::model::economics::network::hashrate_from_difficulty;
+use crate::model::economics::projection::{project_inputs, Projection};
 use crate::model::error::{ModelError, Quantity as Q};
-use crate::model::network::hashrate_from_difficulty;
-use crate::model::projection::{project_inputs, Projection};
 use crate::model::scenario::Scenario;
 use crate::model::units::*;
 
 use super::capex::{capexes, payback, Allin, KWH_PER_MW_YEAR};
-use super::figure::{add, div, fig, mul, Figure};
 use super::inputs::{Inputs, InvalidKeys};
 use super::margins::{breakeven_power, energy_per_btc, target_max_power, Fixed, Margins, Moving, HOURS_PER_DAY};
 use super::metric::MetricId;
 use super::path::Path;
+use crate::model::figure::{add, div, fig, mul, Figure};
 
 const DAYS_PER_YEAR: Decimal = dec!(365);
 

@@ -92,8 +92,8 @@ fn it_narrows_a_wide_bracket_by_brent_rather_than_the_secant() {
     // `v^12 − 2` is curved: over a bracket 0.1 wide its NPV bound is far above 10^−6, so
     // Brent's method goes on, to the root's last digits; the secant alone would be off in
     // the third decimal.
-    let curved = |v: Decimal| crate::model::cashflow::power(v, 12).map(|p| p - dec!(2));
-    let root = crate::model::cashflow::twelfth_root(dec!(2)).unwrap_or_default();
+    let curved = |v: Decimal| crate::model::economics::cashflow::power(v, 12).map(|p| p - dec!(2));
+    let root = crate::model::economics::cashflow::twelfth_root(dec!(2)).unwrap_or_default();
     let got = confirm(curved, dec!(1.06), dec!(0.1), dec!(12)).unwrap_or_default();
     assert!((got - root).abs() < dec!(0.0000000000000000000001), "{got} vs {root}");
     // A narrow bracket: the secant, within its bound.

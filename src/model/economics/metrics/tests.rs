@@ -8,7 +8,7 @@ use core::str::FromStr;
 use super::*;
 use crate::model::error::Quantity;
 use crate::model::fields::Key;
-use crate::model::share_link::{from_query, plain};
+use crate::model::link::share_link::{from_query, plain};
 use crate::text::format::figure_text;
 use ModelError::{MarginNotPositive, ZeroDivisor};
 

@@ -10,7 +10,7 @@
 
 use rust_decimal::Decimal;
 
-use super::fields::FieldError;
+use crate::model::fields::FieldError;
 
 /// Digits, decimal mark and grouping of one language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 use rust_decimal_macros::dec;
 
-use super::error::ModelError;
+use crate::model::error::ModelError;
 
 /// Expected hashes per block at difficulty 1.
 pub const HASHES_PER_DIFFICULTY: Decimal = dec!(4294967296);

@@ -5,8 +5,8 @@ use rust_decimal_macros::dec;
 
 use super::*;
 use crate::model::evaluate;
-use crate::model::share_link::from_query;
-use crate::model::share_link::tests::{invalid, repeated, unknown};
+use crate::model::link::share_link::from_query;
+use crate::model::link::share_link::tests::{invalid, repeated, unknown};
 use crate::model::view::{Lang, Theme};
 
 /// A single link that must read without a warning.

@@ -6,11 +6,13 @@
 
 use rust_decimal::Decimal;
 
-use super::error::ModelError;
-use super::fields::Key;
-use super::scenario::Scenario;
-use super::share_link::{differing, from_pairs, pairs, percent_encode, to_query, Fallback, Given, Refusal, Warning};
-use super::view::View;
+use crate::model::error::ModelError;
+use crate::model::fields::Key;
+use crate::model::link::share_link::{
+    differing, from_pairs, pairs, percent_encode, to_query, Fallback, Given, Refusal, Warning,
+};
+use crate::model::scenario::Scenario;
+use crate::model::view::View;
 use crate::model::{MetricId, Metrics};
 
 /// What side B's keys start with: `b.kwh` is B's electricity price.
@@ -173,7 +175,7 @@ impl Link {
 }
 
 /// Reads a link that may hold a comparison. Never fails. Without a `b.` key or `cmp=1` it
-/// is a single scenario, read exactly as [`super::share_link::from_query`] reads it. Else
+/// is a single scenario, read exactly as [`crate::model::link::share_link::from_query`] reads it. Else
 /// the keys without `b.` are read as A's link (display keys included), and B starts as a
 /// copy of A and takes each `b.` key: a `b.` key that is refused leaves B with A's value
 /// and is named in the warnings with its `b.`.

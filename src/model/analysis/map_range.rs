@@ -5,9 +5,9 @@
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use super::error::{ModelError, Quantity};
-use super::fields::Key;
-use super::scenario::Scenario;
+use crate::model::error::{ModelError, Quantity};
+use crate::model::fields::Key;
+use crate::model::scenario::Scenario;
 
 /// Power prices span 0 to this multiple of the scenario's: wide enough to reach mining's
 /// break-even in most scenarios (a margin of a few cents per kWh at the default).

@@ -5,10 +5,10 @@
 
 use rust_decimal::Decimal;
 
-use super::fields::{parse_decimal, FieldError, Key};
-use super::network::difficulty_from_hashrate;
-use super::presets::{AsicPreset, GpuPreset};
-use super::scenario::Scenario;
+use crate::model::economics::network::difficulty_from_hashrate;
+use crate::model::fields::{parse_decimal, FieldError, Key};
+use crate::model::presets::{AsicPreset, GpuPreset};
+use crate::model::scenario::Scenario;
 use crate::model::InvalidKeys;
 
 /// The input a person typed into: a key's own field, or the network-hashrate field that

@@ -1,8 +1,8 @@
 //! The iframe snippet an author pastes into an article.
 
-use super::comparison::Link;
-use super::scenario::Scenario;
-use super::view::{Lang, Sections, Theme, Title, View};
+use crate::model::link::comparison::Link;
+use crate::model::scenario::Scenario;
+use crate::model::view::{Lang, Sections, Theme, Title, View};
 
 /// What the author chose in the embed panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,7 +104,7 @@ data-kwhich-id=\"{id}\"></iframe>\n<script async src=\"{script}\"></script>",
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::share_link::to_query;
+    use crate::model::link::share_link::to_query;
     use crate::model::view::Section;
 
     const TITLE: &str = "kWhich: what a kWh earns mining bitcoin, and leased to AI";

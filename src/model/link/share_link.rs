@@ -3,10 +3,10 @@
 
 use rust_decimal::Decimal;
 
-use super::fields::{FieldError, Key};
-use super::presets::{AsicPreset, GpuPreset, ASICS, GPUS};
-use super::scenario::Scenario;
-use super::view::{Lang, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
+use crate::model::fields::{FieldError, Key};
+use crate::model::presets::{AsicPreset, GpuPreset, ASICS, GPUS};
+use crate::model::scenario::Scenario;
+use crate::model::view::{Lang, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
 
 /// Why part of a link was ignored. Each names the key and, where there is one, the value.
 #[derive(Clone, Debug, PartialEq, Eq)]

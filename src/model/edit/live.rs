@@ -13,8 +13,8 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 use rust_decimal_macros::dec;
 
-use super::fields::{parse_decimal, FieldError, Key};
-use super::scenario::Scenario;
+use crate::model::fields::{parse_decimal, FieldError, Key};
+use crate::model::scenario::Scenario;
 
 /// Blocks a day at ten minutes each: the fees are averaged over this many blocks.
 pub const FEE_BLOCKS: u32 = 144;

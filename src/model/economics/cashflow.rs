@@ -13,8 +13,8 @@ use rust_decimal_macros::dec;
 
 // The search's arithmetic: a product or quotient rounded towards zero at the 28th place is
 // a step of a search or a sum of discounted cash, not a figure read as zero.
-use super::economics::figure::{add, div_rounded as div, fraction_of_percent, mul_rounded as mul, sub, Figure};
-use super::error::{ModelError, Quantity as Q};
+use crate::model::error::{ModelError, Quantity as Q};
+use crate::model::figure::{add, div_rounded as div, fraction_of_percent, mul_rounded as mul, sub, Figure};
 
 /// `1 + pct/100`.
 pub(crate) fn growth(pct: Decimal) -> Figure {

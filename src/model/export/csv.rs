@@ -2,10 +2,10 @@
 //! projection. Plain decimals (`.`, no grouping) at full precision; an empty cell where a
 //! figure cannot be computed.
 
-use super::json::scenario_entries;
-use super::projection::Projection;
-use super::scenario::Scenario;
-use super::share_link::plain;
+use crate::model::economics::projection::Projection;
+use crate::model::export::json::scenario_entries;
+use crate::model::link::share_link::plain;
+use crate::model::scenario::Scenario;
 use crate::model::{Metrics, Path};
 
 /// A cell: quoted when it holds a separator, a quote or a line break.

@@ -11,10 +11,10 @@
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use super::decision_map::best_ai;
-use super::error::ModelError;
-use super::fields::{Bound, Key};
-use super::scenario::Scenario;
+use crate::model::analysis::decision_map::best_ai;
+use crate::model::error::ModelError;
+use crate::model::fields::{Bound, Key};
+use crate::model::scenario::Scenario;
 use crate::model::{evaluate_static, InvalidKeys, MetricId, Metrics, Path};
 
 type Figure = Result<Decimal, ModelError>;

@@ -17,16 +17,16 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use super::cashflow::{growth, twelfth_root, CashFlows};
-use super::economics::capex::capexes;
-use super::economics::figure::{add, div, div_by_constant, mul, Figure, HUNDRED, TWO};
-use super::economics::inputs::{Inputs, InvalidKeys};
-use super::economics::margins::{Fixed, Moving};
-use super::economics::path::Path;
-use super::error::{ModelError, Quantity as Q};
-use super::fields::Key;
-use super::scenario::Scenario;
-use super::units::{BlockHeight, JoulesPerTerahash, Months, Years};
+use crate::model::economics::capex::capexes;
+use crate::model::economics::cashflow::{growth, twelfth_root, CashFlows};
+use crate::model::economics::inputs::{Inputs, InvalidKeys};
+use crate::model::economics::margins::{Fixed, Moving};
+use crate::model::economics::path::Path;
+use crate::model::error::{ModelError, Quantity as Q};
+use crate::model::fields::Key;
+use crate::model::figure::{add, div, div_by_constant, mul, Figure, HUNDRED, TWO};
+use crate::model::scenario::Scenario;
+use crate::model::units::{BlockHeight, JoulesPerTerahash, Months, Years};
 
 /// Blocks mined in a month of 730 hours at six an hour.
 const BLOCKS_PER_MONTH: u64 = 4380;
@@ -306,7 +306,7 @@ mod tests {
     use super::*;
     use crate::model::economics::metric::MetricId;
     use crate::model::economics::metrics::evaluate;
-    use crate::model::share_link::from_query;
+    use crate::model::link::share_link::from_query;
 
     fn scenario(link: &str) -> Scenario {
         let (s, warnings) = from_query(link);

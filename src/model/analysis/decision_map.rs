@@ -9,11 +9,11 @@
 
 use rust_decimal::Decimal;
 
-use super::economics::grid::MapGrid;
-use super::error::{ModelError, Quantity};
-use super::fields::Key;
-use super::map_range::{map_ranges, MapRanges};
-use super::scenario::Scenario;
+use crate::model::analysis::map_range::{map_ranges, MapRanges};
+use crate::model::economics::grid::MapGrid;
+use crate::model::error::{ModelError, Quantity};
+use crate::model::fields::Key;
+use crate::model::scenario::Scenario;
 use crate::model::{InvalidKeys, MetricId, Metrics, Path};
 
 type Figure = Result<Decimal, ModelError>;

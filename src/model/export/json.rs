@@ -5,12 +5,12 @@
 
 use rust_decimal::Decimal;
 
-use super::comparison::{differences, Comparison};
-use super::error::ModelError;
-use super::fields::Key;
-use super::projection::{project, Projection};
-use super::scenario::Scenario;
-use super::share_link::plain;
+use crate::model::economics::projection::{project, Projection};
+use crate::model::error::ModelError;
+use crate::model::fields::Key;
+use crate::model::link::comparison::{differences, Comparison};
+use crate::model::link::share_link::plain;
+use crate::model::scenario::Scenario;
 use crate::model::{Metrics, Path};
 
 /// A figure as a JSON number at full precision, or `null` when it cannot be computed.
