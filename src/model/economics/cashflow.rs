@@ -2,7 +2,7 @@
 //! lifetime cash, net present value and internal rate of return, in checked decimal
 //! arithmetic and without floats.
 //!
-//! The rate of return's search is [`crate::model::economics::irr`].
+//! The rate of return's search is `irr.rs`, beside this file.
 //!
 //! Yearly rates become monthly factors once: `(1 + r)^(1/12)` by Newton's method on the
 //! twelfth power, then month `m` is discounted by that factor's `m`-th power, built by

@@ -110,8 +110,8 @@ impl MetricId {
         Self::ALL.into_iter().find(|m| m.key() == key)
     }
 
-    /// Does this figure need the month-by-month projection? [`super::metrics::evaluate_static`] leaves
-    /// these out ([`ModelError::NotProjected`]); every other figure is cheap.
+    /// Does this figure need the month-by-month projection? `evaluate_static` leaves
+    /// these out ([`crate::model::ModelError::NotProjected`]); every other figure is cheap.
     pub fn needs_projection(self) -> bool {
         Path::ALL.into_iter().any(|p| {
             [p.payback_months(), p.lifetime_cash(), p.npv(), p.irr(), p.site_npv(), p.site_lifetime_cash()]

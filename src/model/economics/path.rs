@@ -1,4 +1,4 @@
-//! The three uses of a site's power. Each path's metrics are named in [`super::metric`].
+//! The three uses of a site's power. Each path's metrics are named in `metric.rs`.
 
 /// One of the three uses of a site's power, for the figures each one has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
