@@ -116,7 +116,7 @@ impl CashFlows {
     }
 }
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     #[test]
@@ -130,11 +130,13 @@ mod tests {
         assert_eq!(twelfth_root(Decimal::ZERO), Err(ModelError::ZeroDivisor(Q::YearlyGrowthFactor)));
     }
 
-    fn flows(capex: Decimal, flows: &[Decimal]) -> CashFlows {
+    /// Cash flows for a test: the outlay, then the flows month by month.
+    pub(in crate::model::economics) fn flows(capex: Decimal, flows: &[Decimal]) -> CashFlows {
         CashFlows { capex, flows: flows.to_vec() }
     }
 
-    fn close(got: Figure, want: &str) -> bool {
+    /// Is `got` within 10^−12 of the worked figure `want`, relative to it?
+    pub(in crate::model::economics) fn close(got: Figure, want: &str) -> bool {
         let want: Decimal = want.parse().unwrap_or_else(|e| panic!("{want}: {e}"));
         got.is_ok_and(|g| (g - want).abs() <= want.abs() * dec!(0.000000000001))
     }

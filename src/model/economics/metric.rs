@@ -184,83 +184,47 @@ impl MetricId {
     }
 }
 
-/// Each path's metric of a kind.
-impl Path {
+/// Writes `Path`'s accessors of its metrics of one kind, each from its three metrics in
+/// [`Path::ALL`] order.
+macro_rules! path_metrics {
+    ($($(#[$doc:meta])* $fn:ident => $mining:ident, $colo:ident, $gpu:ident;)*) => {
+        /// Each path's metric of a kind.
+        impl Path {
+            $(
+                $(#[$doc])*
+                pub fn $fn(self) -> MetricId {
+                    self.pick([MetricId::$mining, MetricId::$colo, MetricId::$gpu])
+                }
+            )*
+        }
+    };
+}
+
+path_metrics! {
     /// `…_margin_usd_per_kwh`.
-    pub fn margin(self) -> MetricId {
-        use MetricId::*;
-        self.pick([MiningMarginUsdPerKwh, ColoMarginUsdPerKwh, GpuMarginUsdPerKwh])
-    }
-
+    margin => MiningMarginUsdPerKwh, ColoMarginUsdPerKwh, GpuMarginUsdPerKwh;
     /// `…_capex_usd_per_mw`.
-    pub fn capex(self) -> MetricId {
-        use MetricId::*;
-        self.pick([MiningCapexUsdPerMw, ColoCapexUsdPerMw, GpuCapexUsdPerMw])
-    }
-
+    capex => MiningCapexUsdPerMw, ColoCapexUsdPerMw, GpuCapexUsdPerMw;
     /// `…_margin_usd_per_mw_year`.
-    pub fn margin_per_mw_year(self) -> MetricId {
-        use MetricId::*;
-        self.pick([MiningMarginUsdPerMwYear, ColoMarginUsdPerMwYear, GpuMarginUsdPerMwYear])
-    }
-
+    margin_per_mw_year => MiningMarginUsdPerMwYear, ColoMarginUsdPerMwYear, GpuMarginUsdPerMwYear;
     /// `…_payback_years`: payback at today's figures.
-    pub fn payback_years(self) -> MetricId {
-        use MetricId::*;
-        self.pick([MiningPaybackYears, ColoPaybackYears, GpuPaybackYears])
-    }
-
+    payback_years => MiningPaybackYears, ColoPaybackYears, GpuPaybackYears;
     /// `…_payback_months`: payback over the projection.
-    pub fn payback_months(self) -> MetricId {
-        use MetricId::*;
-        self.pick([MiningPaybackMonths, ColoPaybackMonths, GpuPaybackMonths])
-    }
-
+    payback_months => MiningPaybackMonths, ColoPaybackMonths, GpuPaybackMonths;
     /// `…_lifetime_cash_usd_per_mw`.
-    pub fn lifetime_cash(self) -> MetricId {
-        use MetricId::*;
-        self.pick([MiningLifetimeCashUsdPerMw, ColoLifetimeCashUsdPerMw, GpuLifetimeCashUsdPerMw])
-    }
-
+    lifetime_cash => MiningLifetimeCashUsdPerMw, ColoLifetimeCashUsdPerMw, GpuLifetimeCashUsdPerMw;
     /// `…_npv_usd_per_mw`.
-    pub fn npv(self) -> MetricId {
-        use MetricId::*;
-        self.pick([MiningNpvUsdPerMw, ColoNpvUsdPerMw, GpuNpvUsdPerMw])
-    }
-
+    npv => MiningNpvUsdPerMw, ColoNpvUsdPerMw, GpuNpvUsdPerMw;
     /// `…_irr_pct`.
-    pub fn irr(self) -> MetricId {
-        use MetricId::*;
-        self.pick([MiningIrrPct, ColoIrrPct, GpuIrrPct])
-    }
-
+    irr => MiningIrrPct, ColoIrrPct, GpuIrrPct;
     /// `…_allin_margin_usd_per_kwh`.
-    pub fn allin_margin(self) -> MetricId {
-        use MetricId::*;
-        self.pick([MiningAllinMarginUsdPerKwh, ColoAllinMarginUsdPerKwh, GpuAllinMarginUsdPerKwh])
-    }
-
+    allin_margin => MiningAllinMarginUsdPerKwh, ColoAllinMarginUsdPerKwh, GpuAllinMarginUsdPerKwh;
     /// `…_site_capex_usd`.
-    pub fn site_capex(self) -> MetricId {
-        use MetricId::*;
-        self.pick([MiningSiteCapexUsd, ColoSiteCapexUsd, GpuSiteCapexUsd])
-    }
-
+    site_capex => MiningSiteCapexUsd, ColoSiteCapexUsd, GpuSiteCapexUsd;
     /// `…_site_margin_usd_per_year`.
-    pub fn site_margin(self) -> MetricId {
-        use MetricId::*;
-        self.pick([MiningSiteMarginUsdPerYear, ColoSiteMarginUsdPerYear, GpuSiteMarginUsdPerYear])
-    }
-
+    site_margin => MiningSiteMarginUsdPerYear, ColoSiteMarginUsdPerYear, GpuSiteMarginUsdPerYear;
     /// `…_site_npv_usd`.
-    pub fn site_npv(self) -> MetricId {
-        use MetricId::*;
-        self.pick([MiningSiteNpvUsd, ColoSiteNpvUsd, GpuSiteNpvUsd])
-    }
-
+    site_npv => MiningSiteNpvUsd, ColoSiteNpvUsd, GpuSiteNpvUsd;
     /// `…_site_lifetime_cash_usd`.
-    pub fn site_lifetime_cash(self) -> MetricId {
-        use MetricId::*;
-        self.pick([MiningSiteLifetimeCashUsd, ColoSiteLifetimeCashUsd, GpuSiteLifetimeCashUsd])
-    }
+    site_lifetime_cash => MiningSiteLifetimeCashUsd, ColoSiteLifetimeCashUsd, GpuSiteLifetimeCashUsd;
 }

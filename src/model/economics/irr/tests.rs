@@ -1,13 +1,5 @@
 use super::*;
-
-fn flows(capex: Decimal, flows: &[Decimal]) -> CashFlows {
-    CashFlows { capex, flows: flows.to_vec() }
-}
-
-fn close(got: Figure, want: &str) -> bool {
-    let want: Decimal = want.parse().unwrap_or_else(|e| panic!("{want}: {e}"));
-    got.is_ok_and(|g| (g - want).abs() <= want.abs() * dec!(0.000000000001))
-}
+use crate::model::economics::cashflow::tests::{close, flows};
 
 #[test]
 fn it_finds_rates_of_return_worked_by_hand() {
