@@ -2,6 +2,7 @@
 //! passed where a price per TH is meant. Private fields; `new` and `get` at the edges.
 
 use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
 
 use super::error::{ModelError, Quantity};
 use super::figure::{add, div, fraction_of_percent, mul, Figure};
@@ -55,6 +56,10 @@ unit!(/// A margin per facility megawatt over a year.
     UsdPerMwYear);
 unit!(/// An amount of dollars a year.
     UsdPerYear);
+unit!(/// Hashrate a facility megawatt runs.
+    TerahashPerMegawatt);
+unit!(/// GPUs a facility megawatt runs.
+    GpusPerMegawatt);
 unit!(/// Power usage effectiveness: facility power over IT power, at least 1.
     Pue);
 unit!(/// ASIC price per TH/s.
@@ -153,6 +158,41 @@ impl UsdPerMegawatt {
     }
 }
 
+impl JoulesPerTerahash {
+    /// The hashrate a facility megawatt runs at this efficiency and `pue`: 10^6 / (eff · PUE).
+    pub fn per_megawatt(self, pue: Pue) -> Figure<TerahashPerMegawatt> {
+        div(dec!(1000000), mul(self.0, pue.0)?, Quantity::AsicEfficiency).map(TerahashPerMegawatt)
+    }
+}
+
+impl Kilowatts {
+    /// The GPUs of this IT power a facility megawatt runs: 1,000 / (kW · PUE).
+    pub fn gpus_per_megawatt(self, pue: Pue) -> Figure<GpusPerMegawatt> {
+        div(dec!(1000), mul(self.0, pue.0)?, Quantity::ItPowerPerGpu).map(GpusPerMegawatt)
+    }
+}
+
+impl UsdPerTerahash {
+    /// The ASICs of a facility megawatt: USD per TH/s × TH/s per MW = USD per MW.
+    pub fn per_megawatt(self, hashrate: TerahashPerMegawatt) -> Figure<UsdPerMegawatt> {
+        mul(self.0, hashrate.0).map(UsdPerMegawatt)
+    }
+}
+
+impl Usd {
+    /// A GPU's price for the GPUs of a facility megawatt: USD per MW.
+    pub fn per_megawatt(self, gpus: GpusPerMegawatt) -> Figure<UsdPerMegawatt> {
+        mul(self.0, gpus.0).map(UsdPerMegawatt)
+    }
+}
+
+impl UsdPerMegawatt {
+    /// Two build costs per MW added.
+    pub fn plus(self, other: UsdPerMegawatt) -> Figure<UsdPerMegawatt> {
+        add(self.0, other.0).map(UsdPerMegawatt)
+    }
+}
+
 impl UsdPerMwYear {
     /// The yearly amount for a whole site: USD per MW-year × MW = USD a year.
     pub fn for_site(self, site: Megawatts) -> Figure<UsdPerYear> {
@@ -163,7 +203,6 @@ impl UsdPerMwYear {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal_macros::dec;
 
     #[test]
     fn it_turns_watts_per_hashrate_into_efficiency() {
@@ -192,5 +231,20 @@ mod tests {
         assert_eq!(UsdPerMegawatt::new(dec!(10000000)).for_site(site), Ok(Usd::new(dec!(1000000000))));
         assert_eq!(UsdPerMwYear::new(dec!(-5)).for_site(site), Ok(UsdPerYear::new(dec!(-500))));
         assert_eq!(UsdPerMegawatt::new(Decimal::MAX).for_site(site), Err(ModelError::Overflow));
+    }
+
+    #[test]
+    fn it_checks_units_through_the_capex() {
+        // 17.5 J/TH at PUE 1.05: 10^6 / 18.375 TH/s per MW; at $14 per TH/s, plus $500,000.
+        let density = JoulesPerTerahash::new(dec!(17.5)).per_megawatt(Pue::new(dec!(1.05)));
+        let asics = density.and_then(|d| UsdPerTerahash::new(dec!(14)).per_megawatt(d));
+        let mining = asics.and_then(|a| a.plus(UsdPerMegawatt::new(dec!(500000))));
+        assert_eq!(mining.map(|m| m.get().round_dp(2)), Ok(dec!(1261904.76)));
+        // 1.275 kW per GPU at PUE 1.3: 1,000 / 1.6575 GPUs per MW at $37,500.
+        let gpus = Kilowatts::new(dec!(1.275)).gpus_per_megawatt(Pue::new(dec!(1.3)));
+        let gpu = gpus.and_then(|g| Usd::new(dec!(37500)).per_megawatt(g));
+        assert_eq!(gpu.map(|g| g.get().round_dp(2)), Ok(dec!(22624434.39)));
+        let zero = JoulesPerTerahash::new(Decimal::ZERO).per_megawatt(Pue::new(Decimal::ONE));
+        assert_eq!(zero, Err(ModelError::ZeroDivisor(Quantity::AsicEfficiency)));
     }
 }

@@ -5,28 +5,28 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 use crate::model::error::{ModelError, Quantity as Q};
-use crate::model::units::Years;
+use crate::model::units::{JoulesPerTerahash, UsdPerMegawatt, Years};
 
 use super::inputs::Inputs;
 use super::path::Path;
-use crate::model::figure::{add, div, fig, mul, sub, Figure};
+use crate::model::figure::{div, fig, mul, sub, Figure};
 
 /// kWh in a MW-year: 1,000 kW × 8,760 h.
 pub const KWH_PER_MW_YEAR: Decimal = dec!(8760000);
 
 /// Capex per MW of mining, colocation and GPU cloud, in [`Path::ALL`] order; `eff` is the
 /// ASIC's efficiency.
-pub fn capexes(i: &Inputs, eff: Figure) -> [Figure; 3] {
+pub fn capexes(i: &Inputs, eff: Figure<JoulesPerTerahash>) -> [Figure; 3] {
     let mining_capex = fig(|| {
-        let th_per_mw = div(dec!(1000000), mul(eff?, i.pue()?.get())?, Q::AsicEfficiency)?;
-        add(mul(i.capex()?.get(), th_per_mw)?, i.site()?.get())
+        let hashrate = eff?.per_megawatt(i.pue()?)?;
+        i.capex()?.per_megawatt(hashrate)?.plus(i.site()?)
     });
-    let colo_capex = fig(|| Ok(i.gfit()?.get()));
+    let colo_capex = i.gfit();
     let gpu_capex = fig(|| {
-        let gpus_per_mw = div(dec!(1000), mul(i.gkw()?.get(), i.gpue()?.get())?, Q::ItPowerPerGpu)?;
-        add(mul(i.gcap()?.get(), gpus_per_mw)?, i.gfit()?.get())
+        let gpus = i.gkw()?.gpus_per_megawatt(i.gpue()?)?;
+        i.gcap()?.per_megawatt(gpus)?.plus(i.gfit()?)
     });
-    [mining_capex, colo_capex, gpu_capex]
+    [mining_capex, colo_capex, gpu_capex].map(|c| c.map(UsdPerMegawatt::get))
 }
 
 /// Payback in years, or never when the yearly margin is not positive.

@@ -49,8 +49,8 @@ pub struct Fixed {
     /// Mining's cash cost per kWh: power plus other opex.
     pub cash: Figure,
     pub opx: Figure,
-    /// The ASIC's efficiency, J/TH.
-    pub eff: Figure,
+    /// The ASIC's efficiency.
+    pub eff: Figure<JoulesPerTerahash>,
     /// kWh drawn at the meter per PH/s per day: 24 h · eff kW · PUE.
     pub kwh_per_ph_day: Figure,
     /// `730 · gpue`: facility kWh a month per kW of IT load.
@@ -63,7 +63,7 @@ pub struct Fixed {
 
 impl Fixed {
     pub fn new(i: &Inputs) -> Self {
-        let eff = i.eff().map(JoulesPerTerahash::get);
+        let eff = i.eff();
         Fixed {
             hp: i.hp().map(|hp| hp.map(UsdPerPhDay::get)),
             fee: i.fee().map(BtcPerBlock::get),
@@ -71,7 +71,7 @@ impl Fixed {
             cash: fig(|| Ok(i.kwh()?.plus(i.opx()?)?.get())),
             opx: i.opx().map(UsdPerKwh::get),
             eff,
-            kwh_per_ph_day: fig(|| mul(mul(HOURS_PER_DAY, eff?)?, i.pue()?.get())),
+            kwh_per_ph_day: fig(|| mul(mul(HOURS_PER_DAY, eff?.get())?, i.pue()?.get())),
             colo_hours: fig(|| mul(HOURS_PER_MONTH, i.gpue()?.get())),
             util: i.util().map(Share::fraction),
             gpu_kw: fig(|| mul(i.gkw()?.get(), i.gpue()?.get())),

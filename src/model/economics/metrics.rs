@@ -152,7 +152,7 @@ fn static_metrics(i: &Inputs) -> Metrics {
         (M::HashpriceBtcPerPhDay, hashprice_btc),
         (M::HashpriceUsdPerPhDay, hashprice_usd),
         (M::NetworkHashrateEhS, network),
-        (M::AsicEfficiencyJPerTh, eff),
+        (M::AsicEfficiencyJPerTh, eff.map(JoulesPerTerahash::get)),
         (M::MiningRevenueUsdPerKwh, revenue),
         (M::MiningCashCostUsdPerKwh, cash),
         (M::MiningMarginUsdPerKwh, margin),

@@ -26,7 +26,7 @@ use crate::model::error::{ModelError, Quantity as Q};
 use crate::model::fields::Key;
 use crate::model::figure::{add, div, div_by_constant, mul, Figure, HUNDRED, TWO};
 use crate::model::scenario::Scenario;
-use crate::model::units::{BlockHeight, JoulesPerTerahash, Months, Years};
+use crate::model::units::{BlockHeight, Months, Years};
 
 /// Blocks mined in a month of 730 hours at six an hour.
 const BLOCKS_PER_MONTH: u64 = 4380;
@@ -160,7 +160,7 @@ pub fn project(scenario: &Scenario) -> Projection {
 pub fn project_with_invalid(scenario: &Scenario, invalid: InvalidKeys) -> Projection {
     let i = Inputs::new(scenario, invalid);
     // As the metrics give them: normalized.
-    let capex = capexes(&i, i.eff().map(JoulesPerTerahash::get)).map(|c| c.map(|c| c.normalize()));
+    let capex = capexes(&i, i.eff()).map(|c| c.map(|c| c.normalize()));
     project_inputs(&i, capex)
 }
 
