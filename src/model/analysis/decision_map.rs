@@ -16,7 +16,7 @@ use crate::model::fields::Key;
 use crate::model::scenario::Scenario;
 use crate::model::{InvalidKeys, MetricId, Metrics, Path};
 
-type Figure = Result<Decimal, ModelError>;
+use crate::model::figure::Figure;
 
 /// Cells along each axis of the page's map: 40 × 40 = 1,600 evaluations, each cell about
 /// 8 CSS pixels at 360 px.

@@ -17,7 +17,7 @@ use crate::model::fields::{Bound, Key};
 use crate::model::scenario::Scenario;
 use crate::model::{evaluate_static, InvalidKeys, MetricId, Metrics, Path};
 
-type Figure = Result<Decimal, ModelError>;
+use crate::model::figure::Figure;
 
 /// The inputs that move an all-in margin per kWh, in the key table's order (the order of
 /// equal impacts).

@@ -34,7 +34,7 @@ impl AxisRange {
     /// Centres, not edges, so no cell sits on `kwh = 0` or on the range's ends, and each
     /// value lies strictly inside the key's valid range. With `n = 40` the division by 80
     /// is exact for any decimal range.
-    pub fn sample(&self, k: usize, n: usize) -> Result<Decimal, ModelError> {
+    pub fn sample(&self, k: usize, n: usize) -> crate::model::figure::Figure {
         if n == 0 {
             return Err(ModelError::ZeroDivisor(Quantity::NumberOfCells));
         }

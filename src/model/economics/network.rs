@@ -5,6 +5,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use rust_decimal_macros::dec;
 
 use crate::model::error::ModelError;
+use crate::model::figure::Figure;
 
 /// Expected hashes per block at difficulty 1.
 pub const HASHES_PER_DIFFICULTY: Decimal = dec!(4294967296);
@@ -12,14 +13,14 @@ pub const HASHES_PER_DIFFICULTY: Decimal = dec!(4294967296);
 const SECONDS_TIMES_EH_PER_T: Decimal = dec!(600000000);
 
 /// The network hashrate in EH/s that `diff_t` (in T) implies at ten-minute blocks.
-pub fn hashrate_from_difficulty(diff_t: Decimal) -> Result<Decimal, ModelError> {
+pub fn hashrate_from_difficulty(diff_t: Decimal) -> Figure {
     let hashes = diff_t.checked_mul(HASHES_PER_DIFFICULTY).ok_or(ModelError::Overflow)?;
     hashes.checked_div(SECONDS_TIMES_EH_PER_T).ok_or(ModelError::Overflow)
 }
 
 /// The difficulty (in T) for `eh_s` EH/s at ten-minute blocks, rounded to 0.0001 T so a
 /// link stays readable.
-pub fn difficulty_from_hashrate(eh_s: Decimal) -> Result<Decimal, ModelError> {
+pub fn difficulty_from_hashrate(eh_s: Decimal) -> Figure {
     let t = eh_s
         .checked_mul(SECONDS_TIMES_EH_PER_T)
         .and_then(|h| h.checked_div(HASHES_PER_DIFFICULTY))

@@ -4,8 +4,6 @@
 //! the link as a whole. A link without any `b.` key (or `cmp=1`) is a single scenario and
 //! reads exactly as it always has.
 
-use rust_decimal::Decimal;
-
 use crate::model::error::ModelError;
 use crate::model::fields::Key;
 use crate::model::link::share_link::{
@@ -21,7 +19,7 @@ pub const B_PREFIX: &str = "b.";
 /// `cmp=1` marks a comparison whose sides are equal: with no `b.` key, nothing else says so.
 const MARKER: &str = "cmp";
 
-type Figure = Result<Decimal, ModelError>;
+use crate::model::figure::Figure;
 
 /// One side of a comparison.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -1,6 +1,7 @@
 //! Comparison links: B as the keys where it differs from A, presets inherited and
 //! overridden, equal sides, warnings named per side, and what is better and by how much.
 
+use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 use super::*;
