@@ -88,6 +88,13 @@ impl Share {
     }
 }
 
+impl Rate {
+    /// The factor this rate multiplies by over its period: `1 + rate/100` (10 % gives 1.1).
+    pub fn factor(self) -> Figure {
+        add(Decimal::ONE, fraction_of_percent(self.0))
+    }
+}
+
 impl Months {
     /// The count as an integer; an error only for a value no link can hold (a fraction or
     /// beyond `u32`), never a silent zero.
@@ -215,6 +222,7 @@ mod tests {
     #[test]
     fn it_reads_a_share_as_a_fraction() {
         assert_eq!(Share::new(dec!(97)).fraction(), dec!(0.97));
+        assert_eq!(Rate::new(dec!(-15)).factor(), Ok(dec!(0.85)));
     }
 
     #[test]

@@ -14,11 +14,12 @@ use rust_decimal_macros::dec;
 // The search's arithmetic: a product or quotient rounded towards zero at the 28th place is
 // a step of a search or a sum of discounted cash, not a figure read as zero.
 use crate::model::error::{ModelError, Quantity as Q};
-use crate::model::figure::{add, div_rounded as div, fraction_of_percent, mul_rounded as mul, sub, Figure};
+use crate::model::figure::{add, div_rounded as div, mul_rounded as mul, sub, Figure};
+use crate::model::units::Rate;
 
 /// `1 + pct/100`.
-pub(crate) fn growth(pct: Decimal) -> Figure {
-    add(Decimal::ONE, fraction_of_percent(pct))
+fn growth(pct: Decimal) -> Figure {
+    Rate::new(pct).factor()
 }
 
 /// The twelfth root of `x > 0` by Newton's method: the monthly factor of a yearly one.

@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 use crate::model::economics::capex::capexes;
-use crate::model::economics::cashflow::{growth, twelfth_root, CashFlows};
+use crate::model::economics::cashflow::{twelfth_root, CashFlows};
 use crate::model::economics::inputs::{Inputs, InvalidKeys};
 use crate::model::economics::margins::{Fixed, Moving};
 use crate::model::economics::path::Path;
@@ -207,10 +207,9 @@ pub(crate) fn project_inputs(i: &Inputs, capex: [Figure; 3]) -> Projection {
     // Mining revenue per kWh is proportional to bitcoin price over difficulty (and to the
     // reward per block): each month it moves by the price's monthly step over the
     // difficulty's, one multiplication rather than the whole chain of the static figures.
-    let mining_step =
-        i.pg().and_then(|g| div(twelfth_root(growth(g.get())?)?, growth(i.dg()?.get())?, Q::DifficultyStep));
-    let gph_step = i.gd().and_then(|g| twelfth_root(growth(g.get())?));
-    let colo_step = i.ce().and_then(|g| growth(g.get()));
+    let mining_step = i.pg().and_then(|g| div(twelfth_root(g.factor()?)?, i.dg()?.factor()?, Q::DifficultyStep));
+    let gph_step = i.gd().and_then(|g| twelfth_root(g.factor()?));
+    let colo_step = i.ce().and_then(|g| g.factor());
     let start_height = i.blk().and_then(BlockHeight::height);
     let start_sub = i.sub().map(|s| s.get());
     // kWh per MW a month: mining runs `up` % of the hours (`up` then `/100`, so a tiny
