@@ -38,8 +38,8 @@ pub enum ModelError {
 }
 
 /// A quantity a formula divides by, named when it is zero. The model names it; the text
-/// layer words it in the reader's language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// layer words it in the reader's language (`crate::text::reasons`, a table in this order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumCount, strum::VariantArray)]
 pub enum Quantity {
     BitcoinPrice,
     Difficulty,

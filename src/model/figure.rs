@@ -79,7 +79,9 @@ pub fn div_rounded(a: Decimal, b: Decimal, divisor: Quantity) -> Figure {
     a.checked_div(b).ok_or(ModelError::Overflow)
 }
 
-/// Names the type of a figure's closure, so `?` inside it knows where to go.
+/// Names the type of a figure's closure, so `?` inside it knows where to go. Always
+/// inlined: a call per closure would cost bytes and say nothing.
+#[inline(always)]
 pub fn fig<T>(compute: impl FnOnce() -> Figure<T>) -> Figure<T> {
     compute()
 }
