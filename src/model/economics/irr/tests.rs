@@ -120,6 +120,9 @@ fn it_halves_an_overflowing_bracket_and_says_when_it_cannot() {
     // An overflow below 1 is not a positive sum: it is passed on.
     let below = |v: Decimal| if v > dec!(0.9) { Err(ModelError::Overflow) } else { Ok(dec!(-1)) };
     assert_eq!(root(below, EXACT_TOLERANCE), Err(ModelError::Overflow));
+    // The root exactly at the bracket's lower end (10,000 % a year) is an answer, not out of
+    // range.
+    assert_eq!(root(|v| Ok(v - V_AT_MOST_RATE), EXACT_TOLERANCE), Ok(V_AT_MOST_RATE));
     // The root exactly at a midpoint.
     let mid = |v: Decimal| {
         if v > dec!(1.2) {
