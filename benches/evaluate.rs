@@ -7,8 +7,8 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use kwhich::model::decision_map::{decision_map, MAP_CELLS};
-use kwhich::model::metrics::InvalidKeys;
+use kwhich::model::analysis::decision_map::{decision_map, MAP_CELLS};
+use kwhich::model::InvalidKeys;
 use kwhich::model::{evaluate, evaluate_static, from_query, project, to_query};
 
 /// Scenarios a reader might share: the default, cheap power on a newer ASIC, a hashprice

@@ -11,6 +11,7 @@ use proptest::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
+use kwhich::model::analysis::map_range::map_ranges;
 use kwhich::model::chart::heatmap::Heatmap;
 use kwhich::model::chart::line::{LineChart, MarkerSpec};
 use kwhich::model::chart::scale::{Rect, MAX_ABS};
@@ -18,7 +19,6 @@ use kwhich::model::chart::ticks::{nice_ticks, Fit, MAX_TICKS, MIN_TICKS};
 use kwhich::model::chart::time::SNAPSHOT_MONTH;
 use kwhich::model::chart::tornado::tornado;
 use kwhich::model::from_query;
-use kwhich::model::map_range::map_ranges;
 
 /// Any f64 a computation might hand a chart, weighted towards ordinary values.
 fn value() -> impl Strategy<Value = f64> {

@@ -11,10 +11,9 @@ fn said(warnings: &[kwhich::model::Warning]) -> Vec<String> {
     warnings.iter().map(kwhich::text::reasons::warning).collect()
 }
 
-use kwhich::model::metrics::InvalidKeys;
-use kwhich::model::{
-    evaluate, evaluate_over_time, from_link, from_query, json, Evaluation, Key, Link, MetricId, Path, Side,
-};
+use kwhich::model::export::json;
+use kwhich::model::InvalidKeys;
+use kwhich::model::{evaluate, evaluate_over_time, from_link, from_query, Evaluation, Key, Link, MetricId, Path, Side};
 
 fn kwhich<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kwhich")).args(args).output().expect("the evaluator runs")

@@ -10,15 +10,16 @@
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-use kwhich::model::cashflow::monthly_discount;
-use kwhich::model::comparison::differences;
-use kwhich::model::metrics::InvalidKeys;
+use kwhich::model::economics::cashflow::monthly_discount;
+use kwhich::model::export::json;
+use kwhich::model::link::comparison::differences;
+use kwhich::model::link::share_link::plain;
 use kwhich::model::presets::{ASICS, GPUS};
-use kwhich::model::share_link::plain;
 use kwhich::model::view::{Lang, Section, Sections, Theme, Title, View};
+use kwhich::model::InvalidKeys;
 use kwhich::model::{
-    evaluate, evaluate_over_time, evaluate_static, evaluate_with_invalid, from_link, from_query, json, to_query,
-    Comparison, Evaluation, Group, Key, Link, MetricId, Metrics, ModelError, Path, Scenario, Side, Warning,
+    evaluate, evaluate_over_time, evaluate_static, evaluate_with_invalid, from_link, from_query, to_query, Comparison,
+    Evaluation, Group, Key, Link, MetricId, Metrics, ModelError, Path, Scenario, Side, Warning,
 };
 use kwhich::text::format::figure_text;
 

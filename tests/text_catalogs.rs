@@ -2,10 +2,11 @@
 //! and no catalog keeps a message the code no longer has.
 //!
 //! The ids are read from the source itself: each `t("…")`, `tf("…", …)` and `n!("…")`
-//! literal in `src/`, and the quantity named by each `ZeroDivisor("…")` and each
-//! `div(…, "…")` and `spread(…, "…")` of the model (a reason says which quantity is zero). A message written any
+//! literal in `src/` (the model names what it divides by with a `Quantity`, which
+//! `src/text/reasons.rs` words with `t("…")` like any other message). A message written any
 //! other way would read in English on an Arabic or Vietnamese page; the browser tests look
-//! for English left on those pages.
+//! for English left on those pages. The catalogs are those of every language of `Lang::ALL`
+//! but English, so a new language is checked as soon as it exists.
 //!
 //! `KWHICH_MISSING=lang/ar.txt cargo test --test text_catalogs` prints the blocks a catalog
 //! lacks, in its format, with the English as a stand-in to translate.
@@ -16,7 +17,10 @@ use std::path::{Path, PathBuf};
 use kwhich::model::view::Lang;
 use kwhich::text::Catalog;
 
-const CATALOGS: [(Lang, &str); 2] = [(Lang::Ar, "lang/ar.txt"), (Lang::Vi, "lang/vi.txt")];
+/// Every language with a catalog, and where it is: all but English, whose ids are its words.
+fn catalogs() -> Vec<(Lang, String)> {
+    Lang::ALL.into_iter().filter(|l| *l != Lang::En).map(|l| (l, format!("lang/{}.txt", l.name()))).collect()
+}
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -96,38 +100,12 @@ fn ids_in_source() -> BTreeMap<String, String> {
         let mut add = |id: String| {
             ids.entry(id).or_insert_with(|| name.clone());
         };
-        for call in ["t(", "tf(", "n!(", "ZeroDivisor("] {
+        for call in ["t(", "tf(", "n!("] {
             for at in calls(&text, call) {
                 let rest = text[at + call.len()..].trim_start();
                 if rest.starts_with('"') {
                     let (id, _) = literal(rest).unwrap_or_else(|| panic!("{name}: unreadable literal after {call}"));
                     add(id);
-                }
-            }
-        }
-        // The model's `div(a, b, "quantity")` (and `spread(capex, years, "quantity")`,
-        // which divides): the last argument, when it is a literal.
-        if name.starts_with("src/model") {
-            for at in calls(&text, "div(").chain(calls(&text, "spread(")) {
-                let mut depth = 0;
-                let body = &text[at..];
-                let body = &body[body.find('(').map_or(0, |i| i + 1)..];
-                let end = body
-                    .char_indices()
-                    .find(|&(_, c)| {
-                        depth += match c {
-                            '(' => 1,
-                            ')' => -1,
-                            _ => 0,
-                        };
-                        depth < 0
-                    })
-                    .map_or(body.len(), |(i, _)| i);
-                let args = body[..end].trim_end().trim_end_matches(',').trim_end();
-                if let Some(start) = args.strip_suffix('"').and_then(|a| a.rfind(", \"").map(|i| i + 2)) {
-                    if let Some((id, _)) = literal(&args[start..]) {
-                        add(id);
-                    }
                 }
             }
         }
@@ -174,7 +152,8 @@ fn it_reads_literals_as_rust_does() {
 fn every_language_has_every_message() {
     let ids = ids_in_source();
     let mut problems = Vec::new();
-    for (lang, path) in CATALOGS {
+    for (lang, path) in catalogs() {
+        let path = path.as_str();
         let text: &'static str = std::fs::read_to_string(root().join(path)).unwrap_or_default().leak();
         let catalog = match Catalog::parse(lang, text) {
             Ok(c) => c,
@@ -204,4 +183,18 @@ fn every_language_has_every_message() {
         }
     }
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+}
+
+#[test]
+fn every_language_has_a_catalog_and_a_boot_message() {
+    // The page's first words, before the Wasm, are index.html's table `words`, whose keys are
+    // the languages besides English: the same list as `Lang::ALL`'s.
+    let html = std::fs::read_to_string(root().join("index.html")).unwrap();
+    let table = html.split("var words = {").nth(1).and_then(|t| t.split("};").next()).unwrap_or_default();
+    let keys: Vec<&str> = table.lines().filter_map(|l| l.trim().split_once(": [")).map(|(k, _)| k).collect();
+    let langs: Vec<&str> = catalogs().iter().map(|(l, _)| l.name()).collect();
+    assert_eq!(keys, langs, "index.html's boot messages against Lang::ALL");
+    for (_, path) in catalogs() {
+        assert!(root().join(&path).is_file(), "{path} is missing");
+    }
 }

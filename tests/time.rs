@@ -11,7 +11,7 @@ use core::str::FromStr;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use kwhich::model::metrics::InvalidKeys;
+use kwhich::model::InvalidKeys;
 use kwhich::model::ModelError::{self, NeverPaysBack, NoCashFlow, NoOutlay, RateOutOfRange};
 use kwhich::model::{evaluate_over_time, from_query, Evaluation, Key, MetricId, Path, Scenario};
 

@@ -5,8 +5,9 @@ use std::process::ExitCode;
 
 use std::io::Write;
 
-use kwhich::model::metrics::InvalidKeys;
-use kwhich::model::{evaluate, evaluate_over_time, from_link, json, Evaluation, Link};
+use kwhich::model::export::json;
+use kwhich::model::InvalidKeys;
+use kwhich::model::{evaluate, evaluate_over_time, from_link, Evaluation, Link};
 use kwhich::text::reasons;
 
 const HELP: &str = "\

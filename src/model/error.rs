@@ -8,8 +8,8 @@ use super::fields::Key;
 /// is `null` in JSON: never NaN, infinity or a panic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ModelError {
-    /// A divisor is zero; the payload names the quantity ("cash cost per kWh").
-    ZeroDivisor(&'static str),
+    /// A divisor is zero; the payload says which quantity (`crate::text::reasons` words it).
+    ZeroDivisor(Quantity),
     /// An intermediate or final value exceeds what a 96-bit decimal holds.
     Overflow,
     /// A product or quotient of non-zero values is smaller than 28 decimal places hold: it
@@ -33,6 +33,46 @@ pub enum ModelError {
     /// the search falls back to halving its bracket).
     NoConvergence,
     /// A figure that needs the month-by-month projection, from an evaluation that skipped
-    /// it ([`super::metrics::evaluate_static`]).
+    /// it ([`crate::model::evaluate_static`]).
     NotProjected,
+}
+
+/// A quantity a formula divides by, named when it is zero. The model names it; the text
+/// layer words it in the reader's language (`crate::text::reasons`, a table in this order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumCount, strum::VariantArray)]
+pub enum Quantity {
+    BitcoinPrice,
+    Difficulty,
+    /// kWh drawn per PH/s per day.
+    EnergyPerPhDay,
+    /// The AI site's facility kWh a month per kW of IT load.
+    AiSiteOverhead,
+    ItPowerPerGpu,
+    Hashprice,
+    EnergyPerBtc,
+    AsicEfficiency,
+    MarginPerMwYear,
+    AsicLife,
+    FitOutLife,
+    GpuLife,
+    Uptime,
+    BitcoinPerTerahash,
+    CashCostPerKwh,
+    MiningRevenuePerKwh,
+    /// The difficulty's monthly growth factor.
+    DifficultyStep,
+    RewardPerBlock,
+    HashratePerMachine,
+    YearlyGrowthFactor,
+    MonthlyGrowthFactor,
+    MonthlyDiscountFactor,
+    /// The slope of `r^12 − x` in Newton's steps.
+    TwelfthRootSlope,
+    /// A value at an end of the rate-of-return search's bracket.
+    SearchValueA,
+    SearchValueC,
+    /// The denominator of Brent's interpolation step.
+    Interpolation,
+    /// The decision map's cells along one axis.
+    NumberOfCells,
 }

@@ -10,7 +10,7 @@ use rust_decimal_macros::dec;
 
 /// A numeric input of the share link, in SPEC.md's order (which is also the order of the
 /// keys in a written link).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumCount, strum::VariantArray)]
 pub enum Key {
     Btc,
     Diff,
@@ -186,45 +186,10 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, FieldError> {
 }
 
 impl Key {
-    pub const ALL: [Key; 35] = [
-        Key::Btc,
-        Key::Diff,
-        Key::Sub,
-        Key::Fee,
-        Key::Hp,
-        Key::Th,
-        Key::W,
-        Key::Kwh,
-        Key::Opx,
-        Key::Up,
-        Key::Pool,
-        Key::Pue,
-        Key::Capex,
-        Key::Site,
-        Key::Life,
-        Key::Colo,
-        Key::Gpue,
-        Key::Gph,
-        Key::Util,
-        Key::Gkw,
-        Key::Gcap,
-        Key::Gopx,
-        Key::Gfit,
-        Key::Tgt,
-        Key::Mo,
-        Key::Dg,
-        Key::Pg,
-        Key::Gd,
-        Key::Ce,
-        Key::Blk,
-        Key::Dr,
-        Key::Conv,
-        Key::Glife,
-        Key::Clife,
-        Key::Mw,
-    ];
+    /// Every key in the enum's order: derived from the enum, so a new key cannot be left out.
+    pub const ALL: [Key; <Self as strum::EnumCount>::COUNT] = all_variants!(Key, Key::Btc);
 
-    pub const COUNT: usize = Self::ALL.len();
+    pub const COUNT: usize = <Self as strum::EnumCount>::COUNT;
 
     pub fn index(self) -> usize {
         self as usize

@@ -8,15 +8,14 @@ use rust_decimal::Decimal;
 use super::format::{figure_text_with, metric_cell_text};
 use super::reasons::model_error;
 use super::{fields, n, t, tf};
-use crate::model::comparison::{better_side, difference, Comparison, Link, Side};
-use crate::model::embed::escape_attr;
-use crate::model::error::ModelError;
 use crate::model::fields::Key;
-use crate::model::metrics::{MetricId as M, Metrics};
-use crate::model::share_link::{plain, to_query};
+use crate::model::link::comparison::{better_side, difference, Comparison, Link, Side};
+use crate::model::link::embed::escape_attr;
+use crate::model::link::share_link::{plain, to_query};
 use crate::model::view::{Section, Sections};
+use crate::model::{MetricId as M, Metrics};
 
-type Figure = Result<Decimal, ModelError>;
+use crate::model::figure::Figure;
 type Rows = &'static [(&'static str, M)];
 
 /// The figures compared, by section, each with its name (a unit the cells omit is in the
@@ -275,7 +274,7 @@ pub fn rows_html(sections: Sections, a: &Metrics, b: &Metrics) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{evaluate, from_query, MetricId};
+    use crate::model::{evaluate, from_query, MetricId, ModelError};
 
     fn all() -> Sections {
         Section::ALL.into_iter().fold(Sections::empty(), Sections::with)

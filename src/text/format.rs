@@ -1,13 +1,13 @@
 //! Numbers as people read them, in the reader's language: rounded by name, grouped by
 //! thousands, never `-0`, with the language's digits and marks ([`NumberStyle`]) and its
 //! way of writing dollars (`$1,234` in English, `1.234 US$` in Vietnamese). The share link
-//! and `data-value` use [`crate::model::share_link::plain`] instead: full precision.
+//! and `data-value` use [`crate::model::link::share_link::plain`] instead: full precision.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::{num, t, tf};
 use crate::model::error::ModelError;
-use crate::model::metrics::{MetricId, MetricUnit};
+use crate::model::{MetricId, MetricUnit};
 
 /// Rounds half away from zero to `dp` places (when given) and pads to exactly `dp` places.
 pub fn rounded(value: Decimal, dp: u32) -> Decimal {

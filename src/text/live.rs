@@ -1,10 +1,10 @@
 //! Today's network in words: where and when the figures came from, why none came, and
 //! which value the scenario refused. The model reads the page's report into typed facts
-//! ([`crate::model::live`]); this says them.
+//! ([`crate::model::edit::live`]); this says them.
 
 use super::fields::{error_text, label, unit};
 use super::{num, t, tf};
-use crate::model::live::{Endpoint, Failure, Problem, Refused, Source, UtcMinute};
+use crate::model::edit::live::{Endpoint, Failure, Problem, Refused, Source, UtcMinute};
 
 /// The month's short name: "Nov".
 fn month(month: u8) -> &'static str {

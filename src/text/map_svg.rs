@@ -7,11 +7,11 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use super::format::usd;
+use crate::model::analysis::decision_map::DecisionMap;
 use crate::model::chart::heatmap::Heatmap;
 use crate::model::chart::scale::Rect;
-use crate::model::decision_map::DecisionMap;
-use crate::model::metrics::Path;
-use crate::model::share_link::plain;
+use crate::model::link::share_link::plain;
+use crate::model::Path;
 
 /// Width of the map in its own units; cells are [`CELL`] units square.
 pub const WIDTH: i32 = 2600;
@@ -244,9 +244,9 @@ mod tests {
     use rust_decimal_macros::dec;
 
     use super::*;
-    use crate::model::decision_map::{decision_map, MAP_CELLS};
+    use crate::model::analysis::decision_map::{decision_map, MAP_CELLS};
     use crate::model::from_query;
-    use crate::model::metrics::InvalidKeys;
+    use crate::model::InvalidKeys;
 
     const WORDS: MapWords = MapWords {
         x_title: "Power, USD/kWh",

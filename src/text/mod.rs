@@ -35,7 +35,7 @@ pub(crate) use n;
 
 pub use catalog::Catalog;
 
-use crate::model::number_style::NumberStyle;
+use crate::model::edit::number_style::NumberStyle;
 use crate::model::view::Lang;
 
 /// The language the page reads in, set once before it mounts (a change of language reloads

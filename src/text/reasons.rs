@@ -3,17 +3,17 @@
 //! evaluator renders them with no catalog installed, so its JSON reads in English.
 
 use super::fields::{label, range_text};
-use super::{t, tf};
-use crate::model::error::ModelError;
+use super::{n, t, tf};
+use crate::model::error::{ModelError, Quantity};
 use crate::model::fields::FieldError;
-use crate::model::share_link::{Fallback, Refusal, Warning};
+use crate::model::link::share_link::{Fallback, Refusal, Warning};
 use crate::model::view::{plain_text, Section};
 use crate::model::Key;
 
 /// Why a figure has no value, as the page shows it beside "—".
 pub fn model_error(error: &ModelError) -> String {
     match error {
-        ModelError::ZeroDivisor(what) => tf("{what} is zero", &[("what", t(what))]),
+        ModelError::ZeroDivisor(what) => tf("{what} is zero", &[("what", quantity(*what))]),
         ModelError::Overflow => t("too large to compute").to_string(),
         ModelError::Underflow => t("too small to compute (below 28 decimal places)").to_string(),
         ModelError::MarginNotPositive => t("never: the margin is not positive").to_string(),
@@ -29,6 +29,43 @@ pub fn model_error(error: &ModelError) -> String {
         ModelError::NotProjected => t("needs the projection over time").to_string(),
     }
 }
+
+/// The quantity a formula divides by, in words.
+pub fn quantity(quantity: Quantity) -> &'static str {
+    t(QUANTITIES[quantity as usize])
+}
+
+/// Each [`Quantity`] in words, in the enum's order (one `t` call for all: fewer bytes than a
+/// call an arm).
+const QUANTITIES: [&str; <Quantity as strum::EnumCount>::COUNT] = [
+    n!("bitcoin price"),
+    n!("difficulty"),
+    n!("energy per PH/s per day"),
+    n!("AI site overhead"),
+    n!("IT power per GPU"),
+    n!("hashprice"),
+    n!("energy per BTC"),
+    n!("ASIC efficiency"),
+    n!("margin per MW-year"),
+    n!("ASIC life"),
+    n!("fit-out life"),
+    n!("GPU life"),
+    n!("uptime"),
+    n!("bitcoin mined per TH/s"),
+    n!("cash cost per kWh"),
+    n!("mining revenue per kWh"),
+    n!("difficulty step"),
+    n!("reward per block"),
+    n!("hashrate per machine"),
+    n!("yearly growth factor"),
+    n!("monthly growth factor"),
+    n!("monthly discount factor"),
+    n!("twelfth root's slope"),
+    n!("f(a)"),
+    n!("f(c)"),
+    n!("interpolation"),
+    n!("number of cells"),
+];
 
 /// What a link had that could not be used, as the notice (and the evaluator) says it.
 pub fn warning(warning: &Warning) -> String {
@@ -128,6 +165,26 @@ pub fn section_list() -> String {
 mod tests {
     use super::*;
     use crate::model::from_query;
+
+    #[test]
+    fn it_words_each_quantity_once_in_the_enums_order() {
+        use strum::VariantArray;
+        let words: Vec<&str> = Quantity::VARIANTS.iter().map(|q| quantity(*q)).collect();
+        let distinct: std::collections::BTreeSet<&&str> = words.iter().collect();
+        assert_eq!(distinct.len(), words.len(), "{words:?}");
+        let named = [
+            (Quantity::BitcoinPrice, "bitcoin price"),
+            (Quantity::Difficulty, "difficulty"),
+            (Quantity::CashCostPerKwh, "cash cost per kWh"),
+            (Quantity::HashratePerMachine, "hashrate per machine"),
+            (Quantity::Interpolation, "interpolation"),
+            (Quantity::NumberOfCells, "number of cells"),
+        ];
+        for (q, word) in named {
+            assert_eq!(quantity(q), word, "{q:?}");
+        }
+        assert_eq!(model_error(&ModelError::ZeroDivisor(Quantity::Uptime)), "uptime is zero");
+    }
 
     #[test]
     fn it_quotes_what_a_link_gave_without_bidi_controls_and_cut() {

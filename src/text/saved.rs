@@ -1,11 +1,11 @@
 //! Saved scenarios in words: why the browser would not keep them, the name a new entry is
 //! offered, and the list as HTML. The model keeps the entries and their stored text
-//! ([`crate::model::saved`]).
+//! ([`crate::model::edit::saved`]).
 
 use super::{num, t, tf};
-use crate::model::comparison::{from_link, Link};
-use crate::model::embed::escape_attr;
-use crate::model::saved::{first_free_name, Saved, StoreError};
+use crate::model::edit::saved::{first_free_name, Saved, StoreError};
+use crate::model::link::comparison::{from_link, Link};
+use crate::model::link::embed::escape_attr;
 
 /// What to tell the person: what happened and what still works.
 pub fn store_error(error: &StoreError) -> &'static str {

@@ -18,9 +18,9 @@ use super::state::{
 use super::use_embed_height::use_embed_height;
 use super::use_scenario_url::use_scenario_url;
 use super::use_settled::use_settled;
-use crate::model::draft::Draft;
-use crate::model::metrics::evaluate_static;
-use crate::model::projection::Projection;
+use crate::model::economics::projection::Projection;
+use crate::model::edit::draft::Draft;
+use crate::model::evaluate_static;
 use crate::model::view::Section;
 use crate::text::t;
 

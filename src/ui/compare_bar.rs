@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use super::state::{DraftCtx, PinnedCtx};
 use super::web;
-use crate::model::draft::Draft;
+use crate::model::edit::draft::Draft;
 use crate::text::t;
 
 /// "Swap A and B", "Stop comparing: keep A", "Stop comparing: keep B".

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use super::line_chart_svg::{FILE_VIEW, PAGE_VIEW};
 use super::state::ScenarioCtx;
 use super::web;
-use crate::model::metrics::{evaluate_over_time, InvalidKeys};
-use crate::model::{csv, json, Scenario};
+use crate::model::export::{csv, json};
+use crate::model::Scenario;
+use crate::model::{evaluate_over_time, InvalidKeys};
 use crate::text::t;
 
 /// The rules a chart needs outside the page: the light palette, with the page's own

@@ -9,14 +9,14 @@ use super::download_bar::download_chart;
 use super::state::SettledCtx;
 use super::time_section::path_name;
 use super::tornado_svg::{views, TornadoSvg, TornadoView, TOP, WIDTH};
+use crate::model::analysis::drivers::{drivers, Driver, Drivers};
 use crate::model::chart::scale::Rect;
 use crate::model::chart::tornado::grouped_tornado;
-use crate::model::drivers::{drivers, Driver, Drivers};
 use crate::model::error::ModelError;
 use crate::model::fields::Key;
-use crate::model::metrics::Path;
-use crate::model::share_link::plain;
+use crate::model::link::share_link::plain;
 use crate::model::view::Section;
+use crate::model::Path;
 use crate::model::{to_query, Scenario, SNAPSHOT_DATE};
 use crate::text::fields::label;
 use crate::text::format::usd_tick;
@@ -47,11 +47,11 @@ fn plain_of(figure: Result<Decimal, ModelError>) -> String {
 fn tornado_view(scenario: &Scenario, d: &Drivers) -> Option<TornadoView> {
     let ai_path = d.base.ai.ok().map_or(Path::Colo, |(p, _)| p);
     let f = |v: Result<Decimal, ModelError>| v.ok().and_then(|v| v.to_f64());
-    let ends = |r: &Driver, of: &dyn Fn(&crate::model::drivers::Outcome) -> Result<Decimal, ModelError>| {
+    let ends = |r: &Driver, of: &dyn Fn(&crate::model::analysis::drivers::Outcome) -> Result<Decimal, ModelError>| {
         (r.low.map(|e| of(&e.outcome)), r.high.map(|e| of(&e.outcome)))
     };
-    let mining = |o: &crate::model::drivers::Outcome| o.mining;
-    let ai = |o: &crate::model::drivers::Outcome| o.ai_margin();
+    let mining = |o: &crate::model::analysis::drivers::Outcome| o.mining;
+    let ai = |o: &crate::model::analysis::drivers::Outcome| o.ai_margin();
     let rows: Vec<Vec<(Option<f64>, Option<f64>)>> = d
         .rows
         .iter()

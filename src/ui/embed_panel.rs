@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use super::language_picker::NAMES;
 use super::state::LinkCtx;
 use super::web;
-use crate::model::embed::{snippet, EmbedOptions};
+use crate::model::link::embed::{snippet, EmbedOptions};
 use crate::model::view::{Lang, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
 use crate::text::fields::section_title;
 use crate::text::{lang, t, tf, Catalog};

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use super::number_field::typed_plain;
 use super::state::{DraftCtx, ScenarioCtx};
-use crate::model::draft::{difficulty_from_hashrate_text, Source};
-use crate::model::network::hashrate_from_difficulty;
+use crate::model::economics::network::hashrate_from_difficulty;
+use crate::model::edit::draft::{difficulty_from_hashrate_text, Source};
 use crate::model::Key;
 use crate::text::fields::predicate;
 use crate::text::format::number;

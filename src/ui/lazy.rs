@@ -24,7 +24,7 @@ use super::methodology::Methodology;
 use super::saved_scenarios::SavedScenarios;
 use super::state::{TimeModel, TimeModelCtx};
 use super::time_section::TimeSection;
-use crate::model::metrics::evaluate_over_time;
+use crate::model::evaluate_over_time;
 use crate::text::t;
 
 // Each split point says how its chunk failed to load rather than panicking (a panic aborts

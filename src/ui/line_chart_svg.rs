@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::chart::line::{EndLabel, LineChart, Marker};
 use crate::model::chart::scale::Rect;
-use crate::model::metrics::Path;
+use crate::model::Path;
 
 /// The chart's height in its own units (tenths of a CSS pixel at natural size); it is 3,600
 /// wide (see the views below).

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::state::{DraftCtx, ScenarioCtx};
 use super::web;
-use crate::model::live::{read_report, Failure, Network, Refused, Source};
+use crate::model::edit::live::{read_report, Failure, Network, Refused, Source};
 use crate::text::{live, t};
 
 /// How long the four answers may take together, in seconds.

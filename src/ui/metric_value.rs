@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::state::MetricsCtx;
 use crate::model::error::ModelError;
-use crate::model::share_link::plain;
+use crate::model::link::share_link::plain;
 use crate::model::MetricId;
 use crate::text::format::{figure_text_with, metric_cell_text, metric_text};
 use crate::text::reasons::model_error;

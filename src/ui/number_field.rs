@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::state::{DraftCtx, ScenarioCtx};
-use crate::model::draft::Source;
+use crate::model::edit::draft::Source;
 use crate::model::fields::parse_decimal;
 use crate::model::Key;
 use crate::text::fields::{error_text, help, label, range_text, unit};

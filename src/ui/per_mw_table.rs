@@ -6,8 +6,8 @@ use crate::model::view::Section;
 
 use super::metric_value::MetricValue;
 use super::time_table::PaybackCell;
-use crate::model::metrics::Path;
 use crate::model::MetricId as M;
+use crate::model::Path;
 use crate::text::{n, t};
 
 const ROWS: [(&str, M, M, M, Path); 3] = [

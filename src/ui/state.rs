@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::model::draft::Draft;
-use crate::model::metrics::{Evaluation, InvalidKeys};
-use crate::model::projection::Projection;
+use crate::model::economics::projection::Projection;
+use crate::model::edit::draft::Draft;
+use crate::model::{Evaluation, InvalidKeys};
 use crate::model::{Link, Metrics, Scenario};
 
 /// The scenario under edit. Every edit is a method of [`Draft`], called through `update`.
@@ -29,7 +29,7 @@ pub struct SettledCtx(pub ReadSignal<(Scenario, InvalidKeys)>);
 #[derive(Clone, Copy)]
 pub struct ProjectionCtx(pub Memo<Projection>);
 
-/// [`crate::model::metrics::evaluate_over_time`], from the chunk that holds it.
+/// [`crate::model::evaluate_over_time`], from the chunk that holds it.
 pub type TimeModel = fn(&Scenario, InvalidKeys) -> Evaluation;
 
 /// The time model once its chunk is loaded (src/ui/lazy.rs); until then the metrics are

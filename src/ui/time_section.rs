@@ -11,12 +11,12 @@ use super::state::{MetricsCtx, ProjectionCtx, SettledCtx};
 use super::time_table::TimeTable;
 use crate::model::chart::line::{LineChart, MarkerSpec};
 use crate::model::chart::time::SNAPSHOT_MONTH;
-use crate::model::metrics::{Metrics, Path};
-use crate::model::projection::{halving_months, Projection, ProjectionPoint};
-use crate::model::share_link::plain;
+use crate::model::economics::projection::{halving_months, Projection, ProjectionPoint};
+use crate::model::link::share_link::plain;
 use crate::model::view::Lang;
 use crate::model::view::Section;
 use crate::model::{to_query, Scenario, SNAPSHOT_DATE};
+use crate::model::{Metrics, Path};
 use crate::text::format::{number, usd_millions, usd_tick};
 use crate::text::{lang, n, num, t, tf};
 

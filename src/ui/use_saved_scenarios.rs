@@ -1,11 +1,11 @@
-//! Scenarios kept in this browser's `localStorage`, as plain text (see [`crate::model::saved`]).
+//! Scenarios kept in this browser's `localStorage`, as plain text (see [`crate::model::edit::saved`]).
 //! Only the full page calls this: an embed never touches storage.
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DomException, Storage};
 
-use crate::model::saved::{read, write, Saved, StoreError, STORAGE_KEY};
+use crate::model::edit::saved::{read, write, Saved, StoreError, STORAGE_KEY};
 
 /// What [`use_saved_scenarios`] gives: the list as last read or written, and why the
 /// browser refused the last attempt, if it did.

@@ -6,7 +6,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::web;
-use crate::model::draft::Draft;
+use crate::model::edit::draft::Draft;
 use crate::model::{from_link, Comparison, Link, Scenario, Side, Warning};
 
 /// How long the address bar may lag the scenario.

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::metrics::InvalidKeys;
+use crate::model::InvalidKeys;
 use crate::model::Scenario;
 
 /// `scenario` and `invalid`, caught up after the next paint and once for a burst of edits:

@@ -72,7 +72,7 @@ extern "C" {
     pub fn register_worker();
     /// Asks the build's API for today's network, at most `seconds` long, showing the
     /// progress on the `[data-live]` button (`asking`, `{host}` filled in), and calls `done`
-    /// with the report that `model::live::read_report` reads.
+    /// with the report that `model::edit::live::read_report` reads.
     fn fetch_network(seconds: u32, asking: &str, done: &JsValue);
     /// Fetches a file of this build as text: `done(undefined)` when it cannot be had.
     fn fetch_text(path: &str, done: &JsValue);

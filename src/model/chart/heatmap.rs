@@ -5,7 +5,7 @@
 //!
 //! Cell `(i, j)` is column `i` from the left and row `j` from the bottom, and covers the
 //! `i`-th of `nx` equal slices of the x domain and the `j`-th of `ny` of the y domain; it
-//! stands for the values at its centre (see [`crate::model::map_range`]).
+//! stands for the values at its centre (see [`crate::model::analysis::map_range`]).
 
 use super::path::clipped_polyline;
 use super::scale::{slice_edge, LinearScale, Rect};

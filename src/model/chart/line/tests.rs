@@ -1,0 +1,153 @@
+use super::*;
+
+/// Plot 600 … 3400 × 200 … 2000 in chart units: 2800 wide, 1800 high.
+const PLOT: Rect = Rect { x: 600, y: 200, width: 2800, height: 1800 };
+
+#[test]
+fn it_lays_out_lines_with_gaps() {
+    // Two series over months 0 … 4; values −1 … 3.5 with zero. Steps of 1 cover
+    // −1 … 4 (6 ticks), steps of 2 cover −2 … 4: the tighter wins.
+    // y = 2000 − (v + 1)/5 · 1800 = 2000 − 360 (v + 1); x = 600 + k · 700.
+    let a = [Some(0.0), Some(1.0), None, Some(3.5), Some(2.0)];
+    let b = [Some(-1.0), Some(f64::NAN), Some(-0.5), None, None, Some(9.0)];
+    let chart = LineChart::new(&[&a, &b], 4, PLOT);
+    assert_eq!(chart.y.domain(), (-1.0, 4.0));
+    let ticks: Vec<(String, i32)> = chart.y_ticks.iter().map(|t| (t.value.to_string(), t.at)).collect();
+    let want = [("-1", 2000), ("0", 1640), ("1", 1280), ("2", 920), ("3", 560), ("4", 200)];
+    assert_eq!(ticks, want.map(|(v, y)| (v.to_string(), y)));
+    assert_eq!(chart.y_decimals, 0);
+    assert_eq!(chart.zero_y, 1640);
+    // a: (600, 1640) (1300, 1280), a gap at month 2, (2700, 380) (3400, 920).
+    assert_eq!(chart.lines[0].path, "M600 1640L1300 1280M2700 380L3400 920");
+    assert_eq!(chart.lines[0].points[3], Some(Point { month: 3, x: 2700, y: 380 }));
+    assert_eq!(chart.lines[0].points[2], None);
+    // b: month 0 at (600, 2000), month 1 NaN, month 2 at (2000, 1820): two dots.
+    // Month 5 (the 9.0) is past the horizon and does not stretch the axis.
+    assert_eq!(chart.lines[1].path, "M600 2000h0M2000 1820h0");
+    assert_eq!(chart.lines[1].points.len(), 5);
+}
+
+#[test]
+fn it_survives_degenerate_series() {
+    type Case = (&'static [Option<f64>], u32, (f64, f64), i32, &'static str);
+    let cases: [Case; 6] = [
+        // Nothing at all: axis 0 … 1, zero at the bottom.
+        (&[], 12, (0.0, 1.0), 2000, ""),
+        (&[None, None], 12, (0.0, 1.0), 2000, ""),
+        // One point at month 0 with horizon 0: a dot at the left edge.
+        (&[Some(5.0)], 0, (0.0, 5.0), 2000, "M600 200h0"),
+        // All equal: 0 … 5, a flat line at the top.
+        (&[Some(5.0), Some(5.0)], 1, (0.0, 5.0), 2000, "M600 200L3400 200"),
+        // Negative only: −3 … 0, zero at the top.
+        (&[Some(-3.0), Some(-1.5)], 1, (-3.0, 0.0), 200, "M600 2000L3400 1100"),
+        // Huge values are pinned at ±10²⁴ (steps of 5 · 10²³, ticks ±10²⁴).
+        (&[Some(-1e300), Some(f64::INFINITY)], 1, (-1e24, 1e24), 1100, "M600 2000L3400 200"),
+    ];
+    for (values, horizon, domain, zero_y, path) in cases {
+        let chart = LineChart::new(&[values], horizon, PLOT);
+        let (lo, hi) = chart.y.domain();
+        assert!((lo - domain.0).abs() <= 1e-9 * domain.0.abs() && (hi - domain.1).abs() <= 1e-9 * domain.1.abs());
+        assert_eq!(chart.zero_y, zero_y, "{values:?}");
+        assert_eq!(chart.lines[0].path, path, "{values:?}");
+    }
+    assert!(LineChart::new(&[], 10, PLOT).lines.is_empty());
+}
+
+#[test]
+fn it_places_markers_and_stacks_crowded_labels() {
+    // Horizon 120: x = 600 + m · 2800/120. Line height 100, so pad 25 and the first
+    // label line's middle at 250.
+    let chart = LineChart::new(&[&[Some(1.0)]], 120, PLOT);
+    let marks = [
+        MarkerSpec { month: 29, label_width: 400 }, // x = 1276.67 → 1277; label 1302 … 1702
+        MarkerSpec { month: 36, label_width: 300 }, // x = 1440; label 1465 … 1765 overlaps: line 2
+        MarkerSpec { month: 60, label_width: 300 }, // x = 2000; label 2025 … 2325: line 1 again
+        MarkerSpec { month: 115, label_width: 300 }, // x = 3283.33; 3308 + 300 > 3400: left of the rule
+        MarkerSpec { month: 121, label_width: 10 }, // past the horizon
+    ];
+    let got = chart.markers(&marks, 100);
+    let want = [
+        Some((1277, 1302, 250, Anchor::Start)),
+        Some((1440, 1465, 350, Anchor::Start)),
+        Some((2000, 2025, 250, Anchor::Start)),
+        Some((3283, 3258, 250, Anchor::End)),
+        None,
+    ];
+    for (m, w) in got.iter().zip(want) {
+        assert_eq!(m.map(|m| (m.x, m.label_x, m.label_y, m.anchor)), w);
+    }
+    assert_eq!(got[0].map(|m| (m.top, m.bottom)), Some((200, 2000)));
+    assert_eq!(Anchor::End.as_str(), "end");
+}
+
+#[test]
+fn it_shades_bands_within_the_horizon() {
+    let chart = LineChart::new(&[&[Some(1.0)]], 120, PLOT);
+    let cases: [((u32, u32), Option<Rect>); 4] = [
+        // Conversion months 0 … 9: x 600 … 810.
+        ((0, 9), Some(Rect::new(600, 200, 210, 1800))),
+        // Cut at the horizon: 110 … 120 → 3167 … 3400.
+        ((110, 200), Some(Rect::new(3167, 200, 233, 1800))),
+        ((9, 9), None),
+        ((130, 140), None),
+    ];
+    for ((from, to), want) in cases {
+        assert_eq!(chart.band(from, to), want, "{from}…{to}");
+    }
+}
+
+#[test]
+fn it_ticks_the_time_axis() {
+    use crate::model::chart::time::SNAPSHOT_MONTH;
+    let chart = LineChart::new(&[&[Some(1.0)]], 120, PLOT);
+    let axis = chart.time_ticks(SNAPSHOT_MONTH);
+    assert!(axis.by_year);
+    let got: Vec<(u32, i32, i32)> = axis.ticks.iter().map(|t| (t.month, t.x, t.date.year())).collect();
+    // Januaries of even years; x = 600 + m · 23.33.
+    assert_eq!(got, [(2, 647, 2026), (26, 1207, 2028), (50, 1767, 2030), (74, 2327, 2032), (98, 2887, 2034)]);
+    let short = LineChart::new(&[&[Some(1.0)]], 6, PLOT).time_ticks(SNAPSHOT_MONTH);
+    assert!(!short.by_year);
+    assert_eq!(short.ticks.iter().map(|t| t.month).collect::<Vec<_>>(), [0, 1, 2, 3, 4, 5, 6]);
+    assert_eq!(Some(short.ticks[2].date), YearMonth::new(2026, 1));
+}
+
+#[test]
+fn it_labels_line_ends_apart() {
+    // Three series ending at month 4 (x = 3400); y as in the first test: −2 … 4.
+    // Ends at 1.0 → y 1100, 1.1 → 1070, 3.9 → 230; line height 100, gap 40.
+    let a = [Some(0.0), Some(1.0)];
+    let b = [Some(0.0), Some(1.1)];
+    let c = [Some(-2.0), Some(3.9)];
+    let none: [Option<f64>; 2] = [None, None];
+    let chart = LineChart::new(&[&a, &b, &c, &none], 1, PLOT);
+    assert_eq!(chart.y.domain(), (-2.0, 4.0));
+    let labels = chart.end_labels(100, 40);
+    // a and b crowd (1100 and 1070): centred on 1085, 100 apart → 1035 (b) and 1135 (a).
+    // c wants 230, 20 below the top's limit of 250 (200 + 100/2): held at 250.
+    assert_eq!(labels[0], Some(EndLabel { x: 3440, y: 1135, line_y: 1100 }));
+    assert_eq!(labels[1], Some(EndLabel { x: 3440, y: 1035, line_y: 1070 }));
+    assert_eq!(labels[2], Some(EndLabel { x: 3440, y: 250, line_y: 230 }));
+    assert_eq!(labels[3], None);
+}
+
+#[test]
+fn it_spreads_labels_into_groups() {
+    // (targets, h, top, bottom) → middles, worked by hand.
+    type Case = (&'static [(usize, f64)], f64, f64, f64, &'static [(usize, f64)]);
+    let cases: [Case; 5] = [
+        // Apart already.
+        (&[(0, 100.0), (1, 300.0)], 100.0, 0.0, 1000.0, &[(0, 100.0), (1, 300.0)]),
+        // Three at one place: 400, 500, 600 around 500.
+        (&[(0, 500.0), (1, 500.0), (2, 500.0)], 100.0, 0.0, 1000.0, &[(0, 400.0), (1, 500.0), (2, 600.0)]),
+        // Chain: 500 and 550 merge around 525 (475, 575), which then crowds 600:
+        // all three around 550 → 450, 550, 650.
+        (&[(0, 500.0), (1, 550.0), (2, 600.0)], 100.0, 0.0, 1000.0, &[(0, 450.0), (1, 550.0), (2, 650.0)]),
+        // At the bottom: two wanting 990 stack up from the limit 950 → 850, 950.
+        (&[(0, 990.0), (1, 990.0)], 100.0, 0.0, 1000.0, &[(0, 850.0), (1, 950.0)]),
+        // Not enough room (3 × 100 in 150): stacked from the top limit, 50.
+        (&[(0, 10.0), (1, 20.0), (2, 30.0)], 100.0, 0.0, 150.0, &[(0, 50.0), (1, 150.0), (2, 250.0)]),
+    ];
+    for (targets, h, top, bottom, want) in cases {
+        assert_eq!(spread(targets, h, top, bottom), want, "{targets:?}");
+    }
+}

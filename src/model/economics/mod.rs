@@ -1,0 +1,25 @@
+//! The economics: every formula of SPEC.md, in checked decimal arithmetic. Data flows one
+//! way through these modules, each importing only those above it:
+//!
+//! 1. [`crate::model::figure`]: a number or the reason it has none, and the checked
+//!    operations; [`network`]: difficulty and hashrate;
+//! 2. [`inputs`]: the scenario as the formulas read it (each input in its unit, or invalid);
+//! 3. [`path`]: mining, colocation, GPU cloud;
+//! 4. [`margins`]: the margins per kWh, and [`capex`]: what each path costs per MW;
+//! 5. [`projection`] month by month, then each life's [`cashflow`] and its rate of return
+//!    ([`irr`], narrowed by [`brent`]);
+//! 6. [`metric`] names the figures and [`metrics`] computes them all; [`grid`] computes
+//!    the decision map's cells with the same operations.
+
+pub mod brent;
+pub mod capex;
+pub mod cashflow;
+pub mod grid;
+pub mod inputs;
+pub mod irr;
+pub mod margins;
+pub mod metric;
+pub mod metrics;
+pub mod network;
+pub mod path;
+pub mod projection;

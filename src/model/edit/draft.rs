@@ -1,0 +1,273 @@
+//! The scenario being edited: the last valid scenario, and the text of every input that is
+//! not valid yet. Every editing rule lives here (which input owns an error, the subsidy and
+//! fee that wait for each other, a preset filling its fields, reset), so the page holds one
+//! value of this type and only calls its methods.
+
+use rust_decimal::Decimal;
+
+use crate::model::economics::network::difficulty_from_hashrate;
+use crate::model::fields::{parse_decimal, FieldError, Key};
+use crate::model::presets::{AsicPreset, GpuPreset};
+use crate::model::scenario::Scenario;
+use crate::model::InvalidKeys;
+
+/// The input a person typed into: a key's own field, or the network-hashrate field that
+/// edits the difficulty through a conversion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Field,
+    Hashrate,
+}
+
+/// Why the text typed for a key was refused, which input it came from, and the text
+/// itself (kept so a subsidy refused for a zero fee can be applied once the fee changes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    pub error: FieldError,
+    pub source: Source,
+    pub text: String,
+}
+
+/// A scenario under edit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    scenario: Scenario,
+    errors: Vec<(Key, InputError)>,
+}
+
+/// Reads a typed network hashrate (EH/s) as the difficulty it means, checked against the
+/// difficulty's range.
+pub fn difficulty_from_hashrate_text(text: &str) -> Result<Decimal, FieldError> {
+    let eh = parse_decimal(text)?;
+    let diff = difficulty_from_hashrate(eh).map_err(|_| FieldError::OutOfRange)?;
+    if Key::Diff.field().contains(diff) {
+        Ok(diff)
+    } else {
+        Err(FieldError::OutOfRange)
+    }
+}
+
+/// What the text typed into `source` for `key` means: a value, `None` for an emptied input
+/// whose key has no default (`hp`: computed), or why it is refused.
+pub fn read_input(key: Key, source: Source, text: &str) -> Result<Option<Decimal>, FieldError> {
+    let field = key.field();
+    match source {
+        Source::Hashrate => difficulty_from_hashrate_text(text).map(Some),
+        Source::Field if text.trim().is_empty() && field.default.is_none() => Ok(None),
+        Source::Field => field.parse(text).map(Some),
+    }
+}
+
+impl Draft {
+    pub fn new(scenario: Scenario) -> Self {
+        Draft { scenario, errors: Vec::new() }
+    }
+
+    /// The last valid scenario: what the link holds and the model evaluates.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    fn error(&self, key: Key) -> Option<&InputError> {
+        self.errors.iter().find(|(k, _)| *k == key).map(|(_, e)| e)
+    }
+
+    /// The error of `key` if `source` caused it: each input shows only its own.
+    pub fn error_of(&self, key: Key, source: Source) -> Option<FieldError> {
+        self.error(key).filter(|e| e.source == source).map(|e| e.error.clone())
+    }
+
+    /// The keys whose input is not valid right now.
+    pub fn invalid_keys(&self) -> InvalidKeys {
+        self.errors.iter().fold(InvalidKeys::default(), |set, (k, _)| set.with(*k))
+    }
+
+    fn set_error(&mut self, key: Key, error: Option<InputError>) {
+        self.errors.retain(|(k, _)| *k != key);
+        if let Some(error) = error {
+            self.errors.push((key, error));
+        }
+    }
+
+    /// A person typed `text` into `source` for `key`: the scenario takes the value, or the
+    /// key is marked invalid with why. A subsidy refused because the fee was zero (or the
+    /// reverse) is applied as soon as its partner makes it valid.
+    pub fn type_text(&mut self, key: Key, source: Source, text: &str) {
+        let outcome = read_input(key, source, text).and_then(|value| self.scenario.set(key, value));
+        let accepted = outcome.is_ok();
+        self.set_error(key, outcome.err().map(|error| InputError { error, source, text: text.to_string() }));
+        let partner = match key {
+            Key::Sub => Key::Fee,
+            Key::Fee => Key::Sub,
+            _ => return,
+        };
+        let waiting = self.error(partner).filter(|e| e.error == FieldError::RewardNotPositive);
+        if let (true, Some(waiting)) = (accepted, waiting) {
+            let (source, text) = (waiting.source, waiting.text.clone());
+            self.type_text(partner, source, &text);
+        }
+    }
+
+    /// Picks an ASIC: its hashrate and power fill their fields, replacing what was typed.
+    pub fn pick_asic(&mut self, preset: &'static AsicPreset) {
+        self.scenario.set_asic(preset);
+        self.clear_errors(&AsicPreset::FILLS);
+    }
+
+    /// Picks a GPU: its power, capex and rental price fill their fields.
+    pub fn pick_gpu(&mut self, preset: &'static GpuPreset) {
+        self.scenario.set_gpu(preset);
+        self.clear_errors(&GpuPreset::FILLS);
+    }
+
+    fn clear_errors(&mut self, keys: &[Key]) {
+        self.errors.retain(|(k, _)| !keys.contains(k));
+    }
+
+    /// Back to the snapshot, keeping how the scenario is shown (theme, language).
+    pub fn reset(&mut self) {
+        let view = self.scenario.view;
+        self.scenario = Scenario::default();
+        self.scenario.view = view;
+        self.errors.clear();
+    }
+
+    /// Takes `next` as the scenario, its values set from outside the inputs (today's
+    /// network): the inputs of `keys` lose their errors, and a subsidy or fee refused while
+    /// its partner was zero is tried again.
+    pub fn accept(&mut self, next: Scenario, keys: &[Key]) {
+        self.scenario = next;
+        self.clear_errors(keys);
+        for key in [Key::Sub, Key::Fee] {
+            let waiting = self.error(key).filter(|e| e.error == FieldError::RewardNotPositive).cloned();
+            if let Some(waiting) = waiting {
+                self.type_text(key, waiting.source, &waiting.text);
+            }
+        }
+    }
+
+    /// Sets several keys at once, all or none: on the first value refused the draft is
+    /// unchanged and that key and why are returned. Their inputs' errors are cleared.
+    pub fn set_all(&mut self, values: &[(Key, Decimal)]) -> Result<(), (Key, FieldError)> {
+        let mut next = self.scenario.clone();
+        for (key, value) in values {
+            next.set(*key, Some(*value)).map_err(|e| (*key, e))?;
+        }
+        self.scenario = next;
+        let keys: Vec<Key> = values.iter().map(|(k, _)| *k).collect();
+        self.clear_errors(&keys);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::from_query;
+    use rust_decimal_macros::dec;
+
+    fn draft(link: &str) -> Draft {
+        Draft::new(from_query(link).0)
+    }
+
+    #[test]
+    fn it_takes_valid_text_and_marks_invalid_text_on_its_own_input() {
+        let mut d = draft("");
+        d.type_text(Key::Kwh, Source::Field, "0.03");
+        assert_eq!(d.scenario().kwh().get(), dec!(0.03));
+        d.type_text(Key::Kwh, Source::Field, "11");
+        assert_eq!(d.scenario().kwh().get(), dec!(0.03), "the last valid value stays");
+        assert_eq!(d.error_of(Key::Kwh, Source::Field), Some(FieldError::OutOfRange));
+        assert!(d.invalid_keys().contains(Key::Kwh));
+        d.type_text(Key::Kwh, Source::Field, "0.04");
+        assert_eq!(d.error_of(Key::Kwh, Source::Field), None);
+        assert!(d.invalid_keys().is_empty());
+    }
+
+    #[test]
+    fn it_keeps_a_hashrate_error_on_the_hashrate_input() {
+        let mut d = draft("");
+        d.type_text(Key::Diff, Source::Hashrate, "abc");
+        assert_eq!(d.error_of(Key::Diff, Source::Hashrate), Some(FieldError::NotANumber));
+        assert_eq!(d.error_of(Key::Diff, Source::Field), None, "the difficulty field shows no error");
+        assert!(d.invalid_keys().contains(Key::Diff));
+        // A valid difficulty typed in its own field clears it.
+        d.type_text(Key::Diff, Source::Field, "150");
+        assert_eq!(d.error_of(Key::Diff, Source::Hashrate), None);
+        // 1,073.741824 EH/s is 150 T.
+        d.type_text(Key::Diff, Source::Hashrate, "1073.741824");
+        assert_eq!(d.scenario().diff().get(), dec!(150));
+    }
+
+    #[test]
+    fn it_applies_a_subsidy_refused_for_a_zero_fee_once_the_fee_changes() {
+        let mut d = draft("?fee=0");
+        d.type_text(Key::Sub, Source::Field, "0");
+        assert_eq!(d.error_of(Key::Sub, Source::Field), Some(FieldError::RewardNotPositive));
+        assert_eq!(d.scenario().sub().get(), dec!(3.125));
+        d.type_text(Key::Fee, Source::Field, "0.5");
+        assert_eq!(d.error_of(Key::Sub, Source::Field), None);
+        assert_eq!((d.scenario().sub().get(), d.scenario().fee().get()), (dec!(0), dec!(0.5)));
+    }
+
+    #[test]
+    fn it_clears_hp_when_emptied() {
+        let mut d = draft("?hp=40");
+        d.type_text(Key::Hp, Source::Field, " ");
+        assert_eq!(d.scenario().hp(), None);
+        d.type_text(Key::Kwh, Source::Field, "");
+        assert_eq!(d.error_of(Key::Kwh, Source::Field), Some(FieldError::Empty));
+    }
+
+    #[test]
+    fn it_fills_a_presets_fields_and_drops_their_errors() {
+        let mut d = draft("");
+        d.type_text(Key::Th, Source::Field, "x");
+        d.type_text(Key::Gph, Source::Field, "-1");
+        d.type_text(Key::Kwh, Source::Field, "x");
+        let (Some(asic), Some(gpu)) = (AsicPreset::by_id("s21xp"), GpuPreset::by_id("b200")) else { panic!("presets") };
+        d.pick_asic(asic);
+        d.pick_gpu(gpu);
+        assert_eq!((d.scenario().th().get(), d.scenario().gph().get()), (dec!(270), dec!(5.00)));
+        assert_eq!(d.error_of(Key::Th, Source::Field), None);
+        assert_eq!(d.error_of(Key::Gph, Source::Field), None);
+        assert!(d.invalid_keys().contains(Key::Kwh), "a key no preset fills keeps its error");
+    }
+
+    #[test]
+    fn it_resets_to_the_snapshot_and_keeps_the_view() {
+        let mut d = draft("?kwh=0.03&theme=dark&asic=s21xp");
+        d.type_text(Key::Btc, Source::Field, "x");
+        d.reset();
+        let mut want = Scenario::default();
+        want.view.theme = crate::model::view::Theme::Dark;
+        assert_eq!(d, Draft::new(want));
+    }
+
+    #[test]
+    fn it_accepts_a_scenario_from_outside_and_retries_a_waiting_subsidy() {
+        let mut d = draft("?fee=0");
+        d.type_text(Key::Sub, Source::Field, "0");
+        d.type_text(Key::Btc, Source::Field, "x");
+        let (next, _) = from_query("?fee=0.1&btc=90000");
+        d.accept(next, &[Key::Btc, Key::Fee]);
+        assert_eq!(d.error_of(Key::Btc, Source::Field), None);
+        assert_eq!(d.error_of(Key::Sub, Source::Field), None, "the subsidy waiting for a fee is applied");
+        assert_eq!((d.scenario().sub().get(), d.scenario().fee().get()), (dec!(0), dec!(0.1)));
+    }
+
+    #[test]
+    fn it_sets_several_keys_all_or_none() {
+        let mut d = draft("");
+        d.type_text(Key::Btc, Source::Field, "x");
+        let before = d.clone();
+        assert_eq!(
+            d.set_all(&[(Key::Btc, dec!(90000)), (Key::Diff, dec!(0))]),
+            Err((Key::Diff, FieldError::OutOfRange))
+        );
+        assert_eq!(d, before, "nothing changed");
+        assert_eq!(d.set_all(&[(Key::Btc, dec!(90000)), (Key::Diff, dec!(160))]), Ok(()));
+        assert_eq!((d.scenario().btc().get(), d.scenario().diff().get()), (dec!(90000), dec!(160)));
+        assert_eq!(d.error_of(Key::Btc, Source::Field), None);
+    }
+}

@@ -1,0 +1,4 @@
+//! Downloads: the evaluator's JSON and the CSV, written from typed values.
+
+pub mod csv;
+pub mod json;

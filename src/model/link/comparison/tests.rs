@@ -1,0 +1,415 @@
+//! Comparison links: B as the keys where it differs from A, presets inherited and
+//! overridden, equal sides, warnings named per side, and what is better and by how much.
+
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+use super::*;
+use crate::model::evaluate;
+use crate::model::link::share_link::from_query;
+use crate::model::link::share_link::tests::{invalid, repeated, unknown};
+use crate::model::view::{Lang, Theme};
+
+/// A single link that must read without a warning.
+fn single(link: &str) -> Scenario {
+    let (scenario, warnings) = from_query(link);
+    assert!(warnings.is_empty(), "{link}: {warnings:?}");
+    scenario
+}
+
+/// The comparison a link holds; a single scenario fails the test.
+fn comparison(link: &str) -> (Comparison, Vec<Warning>) {
+    match from_link(link) {
+        (Link::Compare(c), warnings) => (c, warnings),
+        (Link::Single(s), _) => panic!("{link}: read as the single scenario {}", to_query(&s)),
+    }
+}
+
+#[test]
+fn it_reads_a_link_without_b_keys_as_a_single_scenario_as_before() {
+    let links = [
+        "",
+        "?v=1",
+        "https://example.com/kwhich/?v=1&btc=90000&kwh=0.045#compare",
+        "asic=s21xp&th=250&gpu=b200&lang=ar&embed=1&show=btc&edit=0&theme=dark",
+        "btc=abc&foo=1&kwh=0.04&kwh=0.05&asic=s99&utm_source=x",
+        "B.kwh=0.03&a.kwh=0.04&bkwh=1&b_kwh=1",
+        "kwh=0.03&note=a/b",
+    ];
+    for link in links {
+        let (scenario, warnings) = from_query(link);
+        assert_eq!(from_link(link), (Link::Single(scenario), warnings), "{link}");
+    }
+}
+
+#[test]
+fn it_reads_b_as_a_with_its_own_keys() {
+    // (link, A's own link, B's own link, the link written back)
+    let cases = [
+        // One key differs; every other key of B is A's.
+        ("btc=90000&b.kwh=0.03", "btc=90000", "btc=90000&kwh=0.03", "v=1&btc=90000&b.kwh=0.03"),
+        ("b.kwh=0.03&btc=90000", "btc=90000", "btc=90000&kwh=0.03", "v=1&btc=90000&b.kwh=0.03"),
+        ("https://example.com/kwhich/?v=1&kwh=0.05&b.kwh=0.03#compare", "", "kwh=0.03", "v=1&b.kwh=0.03"),
+        // B's keys are written in the inputs' order, whatever the link's.
+        ("b.tgt=40000&b.btc=90000&b.hp=38", "", "btc=90000&hp=38&tgt=40000", "v=1&b.btc=90000&b.hp=38&b.tgt=40000"),
+        // A different preset fills B's fields from it...
+        (
+            "asic=s21xp&kwh=0.04&b.asic=s19xp",
+            "asic=s21xp&kwh=0.04",
+            "asic=s19xp&kwh=0.04",
+            "v=1&asic=s21xp&kwh=0.04&b.asic=s19xp",
+        ),
+        // ...unless B gives them too.
+        ("asic=s21xp&b.asic=s19xp&b.th=150", "asic=s21xp", "asic=s19xp&th=150", "v=1&asic=s21xp&b.asic=s19xp&b.th=150"),
+        // Without its own preset, B has A's preset and A's figures, given or filled.
+        (
+            "asic=s21xp&th=250&b.kwh=0.03",
+            "asic=s21xp&th=250",
+            "asic=s21xp&th=250&kwh=0.03",
+            "v=1&asic=s21xp&th=250&b.kwh=0.03",
+        ),
+        ("asic=s21xp&th=250&b.th=270", "asic=s21xp&th=250", "asic=s21xp", "v=1&asic=s21xp&th=250&b.th=270"),
+        // A preset B gives fills its fields even when it is A's: B drops A's `th=250`.
+        ("asic=s21xp&th=250&b.asic=s21xp", "asic=s21xp&th=250", "asic=s21xp", "v=1&asic=s21xp&th=250&b.th=270"),
+        ("gpu=b200&b.gpu=h100&b.gph=2.5", "gpu=b200", "gph=2.5", "v=1&gpu=b200&b.gpu=h100&b.gph=2.5"),
+        // B back at the defaults says so key by key.
+        (
+            "asic=s21xp&kwh=0.03&b.asic=s21&b.kwh=0.05",
+            "asic=s21xp&kwh=0.03",
+            "",
+            "v=1&asic=s21xp&kwh=0.03&b.asic=s21&b.kwh=0.05",
+        ),
+        // `b.hp=`: B computes the hashprice that A overrides.
+        ("hp=40&b.hp=", "hp=40", "", "v=1&hp=40&b.hp="),
+        ("hp=40&b.hp=%20", "hp=40", "", "v=1&hp=40&b.hp="),
+        ("hp=40&b.hp=38", "hp=40", "hp=38", "v=1&hp=40&b.hp=38"),
+        // A zero subsidy waits for B's fee when A's fee is zero.
+        ("fee=0&b.sub=0&b.fee=0.5", "fee=0", "sub=0&fee=0.5", "v=1&fee=0&b.sub=0&b.fee=0.5"),
+        // Display keys are the link's: both sides are shown alike, and B's own link says so.
+        (
+            "kwh=0.03&lang=ar&embed=1&b.kwh=0.04&show=btc&theme=dark",
+            "kwh=0.03&lang=ar&embed=1&show=btc&theme=dark",
+            "kwh=0.04&lang=ar&embed=1&show=btc&theme=dark",
+            "v=1&kwh=0.03&lang=ar&embed=1&show=btc&theme=dark&b.kwh=0.04",
+        ),
+        // Escapes and numbers as a single link reads them.
+        ("b%2Ekwh=%2B0.030&%62.btc=9e4", "", "kwh=0.03&btc=90000", "v=1&b.btc=90000&b.kwh=0.03"),
+        // `cmp=1` beside a `b.` key is redundant and not written back.
+        ("cmp=1&b.kwh=0.04", "", "kwh=0.04", "v=1&b.kwh=0.04"),
+    ];
+    for (link, a, b, written) in cases {
+        let (c, warnings) = comparison(link);
+        assert!(warnings.is_empty(), "{link}");
+        assert_eq!(c.a(), &single(a), "{link}: side A");
+        assert_eq!(c.b(), &single(b), "{link}: side B");
+        assert_eq!(c.to_query(), written, "{link}");
+        // Written, it reads back as itself.
+        assert_eq!(from_link(written), (Link::Compare(c.clone()), vec![]), "{written}");
+        // Side A's link is where the comparison link starts.
+        assert!(written.starts_with(&c.side_query(Side::A)), "{written}");
+        for side in Side::ALL {
+            assert_eq!(&single(&c.side_query(side)), c.side(side), "{link}: side {}", side.name());
+        }
+    }
+}
+
+#[test]
+fn it_marks_a_comparison_of_equal_sides() {
+    // (link, both sides' link, the link written back)
+    let cases = [
+        ("cmp=1", "", "v=1&cmp=1"),
+        ("?v=1&kwh=0.03&cmp=1", "kwh=0.03", "v=1&kwh=0.03&cmp=1"),
+        ("cmp=1&kwh=0.03&lang=vi", "kwh=0.03&lang=vi", "v=1&kwh=0.03&lang=vi&cmp=1"),
+        // B given exactly as A is still a comparison, of equal sides.
+        ("kwh=0.03&b.kwh=0.03", "kwh=0.03", "v=1&kwh=0.03&cmp=1"),
+        ("asic=s19xp&b.asic=s19xp&b.w=3010", "asic=s19xp", "v=1&asic=s19xp&cmp=1"),
+    ];
+    for (link, both, written) in cases {
+        let (c, warnings) = comparison(link);
+        assert!(warnings.is_empty(), "{link}");
+        assert_eq!((c.a(), c.b()), (&single(both), &single(both)), "{link}");
+        assert_eq!(c.to_query(), written, "{link}");
+        assert_eq!(c, Comparison::pinned(single(both)), "{link}");
+    }
+}
+
+#[test]
+fn it_names_what_it_ignores_on_b_and_leaves_a_alone() {
+    let whole = |key: &str, value: &str| {
+        invalid(
+            &format!("b.{key}"),
+            value,
+            &format!("{key} is for the whole link and takes no \"b.\""),
+            &format!("the link's {key}"),
+        )
+    };
+    let asics = "s21xph, a16xp, s21xp, s21pro, s21, m60s, m66s, s19xp, s19jpro";
+    // (link, A's own link, B's own link, warnings)
+    let cases = [
+        // A bad value on B: B keeps A's value, which the warning names; A is untouched.
+        (
+            "kwh=0.03&b.kwh=abc&b.btc=90000",
+            "kwh=0.03",
+            "kwh=0.03&btc=90000",
+            vec![invalid("b.kwh", "abc", "not a number", "0.03")],
+        ),
+        ("b.kwh=11", "", "", vec![invalid("b.kwh", "11", "Electricity price must be ≥ 0 and ≤ 10 USD/kWh", "0.05")]),
+        ("hp=40&b.hp=abc", "hp=40", "hp=40", vec![invalid("b.hp", "abc", "not a number", "40")]),
+        (
+            "b.hp=0",
+            "",
+            "",
+            vec![invalid(
+                "b.hp",
+                "0",
+                "Hashprice override must be > 0 and ≤ 100,000 USD per PH/s per day",
+                "the computed hashprice",
+            )],
+        ),
+        // Subsidy and fees both zero on B: B's fee falls back to A's.
+        ("b.sub=0&b.fee=0", "", "sub=0", vec![invalid("b.fee", "0", "subsidy plus fees must be above zero", "0.02")]),
+        // A bad value on A: A falls back, and B, which does not give that key, has A's value.
+        ("kwh=abc&b.kwh=0.04", "", "kwh=0.04", vec![invalid("kwh", "abc", "not a number", "0.05")]),
+        ("btc=abc&b.kwh=0.04", "", "kwh=0.04", vec![invalid("btc", "abc", "not a number", "85000")]),
+        // An unknown preset on B: B keeps A's.
+        (
+            "asic=s21xp&b.asic=s99&b.kwh=0.03",
+            "asic=s21xp",
+            "asic=s21xp&kwh=0.03",
+            vec![invalid("b.asic", "s99", &format!("not a known ASIC ({asics})"), "s21xp")],
+        ),
+        (
+            "gpu=b200&b.gpu=h800",
+            "gpu=b200",
+            "gpu=b200",
+            vec![invalid("b.gpu", "h800", "not a known GPU (b200, h200, h100, a100, l40s, rtx4090)", "b200")],
+        ),
+        // Unknown keys under `b.`.
+        ("b.foo=1&kwh=0.03", "kwh=0.03", "kwh=0.03", vec![unknown("b.foo")]),
+        ("b.=1", "", "", vec![unknown("b.")]),
+        ("b.b.kwh=1", "", "", vec![unknown("b.b.kwh")]),
+        ("b.utm_source=x&b.BTC=1", "", "", vec![unknown("b.utm_source"), unknown("b.BTC")]),
+        // Display keys, the version and the marker belong to the whole link.
+        ("lang=ar&b.lang=vi", "lang=ar", "lang=ar", vec![whole("lang", "vi")]),
+        (
+            "b.theme=dark&b.embed=1&b.show=btc&b.edit=0",
+            "",
+            "",
+            vec![whole("theme", "dark"), whole("embed", "1"), whole("show", "btc"), whole("edit", "0")],
+        ),
+        ("b.v=1", "", "", vec![whole("v", "1")]),
+        ("b.cmp=1", "", "", vec![whole("cmp", "1")]),
+        // Repeated keys: the first counts, on each side alone.
+        ("b.kwh=0.03&b.kwh=0.04", "", "kwh=0.03", vec![repeated("b.kwh", "0.04")]),
+        ("b.kwh=0.03&b.k%77h=0.04", "", "kwh=0.03", vec![repeated("b.kwh", "0.04")]),
+        ("kwh=0.03&b.kwh=0.04&kwh=0.05", "kwh=0.03", "kwh=0.04", vec![repeated("kwh", "0.05")]),
+        ("b.asic=s19xp&b.asic=s21xp", "", "asic=s19xp", vec![repeated("b.asic", "s21xp")]),
+        ("cmp=1&cmp=1", "", "", vec![repeated("cmp", "1")]),
+        (
+            "cmp=0&b.kwh=0.04",
+            "",
+            "kwh=0.04",
+            vec![invalid("cmp", "0", "only cmp=1 exists (a comparison whose sides are equal)", "no cmp")],
+        ),
+        // Trackers stay silent beside a comparison.
+        ("b.kwh=0.04&utm_source=news&fbclid=x", "", "kwh=0.04", vec![]),
+    ];
+    for (link, a, b, want) in cases {
+        let (c, warnings) = comparison(link);
+        assert_eq!(warnings, want, "{link}");
+        assert_eq!(c.a(), &single(a), "{link}: side A");
+        assert_eq!(c.b(), &single(b), "{link}: side B");
+    }
+    // A warning about B reads with B's key as the link spells it.
+    let (_, warnings) = comparison("kwh=0.03&b.kwh=abc");
+    assert_eq!(crate::text::reasons::warning(&warnings[0]), "b.kwh=abc ignored: not a number; using 0.03.");
+    assert_eq!(warnings[0].key(), "b.kwh");
+    let (_, warnings) = comparison("b.lang=ar");
+    assert_eq!(
+        crate::text::reasons::warning(&warnings[0]),
+        "b.lang=ar ignored: lang is for the whole link and takes no \"b.\"; using the link's lang."
+    );
+    assert_eq!(crate::text::reasons::warning(&comparison("b.foo=1").1[0]), "Unknown key \"b.foo\" ignored.");
+}
+
+#[test]
+fn it_reads_an_invalid_marker_alone_as_a_single_scenario() {
+    let reason = "only cmp=1 exists (a comparison whose sides are equal)";
+    let cases = [
+        ("cmp=0&kwh=0.03", vec![invalid("cmp", "0", reason, "no cmp")]),
+        ("cmp=yes", vec![invalid("cmp", "yes", reason, "no cmp")]),
+        ("cmp", vec![invalid("cmp", "", reason, "no cmp")]),
+        // The first `cmp` counts.
+        ("cmp=0&cmp=1", vec![invalid("cmp", "0", reason, "no cmp"), repeated("cmp", "1")]),
+    ];
+    for (link, want) in cases {
+        let (read, warnings) = from_link(link);
+        assert!(matches!(read, Link::Single(_)), "{link}");
+        assert_eq!(warnings, want, "{link}");
+    }
+}
+
+#[test]
+fn it_keeps_one_view_for_both_sides() {
+    let mut b = single("kwh=0.03&lang=vi&theme=light");
+    b.view.embed = true;
+    let c = Comparison::new(single("lang=ar"), b);
+    assert_eq!(c.b().view, c.a().view);
+    assert_eq!(c.to_query(), "v=1&lang=ar&b.kwh=0.03");
+    let mut c = c;
+    let mut view = *c.view();
+    view.theme = Theme::Dark;
+    c.set_view(view);
+    assert_eq!((c.a().view.theme, c.b().view.theme), (Theme::Dark, Theme::Dark));
+    c.set_side(Side::B, single("kwh=0.02&lang=vi"));
+    assert_eq!(c.b().view.lang, Lang::Ar);
+    assert_eq!(c.to_query(), "v=1&lang=ar&theme=dark&b.kwh=0.02");
+    assert_eq!(c.side_query(Side::B), "v=1&kwh=0.02&lang=ar&theme=dark");
+    assert_eq!(c.clone().into_side(Side::B), single("kwh=0.02&lang=ar&theme=dark"));
+    assert_eq!(Link::Compare(c.clone()).view(), c.view());
+    assert_eq!(Link::Compare(c.clone()).to_query(), c.to_query());
+}
+
+/// `got` and `want` agree to 20 significant digits: the model rounds each step to 28.
+fn close(got: Figure, want: Decimal) -> bool {
+    got.is_ok_and(|got| (got - want).abs() <= want.abs() * dec!(1e-20))
+}
+
+#[test]
+fn it_subtracts_a_from_b_for_every_metric() {
+    let (c, _) = comparison("b.kwh=0.03");
+    let diffs = differences(&evaluate(c.a()), &evaluate(c.b()));
+    assert_eq!(diffs.len(), MetricId::COUNT);
+    let get = |id: MetricId| diffs.iter().find(|(m, _)| *m == id).map(|(_, d)| *d);
+    // Electricity 0.05 → 0.03 USD/kWh, worked by hand (python3, 40-digit decimals):
+    // energy per BTC = 24 · 17.5 · 1.05 / (hashprice BTC · 0.98) = 1,102,477.363010068892421833598…
+    let exact = [
+        (MetricId::MiningCashCostUsdPerKwh, dec!(-0.02)),
+        (MetricId::MiningMarginUsdPerKwh, dec!(0.02)),
+        (MetricId::ColoRevenueUsdPerKwh, dec!(-0.02)),
+        (MetricId::ColoMarginUsdPerKwh, dec!(0)),
+        (MetricId::GpuMarginUsdPerKwh, dec!(0.02)),
+        // 0.02 · 8,760,000 · 0.97 and 0.02 · 8,760,000.
+        (MetricId::MiningMarginUsdPerMwYear, dec!(169944)),
+        (MetricId::GpuMarginUsdPerMwYear, dec!(175200)),
+        (MetricId::HashpriceUsdPerPhDay, dec!(0)),
+        (MetricId::MiningCapexUsdPerMw, dec!(0)),
+    ];
+    for (id, want) in exact {
+        assert_eq!(get(id), Some(Ok(want)), "{}", id.key());
+    }
+    let worked = [
+        (MetricId::EnergyCostPerBtcUsd, dec!(-22049.547260201377848436671966)),
+        (MetricId::CashCostPerBtcUsd, dec!(-22049.547260201377848436671966)),
+        // tgt · hashprice BTC · keep / (24 · pue) · (1/0.035 − 1/0.055).
+        (MetricId::TargetRequiredEfficiencyJPerTh, dec!(8.245891839528013883797653959)),
+        // capex per MW / margin per MW-year: 3.527589520898524… − 6.720109872169353…
+        (MetricId::MiningPaybackYears, dec!(-3.192520351270829496581216757)),
+    ];
+    for (id, want) in worked {
+        let got = get(id).unwrap_or(Err(ModelError::Overflow));
+        assert!(close(got, want), "{}: {got:?}, worked {want}", id.key());
+    }
+}
+
+#[test]
+fn it_has_no_difference_where_a_side_has_no_figure() {
+    let never = Err(ModelError::MarginNotPositive);
+    let zero = Err(ModelError::ZeroDivisor(crate::model::error::Quantity::Difficulty));
+    let cases = [
+        (Ok(dec!(1.5)), Ok(dec!(2)), Ok(dec!(0.5))),
+        (Ok(dec!(2)), Ok(dec!(1.5)), Ok(dec!(-0.5))),
+        (Ok(dec!(0.10)), Ok(dec!(0.1)), Ok(dec!(0))),
+        (Ok(dec!(-0)), Ok(dec!(0)), Ok(dec!(0))),
+        (Ok(dec!(3)), never, never),
+        (never, Ok(dec!(3)), never),
+        (zero, never, zero),
+        (Ok(Decimal::MIN), Ok(Decimal::MAX), Err(ModelError::Overflow)),
+        (Ok(Decimal::MAX), Ok(Decimal::MIN), Err(ModelError::Overflow)),
+        (Ok(Decimal::MAX), Ok(Decimal::MAX), Ok(dec!(0))),
+        (Ok(dec!(0.0000000000000000000000000001)), Ok(dec!(0)), Ok(dec!(-0.0000000000000000000000000001))),
+    ];
+    for (a, b, want) in cases {
+        let got = difference(a, b);
+        assert_eq!(got, want, "{b:?} − {a:?}");
+        assert!(!got.is_ok_and(|d| d.is_zero() && d.is_sign_negative()), "{b:?} − {a:?} is -0");
+    }
+    // Payback is never reached on B: no difference, and A is the better side.
+    let (c, _) = comparison("b.kwh=0.2");
+    let (a, b) = (evaluate(c.a()), evaluate(c.b()));
+    let id = MetricId::MiningPaybackYears;
+    assert_eq!(b.get(id), Err(ModelError::MarginNotPositive));
+    assert_eq!(difference(a.get(id), b.get(id)), Err(ModelError::MarginNotPositive));
+    assert_eq!(better_side(id, a.get(id), b.get(id)), Some(Side::A));
+}
+
+#[test]
+fn it_marks_the_better_side_where_a_direction_makes_sense() {
+    use MetricId::*;
+    let never = Err(ModelError::MarginNotPositive);
+    let cases = [
+        (MiningMarginUsdPerKwh, Ok(dec!(0.01)), Ok(dec!(0.02)), Some(Side::B)),
+        (MiningMarginUsdPerKwh, Ok(dec!(-0.01)), Ok(dec!(-0.02)), Some(Side::A)),
+        (GpuVsMiningRevenueMultiple, Ok(dec!(10.9)), Ok(dec!(11)), Some(Side::B)),
+        (GpuMarginUsdPerMwYear, Ok(dec!(175200)), Ok(dec!(0)), Some(Side::A)),
+        (BreakevenPowerPriceUsdPerKwh, Ok(dec!(0.07)), Ok(dec!(0.08)), Some(Side::B)),
+        (CashCostPerBtcUsd, Ok(dec!(40000)), Ok(dec!(45000)), Some(Side::A)),
+        (AllinCostPerBtcUsd, Ok(dec!(60000)), Ok(dec!(55000)), Some(Side::B)),
+        (MiningCashCostUsdPerKwh, Ok(dec!(0.055)), Ok(dec!(0.035)), Some(Side::B)),
+        (AsicEfficiencyJPerTh, Ok(dec!(17.5)), Ok(dec!(13.5)), Some(Side::B)),
+        (GpuCapexUsdPerMw, Ok(dec!(33000000)), Ok(dec!(32000000)), Some(Side::B)),
+        (ColoPaybackYears, Ok(dec!(3)), Ok(dec!(4)), Some(Side::A)),
+        // A payback reached beats one never reached; two never reached tie.
+        (MiningPaybackYears, Ok(dec!(9)), never, Some(Side::A)),
+        (MiningPaybackYears, never, Ok(dec!(9)), Some(Side::B)),
+        (MiningPaybackYears, never, never, None),
+        // Equal figures, a figure missing for another reason, or no better direction.
+        (MiningMarginUsdPerKwh, Ok(dec!(0.02)), Ok(dec!(0.020)), None),
+        (MiningMarginUsdPerKwh, Ok(dec!(0.02)), Err(ModelError::Overflow), None),
+        (MiningMarginUsdPerKwh, never, Ok(dec!(0.02)), None),
+        (NetworkHashrateEhS, Ok(dec!(1000)), Ok(dec!(1100)), None),
+        (TargetCostPerBtcUsd, Ok(dec!(50000)), Ok(dec!(40000)), None),
+    ];
+    for (id, a, b, want) in cases {
+        assert_eq!(better_side(id, a, b), want, "{}: {a:?} vs {b:?}", id.key());
+    }
+}
+
+#[test]
+fn it_lists_what_b_changes_as_its_link_writes_it() {
+    let cases: [(&str, &[(&str, &str)]); 4] = [
+        ("?v=1&kwh=0.04&cmp=1", &[]),
+        ("?v=1&btc=90000&kwh=0.045&b.kwh=0.03", &[("kwh", "0.03")]),
+        ("?v=1&asic=s19xp&kwh=0.04&b.asic=s21xp&b.capex=18", &[("asic", "s21xp"), ("capex", "18")]),
+        ("?v=1&hp=40&b.hp=", &[("hp", "")]),
+    ];
+    for (link, want) in cases {
+        let (c, warnings) = comparison(link);
+        assert!(warnings.is_empty(), "{link}: {warnings:?}");
+        let want: Vec<(&str, String)> = want.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        assert_eq!(c.changes(), want, "{link}");
+    }
+}
+
+#[test]
+fn it_shows_a_whole_link_in_one_view_and_drops_the_embed_keys() {
+    let cases = [
+        ("?v=1&kwh=0.03&embed=1&show=compare,inputs&edit=0&theme=dark", "v=1&kwh=0.03&theme=dark"),
+        ("?v=1&kwh=0.04&embed=1&show=btc&theme=light&b.kwh=0.03", "v=1&kwh=0.04&theme=light&b.kwh=0.03"),
+        ("?v=1&embed=1&cmp=1", "v=1&cmp=1"),
+    ];
+    for (link, want) in cases {
+        let (read, warnings) = from_link(link);
+        assert!(warnings.is_empty(), "{link}: {warnings:?}");
+        let full = read.without_embed();
+        assert_eq!(full.to_query(), want, "{link}");
+        if let Link::Compare(c) = &full {
+            assert_eq!(c.a().view, c.b().view, "{link}: one view for both sides");
+        }
+    }
+    let (mut read, _) = from_link("?v=1&b.kwh=0.03");
+    let mut view = *read.view();
+    view.theme = Theme::Dark;
+    read.set_view(view);
+    assert_eq!(read.to_query(), "v=1&theme=dark&b.kwh=0.03");
+}

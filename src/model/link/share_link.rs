@@ -1,0 +1,390 @@
+//! The share link: a URL or bare query becomes a scenario plus warnings, and a scenario
+//! becomes the shortest link (`v=1` plus the keys that differ from their defaults).
+
+use rust_decimal::Decimal;
+
+use crate::model::fields::{FieldError, Key};
+use crate::model::presets::{AsicPreset, GpuPreset, ASICS, GPUS};
+use crate::model::scenario::Scenario;
+use crate::model::view::{Lang, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
+
+/// Why part of a link was ignored. Each names the key and, where there is one, the value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Warning {
+    /// A key the contract does not know.
+    UnknownKey { key: String },
+    /// A value that does not parse or lies outside its range; the key keeps `fallback`.
+    Invalid { key: String, value: String, reason: Refusal, fallback: Fallback },
+    /// The key appeared more than once; the first value counts.
+    Repeated { key: String, value: String },
+}
+
+/// Why a link's value was refused (the presentation layer words it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// A numeric key's value, and what is wrong with it.
+    Field(Key, FieldError),
+    /// `v` other than 1.
+    Version,
+    /// `lang` other than en, ar, vi.
+    Lang,
+    /// `theme` other than light, dark, auto.
+    Theme,
+    /// `embed`, `edit` or `live` other than 0 or 1.
+    ZeroOrOne,
+    /// `show` naming no known section.
+    Sections,
+    /// An unknown ASIC preset; the known ids, comma-separated.
+    Asic(String),
+    /// An unknown GPU preset; the known ids, comma-separated.
+    Gpu(String),
+    /// `cmp` other than 1.
+    Cmp,
+    /// A key of the whole link (`lang`, `theme`…) given for side B.
+    WholeLink(String),
+    /// `title=` with nothing to show.
+    TitleEmpty,
+    /// `title=` longer than the given number of characters.
+    TitleTooLong(usize),
+}
+
+/// What a refused key keeps instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fallback {
+    /// A value as a link writes it (`0.05`, `s21`, `auto`).
+    Value(String),
+    Version1,
+    DefaultSections,
+    /// `hp` keeps no value: the hashprice is computed.
+    ComputedHashprice,
+    /// No `cmp`: the link is read as the sides give it.
+    NoCmp,
+    /// The whole link's value of this key.
+    LinkWide(String),
+    /// Side B keeps side A's hashprice override.
+    AsHashprice,
+    /// The page shows no title.
+    NoTitle,
+}
+
+impl Warning {
+    /// The link key this warning is about.
+    pub fn key(&self) -> &str {
+        match self {
+            Warning::UnknownKey { key } | Warning::Invalid { key, .. } | Warning::Repeated { key, .. } => key,
+        }
+    }
+}
+
+/// Keys read and ignored without a word: they come from trackers, not from people.
+fn is_tracking(key: &str) -> bool {
+    key.starts_with("utm_") || key == "fbclid" || key == "gclid"
+}
+
+/// The query part of a full URL, a `?query` or a bare query, without its `#fragment`.
+fn query_of(input: &str) -> &str {
+    let input = input.trim();
+    let input = input.split_once('#').map_or(input, |(before, _)| before);
+    match input.split_once('?') {
+        Some((_, query)) => query,
+        // An address with no `?` has no scenario in it; anything else is a bare query,
+        // whatever its values hold (`note=a/b` is a key to name, not a path).
+        None if is_address(input) => "",
+        None => input,
+    }
+}
+
+/// Text that starts as an address does (`https://host/…`, `/path`, `./path`, or a host and
+/// path with no `=` or `&` before the first `/`), rather than as `key=value`.
+fn is_address(text: &str) -> bool {
+    let head = text.split(['&', '=']).next().unwrap_or(text);
+    text.starts_with('/') || text.starts_with("./") || text.starts_with("../") || head.contains('/')
+}
+
+/// Decodes `%XX` and `+` as a browser's form decoder does; bad escapes stay as written.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Escapes a value for a link. Link values are numbers, ids and comma lists, so only
+/// the odd character a person typed by hand needs it.
+pub(super) fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b',' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(b >> 4)]));
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(b & 15)]));
+        }
+    }
+    out
+}
+
+/// A value as a link writes it: plain decimal, `.` separator, no exponent, no grouping,
+/// no trailing zeros, never `-0`.
+pub fn plain(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// Reads a link into a scenario. Never fails: what cannot be used falls back for that key
+/// alone and is named in the warnings (tracking keys excepted).
+pub fn from_query(input: &str) -> (Scenario, Vec<Warning>) {
+    from_pairs(pairs(input))
+}
+
+/// The decoded `key=value` pairs of a link, in its order, tracking keys left out.
+pub(super) fn pairs(input: &str) -> Vec<(String, String)> {
+    query_of(input)
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(raw_key), percent_decode(raw_value))
+        })
+        .filter(|(key, _)| !is_tracking(key))
+        .collect()
+}
+
+/// Reads decoded pairs into a scenario, as [`from_query`] does.
+pub(super) fn from_pairs(pairs: Vec<(String, String)>) -> (Scenario, Vec<Warning>) {
+    let mut warnings = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    let mut given = Given::default();
+    let mut scenario = Scenario::default();
+
+    for (key, value) in pairs {
+        if seen.contains(&key) {
+            warnings.push(Warning::Repeated { key, value });
+            continue;
+        }
+        seen.push(key.clone());
+        let invalid = |reason: Refusal, fallback: Fallback| Warning::Invalid {
+            key: key.clone(),
+            value: value.clone(),
+            reason,
+            fallback,
+        };
+        match key.as_str() {
+            "v" if value == "1" => {}
+            "v" => warnings.push(invalid(Refusal::Version, Fallback::Version1)),
+            "asic" => given.asic = Some(value),
+            "gpu" => given.gpu = Some(value),
+            "lang" => match Lang::from_name(&value) {
+                Some(lang) => scenario.view.lang = lang,
+                None => warnings.push(invalid(Refusal::Lang, Fallback::Value("en".into()))),
+            },
+            "title" => match Title::new(&value) {
+                Ok(title) => scenario.view.title = Some(title),
+                Err(TitleError::Empty) => warnings.push(invalid(Refusal::TitleEmpty, Fallback::NoTitle)),
+                Err(TitleError::TooLong) => warnings.push(invalid(Refusal::TitleTooLong(TITLE_MAX), Fallback::NoTitle)),
+            },
+            "theme" => match Theme::from_name(&value) {
+                Some(theme) => scenario.view.theme = theme,
+                None => warnings.push(invalid(Refusal::Theme, Fallback::Value("auto".into()))),
+            },
+            "embed" | "edit" | "live" => match value.as_str() {
+                "0" | "1" => {
+                    let on = value == "1";
+                    match key.as_str() {
+                        "embed" => scenario.view.embed = on,
+                        "edit" => scenario.view.edit = on,
+                        _ => scenario.view.live = on,
+                    }
+                }
+                _ => warnings
+                    .push(invalid(Refusal::ZeroOrOne, Fallback::Value(if key == "edit" { "1" } else { "0" }.into()))),
+            },
+            "show" => match parse_sections(&value) {
+                Some(sections) => scenario.view.show = Some(sections),
+                None => warnings.push(invalid(Refusal::Sections, Fallback::DefaultSections)),
+            },
+            _ => match Key::from_name(&key) {
+                Some(k) => given.numbers.push((k, value)),
+                None => warnings.push(Warning::UnknownKey { key }),
+            },
+        }
+    }
+    given.apply(&mut scenario, "", &mut warnings);
+    (scenario, warnings)
+}
+
+/// The inputs a link gives, as written, before they are applied to a scenario.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Given {
+    pub asic: Option<String>,
+    pub gpu: Option<String>,
+    pub numbers: Vec<(Key, String)>,
+}
+
+impl Given {
+    /// Sets the given inputs on `scenario`; each key not given keeps the scenario's value.
+    /// What is refused keeps that value too and is named in `warnings` as `{prefix}{key}`.
+    pub(super) fn apply(self, scenario: &mut Scenario, prefix: &str, warnings: &mut Vec<Warning>) {
+        let Given { asic, gpu, mut numbers } = self;
+        // Presets first: `asic=` and `gpu=` fill their fields unless those are given.
+        if let Some(id) = asic {
+            match AsicPreset::by_id(&id) {
+                Some(preset) => scenario.set_asic(preset),
+                None => warnings.push(Warning::Invalid {
+                    key: format!("{prefix}asic"),
+                    reason: Refusal::Asic(ids(ASICS.iter().map(|p| p.id))),
+                    value: id,
+                    fallback: Fallback::Value(scenario.asic().id.into()),
+                }),
+            }
+        }
+        if let Some(id) = gpu {
+            match GpuPreset::by_id(&id) {
+                Some(preset) => scenario.set_gpu(preset),
+                None => warnings.push(Warning::Invalid {
+                    key: format!("{prefix}gpu"),
+                    reason: Refusal::Gpu(ids(GPUS.iter().map(|p| p.id))),
+                    value: id,
+                    fallback: Fallback::Value(scenario.gpu().id.into()),
+                }),
+            }
+        }
+
+        // `sub` before `fee`: when both are zero, `fee` is the one that falls back. A
+        // zero refused because its partner was still zero gets one more try after the
+        // partner: reading onto a scenario with no fee, `sub=0&fee=0.5` is valid.
+        numbers.sort_by_key(|(k, _)| *k);
+        let mut waiting = Vec::new();
+        for (key, value) in numbers {
+            match key.field().parse(&value).and_then(|v| scenario.set(key, Some(v))) {
+                Err(FieldError::RewardNotPositive) => waiting.push((key, value)),
+                Err(error) => warnings.push(invalid_value(scenario, prefix, key, value, &error)),
+                Ok(()) => {}
+            }
+        }
+        for (key, value) in waiting {
+            if let Err(error) = key.field().parse(&value).and_then(|v| scenario.set(key, Some(v))) {
+                warnings.push(invalid_value(scenario, prefix, key, value, &error));
+            }
+        }
+    }
+}
+
+/// The warning for a refused value: the key keeps what `scenario` holds.
+fn invalid_value(scenario: &Scenario, prefix: &str, key: Key, value: String, error: &FieldError) -> Warning {
+    let fallback = match scenario.get(key) {
+        Some(v) => Fallback::Value(plain(v)),
+        None => Fallback::ComputedHashprice,
+    };
+    Warning::Invalid {
+        key: format!("{prefix}{}", key.name()),
+        value,
+        reason: Refusal::Field(key, error.clone()),
+        fallback,
+    }
+}
+
+/// The inputs that take `base` to `scenario`, as link keys and values: each preset that
+/// differs (which fills its keys on `base`), then each key whose value still differs, in
+/// SPEC.md's order with `asic` just before `th` and `gpu` just before `gph`. Reading them
+/// onto `base` ([`Given::apply`]) gives `scenario`'s inputs back. An `hp` that `scenario`
+/// lacks and `base` has is written empty.
+pub(super) fn differing(scenario: &Scenario, base: &Scenario) -> Vec<(&'static str, String)> {
+    let mut base = base.clone();
+    let mut out = Vec::new();
+    for key in Key::ALL {
+        if key == Key::Th && scenario.asic() != base.asic() {
+            out.push(("asic", scenario.asic().id.to_string()));
+            base.set_asic(scenario.asic());
+        }
+        if key == Key::Gph && scenario.gpu() != base.gpu() {
+            out.push(("gpu", scenario.gpu().id.to_string()));
+            base.set_gpu(scenario.gpu());
+        }
+        let value = scenario.get(key);
+        if value != base.get(key) {
+            out.push((key.name(), value.map_or_else(String::new, plain)));
+        }
+    }
+    out
+}
+
+fn ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    ids.collect::<Vec<_>>().join(", ")
+}
+
+fn parse_sections(value: &str) -> Option<Sections> {
+    let mut sections = Sections::empty();
+    // `show=` is what `to_query` writes for an embed with every section unticked.
+    if value.is_empty() {
+        return Some(sections);
+    }
+    for name in value.split(',') {
+        sections = sections.with(Section::from_name(name.trim())?);
+    }
+    Some(sections)
+}
+
+/// Writes the shortest link for a scenario: `v=1`, then each key whose value differs from
+/// its default, in SPEC.md's order, then the display keys that are not at their default.
+pub fn to_query(scenario: &Scenario) -> String {
+    let mut out = String::from("v=1");
+    let mut push = |key: &str, value: &str| {
+        out.push('&');
+        out.push_str(key);
+        out.push('=');
+        out.push_str(&percent_encode(value));
+    };
+    for (key, value) in differing(scenario, &Scenario::default()) {
+        push(key, &value);
+    }
+    let view = &scenario.view;
+    if view.lang != Lang::En {
+        push("lang", view.lang.name());
+    }
+    if let Some(title) = &view.title {
+        push("title", title.as_str());
+    }
+    if view.embed {
+        push("embed", "1");
+    }
+    if let Some(show) = view.show {
+        push("show", &show.to_link_value());
+    }
+    if !view.edit {
+        push("edit", "0");
+    }
+    if view.live {
+        push("live", "1");
+    }
+    if view.theme != Theme::Auto {
+        push("theme", view.theme.name());
+    }
+    out
+}
+
+#[cfg(test)]
+pub(super) mod tests;
