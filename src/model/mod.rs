@@ -12,6 +12,7 @@ pub mod drivers;
 pub mod embed;
 pub mod error;
 pub mod fields;
+pub mod history;
 pub mod json;
 pub mod live;
 pub mod map_range;
