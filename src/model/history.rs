@@ -7,6 +7,7 @@
 //! series is).
 
 pub mod data;
+pub mod json;
 
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;

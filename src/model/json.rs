@@ -8,6 +8,8 @@ use rust_decimal::Decimal;
 use super::comparison::{differences, Comparison};
 use super::error::ModelError;
 use super::fields::Key;
+use super::history::{self, evaluate_history};
+use super::metrics::InvalidKeys;
 use super::metrics::{Metrics, Path};
 use super::projection::{project, Projection};
 use super::scenario::Scenario;
@@ -73,8 +75,10 @@ pub fn comparison_report(comparison: &Comparison, a: &Metrics, b: &Metrics, warn
 /// One scenario's object; `warnings` is left out for a side of a comparison.
 fn side(scenario: &Scenario, metrics: &Metrics, projection: &Projection, warnings: Option<&[String]>) -> String {
     let entries = scenario_entries(scenario);
-    let metric_entries: Vec<(String, String)> =
+    let history = evaluate_history(scenario, InvalidKeys::default());
+    let mut metric_entries: Vec<(String, String)> =
         metrics.iter().map(|(id, figure)| (id.key().to_string(), number(figure))).collect();
+    metric_entries.extend(history::json::metrics(&history).map(|(key, figure)| (key.to_string(), number(figure))));
 
     let mut out = String::from("{\n  \"scenario\": ");
     object(&mut out, &entries);
@@ -84,6 +88,7 @@ fn side(scenario: &Scenario, metrics: &Metrics, projection: &Projection, warning
         warning_list(&mut out, warnings);
     }
     projection_list(&mut out, projection);
+    history::json::list(&mut out, &history, number, |text| string(text));
     out.push_str("\n}");
     out
 }
@@ -102,6 +107,8 @@ pub fn scenario_entries(scenario: &Scenario) -> Vec<(String, String)> {
         let value = scenario.get(key).map_or_else(|| "null".to_string(), plain);
         entries.push((key.name().into(), value));
     }
+    entries.push(("bt".into(), string(&history::month_text(scenario.bt()))));
+    entries.push(("btcap".into(), plain(scenario.btcap().get())));
     let view = &scenario.view;
     entries.push(("lang".into(), string(view.lang.name())));
     entries.push(("title".into(), view.title.map_or_else(|| "null".to_string(), |t| string(t.as_str()))));

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::fields::{FieldError, Key};
+use super::history::{self, MonthError};
 use super::presets::{AsicPreset, GpuPreset, ASICS, GPUS};
 use super::scenario::Scenario;
 use super::view::{Lang, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
@@ -46,6 +47,10 @@ pub enum Refusal {
     TitleEmpty,
     /// `title=` longer than the given number of characters.
     TitleTooLong(usize),
+    /// `bt` not a month of the history's data.
+    BacktestMonth(MonthError),
+    /// `btcap` not a number from 0 to 10,000.
+    BacktestCapex(FieldError),
 }
 
 /// What a refused key keeps instead.
@@ -197,6 +202,7 @@ pub(super) fn from_pairs(pairs: Vec<(String, String)>) -> (Scenario, Vec<Warning
             "v" => warnings.push(invalid(Refusal::Version, Fallback::Version1)),
             "asic" => given.asic = Some(value),
             "gpu" => given.gpu = Some(value),
+            "bt" | "btcap" => given.backtest.push((key, value)),
             "lang" => match Lang::from_name(&value) {
                 Some(lang) => scenario.view.lang = lang,
                 None => warnings.push(invalid(Refusal::Lang, Fallback::Value("en".into()))),
@@ -242,13 +248,15 @@ pub(super) struct Given {
     pub asic: Option<String>,
     pub gpu: Option<String>,
     pub numbers: Vec<(Key, String)>,
+    /// `bt` and `btcap` (src/model/history.rs), after the numbers whose defaults they follow.
+    pub backtest: Vec<(String, String)>,
 }
 
 impl Given {
     /// Sets the given inputs on `scenario`; each key not given keeps the scenario's value.
     /// What is refused keeps that value too and is named in `warnings` as `{prefix}{key}`.
     pub(super) fn apply(self, scenario: &mut Scenario, prefix: &str, warnings: &mut Vec<Warning>) {
-        let Given { asic, gpu, mut numbers } = self;
+        let Given { asic, gpu, mut numbers, backtest } = self;
         // Presets first: `asic=` and `gpu=` fill their fields unless those are given.
         if let Some(id) = asic {
             match AsicPreset::by_id(&id) {
@@ -290,6 +298,25 @@ impl Given {
                 warnings.push(invalid_value(scenario, prefix, key, value, &error));
             }
         }
+        for (key, value) in backtest {
+            apply_backtest(scenario, prefix, key, value, warnings);
+        }
+    }
+}
+
+/// Sets `bt` or `btcap`; an empty value takes the default (which follows `life` or `capex`).
+/// What is refused keeps the scenario's value and is named in `warnings`.
+fn apply_backtest(scenario: &mut Scenario, prefix: &str, key: String, value: String, warnings: &mut Vec<Warning>) {
+    let empty = value.trim().is_empty();
+    let refused = if key == "bt" {
+        let month = if empty { Ok(None) } else { history::parse_month(&value).map(Some) };
+        month.and_then(|m| scenario.set_bt(m)).err().map(|e| (Refusal::BacktestMonth(e), history::month_text(scenario.bt())))
+    } else {
+        let cap = if empty { Ok(None) } else { history::parse_btcap(&value).map(Some) };
+        cap.and_then(|c| scenario.set_btcap(c)).err().map(|e| (Refusal::BacktestCapex(e), plain(scenario.btcap().get())))
+    };
+    if let Some((reason, fallback)) = refused {
+        warnings.push(Warning::Invalid { key: format!("{prefix}{key}"), value, reason, fallback: Fallback::Value(fallback) });
     }
 }
 
@@ -328,6 +355,26 @@ pub(super) fn differing(scenario: &Scenario, base: &Scenario) -> Vec<(&'static s
         if value != base.get(key) {
             out.push((key.name(), value.map_or_else(String::new, plain)));
         }
+    }
+    out.extend(differing_backtest(scenario, &base));
+    out
+}
+
+/// `bt` and `btcap` where `scenario` gives them and `base` (with `scenario`'s other inputs)
+/// would not read the same; empty where `base` gives one that `scenario` leaves at its default.
+fn differing_backtest(scenario: &Scenario, base: &Scenario) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    match (scenario.bt_given(), base.bt_given()) {
+        (given, based) if given == based => {}
+        (Some(m), None) if m == history::default_bt(scenario.life()) => {}
+        (Some(m), _) => out.push(("bt", history::month_text(m))),
+        (None, _) => out.push(("bt", String::new())),
+    }
+    match (scenario.btcap_given(), base.btcap_given()) {
+        (given, based) if given == based => {}
+        (Some(c), None) if c == scenario.capex().get() => {}
+        (Some(c), _) => out.push(("btcap", plain(c))),
+        (None, _) => out.push(("btcap", String::new())),
     }
     out
 }

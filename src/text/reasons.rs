@@ -6,6 +6,7 @@ use super::fields::{label, range_text};
 use super::{t, tf};
 use crate::model::error::ModelError;
 use crate::model::fields::FieldError;
+use crate::model::history::{self, month_text, MonthError};
 use crate::model::share_link::{Fallback, Refusal, Warning};
 use crate::model::view::{plain_text, Section};
 use crate::model::Key;
@@ -80,6 +81,13 @@ pub fn refusal(reason: &Refusal) -> String {
         Refusal::TitleTooLong(max) => {
             tf("the title is longer than {max} characters", &[("max", &super::num(&max.to_string()))])
         }
+        Refusal::BacktestMonth(MonthError::NotAMonth) => t("not a month written YYYY-MM").to_string(),
+        Refusal::BacktestMonth(MonthError::OutsideData) => tf(
+            "the history runs from {first} to {last}",
+            &[("first", &month_text(history::first_month())), ("last", &month_text(history::last_month()))],
+        ),
+        Refusal::BacktestCapex(FieldError::OutOfRange) => t("the ASIC price paid must be from 0 to 10,000").to_string(),
+        Refusal::BacktestCapex(error) => field_refusal(Key::Capex, error),
     }
 }
 

@@ -161,3 +161,59 @@ fn it_names_what_it_cannot_compute() {
     let _ = given.set_btcap(Some(dec!(10)));
     assert!(evaluate_history(&given, InvalidKeys::default().with(Key::Capex)).backtest.capex.is_ok());
 }
+
+#[test]
+fn it_refuses_bt_outside_the_data_by_name_and_keeps_the_default() {
+    use crate::model::share_link::{Fallback, Refusal, Warning};
+    use crate::model::{from_query, to_query};
+    let (s, warnings) = from_query("bt=2015-12&btcap=10001&life=2");
+    assert_eq!(s.bt(), month(2024, 2), "2026-02 less 24 months");
+    assert_eq!(s.btcap().get(), dec!(14));
+    assert_eq!(
+        warnings,
+        [
+            Warning::Invalid {
+                key: "bt".into(),
+                value: "2015-12".into(),
+                reason: Refusal::BacktestMonth(MonthError::OutsideData),
+                fallback: Fallback::Value("2024-02".into()),
+            },
+            Warning::Invalid {
+                key: "btcap".into(),
+                value: "10001".into(),
+                reason: Refusal::BacktestCapex(FieldError::OutOfRange),
+                fallback: Fallback::Value("14".into()),
+            },
+        ]
+    );
+    let said: Vec<String> = warnings.iter().map(crate::text::reasons::warning).collect();
+    assert_eq!(said[0], "bt=2015-12 ignored: the history runs from 2016-01 to 2026-02; using 2024-02.");
+    let (_, warnings) = from_query("bt=2022-2");
+    assert!(matches!(&warnings[..], [Warning::Invalid { reason: Refusal::BacktestMonth(MonthError::NotAMonth), .. }]));
+    assert_eq!(to_query(&s), "v=1&life=2");
+}
+
+#[test]
+fn it_writes_bt_and_btcap_only_when_they_differ_from_their_defaults() {
+    use crate::model::{from_link, from_query, to_query, Link};
+    let cases = [
+        ("bt=2022-02", "v=1"),
+        ("bt=2022-02&life=3", "v=1&life=3&bt=2022-02"),
+        ("btcap=14", "v=1"),
+        ("btcap=14&capex=20", "v=1&capex=20&btcap=14"),
+        ("btcap=3.50&bt=2019-05", "v=1&bt=2019-05&btcap=3.5"),
+        ("bt=&btcap=", "v=1"),
+    ];
+    for (link, want) in cases {
+        let (s, warnings) = from_query(link);
+        assert!(warnings.is_empty(), "{link}: {warnings:?}");
+        assert_eq!(to_query(&s), want, "{link}");
+        assert_eq!(to_query(&from_query(want).0), want, "{want} round trip");
+    }
+    // Side B of a comparison reads its own, and clears A's with an empty value.
+    let (link, warnings) = from_link("bt=2019-05&b.bt=&b.btcap=2");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let Link::Compare(c) = link else { panic!("a comparison") };
+    assert_eq!((c.a().bt(), c.b().bt()), (month(2019, 5), month(2022, 2)));
+    assert_eq!(c.b().btcap().get(), dec!(2));
+}
