@@ -6,6 +6,7 @@
 //! Source: Coin Metrics Community Data, CC BY-NC 4.0 ([`ATTRIBUTION`], shown wherever the
 //! series is).
 
+pub mod csv;
 pub mod data;
 pub mod json;
 
@@ -176,6 +177,21 @@ impl Scenario {
         self.backtest.btcap = value.map(|v| v.normalize());
         Ok(())
     }
+}
+
+/// The months (indices into the data) in which the subsidy halved: the first month whose
+/// subsidy is below the month before's, when that one was a whole month of the old subsidy.
+pub fn halvings() -> Vec<u32> {
+    let subs: Vec<Decimal> = data::MONTHS.iter().map(|m| m.sub).collect();
+    (2..subs.len())
+        .filter(|&i| subs[i] < subs[i - 1] && subs[i - 1] == subs[i - 2])
+        .filter_map(|i| u32::try_from(i).ok())
+        .collect()
+}
+
+/// The month (an index into the data) with the lowest hashprice, and that hashprice.
+pub fn all_time_low() -> Option<(u32, Decimal)> {
+    (0_u32..).zip(data::MONTHS.iter()).filter_map(|(i, m)| Some((i, m.hashprice().ok()?))).min_by_key(|(_, h)| *h)
 }
 
 /// The ASIC generations the history compares, with their efficiency in J/TH: the S9 at

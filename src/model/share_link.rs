@@ -310,13 +310,23 @@ fn apply_backtest(scenario: &mut Scenario, prefix: &str, key: String, value: Str
     let empty = value.trim().is_empty();
     let refused = if key == "bt" {
         let month = if empty { Ok(None) } else { history::parse_month(&value).map(Some) };
-        month.and_then(|m| scenario.set_bt(m)).err().map(|e| (Refusal::BacktestMonth(e), history::month_text(scenario.bt())))
+        month
+            .and_then(|m| scenario.set_bt(m))
+            .err()
+            .map(|e| (Refusal::BacktestMonth(e), history::month_text(scenario.bt())))
     } else {
         let cap = if empty { Ok(None) } else { history::parse_btcap(&value).map(Some) };
-        cap.and_then(|c| scenario.set_btcap(c)).err().map(|e| (Refusal::BacktestCapex(e), plain(scenario.btcap().get())))
+        cap.and_then(|c| scenario.set_btcap(c))
+            .err()
+            .map(|e| (Refusal::BacktestCapex(e), plain(scenario.btcap().get())))
     };
     if let Some((reason, fallback)) = refused {
-        warnings.push(Warning::Invalid { key: format!("{prefix}{key}"), value, reason, fallback: Fallback::Value(fallback) });
+        warnings.push(Warning::Invalid {
+            key: format!("{prefix}{key}"),
+            value,
+            reason,
+            fallback: Fallback::Value(fallback),
+        });
     }
 }
 

@@ -217,3 +217,11 @@ fn it_writes_bt_and_btcap_only_when_they_differ_from_their_defaults() {
     assert_eq!((c.a().bt(), c.b().bt()), (month(2019, 5), month(2022, 2)));
     assert_eq!(c.b().btcap().get(), dec!(2));
 }
+
+#[test]
+fn it_finds_the_halvings_and_the_all_time_low_in_the_data() {
+    let halvings: Vec<String> = halvings().into_iter().map(|i| month_text(first_month().plus_months(i))).collect();
+    assert_eq!(halvings, ["2016-07", "2020-05", "2024-04"]);
+    let low = all_time_low().map(|(i, h)| (month_text(first_month().plus_months(i)), cents(Ok(h))));
+    assert_eq!(low, Some(("2026-02".into(), dec!(32.25))));
+}
