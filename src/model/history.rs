@@ -1,5 +1,5 @@
 //! History (SPEC.md, "History (v1 extension)"): the bitcoin network month by month from
-//! 2016-01 ([`data::MONTHS`], from `data/btc_monthly.csv`), each month's hashprice and what
+//! 2016-01 ([`data::months`], from `data/btc_monthly.csv`), each month's hashprice and what
 //! the scenario's fleet earned per kWh then, and the backtest: a fleet like this one bought
 //! in month `bt` at `btcap` USD/TH, month by month over its life or to the data's end.
 //!
@@ -56,8 +56,8 @@ impl NetworkMonth {
 }
 
 /// The data's months, first to last.
-pub fn months() -> impl Iterator<Item = (YearMonth, &'static NetworkMonth)> {
-    (0_u32..).zip(data::MONTHS.iter()).map(|(i, m)| (first_month().plus_months(i), m))
+pub fn months() -> impl Iterator<Item = (YearMonth, NetworkMonth)> {
+    (0_u32..).zip(data::months()).map(|(i, m)| (first_month().plus_months(i), m))
 }
 
 /// The data's first month (2016-01).
@@ -72,7 +72,7 @@ pub fn last_month() -> YearMonth {
 }
 
 fn last_index() -> u32 {
-    u32::try_from(data::MONTHS.len().saturating_sub(1)).unwrap_or(0)
+    u32::try_from(data::COUNT.saturating_sub(1)).unwrap_or(0)
 }
 
 /// Where `month` sits in the data: 0 for the first month; `None` outside the data.
@@ -182,7 +182,7 @@ impl Scenario {
 /// The months (indices into the data) in which the subsidy halved: the first month whose
 /// subsidy is below the month before's, when that one was a whole month of the old subsidy.
 pub fn halvings() -> Vec<u32> {
-    let subs: Vec<Decimal> = data::MONTHS.iter().map(|m| m.sub).collect();
+    let subs: Vec<Decimal> = data::months().iter().map(|m| m.sub).collect();
     (2..subs.len())
         .filter(|&i| subs[i] < subs[i - 1] && subs[i - 1] == subs[i - 2])
         .filter_map(|i| u32::try_from(i).ok())
@@ -191,7 +191,7 @@ pub fn halvings() -> Vec<u32> {
 
 /// The month (an index into the data) with the lowest hashprice, and that hashprice.
 pub fn all_time_low() -> Option<(u32, Decimal)> {
-    (0_u32..).zip(data::MONTHS.iter()).filter_map(|(i, m)| Some((i, m.hashprice().ok()?))).min_by_key(|(_, h)| *h)
+    (0_u32..).zip(data::months()).filter_map(|(i, m)| Some((i, m.hashprice().ok()?))).min_by_key(|(_, h)| *h)
 }
 
 /// The ASIC generations the history compares, with their efficiency in J/TH: the S9 at
