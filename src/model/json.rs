@@ -88,7 +88,7 @@ fn side(scenario: &Scenario, metrics: &Metrics, projection: &Projection, warning
         warning_list(&mut out, warnings);
     }
     projection_list(&mut out, projection);
-    history::json::list(&mut out, &history, number, |text| string(text));
+    history::json::list(&mut out, &history, number, string);
     out.push_str("\n}");
     out
 }

@@ -19,6 +19,7 @@ use wasm_split_helpers::{wasm_split, SplitLoaderError};
 use super::comparison_view::ComparisonView;
 use super::drivers_section::DriversSection;
 use super::embed_panel::EmbedPanel;
+use super::history_section::HistorySection;
 use super::map_section::MapSection;
 use super::methodology::Methodology;
 use super::saved_scenarios::SavedScenarios;
@@ -41,6 +42,13 @@ fn over_time() -> Result<TimeModel, SplitLoaderError> {
 #[wasm_split(kwhich_time, fallible, preload(preload_time_view))]
 fn time_view() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <TimeSection/> }.into_any())
+}
+
+// History shares the time chunk: both write the evaluator's JSON, which holds the history,
+// so the data and the code that replays it are in that chunk alone.
+#[wasm_split(kwhich_time, fallible, preload(preload_history_view))]
+fn history_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <HistorySection/> }.into_any())
 }
 
 #[wasm_split(kwhich_map, fallible, preload(preload_map_view))]
@@ -111,6 +119,11 @@ pub fn time_section() -> AnyView {
     })
 }
 
+/// "History": hashprice since 2016, the generations' revenue and the backtest.
+pub fn history_section() -> AnyView {
+    deferred(history_view())
+}
+
 /// The decision map.
 pub fn map_section() -> AnyView {
     deferred(map_view())
@@ -156,6 +169,7 @@ pub fn preload() {
     quietly(preload_map_view());
     quietly(preload_drivers_view());
     quietly(preload_methodology_view());
+    quietly(preload_history_view());
 }
 
 thread_local! {
