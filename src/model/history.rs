@@ -273,7 +273,7 @@ impl Reads<'_> {
     }
 
     fn keep(&self) -> Figure {
-        sub(Decimal::ONE, div(self.get(Key::Pool)?, Decimal::ONE_HUNDRED, "100")?)
+        sub(Decimal::ONE, Percent::new(self.get(Key::Pool)?).fraction())
     }
 
     fn btcap(&self) -> Figure {
@@ -317,7 +317,7 @@ pub fn evaluate_history(scenario: &Scenario, invalid: InvalidKeys) -> History {
     let facility = r.facility_eff(r.eff());
     let keep = r.keep();
     let cash = r.get(Key::Kwh).and_then(|kwh| add(kwh, r.get(Key::Opx)?));
-    let hours = r.get(Key::Up).and_then(|up| div(mul(up, KWH_PER_MW_MONTH)?, Decimal::ONE_HUNDRED, "100"));
+    let hours = r.get(Key::Up).and_then(|up| mul(Percent::new(up).fraction(), KWH_PER_MW_MONTH));
     let start = scenario.bt();
     let from = index_of(start).unwrap_or(0);
     let available = last_index().saturating_sub(from).saturating_add(1);

@@ -14,6 +14,7 @@ use super::metrics::{Metrics, Path};
 use super::projection::{project, Projection};
 use super::scenario::Scenario;
 use super::share_link::plain;
+use super::view::Section;
 
 /// A figure as a JSON number at full precision, or `null` when it cannot be computed.
 fn number(figure: Result<Decimal, ModelError>) -> String {
@@ -114,7 +115,13 @@ pub fn scenario_entries(scenario: &Scenario) -> Vec<(String, String)> {
     entries.push(("title".into(), view.title.map_or_else(|| "null".to_string(), |t| string(t.as_str()))));
     entries.push(("embed".into(), u8::from(view.embed).to_string()));
     entries.push(("theme".into(), string(view.theme.name())));
-    entries.push(("show".into(), string(&view.sections().to_link_value())));
+    // The full page's sections as a link written before History printed them: History is
+    // on the page too, but an earlier link keeps printing what it printed (docs/LINKS.md).
+    let shown = match view.show {
+        None if !view.embed => view.sections().toggled(Section::History, false),
+        _ => view.sections(),
+    };
+    entries.push(("show".into(), string(&shown.to_link_value())));
     entries.push(("edit".into(), u8::from(view.edit).to_string()));
     entries.push(("live".into(), u8::from(view.live).to_string()));
     entries
