@@ -2,7 +2,9 @@
 //! projection. Plain decimals (`.`, no grouping) at full precision; an empty cell where a
 //! figure cannot be computed.
 
+use super::history::{self, evaluate_history};
 use super::json::scenario_entries;
+use super::metrics::InvalidKeys;
 use super::metrics::{Metrics, Path};
 use super::projection::Projection;
 use super::scenario::Scenario;
@@ -30,6 +32,12 @@ pub fn report(scenario: &Scenario, metrics: &Metrics, projection: &Projection) -
     for (id, figure) in metrics.iter() {
         out.push_str(&format!("metric,{},{}\r\n", id.key(), figure.map(plain).unwrap_or_default()));
     }
+    // The backtest's metrics replay the history's data: its attribution goes with them.
+    let history = evaluate_history(scenario, InvalidKeys::default());
+    for (key, figure) in history::json::metrics(&history) {
+        out.push_str(&format!("metric,{key},{}\r\n", figure.map(plain).unwrap_or_default()));
+    }
+    out.push_str(&format!("source,history,{}\r\n", cell(history::ATTRIBUTION)));
     out.push_str("\r\nmonth");
     for path in Path::ALL {
         out.push_str(&format!(",{}_margin_usd_per_kwh", path.name()));
