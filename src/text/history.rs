@@ -70,7 +70,7 @@ pub fn low_label(low: (YearMonth, Decimal)) -> String {
 
 /// The label of the scenario's own hashprice, a line across the chart.
 pub fn scenario_hashprice_label(value: Decimal) -> String {
-    tf("This scenario, {value}", &[("value", &hashprice_text(value))])
+    tf("Today {value}", &[("value", &usd(value, 0))])
 }
 
 pub fn halving_label(month: YearMonth) -> String {
@@ -92,8 +92,13 @@ pub fn revenue_title(months: &[YearMonth], fleet: &[Option<Decimal>], cash: Deci
     }
 }
 
-pub fn revenue_subtitle() -> &'static str {
-    t("Mining revenue, USD per kWh at the facility meter, with this scenario's PUE and pool fee")
+/// The revenue chart's subtitle; its axis stops at `cap` so that the cash cost stays legible
+/// beside the peaks of 2017 and 2021.
+pub fn revenue_subtitle(cap: Decimal) -> String {
+    tf(
+        "Mining revenue, USD per kWh at the facility meter, with this scenario's PUE and pool fee; the axis stops at {cap}",
+        &[("cap", &usd(cap, 2))],
+    )
 }
 
 pub fn fleet_label() -> &'static str {
@@ -106,7 +111,7 @@ pub fn cash_label() -> &'static str {
 
 /// A generation's name beside its line: `S9 (98 J/TH)`.
 pub fn generation_label(name: &str, eff: Decimal) -> String {
-    tf("{name} ({eff} J/TH)", &[("name", name), ("eff", &number(eff, 1))])
+    tf("{name} ({eff} J/TH)", &[("name", name), ("eff", &num(&eff.normalize().to_string()))])
 }
 
 /// The backtest chart's title: did a fleet bought in `bt` pay back, and when.
@@ -129,12 +134,14 @@ pub fn backtest_subtitle() -> &'static str {
     t("Cumulative cash per MW of facility power, in millions of USD, month by month after the purchase")
 }
 
-pub fn backtest_label() -> &'static str {
-    t("What it earned")
+/// The backtest's line: `Bought Feb 2022`.
+pub fn backtest_label(start: YearMonth) -> String {
+    tf("Bought {date}", &[("date", &month_label(start))])
 }
 
+/// The projection's line beside it.
 pub fn projection_label() -> &'static str {
-    t("Bought today, as projected")
+    t("Bought today")
 }
 
 pub fn paid_back_label() -> &'static str {
@@ -201,6 +208,7 @@ mod tests {
         );
         assert_eq!(title([Some(dec!(0.01)), None, None]), "This fleet never earned its cash cost of $0.055 per kWh");
         assert_eq!(generation_label("S19j Pro", dec!(29.5)), "S19j Pro (29.5 J/TH)");
+        assert_eq!(generation_label("S9", dec!(98)), "S9 (98 J/TH)");
     }
 
     #[test]

@@ -44,8 +44,12 @@ fn chart(
     series: Vec<Series>,
     scale: f64,
     marks: Vec<(u32, String)>,
+    cap: Option<f64>,
 ) -> LineChartView {
-    let values = floats(&series, scale);
+    let mut values = floats(&series, scale);
+    if let Some(cap) = cap {
+        values.iter_mut().flatten().flatten().for_each(|v| *v = v.min(cap));
+    }
     let refs: Vec<&[Option<f64>]> = values.iter().map(Vec::as_slice).collect();
     let horizon = values.iter().map(|v| v.len()).max().unwrap_or(1).saturating_sub(1).max(1) as u32;
     let geometry = LineChart::new(&refs, horizon, PLOT);
@@ -105,7 +109,7 @@ fn hashprice_chart(history: &History, today: Figure, source: &str) -> LineChartV
     if let Some((i, low)) = low {
         marks.push((i, words::low_label(low)));
     }
-    with_years(chart("hashprice-chart", title, words::hashprice_subtitle(), lines, 1.0, marks), source)
+    with_years(chart("hashprice-chart", title, words::hashprice_subtitle(), lines, 1.0, marks, None), source)
 }
 
 fn revenue_chart(scenario: &Scenario, invalid: InvalidKeys, history: &History, source: &str) -> LineChartView {
@@ -126,14 +130,18 @@ fn revenue_chart(scenario: &Scenario, invalid: InvalidKeys, history: &History, s
         Ok(cash) => words::revenue_title(&months, &fleet_values, cash),
         Err(_) => t("Mining revenue per kWh").to_string(),
     };
-    with_years(chart("revenue-chart", title, words::revenue_subtitle(), lines, 1.0, Vec::new()), source)
+    // The peaks of 2017 and 2021 would flatten the rest: the axis stops at eight times the
+    // cash cost (the points keep their exact values).
+    let cap = cash.ok().filter(|c| !c.is_zero()).and_then(|c| c.checked_mul(Decimal::from(8)));
+    let subtitle = cap.map_or_else(|| t("Mining revenue per kWh").to_string(), words::revenue_subtitle);
+    with_years(chart("revenue-chart", title, &subtitle, lines, 1.0, Vec::new(), cap.and_then(|c| c.to_f64())), source)
 }
 
 fn backtest_chart(history: &History, projection: &Projection, source: &str) -> LineChartView {
     let b = &history.backtest;
     let projected: Vec<Figure> = projection.points().iter().take(b.cum.len()).map(|p| p.cum(Path::Mining)).collect();
     let lines = vec![
-        series("mining", words::backtest_label().to_string(), &b.cum),
+        series("mining", words::backtest_label(b.start), &b.cum),
         series("projected", words::projection_label().to_string(), &projected),
     ];
     let marks = b.payback_months().ok().and_then(|k| k.to_u32()).map(|k| (k, words::paid_back_label().to_string()));
@@ -144,6 +152,7 @@ fn backtest_chart(history: &History, projection: &Projection, source: &str) -> L
         lines,
         1e6,
         marks.into_iter().collect(),
+        None,
     );
     let ticks = crate::model::chart::time::month_ticks(view.geometry.horizon);
     view.x_labels = ticks.into_iter().map(|k| (view.geometry.month_x(k), words::months_after(k))).collect();
