@@ -45,7 +45,10 @@ fn it_prints_every_month_with_its_hashprice_and_the_attribution() {
 fn it_refuses_bt_outside_the_data_with_its_reason() {
     let v = eval("?bt=2026-03");
     assert_eq!(v["scenario"]["bt"], "2022-02");
-    assert_eq!(v["warnings"][0], "bt=2026-03 ignored: the history runs from 2016-01 to 2026-02; using 2022-02.");
+    assert_eq!(
+        v["warnings"][0],
+        "bt=2026-03 ignored: the history runs from 2016-01 to 2026-02; using the data's last month less the ASIC life."
+    );
 }
 
 #[test]

@@ -82,9 +82,12 @@ pub fn index_of(month: YearMonth) -> Option<u32> {
     (i <= last_index()).then_some(i)
 }
 
-/// A month as a link writes it: `2022-02`.
+/// A month as a link writes it: `2022-02`. Digit by digit: the link reader on the first
+/// screen uses it, and the formatting machinery would weigh more.
 pub fn month_text(month: YearMonth) -> String {
-    format!("{:04}-{:02}", month.year(), month.month())
+    let (y, m) = (month.year().clamp(0, 9999).unsigned_abs(), u32::from(month.month()));
+    let digit = |d: u32| char::from_digit(d % 10, 10).unwrap_or('0');
+    [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), '-', digit(m / 10), digit(m)].iter().collect()
 }
 
 /// Why a link's `bt` was refused.
@@ -98,16 +101,27 @@ pub enum MonthError {
 
 /// Reads `YYYY-MM` and checks that the data holds that month.
 pub fn parse_month(text: &str) -> Result<YearMonth, MonthError> {
-    let text = text.trim();
-    let (year, month) = text.split_once('-').ok_or(MonthError::NotAMonth)?;
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(year, 4) || !digits(month, 2) {
-        return Err(MonthError::NotAMonth);
-    }
-    let (year, month) = (year.parse::<i32>(), month.parse::<u8>());
-    let month = YearMonth::new(year.map_err(|_| MonthError::NotAMonth)?, month.map_err(|_| MonthError::NotAMonth)?)
-        .ok_or(MonthError::NotAMonth)?;
-    index_of(month).map(|_| month).ok_or(MonthError::OutsideData)
+    parse_month_index(text).map(month_at)
+}
+
+/// The data's month `index` (0: the first).
+pub fn month_at(index: u16) -> YearMonth {
+    first_month().plus_months(u32::from(index))
+}
+
+/// Reads `YYYY-MM` as an index into the data, with plain integer arithmetic (the link
+/// reader is on the first screen: no parser, no calendar type).
+pub fn parse_month_index(text: &str) -> Result<u16, MonthError> {
+    let b = text.trim().as_bytes();
+    let at = |i: usize| b.get(i).filter(|c| c.is_ascii_digit()).map(|c| i32::from(c - b'0'));
+    let number = |from: usize, to: usize| (from..to).try_fold(0, |n, i| Some(n * 10 + at(i)?));
+    let (year, month) = match (b.len(), b.get(4), number(0, 4), number(5, 7)) {
+        (7, Some(b'-'), Some(y), Some(m)) if (1..=12).contains(&m) => (y, m),
+        _ => return Err(MonthError::NotAMonth),
+    };
+    let (first_year, first_month) = data::FIRST;
+    let index = (year - first_year) * 12 + month - i32::from(first_month);
+    u16::try_from(index).ok().filter(|i| usize::from(*i) < data::COUNT).ok_or(MonthError::OutsideData)
 }
 
 /// The most `btcap` may be, USD/TH (SPEC.md: `≥ 0, ≤ 10,000`).
@@ -126,7 +140,8 @@ pub fn parse_btcap(text: &str) -> Result<Decimal, FieldError> {
 /// other keys (`bt` follows `life`, `btcap` follows `capex`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct BacktestKeys {
-    bt: Option<YearMonth>,
+    /// An index into the data.
+    bt: Option<u16>,
     btcap: Option<Decimal>,
 }
 
@@ -140,7 +155,7 @@ pub fn default_bt(life: Years) -> YearMonth {
 impl Scenario {
     /// `bt` as the link gave it (`None`: the default).
     pub fn bt_given(&self) -> Option<YearMonth> {
-        self.backtest.bt
+        self.backtest.bt.map(month_at)
     }
 
     /// `btcap` as the link gave it (`None`: `capex`).
@@ -150,7 +165,7 @@ impl Scenario {
 
     /// The month the backtest's fleet was bought.
     pub fn bt(&self) -> YearMonth {
-        self.backtest.bt.unwrap_or_else(|| default_bt(self.life()))
+        self.bt_given().unwrap_or_else(|| default_bt(self.life()))
     }
 
     /// The ASIC price paid then, USD/TH.
@@ -160,11 +175,19 @@ impl Scenario {
 
     /// Sets `bt` (`None`: the default); a month outside the data is refused.
     pub fn set_bt(&mut self, month: Option<YearMonth>) -> Result<(), MonthError> {
-        if let Some(m) = month {
-            index_of(m).ok_or(MonthError::OutsideData)?;
-        }
-        self.backtest.bt = month;
+        let index = month.map(|m| index_of(m).and_then(|i| u16::try_from(i).ok()).ok_or(MonthError::OutsideData));
+        self.set_bt_index(index.transpose()?);
         Ok(())
+    }
+
+    /// Sets `bt` by its index into the data (from [`parse_month_index`]).
+    pub fn set_bt_index(&mut self, index: Option<u16>) {
+        self.backtest.bt = index.filter(|i| usize::from(*i) < data::COUNT);
+    }
+
+    /// `bt` as the link writes it when given, or `None`.
+    pub fn bt_link_value(&self) -> Option<String> {
+        self.bt_given().map(month_text)
     }
 
     /// Sets `btcap` (`None`: `capex`); outside 0 … 10,000 is refused.

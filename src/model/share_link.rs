@@ -50,7 +50,7 @@ pub enum Refusal {
     /// `bt` not a month of the history's data.
     BacktestMonth(MonthError),
     /// `btcap` not a number from 0 to 10,000.
-    BacktestCapex(FieldError),
+    BacktestCapex,
 }
 
 /// What a refused key keeps instead.
@@ -70,6 +70,8 @@ pub enum Fallback {
     AsHashprice,
     /// The page shows no title.
     NoTitle,
+    /// `bt` keeps its default: the data's last month less the ASIC life.
+    DefaultMonth,
 }
 
 impl Warning {
@@ -309,24 +311,24 @@ impl Given {
 fn apply_backtest(scenario: &mut Scenario, prefix: &str, key: String, value: String, warnings: &mut Vec<Warning>) {
     let empty = value.trim().is_empty();
     let refused = if key == "bt" {
-        let month = if empty { Ok(None) } else { history::parse_month(&value).map(Some) };
-        month
-            .and_then(|m| scenario.set_bt(m))
-            .err()
-            .map(|e| (Refusal::BacktestMonth(e), history::month_text(scenario.bt())))
+        match if empty { Ok(None) } else { history::parse_month_index(&value).map(Some) } {
+            Ok(index) => {
+                scenario.set_bt_index(index);
+                None
+            }
+            Err(e) => Some((
+                Refusal::BacktestMonth(e),
+                scenario.bt_link_value().map_or(Fallback::DefaultMonth, Fallback::Value),
+            )),
+        }
     } else {
         let cap = if empty { Ok(None) } else { history::parse_btcap(&value).map(Some) };
         cap.and_then(|c| scenario.set_btcap(c))
             .err()
-            .map(|e| (Refusal::BacktestCapex(e), plain(scenario.btcap().get())))
+            .map(|_| (Refusal::BacktestCapex, Fallback::Value(plain(scenario.btcap().get()))))
     };
     if let Some((reason, fallback)) = refused {
-        warnings.push(Warning::Invalid {
-            key: format!("{prefix}{key}"),
-            value,
-            reason,
-            fallback: Fallback::Value(fallback),
-        });
+        warnings.push(Warning::Invalid { key: format!("{prefix}{key}"), value, reason, fallback });
     }
 }
 
@@ -370,19 +372,16 @@ pub(super) fn differing(scenario: &Scenario, base: &Scenario) -> Vec<(&'static s
     out
 }
 
-/// `bt` and `btcap` where `scenario` gives them and `base` (with `scenario`'s other inputs)
-/// would not read the same; empty where `base` gives one that `scenario` leaves at its default.
+/// `bt` and `btcap` where `scenario` gives another than `base` (a given month is written even
+/// when it is today's default: it stays put when `life` changes, the default does not);
+/// empty where `base` gives one that `scenario` leaves at its default.
 fn differing_backtest(scenario: &Scenario, base: &Scenario) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
-    match (scenario.bt_given(), base.bt_given()) {
-        (given, based) if given == based => {}
-        (Some(m), None) if m == history::default_bt(scenario.life()) => {}
-        (Some(m), _) => out.push(("bt", history::month_text(m))),
-        (None, _) => out.push(("bt", String::new())),
+    if scenario.bt_given() != base.bt_given() {
+        out.push(("bt", scenario.bt_link_value().unwrap_or_default()));
     }
     match (scenario.btcap_given(), base.btcap_given()) {
         (given, based) if given == based => {}
-        (Some(c), None) if c == scenario.capex().get() => {}
         (Some(c), _) => out.push(("btcap", plain(c))),
         (None, _) => out.push(("btcap", String::new())),
     }

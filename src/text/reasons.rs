@@ -86,8 +86,7 @@ pub fn refusal(reason: &Refusal) -> String {
             "the history runs from {first} to {last}",
             &[("first", &month_text(history::first_month())), ("last", &month_text(history::last_month()))],
         ),
-        Refusal::BacktestCapex(FieldError::OutOfRange) => t("the ASIC price paid must be from 0 to 10,000").to_string(),
-        Refusal::BacktestCapex(error) => field_refusal(Key::Capex, error),
+        Refusal::BacktestCapex => t("the ASIC price paid must be a number from 0 to 10,000").to_string(),
     }
 }
 
@@ -102,6 +101,7 @@ fn fallback_text(fallback: &Fallback) -> String {
         Fallback::LinkWide(key) => tf("the link's {key}", &[("key", key)]),
         Fallback::AsHashprice => t("A's hashprice override").to_string(),
         Fallback::NoTitle => t("no title").to_string(),
+        Fallback::DefaultMonth => t("the data's last month less the ASIC life").to_string(),
     }
 }
 

@@ -25,6 +25,7 @@ use super::methodology::Methodology;
 use super::saved_scenarios::SavedScenarios;
 use super::state::{TimeModel, TimeModelCtx};
 use super::time_section::TimeSection;
+use crate::model::view::Section;
 use crate::model::metrics::evaluate_over_time;
 use crate::text::t;
 
@@ -39,16 +40,15 @@ fn over_time() -> Result<TimeModel, SplitLoaderError> {
     Ok(evaluate_over_time)
 }
 
+// "History" shares the time chunk and its split point (each split point adds loader code
+// to the first module): both write the evaluator's JSON, which holds the history, so its
+// data and the code that replays it sit in that chunk alone.
 #[wasm_split(kwhich_time, fallible, preload(preload_time_view))]
-fn time_view() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <TimeSection/> }.into_any())
-}
-
-// History shares the time chunk: both write the evaluator's JSON, which holds the history,
-// so the data and the code that replays it are in that chunk alone.
-#[wasm_split(kwhich_time, fallible, preload(preload_history_view))]
-fn history_view() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <HistorySection/> }.into_any())
+fn time_view(section: Section) -> Result<AnyView, SplitLoaderError> {
+    Ok(match section {
+        Section::History => view! { <HistorySection/> }.into_any(),
+        _ => view! { <TimeSection/> }.into_any(),
+    })
 }
 
 #[wasm_split(kwhich_map, fallible, preload(preload_map_view))]
@@ -115,13 +115,13 @@ pub fn time_section() -> AnyView {
     let TimeModelCtx(model) = expect_context();
     deferred(async move {
         with_time_model(model).await?;
-        time_view().await
+        time_view(Section::Time).await
     })
 }
 
 /// "History": hashprice since 2016, the generations' revenue and the backtest.
 pub fn history_section() -> AnyView {
-    deferred(history_view())
+    deferred(time_view(Section::History))
 }
 
 /// The decision map.
@@ -169,7 +169,6 @@ pub fn preload() {
     quietly(preload_map_view());
     quietly(preload_drivers_view());
     quietly(preload_methodology_view());
-    quietly(preload_history_view());
 }
 
 thread_local! {

@@ -55,7 +55,9 @@ fn it_reads_and_refuses_months() {
     for outside in ["2015-12", "2026-03", "1999-01", "9999-12"] {
         assert_eq!(parse_month(outside), Err(MonthError::OutsideData), "{outside}");
     }
-    for bad in ["2022-2", "2022-13", "2022-00", "22-02", "2022", "", "2022-02-01", "abcd-ef", "+022-02"] {
+    for bad in
+        ["2022-2", "2022-13", "2022-00", "22-02", "2022", "", "2022-02-01", "abcd-ef", "+022-02", "2022_02", "2022-1a"]
+    {
         assert_eq!(parse_month(bad), Err(MonthError::NotAMonth), "{bad}");
     }
     let mut s = Scenario::default();
@@ -176,18 +178,23 @@ fn it_refuses_bt_outside_the_data_by_name_and_keeps_the_default() {
                 key: "bt".into(),
                 value: "2015-12".into(),
                 reason: Refusal::BacktestMonth(MonthError::OutsideData),
-                fallback: Fallback::Value("2024-02".into()),
+                fallback: Fallback::DefaultMonth,
             },
             Warning::Invalid {
                 key: "btcap".into(),
                 value: "10001".into(),
-                reason: Refusal::BacktestCapex(FieldError::OutOfRange),
+                reason: Refusal::BacktestCapex,
                 fallback: Fallback::Value("14".into()),
             },
         ]
     );
     let said: Vec<String> = warnings.iter().map(crate::text::reasons::warning).collect();
-    assert_eq!(said[0], "bt=2015-12 ignored: the history runs from 2016-01 to 2026-02; using 2024-02.");
+    assert_eq!(
+        said[0],
+        "bt=2015-12 ignored: the history runs from 2016-01 to 2026-02; using the data's last month less the ASIC life."
+    );
+    let (kept, warnings) = from_query("bt=2019-05&b=1&bt=x");
+    assert_eq!(kept.bt(), month(2019, 5), "{warnings:?}");
     let (_, warnings) = from_query("bt=2022-2");
     assert!(matches!(&warnings[..], [Warning::Invalid { reason: Refusal::BacktestMonth(MonthError::NotAMonth), .. }]));
     assert_eq!(to_query(&s), "v=1&life=2");
@@ -197,9 +204,11 @@ fn it_refuses_bt_outside_the_data_by_name_and_keeps_the_default() {
 fn it_writes_bt_and_btcap_only_when_they_differ_from_their_defaults() {
     use crate::model::{from_link, from_query, to_query, Link};
     let cases = [
-        ("bt=2022-02", "v=1"),
+        // A given month stays put when `life` changes: it is written even when it is
+        // today's default.
+        ("bt=2022-02", "v=1&bt=2022-02"),
         ("bt=2022-02&life=3", "v=1&life=3&bt=2022-02"),
-        ("btcap=14", "v=1"),
+        ("btcap=14", "v=1&btcap=14"),
         ("btcap=14&capex=20", "v=1&capex=20&btcap=14"),
         ("btcap=3.50&bt=2019-05", "v=1&bt=2019-05&btcap=3.5"),
         ("bt=&btcap=", "v=1"),
