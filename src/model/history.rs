@@ -138,10 +138,11 @@ pub fn parse_btcap(text: &str) -> Result<Decimal, FieldError> {
 
 /// The backtest's own keys as the link gives them; `None` takes the default, which follows
 /// other keys (`bt` follows `life`, `btcap` follows `capex`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BacktestKeys {
-    /// An index into the data.
-    bt: Option<u16>,
+    /// A month of the data as the link wrote it (checked: `YYYY-MM`). Kept as text, so the
+    /// first screen's link reader and writer need no calendar.
+    bt: Option<String>,
     btcap: Option<Decimal>,
 }
 
@@ -155,7 +156,7 @@ pub fn default_bt(life: Years) -> YearMonth {
 impl Scenario {
     /// `bt` as the link gave it (`None`: the default).
     pub fn bt_given(&self) -> Option<YearMonth> {
-        self.backtest.bt.map(month_at)
+        self.backtest.bt.as_deref().and_then(|t| parse_month_index(t).ok()).map(month_at)
     }
 
     /// `btcap` as the link gave it (`None`: `capex`).
@@ -175,19 +176,32 @@ impl Scenario {
 
     /// Sets `bt` (`None`: the default); a month outside the data is refused.
     pub fn set_bt(&mut self, month: Option<YearMonth>) -> Result<(), MonthError> {
-        let index = month.map(|m| index_of(m).and_then(|i| u16::try_from(i).ok()).ok_or(MonthError::OutsideData));
-        self.set_bt_index(index.transpose()?);
-        Ok(())
+        self.set_bt_text(&month.map(month_text).unwrap_or_default())
     }
 
-    /// Sets `bt` by its index into the data (from [`parse_month_index`]).
-    pub fn set_bt_index(&mut self, index: Option<u16>) {
-        self.backtest.bt = index.filter(|i| usize::from(*i) < data::COUNT);
+    /// Sets `bt` from a link's text: empty takes the default; a month outside the data or
+    /// not written `YYYY-MM` is refused and the scenario keeps what it had.
+    pub fn set_bt_text(&mut self, text: &str) -> Result<(), MonthError> {
+        let text = text.trim();
+        self.backtest.bt = match text.is_empty() {
+            true => None,
+            false => parse_month_index(text).map(|_| Some(text.to_string()))?,
+        };
+        Ok(())
     }
 
     /// `bt` as the link writes it when given, or `None`.
     pub fn bt_link_value(&self) -> Option<String> {
-        self.bt_given().map(month_text)
+        self.backtest.bt.clone()
+    }
+
+    /// Sets `btcap` from a link's text: empty takes `capex`.
+    pub fn set_btcap_text(&mut self, text: &str) -> Result<(), FieldError> {
+        let value = match text.trim().is_empty() {
+            true => None,
+            false => Some(parse_btcap(text)?),
+        };
+        self.set_btcap(value)
     }
 
     /// Sets `btcap` (`None`: `capex`); outside 0 … 10,000 is refused.

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::fields::{FieldError, Key};
-use super::history::{self, MonthError};
+use super::history::MonthError;
 use super::presets::{AsicPreset, GpuPreset, ASICS, GPUS};
 use super::scenario::Scenario;
 use super::view::{Lang, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
@@ -309,23 +309,12 @@ impl Given {
 /// Sets `bt` or `btcap`; an empty value takes the default (which follows `life` or `capex`).
 /// What is refused keeps the scenario's value and is named in `warnings`.
 fn apply_backtest(scenario: &mut Scenario, prefix: &str, key: String, value: String, warnings: &mut Vec<Warning>) {
-    let empty = value.trim().is_empty();
     let refused = if key == "bt" {
-        match if empty { Ok(None) } else { history::parse_month_index(&value).map(Some) } {
-            Ok(index) => {
-                scenario.set_bt_index(index);
-                None
-            }
-            Err(e) => Some((
-                Refusal::BacktestMonth(e),
-                scenario.bt_link_value().map_or(Fallback::DefaultMonth, Fallback::Value),
-            )),
-        }
+        let kept = scenario.bt_link_value().map_or(Fallback::DefaultMonth, Fallback::Value);
+        scenario.set_bt_text(&value).err().map(|e| (Refusal::BacktestMonth(e), kept))
     } else {
-        let cap = if empty { Ok(None) } else { history::parse_btcap(&value).map(Some) };
-        cap.and_then(|c| scenario.set_btcap(c))
-            .err()
-            .map(|_| (Refusal::BacktestCapex, Fallback::Value(plain(scenario.btcap().get()))))
+        let refused = scenario.set_btcap_text(&value).is_err();
+        refused.then(|| (Refusal::BacktestCapex, Fallback::Value(plain(scenario.btcap().get()))))
     };
     if let Some((reason, fallback)) = refused {
         warnings.push(Warning::Invalid { key: format!("{prefix}{key}"), value, reason, fallback });
@@ -377,8 +366,9 @@ pub(super) fn differing(scenario: &Scenario, base: &Scenario) -> Vec<(&'static s
 /// empty where `base` gives one that `scenario` leaves at its default.
 fn differing_backtest(scenario: &Scenario, base: &Scenario) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
-    if scenario.bt_given() != base.bt_given() {
-        out.push(("bt", scenario.bt_link_value().unwrap_or_default()));
+    let bt = scenario.bt_link_value();
+    if bt != base.bt_link_value() {
+        out.push(("bt", bt.unwrap_or_default()));
     }
     match (scenario.btcap_given(), base.btcap_given()) {
         (given, based) if given == based => {}

@@ -109,7 +109,7 @@ pub fn cash_label() -> &'static str {
     t("Cash cost")
 }
 
-/// A generation's name beside its line: `S9 (98 J/TH)`.
+/// A generation with its efficiency, for the revenue chart's subtitle: `S9 (98 J/TH)`.
 pub fn generation_label(name: &str, eff: Decimal) -> String {
     tf("{name} ({eff} J/TH)", &[("name", name), ("eff", &num(&eff.normalize().to_string()))])
 }
@@ -134,9 +134,9 @@ pub fn backtest_subtitle() -> &'static str {
     t("Cumulative cash per MW of facility power, in millions of USD, month by month after the purchase")
 }
 
-/// The backtest's line: `Bought Feb 2022`.
+/// The backtest's line: the month bought (`Feb 2022`), short enough for a phone.
 pub fn backtest_label(start: YearMonth) -> String {
-    tf("Bought {date}", &[("date", &month_label(start))])
+    month_label(start)
 }
 
 /// The projection's line beside it.

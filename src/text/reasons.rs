@@ -6,7 +6,7 @@ use super::fields::{label, range_text};
 use super::{t, tf};
 use crate::model::error::ModelError;
 use crate::model::fields::FieldError;
-use crate::model::history::{self, month_text, MonthError};
+use crate::model::history::{self, MonthError};
 use crate::model::share_link::{Fallback, Refusal, Warning};
 use crate::model::view::{plain_text, Section};
 use crate::model::Key;
@@ -84,7 +84,7 @@ pub fn refusal(reason: &Refusal) -> String {
         Refusal::BacktestMonth(MonthError::NotAMonth) => t("not a month written YYYY-MM").to_string(),
         Refusal::BacktestMonth(MonthError::OutsideData) => tf(
             "the history runs from {first} to {last}",
-            &[("first", &month_text(history::first_month())), ("last", &month_text(history::last_month()))],
+            &[("first", history::data::FIRST_TEXT), ("last", history::data::LAST_TEXT)],
         ),
         Refusal::BacktestCapex => t("the ASIC price paid must be a number from 0 to 10,000").to_string(),
     }

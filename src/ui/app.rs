@@ -149,10 +149,9 @@ fn section_view(section: Section, editable: bool) -> AnyView {
         Section::Btc => view! { <CostPerBtcCard/> }.into_any(),
         Section::PerMw => view! { <PerMwTable/> }.into_any(),
         Section::Network => view! { <NetworkCard/> }.into_any(),
-        Section::Time => lazy::time_section(),
+        Section::Time | Section::History => lazy::time_section(section),
         Section::Inputs => view! { <InputPanel editable=editable/> }.into_any(),
         Section::Map => lazy::map_section(),
         Section::Drivers => lazy::drivers_section(),
-        Section::History => lazy::history_section(),
     }
 }

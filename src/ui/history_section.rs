@@ -116,9 +116,7 @@ fn revenue_chart(scenario: &Scenario, invalid: InvalidKeys, history: &History, s
     let mut lines: Vec<Series> = ["s9", "s19", "s21"]
         .into_iter()
         .zip(model::GENERATIONS)
-        .map(|(key, (name, eff))| {
-            series(key, words::generation_label(name, eff), &model::revenue_at(scenario, invalid, eff))
-        })
+        .map(|(key, (name, eff))| series(key, name.to_string(), &model::revenue_at(scenario, invalid, eff)))
         .collect();
     let fleet: Vec<Figure> = history.months.iter().map(|m| m.revenue).collect();
     lines.push(series("mining", words::fleet_label().to_string(), &fleet));
@@ -133,7 +131,9 @@ fn revenue_chart(scenario: &Scenario, invalid: InvalidKeys, history: &History, s
     // The peaks of 2017 and 2021 would flatten the rest: the axis stops at eight times the
     // cash cost (the points keep their exact values).
     let cap = cash.ok().filter(|c| !c.is_zero()).and_then(|c| c.checked_mul(Decimal::from(8)));
+    let generations: Vec<String> = model::GENERATIONS.iter().map(|(n, e)| words::generation_label(n, *e)).collect();
     let subtitle = cap.map_or_else(|| t("Mining revenue per kWh").to_string(), words::revenue_subtitle);
+    let subtitle = [subtitle, generations.join(", ")].join(". ");
     with_years(chart("revenue-chart", title, &subtitle, lines, 1.0, Vec::new(), cap.and_then(|c| c.to_f64())), source)
 }
 
@@ -193,9 +193,9 @@ pub fn HistorySection() -> impl IntoView {
             let months = b.months.map(Decimal::from);
             view! {
                 <p class="answer">{words::finding(b)}</p>
-                <p class="history-figures">
-                    {t("Months replayed")}": "{figure("backtest_months", months, |m| number(m, 0))}" · "
-                    {t("Cash per MW at the end")}": "{figure("backtest_cash_usd_per_mw", b.cash(), |v| usd(v, 0))}" · "
+                <p>
+                    {t("Months replayed")}": "{figure("backtest_months", months, |m| number(m, 0))}<br/>
+                    {t("Cash per MW at the end")}": "{figure("backtest_cash_usd_per_mw", b.cash(), |v| usd(v, 0))}<br/>
                     {t("Payback month")}": "{figure("backtest_payback_months", b.payback_months(), |m| number(m, 0))}
                 </p>
             }

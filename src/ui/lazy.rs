@@ -25,8 +25,8 @@ use super::methodology::Methodology;
 use super::saved_scenarios::SavedScenarios;
 use super::state::{TimeModel, TimeModelCtx};
 use super::time_section::TimeSection;
-use crate::model::view::Section;
 use crate::model::metrics::evaluate_over_time;
+use crate::model::view::Section;
 use crate::text::t;
 
 // Each split point says how its chunk failed to load rather than panicking (a panic aborts
@@ -110,18 +110,14 @@ pub fn saved_scenarios() -> AnyView {
     deferred(saved_scenarios_view())
 }
 
-/// "Over time": the time model's charts, table and downloads, once the model is there.
-pub fn time_section() -> AnyView {
+/// "Over time" (the time model's charts, table and downloads) or "History", once the time
+/// model is there (History draws the projection beside its backtest).
+pub fn time_section(section: Section) -> AnyView {
     let TimeModelCtx(model) = expect_context();
     deferred(async move {
         with_time_model(model).await?;
-        time_view(Section::Time).await
+        time_view(section).await
     })
-}
-
-/// "History": hashprice since 2016, the generations' revenue and the backtest.
-pub fn history_section() -> AnyView {
-    deferred(time_view(Section::History))
 }
 
 /// The decision map.

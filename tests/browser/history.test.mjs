@@ -92,9 +92,11 @@ describe("history", () => {
         assert.ok(labels.includes(want), `${want} not in ${labels.join(" | ")}`);
       }
       const ends = await page.$$eval('svg[data-chart="revenue-chart"] .end-label', (els) => els.map((e) => e.textContent));
-      for (const want of ["S9 (98 J/TH)", "S19j Pro (29.5 J/TH)", "S21 (17.5 J/TH)", "This fleet", "Cash cost"]) {
+      for (const want of ["S9", "S19j Pro", "S21", "This fleet", "Cash cost"]) {
         assert.ok(ends.includes(want), `${want} not in ${ends.join(" | ")}`);
       }
+      const subtitle = await page.locator('[data-section="history"] figcaption span').nth(1).textContent();
+      assert.match(subtitle, /S9 \(98 J\/TH\), S19j Pro \(29\.5 J\/TH\), S21 \(17\.5 J\/TH\)/);
     });
   });
 

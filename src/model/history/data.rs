@@ -13,6 +13,11 @@ use super::NetworkMonth;
 /// The first month of the data.
 pub const FIRST: (i32, u8) = (2016, 1);
 
+/// The first and last months as a link writes them, for the reason a `bt` is refused (the
+/// first screen's code then needs no calendar); the tests check them against the table.
+pub const FIRST_TEXT: &str = "2016-01";
+pub const LAST_TEXT: &str = "2026-02";
+
 /// How many months the data holds.
 pub const COUNT: usize = 122;
 

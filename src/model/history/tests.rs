@@ -31,6 +31,7 @@ fn it_holds_the_data_file_row_for_row() {
         assert_eq!((m.btc, m.diff, m.fee, m.sub), (read(1), read(2), read(3), read(4)), "{row}");
     }
     assert_eq!((month_text(first_month()), month_text(last_month())), ("2016-01".into(), "2026-02".into()));
+    assert_eq!((data::FIRST_TEXT, data::LAST_TEXT), ("2016-01", "2026-02"));
 }
 
 #[test]
