@@ -63,9 +63,9 @@ pub fn hashprice_subtitle() -> &'static str {
     t("USD per PH/s per day, month by month (monthly means)")
 }
 
-/// The label of the all-time low's marker.
+/// The label of the all-time low's marker (its month is where the rule stands).
 pub fn low_label(low: (YearMonth, Decimal)) -> String {
-    tf("All-time low, {value} ({date})", &[("value", &hashprice_text(low.1)), ("date", &month_label(low.0))])
+    tf("All-time low, {value}", &[("value", &hashprice_text(low.1))])
 }
 
 /// The label of the scenario's own hashprice, a line across the chart.
@@ -141,7 +141,7 @@ pub fn backtest_label(start: YearMonth) -> String {
 
 /// The projection's line beside it.
 pub fn projection_label() -> &'static str {
-    t("Bought today")
+    t("Today")
 }
 
 pub fn paid_back_label() -> &'static str {
@@ -190,7 +190,7 @@ mod tests {
             hashprice_title(first_month(), (last_month(), dec!(40)), (month(2025, 11), dec!(39.757))),
             "Hashprice is $40.00; its lowest since 2016 was $39.76 in Nov 2025"
         );
-        assert_eq!(low_label(low), "All-time low, $32.25 (Feb 2026)");
+        assert_eq!(low_label(low), "All-time low, $32.25");
         assert_eq!(attribution(), ATTRIBUTION);
     }
 

@@ -92,7 +92,8 @@ fn with_years(mut view: LineChartView, source: &str) -> LineChartView {
 
 fn hashprice_chart(history: &History, today: Figure, source: &str) -> LineChartView {
     let hp: Vec<Figure> = history.months.iter().map(|m| m.hashprice).collect();
-    let mut lines = vec![series("hashprice", t("Hashprice").to_string(), &hp)];
+    // One network line, named by the title: no label at its end to crowd a phone's width.
+    let mut lines = vec![series("hashprice", String::new(), &hp)];
     if let Ok(now) = today {
         lines.push(series("reference", words::scenario_hashprice_label(now), &vec![Ok(now); hp.len()]));
     }
