@@ -78,7 +78,7 @@ function englishLeft(english, other) {
 
 const PAGES = [
   ["page", ""],
-  ["embed", "&embed=1&show=compare,btc,mw,network,time,map,drivers,inputs&live=1"],
+  ["embed", "&embed=1&show=compare,btc,mw,network,time,map,drivers,history,inputs&live=1"],
   // Two scenarios side by side, on the page and in an embed.
   ["comparison", "&b.kwh=0.03&b.asic=s19xp"],
   ["comparison embed", "&b.kwh=0.03&embed=1&show=compare,btc,mw,inputs"],
