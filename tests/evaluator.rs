@@ -69,6 +69,8 @@ fn it_prints_what_the_model_computes() {
         let printed = report["metrics"].as_object().expect("metrics is an object");
         let order: Vec<&str> = printed.keys().map(String::as_str).collect();
         let mut keys: Vec<&str> = MetricId::ALL.iter().map(|id| id.key()).collect();
+        // History (v1 extension): the backtest's metrics follow the others.
+        keys.extend(["backtest_months", "backtest_cash_usd_per_mw", "backtest_payback_months"]);
         keys.sort_unstable();
         assert_eq!(order, keys, "{link}: every metric, once");
         for (id, figure) in metrics.iter() {
@@ -127,7 +129,7 @@ fn it_exits_0_for_broken_links() {
     ];
     for link in links {
         let (report, _) = eval(link);
-        assert!(report["metrics"].as_object().is_some_and(|m| m.len() == MetricId::COUNT), "{link:?}");
+        assert!(report["metrics"].as_object().is_some_and(|m| m.len() == MetricId::COUNT + 3), "{link:?}");
         let (_, warned) = from_query(link);
         assert_eq!(warnings(&report), said(&warned), "{link:?}");
     }

@@ -123,7 +123,7 @@ proptest! {
         let said: Vec<String> = warnings.iter().map(kwhich::text::reasons::warning).collect();
         let report = json::report_with_projection(&scenario, &metrics, &projection, &said);
         let parsed: serde_json::Value = serde_json::from_str(&report).expect("the report is JSON");
-        prop_assert_eq!(parsed["metrics"].as_object().map(|m| m.len()), Some(MetricId::COUNT));
+        prop_assert_eq!(parsed["metrics"].as_object().map(|m| m.len()), Some(MetricId::COUNT + 3));
         prop_assert_eq!(parsed["warnings"].as_array().map(|w| w.len()), Some(warnings.len()));
         for warning in &warnings {
             prop_assert!(!kwhich::text::reasons::warning(warning).is_empty());
@@ -234,7 +234,7 @@ fn value_for(key: Key) -> BoxedStrategy<Option<Decimal>> {
 }
 
 fn view() -> impl Strategy<Value = View> {
-    let show = prop_oneof![Just(None), (0u8..32).prop_map(Some)];
+    let show = prop_oneof![Just(None), (0u16..512).prop_map(Some)];
     let title = prop_oneof![Just(None), "[^\u{0}-\u{1f}]{1,80}".prop_map(|t| Title::new(&t).ok())];
     (0usize..3, 0usize..3, any::<[bool; 3]>(), show, title).prop_map(
         |(lang, theme, [embed, edit, live], show, title)| View {

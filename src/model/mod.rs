@@ -22,6 +22,7 @@ macro_rules! all_variants {
 pub mod error;
 pub mod fields;
 pub mod figure;
+pub mod history;
 pub mod presets;
 pub mod scenario;
 pub mod units;

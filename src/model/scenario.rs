@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::fields::{FieldError, Key};
+use super::history::BacktestKeys;
 use super::presets::{AsicPreset, GpuPreset};
 use super::units::*;
 use super::view::View;
@@ -16,6 +17,8 @@ pub struct Scenario {
     hp: Option<Decimal>,
     asic: &'static AsicPreset,
     gpu: &'static GpuPreset,
+    /// `bt` and `btcap` (src/model/history.rs): defaults that follow `life` and `capex`.
+    pub(super) backtest: BacktestKeys,
     pub view: View,
 }
 
@@ -27,7 +30,8 @@ impl Default for Scenario {
         for key in Key::ALL {
             values[key.index()] = key.field().default.unwrap_or(Decimal::ZERO);
         }
-        let mut scenario = Scenario { values, hp: None, asic, gpu, view: View::default() };
+        let mut scenario =
+            Scenario { values, hp: None, asic, gpu, backtest: BacktestKeys::default(), view: View::default() };
         scenario.fill_asic();
         scenario.fill_gpu();
         scenario

@@ -37,10 +37,12 @@ pub enum Section {
     Map,
     /// What moves the answer: each input stepped down and up.
     Drivers,
+    /// Hashprice since 2016, each generation's revenue per kWh, and the backtest.
+    History,
 }
 
 impl Section {
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Section::Compare,
         Section::Btc,
         Section::PerMw,
@@ -49,6 +51,7 @@ impl Section {
         Section::Inputs,
         Section::Map,
         Section::Drivers,
+        Section::History,
     ];
 
     pub fn name(self) -> &'static str {
@@ -61,6 +64,7 @@ impl Section {
             Section::Inputs => "inputs",
             Section::Map => "map",
             Section::Drivers => "drivers",
+            Section::History => "history",
         }
     }
 
@@ -68,14 +72,14 @@ impl Section {
         Self::ALL.into_iter().find(|s| s.name() == name)
     }
 
-    fn bit(self) -> u8 {
+    fn bit(self) -> u16 {
         1 << (self as u8)
     }
 }
 
 /// A set of sections, kept in `Section::ALL` order whatever order the link gave.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Sections(u8);
+pub struct Sections(u16);
 
 impl Sections {
     /// What an embed shows when the link does not say: the comparison and the BTC card.

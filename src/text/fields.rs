@@ -155,6 +155,7 @@ pub fn section_title(section: Section) -> &'static str {
         Section::Inputs => t("Inputs"),
         Section::Map => t("Decision map"),
         Section::Drivers => t("What moves the answer"),
+        Section::History => t("History"),
     }
 }
 

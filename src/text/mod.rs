@@ -16,6 +16,7 @@ pub mod catalog;
 pub mod comparison_table;
 pub mod fields;
 pub mod format;
+pub mod history;
 pub mod live;
 pub mod map_svg;
 pub mod reasons;

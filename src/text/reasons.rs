@@ -6,6 +6,7 @@ use super::fields::{label, range_text};
 use super::{n, t, tf};
 use crate::model::error::{ModelError, Quantity};
 use crate::model::fields::FieldError;
+use crate::model::history::{self, MonthError};
 use crate::model::link::share_link::{Fallback, Refusal, Warning};
 use crate::model::view::{plain_text, Section};
 use crate::model::Key;
@@ -117,6 +118,12 @@ pub fn refusal(reason: &Refusal) -> String {
         Refusal::TitleTooLong(max) => {
             tf("the title is longer than {max} characters", &[("max", &super::num(&max.to_string()))])
         }
+        Refusal::BacktestMonth(MonthError::NotAMonth) => t("not a month written YYYY-MM").to_string(),
+        Refusal::BacktestMonth(MonthError::OutsideData) => tf(
+            "the history runs from {first} to {last}",
+            &[("first", history::data::FIRST_TEXT), ("last", history::data::LAST_TEXT)],
+        ),
+        Refusal::BacktestCapex => t("the ASIC price paid must be a number from 0 to 10,000").to_string(),
     }
 }
 
@@ -131,6 +138,7 @@ fn fallback_text(fallback: &Fallback) -> String {
         Fallback::LinkWide(key) => tf("the link's {key}", &[("key", key)]),
         Fallback::AsHashprice => t("A's hashprice override").to_string(),
         Fallback::NoTitle => t("no title").to_string(),
+        Fallback::DefaultMonth => t("the data's last month less the ASIC life").to_string(),
     }
 }
 

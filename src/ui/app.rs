@@ -89,7 +89,7 @@ pub fn App() -> impl IntoView {
         let live = view.live;
         let compared = comparing.get_untracked();
         // Only an embed that shows a figure over time loads the time model.
-        if compared || sections.contains(Section::Time) || sections.contains(Section::PerMw) {
+        if compared || [Section::Time, Section::PerMw, Section::History].into_iter().any(|s| sections.contains(s)) {
             lazy::load_time_model();
         }
         let shown = Section::ALL.into_iter().filter(move |s| {
@@ -149,7 +149,7 @@ fn section_view(section: Section, editable: bool) -> AnyView {
         Section::Btc => view! { <CostPerBtcCard/> }.into_any(),
         Section::PerMw => view! { <PerMwTable/> }.into_any(),
         Section::Network => view! { <NetworkCard/> }.into_any(),
-        Section::Time => lazy::time_section(),
+        Section::Time | Section::History => lazy::time_section(section),
         Section::Inputs => view! { <InputPanel editable=editable/> }.into_any(),
         Section::Map => lazy::map_section(),
         Section::Drivers => lazy::drivers_section(),

@@ -19,12 +19,14 @@ use wasm_split_helpers::{wasm_split, SplitLoaderError};
 use super::comparison_view::ComparisonView;
 use super::drivers_section::DriversSection;
 use super::embed_panel::EmbedPanel;
+use super::history_section::HistorySection;
 use super::map_section::MapSection;
 use super::methodology::Methodology;
 use super::saved_scenarios::SavedScenarios;
 use super::state::{TimeModel, TimeModelCtx};
 use super::time_section::TimeSection;
 use crate::model::evaluate_over_time;
+use crate::model::view::Section;
 use crate::text::t;
 
 // Each split point says how its chunk failed to load rather than panicking (a panic aborts
@@ -38,9 +40,15 @@ fn over_time() -> Result<TimeModel, SplitLoaderError> {
     Ok(evaluate_over_time)
 }
 
+// "History" shares the time chunk and its split point (each split point adds loader code
+// to the first module): both write the evaluator's JSON, which holds the history, so its
+// data and the code that replays it sit in that chunk alone.
 #[wasm_split(kwhich_time, fallible, preload(preload_time_view))]
-fn time_view() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <TimeSection/> }.into_any())
+fn time_view(section: Section) -> Result<AnyView, SplitLoaderError> {
+    Ok(match section {
+        Section::History => view! { <HistorySection/> }.into_any(),
+        _ => view! { <TimeSection/> }.into_any(),
+    })
 }
 
 #[wasm_split(kwhich_map, fallible, preload(preload_map_view))]
@@ -102,12 +110,13 @@ pub fn saved_scenarios() -> AnyView {
     deferred(saved_scenarios_view())
 }
 
-/// "Over time": the time model's charts, table and downloads, once the model is there.
-pub fn time_section() -> AnyView {
+/// "Over time" (the time model's charts, table and downloads) or "History", once the time
+/// model is there (History draws the projection beside its backtest).
+pub fn time_section(section: Section) -> AnyView {
     let TimeModelCtx(model) = expect_context();
     deferred(async move {
         with_time_model(model).await?;
-        time_view().await
+        time_view(section).await
     })
 }
 

@@ -24,7 +24,9 @@ pub const LINE_H: i32 = 110;
 /// One series as the chart shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Series {
-    pub path: Path,
+    /// Its class (and `data-path`): a path's name (`mining`, …), so that a path has one
+    /// colour on every chart, or another line's (`hashprice`, `cash`, …).
+    pub key: &'static str,
     /// Its name beside the line's end.
     pub label: String,
     /// Month by month, plain decimals for `data-value` (`None`: no value that month).
@@ -90,7 +92,7 @@ pub fn LineChartSvg(
                 }
             }).collect_view();
             let lines = v.series.iter().zip(&g.lines).zip(&v.end_labels).map(|((s, line), end)| {
-                let class = format!("series {}", s.path.name());
+                let class = format!("series {}", s.key);
                 // A dot a year (and at the horizon) carries the figures; the line between
                 // them is one path. Hundreds of monthly dots would make every edit rewrite
                 // hundreds of elements, and the months are in the downloads.
@@ -101,7 +103,7 @@ pub fn LineChartSvg(
                     }
                     let (p, value) = (p.as_ref()?, value.clone()?);
                     Some(view! {
-                        <circle class="point" cx=p.x cy=p.y r="14" data-path=s.path.name() data-month=p.month
+                        <circle class="point" cx=p.x cy=p.y r="14" data-path=s.key data-month=p.month
                             data-value=value></circle>
                     })
                 }).collect_view();

@@ -11,6 +11,7 @@ mod drivers_section;
 mod embed_bar;
 mod embed_panel;
 mod hashrate_field;
+mod history_section;
 mod input_panel;
 mod language_picker;
 mod lazy;

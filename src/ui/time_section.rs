@@ -99,7 +99,7 @@ fn series_of(points: &[ProjectionPoint], value: impl Fn(&ProjectionPoint, Path) 
     Path::ALL
         .into_iter()
         .map(|path| Series {
-            path,
+            key: path.name(),
             label: line_name(path).to_string(),
             values: points.iter().map(|p| value(p, path).map(plain)).collect(),
         })

@@ -34,7 +34,8 @@ const ALLOWED = new Set(
   colocation cloud ai th ph eh j/th tb mempool space antminer whatsminer avalon hydro pro xp xph dgx
   b200 h200 h100 a100 l40s rtx4090 s21 s21xp s19xp s19jpro m60s m66s a16xp english tiếng việt svg csv json
   bitcoin nvidia bitmain lease sxm rtx html pool kilowatt hosting
-  hashrate index coreweave fluidstack cipher terawulf hut core scientific aws iren galaxy applied digital riot mara`
+  hashrate index coreweave fluidstack cipher terawulf hut core scientific aws iren galaxy applied digital riot mara
+  coin metrics community data cc by-nc s9 s19j`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -77,7 +78,7 @@ function englishLeft(english, other) {
 
 const PAGES = [
   ["page", ""],
-  ["embed", "&embed=1&show=compare,btc,mw,network,time,map,drivers,inputs&live=1"],
+  ["embed", "&embed=1&show=compare,btc,mw,network,time,map,drivers,history,inputs&live=1"],
   // Two scenarios side by side, on the page and in an embed.
   ["comparison", "&b.kwh=0.03&b.asic=s19xp"],
   ["comparison embed", "&b.kwh=0.03&embed=1&show=compare,btc,mw,inputs"],

@@ -34,7 +34,7 @@ function projectionOf(link) {
 
 /** Every plotted point: `{ chart, path, month, value }`. */
 function readPoints(page) {
-  return page.$$eval("svg[data-chart] [data-path]", (els) =>
+  return page.$$eval('svg:is([data-chart="margin-chart"], [data-chart="cash-chart"]) [data-path]', (els) =>
     els.map((el) => ({
       chart: el.closest("svg").getAttribute("data-chart"),
       path: el.getAttribute("data-path"),

@@ -4,9 +4,10 @@
 
 use crate::model::economics::projection::Projection;
 use crate::model::export::json::scenario_entries;
+use crate::model::history::{self, evaluate_history};
 use crate::model::link::share_link::plain;
 use crate::model::scenario::Scenario;
-use crate::model::{Metrics, Path};
+use crate::model::{InvalidKeys, Metrics, Path};
 
 /// A cell: quoted when it holds a separator, a quote or a line break.
 fn cell(text: &str) -> String {
@@ -30,6 +31,12 @@ pub fn report(scenario: &Scenario, metrics: &Metrics, projection: &Projection) -
     for (id, figure) in metrics.iter() {
         out.push_str(&format!("metric,{},{}\r\n", id.key(), figure.map(plain).unwrap_or_default()));
     }
+    // The backtest's metrics replay the history's data: its attribution goes with them.
+    let history = evaluate_history(scenario, InvalidKeys::default());
+    for (key, figure) in history::json::metrics(&history) {
+        out.push_str(&format!("metric,{key},{}\r\n", figure.map(plain).unwrap_or_default()));
+    }
+    out.push_str(&format!("source,history,{}\r\n", cell(history::ATTRIBUTION)));
     out.push_str("\r\nmonth");
     for path in Path::ALL {
         out.push_str(&format!(",{}_margin_usd_per_kwh", path.name()));

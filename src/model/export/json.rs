@@ -8,10 +8,12 @@ use rust_decimal::Decimal;
 use crate::model::economics::projection::{project, Projection};
 use crate::model::error::ModelError;
 use crate::model::fields::Key;
+use crate::model::history::{self, evaluate_history};
 use crate::model::link::comparison::{differences, Comparison};
 use crate::model::link::share_link::plain;
 use crate::model::scenario::Scenario;
-use crate::model::{Metrics, Path};
+use crate::model::view::Section;
+use crate::model::{InvalidKeys, Metrics, Path};
 
 /// A figure as a JSON number at full precision, or `null` when it cannot be computed.
 fn number(figure: Result<Decimal, ModelError>) -> String {
@@ -73,8 +75,10 @@ pub fn comparison_report(comparison: &Comparison, a: &Metrics, b: &Metrics, warn
 /// One scenario's object; `warnings` is left out for a side of a comparison.
 fn side(scenario: &Scenario, metrics: &Metrics, projection: &Projection, warnings: Option<&[String]>) -> String {
     let entries = scenario_entries(scenario);
-    let metric_entries: Vec<(String, String)> =
+    let history = evaluate_history(scenario, InvalidKeys::default());
+    let mut metric_entries: Vec<(String, String)> =
         metrics.iter().map(|(id, figure)| (id.key().to_string(), number(figure))).collect();
+    metric_entries.extend(history::json::metrics(&history).map(|(key, figure)| (key.to_string(), number(figure))));
 
     let mut out = String::from("{\n  \"scenario\": ");
     object(&mut out, &entries);
@@ -84,6 +88,7 @@ fn side(scenario: &Scenario, metrics: &Metrics, projection: &Projection, warning
         warning_list(&mut out, warnings);
     }
     projection_list(&mut out, projection);
+    history::json::list(&mut out, &history, number, string);
     out.push_str("\n}");
     out
 }
@@ -102,12 +107,20 @@ pub fn scenario_entries(scenario: &Scenario) -> Vec<(String, String)> {
         let value = scenario.get(key).map_or_else(|| "null".to_string(), plain);
         entries.push((key.name().into(), value));
     }
+    entries.push(("bt".into(), string(&history::month_text(scenario.bt()))));
+    entries.push(("btcap".into(), plain(scenario.btcap().get())));
     let view = &scenario.view;
     entries.push(("lang".into(), string(view.lang.name())));
     entries.push(("title".into(), view.title.map_or_else(|| "null".to_string(), |t| string(t.as_str()))));
     entries.push(("embed".into(), u8::from(view.embed).to_string()));
     entries.push(("theme".into(), string(view.theme.name())));
-    entries.push(("show".into(), string(&view.sections().to_link_value())));
+    // The full page's sections as a link written before History printed them: History is
+    // on the page too, but an earlier link keeps printing what it printed (docs/LINKS.md).
+    let shown = match view.show {
+        None if !view.embed => view.sections().toggled(Section::History, false),
+        _ => view.sections(),
+    };
+    entries.push(("show".into(), string(&shown.to_link_value())));
     entries.push(("edit".into(), u8::from(view.edit).to_string()));
     entries.push(("live".into(), u8::from(view.live).to_string()));
     entries

@@ -228,6 +228,7 @@ fn read_b(b: &mut Scenario, pairs: Vec<(String, String)>, warnings: &mut Vec<War
         match key.as_str() {
             "asic" => given.asic = Some(value),
             "gpu" => given.gpu = Some(value),
+            "bt" | "btcap" => given.backtest.push((key, value)),
             // `hp` has no default to write when A overrides the hashprice and B does not:
             // `b.hp=` says B computes it.
             "hp" if value.trim().is_empty() => computed_hashprice = true,

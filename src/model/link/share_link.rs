@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::fields::{FieldError, Key};
+use crate::model::history::MonthError;
 use crate::model::presets::{AsicPreset, GpuPreset, ASICS, GPUS};
 use crate::model::scenario::Scenario;
 use crate::model::view::{Lang, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
@@ -46,6 +47,10 @@ pub enum Refusal {
     TitleEmpty,
     /// `title=` longer than the given number of characters.
     TitleTooLong(usize),
+    /// `bt` not a month of the history's data.
+    BacktestMonth(MonthError),
+    /// `btcap` not a number from 0 to 10,000.
+    BacktestCapex,
 }
 
 /// What a refused key keeps instead.
@@ -65,6 +70,8 @@ pub enum Fallback {
     AsHashprice,
     /// The page shows no title.
     NoTitle,
+    /// `bt` keeps its default: the data's last month less the ASIC life.
+    DefaultMonth,
 }
 
 impl Warning {
@@ -197,6 +204,7 @@ pub(super) fn from_pairs(pairs: Vec<(String, String)>) -> (Scenario, Vec<Warning
             "v" => warnings.push(invalid(Refusal::Version, Fallback::Version1)),
             "asic" => given.asic = Some(value),
             "gpu" => given.gpu = Some(value),
+            "bt" | "btcap" => given.backtest.push((key, value)),
             "lang" => match Lang::from_name(&value) {
                 Some(lang) => scenario.view.lang = lang,
                 None => warnings.push(invalid(Refusal::Lang, Fallback::Value("en".into()))),
@@ -242,13 +250,15 @@ pub(super) struct Given {
     pub asic: Option<String>,
     pub gpu: Option<String>,
     pub numbers: Vec<(Key, String)>,
+    /// `bt` and `btcap` (src/model/history.rs), after the numbers whose defaults they follow.
+    pub backtest: Vec<(String, String)>,
 }
 
 impl Given {
     /// Sets the given inputs on `scenario`; each key not given keeps the scenario's value.
     /// What is refused keeps that value too and is named in `warnings` as `{prefix}{key}`.
     pub(super) fn apply(self, scenario: &mut Scenario, prefix: &str, warnings: &mut Vec<Warning>) {
-        let Given { asic, gpu, mut numbers } = self;
+        let Given { asic, gpu, mut numbers, backtest } = self;
         // Presets first: `asic=` and `gpu=` fill their fields unless those are given.
         if let Some(id) = asic {
             match AsicPreset::by_id(&id) {
@@ -290,6 +300,24 @@ impl Given {
                 warnings.push(invalid_value(scenario, prefix, key, value, &error));
             }
         }
+        for (key, value) in backtest {
+            apply_backtest(scenario, prefix, key, value, warnings);
+        }
+    }
+}
+
+/// Sets `bt` or `btcap`; an empty value takes the default (which follows `life` or `capex`).
+/// What is refused keeps the scenario's value and is named in `warnings`.
+fn apply_backtest(scenario: &mut Scenario, prefix: &str, key: String, value: String, warnings: &mut Vec<Warning>) {
+    let refused = if key == "bt" {
+        let kept = scenario.bt_link_value().map_or(Fallback::DefaultMonth, Fallback::Value);
+        scenario.set_bt_text(&value).err().map(|e| (Refusal::BacktestMonth(e), kept))
+    } else {
+        let refused = scenario.set_btcap_text(&value).is_err();
+        refused.then(|| (Refusal::BacktestCapex, Fallback::Value(plain(scenario.btcap().get()))))
+    };
+    if let Some((reason, fallback)) = refused {
+        warnings.push(Warning::Invalid { key: format!("{prefix}{key}"), value, reason, fallback });
     }
 }
 
@@ -328,6 +356,24 @@ pub(super) fn differing(scenario: &Scenario, base: &Scenario) -> Vec<(&'static s
         if value != base.get(key) {
             out.push((key.name(), value.map_or_else(String::new, plain)));
         }
+    }
+    out.extend(differing_backtest(scenario, &base));
+    out
+}
+
+/// `bt` and `btcap` where `scenario` gives another than `base` (a given month is written even
+/// when it is today's default: it stays put when `life` changes, the default does not);
+/// empty where `base` gives one that `scenario` leaves at its default.
+fn differing_backtest(scenario: &Scenario, base: &Scenario) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    let bt = scenario.bt_link_value();
+    if bt != base.bt_link_value() {
+        out.push(("bt", bt.unwrap_or_default()));
+    }
+    match (scenario.btcap_given(), base.btcap_given()) {
+        (given, based) if given == based => {}
+        (Some(c), _) => out.push(("btcap", plain(c))),
+        (None, _) => out.push(("btcap", String::new())),
     }
     out
 }

@@ -234,7 +234,7 @@ fn it_falls_back_for_a_bad_value_alone_and_says_why() {
             invalid(
                 "show",
                 "compare,charts",
-                "the sections are compare, btc, mw, network, time, inputs, map and drivers",
+                "the sections are compare, btc, mw, network, time, inputs, map, drivers and history",
                 "the default sections",
             ),
         ),
