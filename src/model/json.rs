@@ -3,23 +3,29 @@
 //! "warnings": […]}` with each side in the first shape less its warnings. Written by hand
 //! so decimals keep every digit (a JSON number is any decimal) and the model needs no serde.
 
-use rust_decimal::Decimal;
-
 use super::comparison::{differences, Comparison};
-use super::error::ModelError;
-use super::fields::Key;
-use super::metrics::{Metrics, Path};
+use super::entries::{metric_entries, projection_columns, projection_values, scenario_entries, Value};
+use super::metrics::Metrics;
 use super::projection::{project, Projection};
 use super::scenario::Scenario;
 use super::share_link::plain;
 
-/// A figure as a JSON number at full precision, or `null` when it cannot be computed.
-fn number(figure: Result<Decimal, ModelError>) -> String {
-    figure.map_or_else(|_| "null".to_string(), plain)
+/// A value in JSON: a number at full precision, a string, or `null`.
+fn value(value: &Value) -> String {
+    match value {
+        Value::Number(number) => plain(*number),
+        Value::Text(text) => string(text),
+        Value::Null => "null".to_string(),
+    }
 }
 
-/// A JSON string literal.
-fn string(text: &str) -> String {
+/// Named values as the entries of a JSON object.
+fn json_entries(entries: Vec<(&'static str, Value)>) -> Vec<(&'static str, String)> {
+    entries.into_iter().map(|(name, v)| (name, value(&v))).collect()
+}
+
+/// A JSON string literal: the one escaper of the evaluator's JSON.
+pub fn string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
@@ -55,8 +61,7 @@ pub fn report_with_projection(
 /// A comparison's report: each side as [`report`] writes it, without warnings (the link's
 /// are listed once, each naming its side's key), and B − A for every metric.
 pub fn comparison_report(comparison: &Comparison, a: &Metrics, b: &Metrics, warnings: &[String]) -> String {
-    let differences: Vec<(String, String)> =
-        differences(a, b).into_iter().map(|(id, figure)| (id.key().to_string(), number(figure))).collect();
+    let differences = json_entries(differences(a, b).into_iter().map(|(id, f)| (id.key(), Value::figure(f))).collect());
     // A side's lines, one level deeper: JSON strings hold no raw line break to shift.
     let nested = |text: String| text.replace('\n', "\n  ");
     let mut out = String::from("{\n  \"a\": ");
@@ -72,14 +77,10 @@ pub fn comparison_report(comparison: &Comparison, a: &Metrics, b: &Metrics, warn
 
 /// One scenario's object; `warnings` is left out for a side of a comparison.
 fn side(scenario: &Scenario, metrics: &Metrics, projection: &Projection, warnings: Option<&[String]>) -> String {
-    let entries = scenario_entries(scenario);
-    let metric_entries: Vec<(String, String)> =
-        metrics.iter().map(|(id, figure)| (id.key().to_string(), number(figure))).collect();
-
     let mut out = String::from("{\n  \"scenario\": ");
-    object(&mut out, &entries);
+    object(&mut out, &json_entries(scenario_entries(scenario)));
     out.push_str(",\n  \"metrics\": ");
-    object(&mut out, &metric_entries);
+    object(&mut out, &json_entries(metric_entries(metrics)));
     if let Some(warnings) = warnings {
         warning_list(&mut out, warnings);
     }
@@ -88,42 +89,15 @@ fn side(scenario: &Scenario, metrics: &Metrics, projection: &Projection, warning
     out
 }
 
-/// The scenario's every key as JSON values (strings quoted, `null` for an unset `hp`), in
-/// the order of the report's `"scenario"` object.
-pub fn scenario_entries(scenario: &Scenario) -> Vec<(String, String)> {
-    let mut entries: Vec<(String, String)> = vec![("v".into(), "1".into())];
-    for key in Key::ALL {
-        if key == Key::Th {
-            entries.push(("asic".into(), string(scenario.asic().id)));
-        }
-        if key == Key::Gph {
-            entries.push(("gpu".into(), string(scenario.gpu().id)));
-        }
-        let value = scenario.get(key).map_or_else(|| "null".to_string(), plain);
-        entries.push((key.name().into(), value));
-    }
-    let view = &scenario.view;
-    entries.push(("lang".into(), string(view.lang.name())));
-    entries.push(("title".into(), view.title.map_or_else(|| "null".to_string(), |t| string(t.as_str()))));
-    entries.push(("embed".into(), u8::from(view.embed).to_string()));
-    entries.push(("theme".into(), string(view.theme.name())));
-    entries.push(("show".into(), string(&view.sections().to_link_value())));
-    entries.push(("edit".into(), u8::from(view.edit).to_string()));
-    entries.push(("live".into(), u8::from(view.live).to_string()));
-    entries
-}
-
 /// The `"projection"` list: months 0 to `mo`.
 fn projection_list(out: &mut String, projection: &Projection) {
+    let columns = projection_columns();
     out.push_str(",\n  \"projection\": [");
     for (n, point) in projection.shown().iter().enumerate() {
         out.push_str(if n == 0 { "\n    " } else { ",\n    " });
         out.push_str(&format!("{{\"month\": {}", point.month));
-        for path in Path::ALL {
-            out.push_str(&format!(", \"{}_margin_usd_per_kwh\": {}", path.name(), number(point.margin(path))));
-        }
-        for path in Path::ALL {
-            out.push_str(&format!(", \"{}_cum_usd_per_mw\": {}", path.name(), number(point.cum(path))));
+        for (column, v) in columns.iter().zip(projection_values(point)) {
+            out.push_str(&format!(", {}: {}", string(column), value(&v)));
         }
         out.push('}');
     }
@@ -139,7 +113,7 @@ fn warning_list(out: &mut String, warnings: &[String]) {
     out.push_str(if warnings.is_empty() { "]" } else { "\n  ]" });
 }
 
-fn object(out: &mut String, entries: &[(String, String)]) {
+fn object(out: &mut String, entries: &[(&str, String)]) {
     out.push('{');
     for (n, (key, value)) in entries.iter().enumerate() {
         out.push_str(if n == 0 { "\n    " } else { ",\n    " });

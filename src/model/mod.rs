@@ -10,6 +10,7 @@ pub mod decision_map;
 pub mod draft;
 pub mod drivers;
 pub mod embed;
+pub mod entries;
 pub mod error;
 pub mod fields;
 pub mod json;
