@@ -12,9 +12,11 @@ use kwhich::model::json::string;
 use kwhich::model::metrics::InvalidKeys;
 use kwhich::model::{evaluate_over_time, from_link};
 
-/// Writes the downloads of `link` into `dir`; returns (file name, expected rows, expected
-/// cells of the first row) for each.
-fn write(dir: &Path, link: &str, cells: &[(&str, &str)]) -> Vec<(String, usize, Vec<(String, String)>)> {
+/// A file written: its name, how many rows it should load as, and cells of its first row.
+type Written = (String, usize, Vec<(String, String)>);
+
+/// Writes the downloads of `link` into `dir`.
+fn write(dir: &Path, link: &str, cells: &[(&str, &str)]) -> Vec<Written> {
     let (link, warnings) = from_link(link);
     assert!(warnings.is_empty(), "{warnings:?}");
     let stem = file_stem(&link);
