@@ -43,6 +43,30 @@ pub fn string(text: &str) -> String {
     out
 }
 
+/// `pretty` (any JSON text) on one line: every space and line break outside its strings
+/// taken out. The same value, for a reader that takes a line at a time.
+pub fn compact(pretty: &str) -> String {
+    let mut out = String::with_capacity(pretty.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in pretty.chars() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !matches!(c, ' ' | '\n' | '\r' | '\t') {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The whole report, pretty-printed with two-space indents.
 pub fn report(scenario: &Scenario, metrics: &Metrics, warnings: &[String]) -> String {
     side(scenario, metrics, &project(scenario), Some(warnings))
