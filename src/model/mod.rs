@@ -13,6 +13,7 @@ pub mod embed;
 pub mod entries;
 pub mod error;
 pub mod fields;
+pub mod html;
 pub mod json;
 pub mod live;
 pub mod map_range;

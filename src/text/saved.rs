@@ -4,7 +4,7 @@
 
 use super::{num, t, tf};
 use crate::model::comparison::{from_link, Link};
-use crate::model::embed::escape_attr;
+use crate::model::html::escape_attr;
 use crate::model::saved::{first_free_name, Saved, StoreError};
 
 /// What to tell the person: what happened and what still works.
