@@ -147,3 +147,28 @@ fn object(out: &mut String, entries: &[(&str, String)]) {
     }
     out.push_str("\n  }");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn it_escapes_json_strings() {
+        let cases = [
+            ("say \"hi\" a\\b", r#""say \"hi\" a\\b""#),
+            ("two\nlines\r\tend", r#""two\nlines\r\tend""#),
+            ("\u{1}\u{1f}\u{7f}", "\"\\u0001\\u001f\u{7f}\""),
+            ("مقارنة · Đào </script>", "\"مقارنة · Đào </script>\""),
+        ];
+        for (text, want) in cases {
+            assert_eq!(string(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn it_writes_each_value_by_its_type() {
+        assert_eq!(value(&Value::Number(rust_decimal::Decimal::new(-1500, 3))), "-1.5");
+        assert_eq!(value(&Value::Text("-1.5".into())), "\"-1.5\"");
+        assert_eq!(value(&Value::Null), "null");
+    }
+}
