@@ -54,7 +54,9 @@ export async function startServer({ root = DIST, prefix = "/", intercept = null 
   }
   const rootDir = path.resolve(root);
   const requests = [];
-  const server = http.createServer(async (req, res) => {
+  // Links of a few hundred kilobytes (24,000 keys) are read like any other: Node's own
+  // limit on a request's head (16 KB) would answer 431 first.
+  const server = http.createServer({ maxHeaderSize: 1 << 20 }, async (req, res) => {
     const send = (status, body, headers = {}) => {
       res.writeHead(status, { "cache-control": "no-store", ...headers });
       res.end(req.method === "HEAD" ? undefined : body);
