@@ -8,12 +8,28 @@
 //    inline script (Trunk's module loader, the error handler in index.html, the live-reload
 //    script of `trunk serve`) and the API's origin in connect-src (KWHICH_API_BASE, the same
 //    build variable the Wasm reads; default https://mempool.space).
-// 2. Writes sw.js, the service worker that keeps the page working offline: it precaches
-//    every built file in a cache named after this build, deletes the older builds' caches
-//    when it activates, answers from the network first and from its cache only when the
-//    network fails, and never touches a request to another origin.
+// 2. Writes sw.js, the service worker that keeps the page working offline, from the
+//    template scripts/sw.js: it precaches every built file in a cache named after this
+//    build, deletes the older builds' caches when it activates, answers from the network
+//    first and from its cache when the network fails, answers 5xx, or leaves a page
+//    unanswered for 3 s, and never touches a request to another origin.
 //
 //   node scripts/post-build.mjs [DIR]     DIR defaults to $TRUNK_STAGING_DIR
+//
+// What this hook relies on in the index.html that Trunk writes (a change there must keep
+// these, or change the hook). The first three are checked: without them the build fails.
+// - `<meta charset…>` (else `<head…>`): the policy and the API's <meta> go right after it,
+//   and any earlier copies of those two (`http-equiv="Content-Security-Policy"`,
+//   `name="kwhich-api"`) are removed first.
+// - Inline scripts are `<script…>…</script>` without `src`: each is hashed into
+//   script-src exactly as written between its tags (Trunk's loader, index.html's own
+//   error handler, `trunk serve`'s reload script with its `{{__TRUNK_…__}}` placeholders).
+// - Preloads are `<link … rel="modulepreload|preload" … href="…">` of files in the build
+//   (any public URL before the name): each gets `integrity`; the preload of the app's JS
+//   (`<stem>.js`) gets the split loader's preload beside it.
+// - The rust link carries `data-wasm-opt="0"` and `data-integrity="none"` (the split
+//   below rewrites the Wasm and JS after Trunk, so Trunk's own hashes would be wrong; not
+//   checked here: the browser tests fail on a page whose integrity does not match).
 //
 // Running it again on its own output gives the same files: the Wasm is split once, the
 // integrity attributes and the policy are replaced, not added.
@@ -162,64 +178,16 @@ const buildHash = build.digest("hex").slice(0, 16);
 // index.html is cached as the folder's own address, which every share link opens.
 const precache = files.map((f) => (f === "index.html" ? "./" : `./${f}`));
 
-const worker = `// kWhich's service worker, written by scripts/post-build.mjs for one build: do not edit.
-// Offline after one visit; online, every request goes to the network as if it were not here.
-const BUILD = ${JSON.stringify(buildHash)};
-const FILES = ${JSON.stringify(precache)};
-// Caches are shared by every path of an origin: name them after this scope, so that two
-// builds at two paths never delete each other's.
-const PREFIX = "kwhich " + self.registration.scope + " ";
-const CACHE = PREFIX + BUILD;
-const INDEX = new URL("./", self.location).href;
-const HASHED = /-[0-9a-f]{16}(_bg)?\\.(js|wasm|css)$/;
-
-self.addEventListener("install", (event) => {
-  event.waitUntil(
-    caches
-      .open(CACHE)
-      // A name with Trunk's content hash is that content: the copy the page has just loaded
-      // (HTTP cache) will do, so a first visit does not download the Wasm twice. Any other
-      // file comes from the server as it is now ("reload").
-      .then((cache) =>
-        cache.addAll(
-          FILES.map((f) => new Request(new URL(f, self.location), { cache: HASHED.test(f) ? "default" : "reload" })),
-        ),
-      )
-      // A new build takes over at once: the network answers first, so no page mixes builds.
-      .then(() => self.skipWaiting()),
-  );
-});
-
-self.addEventListener("activate", (event) => {
-  event.waitUntil(
-    caches
-      .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
-      .then(() => self.clients.claim()),
-  );
-});
-
-// A navigation may not be answered with a redirected response: copy it if it was one.
-const plain = (response) =>
-  response.redirected ? new Response(response.body, { status: response.status, headers: response.headers }) : response;
-
-self.addEventListener("fetch", (event) => {
-  const request = event.request;
-  const url = new URL(request.url);
-  // Another origin (the API) or anything but a read: not this worker's business.
-  if (request.method !== "GET" || url.origin !== self.location.origin) return;
-  const navigation = request.mode === "navigate";
-  event.respondWith(
-    fetch(request).catch(async (error) => {
-      const cache = await caches.open(CACHE);
-      // Any page address, whatever its query (a share link), is index.html.
-      const cached = navigation ? await cache.match(INDEX) : await cache.match(request, { ignoreSearch: true });
-      if (!cached) throw error;
-      return navigation ? plain(cached) : cached;
-    }),
-  );
-});
-`;
+// scripts/sw.js is the worker, a real file (linted, `node --check`ed); its two marked
+// values are this build's. Each marker must be there exactly once, or the hook fails.
+const template = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "sw.js"), "utf8");
+const fill = (text, marker, value) => {
+  const pattern = new RegExp(`/\\* ${marker} \\*/ (?:"[^"\\n]*"|\\[\\])`, "g");
+  const found = text.match(pattern)?.length ?? 0;
+  if (found !== 1) fail(`scripts/sw.js has ${found} "/* ${marker} */" values, expected 1`);
+  return text.replace(pattern, () => JSON.stringify(value));
+};
+const worker = fill(fill(template, "KWHICH_BUILD", buildHash), "KWHICH_FILES", precache);
 writeFileSync(path.join(dir, SW), worker);
 
 console.log(

@@ -163,10 +163,11 @@ fn it_names_ignored_keys_in_warnings() {
 
 #[test]
 fn it_explains_itself() {
-    for flag in ["--help", "-h", "help"] {
-        let out = kwhich(&[flag]);
-        assert_eq!(out.status.code(), Some(0), "{flag}");
-        assert!(out.stderr.is_empty(), "{flag}");
+    let flags: [&[&str]; 5] = [&["--help"], &["-h"], &["help"], &["eval", "--help"], &["eval", "-h"]];
+    for flag in flags {
+        let out = kwhich(flag);
+        assert_eq!(out.status.code(), Some(0), "{flag:?}");
+        assert!(out.stderr.is_empty(), "{flag:?}: {}", String::from_utf8_lossy(&out.stderr));
         let text = String::from_utf8(out.stdout).expect("UTF-8");
         let parts = [
             "Usage",
@@ -185,9 +186,11 @@ fn it_explains_itself() {
             "allin_margin_usd_per_kwh",
             "mining_cum_usd_per_mw",
             "gpu_cum_usd_per_mw",
+            "kwhich eval -",
+            "standard input",
         ];
         for part in parts {
-            assert!(text.contains(part), "{flag}: help lacks {part:?}:\n{text}");
+            assert!(text.contains(part), "{flag:?}: help lacks {part:?}:\n{text}");
         }
     }
 }
@@ -210,6 +213,81 @@ fn it_exits_2_when_it_cannot_read_its_arguments() {
         let message = String::from_utf8_lossy(&out.stderr);
         assert!(message.starts_with("kwhich: ") && message.contains("--help"), "{args:?}: {message}");
     }
+}
+
+/// Runs `kwhich eval -` with `input` on standard input.
+fn eval_stdin(input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kwhich"))
+        .args(["eval", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the evaluator runs");
+    let mut stdin = child.stdin.take().expect("a pipe");
+    let input = input.to_vec();
+    // Written from another thread: the evaluator answers while it reads.
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().expect("the evaluator ends");
+    writer.join().expect("the writer ends").expect("standard input is written");
+    out
+}
+
+#[test]
+fn it_reads_links_from_standard_input_and_prints_a_line_each() {
+    // 30,000 ignored keys: a link of over 200 KB, past what one argument may hold (128 KiB
+    // on Linux), read from standard input.
+    let long: String = std::iter::once("kwh=0.03".to_string())
+        .chain((0..30_000).map(|i| format!("x{i}=1")))
+        .collect::<Vec<_>>()
+        .join("&");
+    assert!(long.len() > 200_000);
+    let links = ["?kwh=0.03&asic=s21xp", "", "?hp=40&foo=1", "?v=1&kwh=0.045&b.kwh=0.03", "gpu=b200&mo=6"];
+    let mut input = links.join("\n");
+    input.push_str("\r\n");
+    input.push_str(&long);
+    input.push('\n');
+    let out = eval_stdin(input.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), links.len() + 1, "one line a link");
+    for (link, line) in links.iter().zip(&lines) {
+        let got: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{link:?}: not JSON ({e})"));
+        let (want, pretty) = eval(link);
+        assert_eq!(got, want, "{link:?}: the same report as `kwhich eval LINK`");
+        assert_eq!(*line, json::compact(&pretty).trim_end(), "{link:?}");
+        let bare = outside_strings(line);
+        assert!(!bare.contains(' ') && !bare.contains('\n'), "{link:?}: compact");
+    }
+    // The CR of a CRLF line is not part of the link: no warning about "gpu=b200&mo=6\r".
+    let crlf: Value = serde_json::from_str(lines[4]).expect("JSON");
+    assert_eq!((warnings(&crlf), crlf["scenario"]["mo"].as_u64()), (vec![], Some(6)));
+    let report: Value = serde_json::from_str(lines[5]).expect("the long link's JSON");
+    assert_eq!(report["scenario"]["kwh"].to_string(), "0.03");
+    assert_eq!(warnings(&report).len(), 30_000);
+    assert_eq!(warnings(&report)[29_999], "Unknown key \"x29999\" ignored.");
+}
+
+#[test]
+fn it_prints_nothing_for_no_lines_and_exits_2_for_a_line_that_is_not_utf8() {
+    let out = eval_stdin(b"");
+    assert_eq!((out.status.code(), out.stdout.len()), (Some(0), 0));
+    let out = eval_stdin(b"kwh=0.03\nbtc=\xff\xfe\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn it_compacts_json_outside_its_strings_only() {
+    let pretty = "{\n  \"a b\": [1, 2],\n  \"c\": \"say \\\"hi, there\\\" \\\\\"\n}";
+    assert_eq!(json::compact(pretty), "{\"a b\":[1,2],\"c\":\"say \\\"hi, there\\\" \\\\\"}");
+    let (value, text) = eval("?title=a%20%22b%22%20%5C%20c%3A%20d");
+    assert_eq!(serde_json::from_str::<Value>(&json::compact(&text)).ok(), Some(value));
 }
 
 #[cfg(unix)]
@@ -381,4 +459,20 @@ fn it_prints_the_cash_of_each_path_month_by_month() {
     let (report, _) = eval("gfit=0");
     assert!(report["metrics"]["colo_irr_pct"].is_null());
     assert_eq!(report["metrics"]["colo_payback_months"], 0);
+}
+
+/// The JSON text with the contents of its strings left out (a string may hold ": ").
+fn outside_strings(json: &str) -> String {
+    let (mut out, mut in_string, mut escaped) = (String::new(), false, false);
+    for c in json.chars() {
+        match (in_string, escaped, c) {
+            (true, true, _) => escaped = false,
+            (true, false, '\\') => escaped = true,
+            (true, false, '"') => in_string = false,
+            (true, false, _) => {}
+            (false, _, '"') => in_string = true,
+            (false, _, c) => out.push(c),
+        }
+    }
+    out
 }

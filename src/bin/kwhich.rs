@@ -1,9 +1,8 @@
 //! The headless evaluator: a share link in, the scenario's metrics out as JSON (both
 //! scenarios' and their differences for a comparison link).
 
+use std::io::{BufRead, Write};
 use std::process::ExitCode;
-
-use std::io::Write;
 
 use kwhich::model::export::json;
 use kwhich::model::InvalidKeys;
@@ -16,7 +15,11 @@ kwhich: what a kilowatt-hour earns mining bitcoin, and what it would earn leased
 Usage:
   kwhich eval \"LINK OR QUERY\"   print the scenario, every metric, the warnings and the
                                 month-by-month projection as JSON
-  kwhich --help                 this text
+  kwhich eval -                 read links from standard input, one a line, and print
+                                each one's JSON on one line (compact), in the same order:
+                                for many links, or one too long for the command line
+  kwhich --help, kwhich eval --help
+                                this text
 
 LINK OR QUERY is a share link (https://host/path/?v=1&btc=85000&kwh=0.045), a query
 (?kwh=0.045 or kwh=0.045&asic=s21xp) or an empty string for the default scenario.
@@ -41,8 +44,52 @@ For it eval prints {\"a\": …, \"b\": …, \"differences\": …, \"warnings\": 
 its own warnings, \"differences\" is B minus A for every metric (null when either side
 has none), and \"warnings\" are the link's, naming B's keys with their \"b.\".
 
-Exit status: 0 with JSON on standard output; 2 when the arguments cannot be read.
+With \"-\", each line of standard input is one link (a line ending in CRLF loses its CR;
+an empty line is the default scenario) and gives exactly one line of output, the same
+JSON as for that link alone without its line breaks and indents.
+
+Exit status: 0 with JSON on standard output; 2 when the arguments cannot be read (or a
+line of standard input is not UTF-8).
 ";
+
+/// The report for one link, pretty-printed, as `kwhich eval LINK` prints it.
+fn report(link: &str) -> String {
+    let (link, warnings) = from_link(link);
+    // No catalog is installed here: the warnings read in English.
+    let warnings: Vec<String> = warnings.iter().map(reasons::warning).collect();
+    match link {
+        Link::Single(scenario) => {
+            let Evaluation { metrics, projection } = evaluate_over_time(&scenario, InvalidKeys::default());
+            json::report_with_projection(&scenario, &metrics, &projection, &warnings)
+        }
+        Link::Compare(c) => json::comparison_report(&c, &evaluate(c.a()), &evaluate(c.b()), &warnings),
+    }
+}
+
+/// `kwhich eval -`: a compact report a line for each line of standard input.
+fn eval_lines() -> ExitCode {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (n, line) in std::io::stdin().lock().split(b'\n').enumerate() {
+        let line = match line.map(String::from_utf8) {
+            Ok(Ok(line)) => line,
+            Ok(Err(_)) => {
+                eprintln!("kwhich: line {} of standard input is not valid UTF-8", n + 1);
+                return ExitCode::from(2);
+            }
+            Err(error) => {
+                eprintln!("kwhich: standard input cannot be read ({error})");
+                return ExitCode::from(2);
+            }
+        };
+        let link = line.strip_suffix('\r').unwrap_or(&line);
+        // A reader that stops early (`| head`) closes the pipe: not a failure of the run.
+        if writeln!(out, "{}", json::compact(&report(link))).is_err() {
+            return ExitCode::SUCCESS;
+        }
+    }
+    let _ = out.flush();
+    ExitCode::SUCCESS
+}
 
 fn main() -> ExitCode {
     // `args_os`: an argument that is not UTF-8 is a reading error (exit 2), not a panic.
@@ -51,27 +98,18 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-        ["--help" | "-h" | "help"] => {
+        ["--help" | "-h" | "help"] | ["eval", "--help" | "-h"] => {
             print!("{HELP}");
             ExitCode::SUCCESS
         }
+        ["eval", "-"] => eval_lines(),
         ["eval", link] => {
-            let (link, warnings) = from_link(link);
-            // No catalog is installed here: the warnings read in English.
-            let warnings: Vec<String> = warnings.iter().map(reasons::warning).collect();
-            let report = match link {
-                Link::Single(scenario) => {
-                    let Evaluation { metrics, projection } = evaluate_over_time(&scenario, InvalidKeys::default());
-                    json::report_with_projection(&scenario, &metrics, &projection, &warnings)
-                }
-                Link::Compare(c) => json::comparison_report(&c, &evaluate(c.a()), &evaluate(c.b()), &warnings),
-            };
             // A reader that stops early (`| head`) closes the pipe: not a failure of the run.
-            let _ = writeln!(std::io::stdout().lock(), "{report}");
+            let _ = writeln!(std::io::stdout().lock(), "{}", report(link));
             ExitCode::SUCCESS
         }
         _ => {
-            eprintln!("kwhich: expected `eval \"LINK\"` (one argument after eval); see `kwhich --help`");
+            eprintln!("kwhich: expected `eval \"LINK\"` or `eval -` (one argument after eval); see `kwhich --help`");
             ExitCode::from(2)
         }
     }

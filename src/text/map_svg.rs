@@ -10,6 +10,7 @@ use super::format::usd;
 use crate::model::analysis::decision_map::DecisionMap;
 use crate::model::chart::heatmap::Heatmap;
 use crate::model::chart::scale::Rect;
+use crate::model::export::html::escape_into;
 use crate::model::link::share_link::plain;
 use crate::model::Path;
 
@@ -98,19 +99,6 @@ fn text(out: &mut String, class: &str, x: i32, y: i32, anchor: &str, words: &str
     out.push_str("\">");
     escape_into(out, words);
     out.push_str("</text>");
-}
-
-/// Text as SVG content: `&`, `<` and `>` escaped.
-fn escape_into(out: &mut String, words: &str) {
-    for c in words.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
 }
 
 /// The inside of the map's `<svg>`: a `<rect>` per cell in reading order (top row first)

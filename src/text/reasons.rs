@@ -88,6 +88,32 @@ pub fn warning(warning: &Warning) -> String {
     }
 }
 
+/// How many warnings of each kind (unknown key, refused value, repeated key) a notice
+/// lists; the rest are counted in one line. A link of 24,000 unknown keys made a notice
+/// half a million pixels tall.
+pub const NOTICE_PER_KIND: usize = 10;
+
+/// What a notice lists: the first [`NOTICE_PER_KIND`] warnings of each kind in the link's
+/// order, and, when that leaves some out, a line that counts them ("and 23,990 more").
+pub fn notice(warnings: &[Warning]) -> (Vec<&Warning>, Option<String>) {
+    let mut seen = [0_usize; 3];
+    let mut shown = Vec::new();
+    for w in warnings {
+        let kind = match w {
+            Warning::UnknownKey { .. } => 0,
+            Warning::Invalid { .. } => 1,
+            Warning::Repeated { .. } => 2,
+        };
+        seen[kind] += 1;
+        if seen[kind] <= NOTICE_PER_KIND {
+            shown.push(w);
+        }
+    }
+    let left = warnings.len() - shown.len();
+    let more = (left > 0).then(|| tf("and {n} more", &[("n", &super::format::number(left.into(), 0))]));
+    (shown, more)
+}
+
 /// Longest text of a link's quoted as it was given.
 const QUOTED_MAX: usize = 80;
 
@@ -166,6 +192,39 @@ pub fn section_list() -> String {
             tf("{list} and {last}", &[("list", &rest.join(", ")), ("last", last)])
         }
         _ => names.concat(),
+    }
+}
+
+#[cfg(test)]
+mod notice_tests {
+    use super::*;
+    use crate::model::from_query;
+
+    #[test]
+    fn it_lists_the_first_few_of_each_kind_and_counts_the_rest() {
+        let warnings: Vec<Warning> = (0..24_000).map(|i| Warning::UnknownKey { key: format!("k{i}") }).collect();
+        let (shown, more) = notice(&warnings);
+        assert_eq!(shown.len(), NOTICE_PER_KIND);
+        assert_eq!(shown[9].key(), "k9");
+        assert_eq!(more.as_deref(), Some("and 23,990 more"));
+
+        // Each kind keeps its first ten, in the link's order.
+        let mut link = String::from("kwh=x&kwh=1&");
+        link.extend((0..12).map(|i| format!("u{i}=1&btc=1&")));
+        link.extend((0..3).map(|i| format!("pue=bad{i}&")));
+        let (_, warnings) = from_query(&link);
+        let (shown, more) = notice(&warnings);
+        let kinds = |want: fn(&Warning) -> bool| shown.iter().filter(|w| want(w)).count();
+        assert_eq!(kinds(|w| matches!(w, Warning::UnknownKey { .. })), 10);
+        assert_eq!(kinds(|w| matches!(w, Warning::Invalid { .. })), 2, "kwh=x, pue=bad0: {warnings:?}");
+        assert_eq!(kinds(|w| matches!(w, Warning::Repeated { .. })), 10);
+        let hidden = warnings.len() - shown.len();
+        assert_eq!(more, Some(format!("and {hidden} more")));
+        assert!(shown.windows(2).all(|p| {
+            let at = |w: &Warning| warnings.iter().position(|x| std::ptr::eq(x, w));
+            at(p[0]) < at(p[1])
+        }));
+        assert_eq!(notice(&warnings[..3]), (warnings[..3].iter().collect(), None));
     }
 }
 

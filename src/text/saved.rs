@@ -4,8 +4,8 @@
 
 use super::{num, t, tf};
 use crate::model::edit::saved::{first_free_name, Saved, StoreError};
+use crate::model::export::html::escape_attr;
 use crate::model::link::comparison::{from_link, Link};
-use crate::model::link::embed::escape_attr;
 
 /// What to tell the person: what happened and what still works.
 pub fn store_error(error: &StoreError) -> &'static str {

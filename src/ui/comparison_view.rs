@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::compare_bar::CompareBar;
+use super::download_bar::ComparisonDownloads;
 use super::state::{LinkCtx, MetricsCtx, PinnedCtx};
 use super::web;
 use crate::model::{evaluate, Link};
@@ -10,7 +11,8 @@ use crate::text::comparison_table::card_html;
 use crate::text::t;
 
 /// A and B with the differences and each side's own link, in the sections the view shows;
-/// on the full page, with the controls to swap the sides or stop comparing.
+/// on the full page, with the controls to swap the sides or stop comparing, and the
+/// comparison's downloads.
 #[component]
 pub fn ComparisonView() -> impl IntoView {
     let LinkCtx(link) = expect_context();
@@ -33,6 +35,8 @@ pub fn ComparisonView() -> impl IntoView {
             <h2 id="comparison-title">{t("A and B side by side")}</h2>
             {(!embed).then(|| view! { <CompareBar/> })}
             <div inner_html=card></div>
+            // An embed's sandbox allows no downloads: on the full page only.
+            {(!embed).then(|| view! { <ComparisonDownloads/> })}
         </section>
     }
 }

@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 
 use super::line_chart_svg::{FILE_VIEW, PAGE_VIEW};
-use super::state::ScenarioCtx;
+use super::state::{LinkCtx, ScenarioCtx};
 use super::web;
 use crate::model::export::{csv, json};
-use crate::model::Scenario;
 use crate::model::{evaluate_over_time, InvalidKeys};
+use crate::model::{Link, Scenario};
 use crate::text::t;
 
 /// The rules a chart needs outside the page: the light palette, with the page's own
@@ -39,14 +39,10 @@ paint-order:stroke;stroke:#fff;stroke-width:16}.low{fill-opacity:.45}.base{strok
 const RTL_STYLE: &str = "<style>text{direction:rtl}text:not([text-anchor]),text[text-anchor=start]\
 {text-anchor:end}text[text-anchor=end]{text-anchor:start}</style>";
 
-/// The file name for this scenario: `kwhich-kwh-0.03_asic-s21xp.csv`, `kwhich-default.csv`.
-fn file_name(scenario: &Scenario, extension: &str) -> String {
-    let query = crate::model::to_query(scenario);
-    let parts: Vec<String> = query.split('&').filter(|p| *p != "v=1").map(|p| p.replace('=', "-")).collect();
-    let mut name = if parts.is_empty() { "default".to_string() } else { parts.join("_") };
-    name.retain(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ','));
-    name.truncate(120);
-    format!("kwhich-{name}.{extension}")
+/// The file name for `link` ending in `suffix`: `kwhich-kwh-0.03_asic-s21xp-figures.csv`,
+/// `kwhich-mine-vs-ai-lease.json` (see [`csv::file_stem`]).
+fn file_name(link: &Link, suffix: &str) -> String {
+    format!("kwhich-{}{suffix}", csv::file_stem(link))
 }
 
 /// The page's chart `id` as a standalone SVG file: its `page_view` widened to `file_view`,
@@ -66,7 +62,8 @@ fn chart_file(id: &str, page_view: &str, file_view: &str) -> Option<String> {
 /// Offers the page's chart `id` as an SVG file named after the chart and the scenario.
 pub fn download_chart(scenario: &Scenario, id: &str, page_view: &str, file_view: &str) {
     if let Some(text) = chart_file(id, page_view, file_view) {
-        let name = file_name(scenario, "svg").replacen("kwhich-", &format!("kwhich-{id}-"), 1);
+        let stem = csv::file_stem(&Link::Single(scenario.clone()));
+        let name = format!("kwhich-{id}-{stem}.svg");
         web::download(&name, "image/svg+xml", &text);
     }
 }
@@ -78,23 +75,72 @@ pub fn DownloadBar() -> impl IntoView {
     // What the link in the address bar means: the scenario without the inputs being
     // edited, evaluated as `kwhich eval` evaluates it.
     let evaluated = move || scenario.with_untracked(|s| (s.clone(), evaluate_over_time(s, InvalidKeys::default())));
-    let download_csv = move |_| {
+    let download_figures = move |_| {
         let (s, e) = evaluated();
-        web::download(&file_name(&s, "csv"), "text/csv", &csv::report(&s, &e.metrics, &e.projection));
+        web::download(&file_name(&Link::Single(s.clone()), "-figures.csv"), CSV, &csv::figures(&s, &e.metrics));
+    };
+    let download_months = move |_| {
+        let (s, e) = evaluated();
+        web::download(&file_name(&Link::Single(s), "-months.csv"), CSV, &csv::months(&e.projection));
     };
     let download_json = move |_| {
         let (s, e) = evaluated();
         let text = json::report_with_projection(&s, &e.metrics, &e.projection, &[]);
-        web::download(&file_name(&s, "json"), "application/json", &text);
+        web::download(&file_name(&Link::Single(s), ".json"), JSON, &text);
     };
     let download_svg =
         move |id: &'static str| move |_| scenario.with_untracked(|s| download_chart(s, id, PAGE_VIEW, FILE_VIEW));
     view! {
         <div class="downloads" role="group" aria-label=t("Downloads")>
-            <button type="button" on:click=download_csv>{t("Download CSV")}</button>
+            <button type="button" on:click=download_figures>{t("Figures (CSV)")}</button>
+            <button type="button" on:click=download_months>{t("Month by month (CSV)")}</button>
             <button type="button" on:click=download_json>{t("Download JSON")}</button>
             <button type="button" on:click=download_svg("margin-chart")>{t("Margin chart (SVG)")}</button>
             <button type="button" on:click=download_svg("cash-chart")>{t("Cash chart (SVG)")}</button>
+        </div>
+    }
+}
+
+const CSV: &str = "text/csv;charset=utf-8";
+const JSON: &str = "application/json";
+
+/// A comparison's downloads: both sides and B − A, as CSV (figures, month by month) and
+/// as the JSON `kwhich eval` prints for the comparison link.
+#[component]
+pub fn ComparisonDownloads() -> impl IntoView {
+    let LinkCtx(link) = expect_context();
+    // Both sides of the link in the address bar, evaluated as `kwhich eval` does.
+    let evaluated = move || {
+        link.with_untracked(|l| match l {
+            Link::Compare(c) => Some((
+                l.clone(),
+                c.clone(),
+                evaluate_over_time(c.a(), InvalidKeys::default()),
+                evaluate_over_time(c.b(), InvalidKeys::default()),
+            )),
+            Link::Single(_) => None,
+        })
+    };
+    let download_figures = move |_| {
+        if let Some((l, c, a, b)) = evaluated() {
+            web::download(&file_name(&l, "-figures.csv"), CSV, &csv::comparison_figures(&c, &a.metrics, &b.metrics));
+        }
+    };
+    let download_months = move |_| {
+        if let Some((l, _, a, b)) = evaluated() {
+            web::download(&file_name(&l, "-months.csv"), CSV, &csv::comparison_months(&a.projection, &b.projection));
+        }
+    };
+    let download_json = move |_| {
+        if let Some((l, c, a, b)) = evaluated() {
+            web::download(&file_name(&l, ".json"), JSON, &json::comparison_report(&c, &a.metrics, &b.metrics, &[]));
+        }
+    };
+    view! {
+        <div class="downloads" role="group" aria-label=t("Downloads")>
+            <button type="button" on:click=download_figures>{t("Figures (CSV)")}</button>
+            <button type="button" on:click=download_months>{t("Month by month (CSV)")}</button>
+            <button type="button" on:click=download_json>{t("Download JSON")}</button>
         </div>
     }
 }

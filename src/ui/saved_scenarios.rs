@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use super::state::LinkCtx;
 use super::use_saved_scenarios::use_saved_scenarios;
 use super::web;
-use crate::model::edit::saved::{clean_name, Saved};
+use crate::model::edit::saved::{clean_name, keep, name_of};
 use crate::model::Link;
 use crate::text::saved::{default_name, list_html, store_error};
 use crate::text::{t, tf};
@@ -22,13 +22,21 @@ pub fn SavedScenarios() -> impl IntoView {
     let done = RwSignal::new(String::new());
     let comparing = move || link.with(|l| matches!(l, Link::Compare(_)));
     let save = move |_| {
-        let suggested = store.list.with_untracked(|l| default_name(l, comparing()));
+        let query = link.with_untracked(Link::to_query);
+        // Saved already: offered its own name, and saving again renames that entry.
+        let suggested = store
+            .list
+            .with_untracked(|l| name_of(l, &query).map_or_else(|| default_name(l, comparing()), str::to_string));
         let ask = if comparing() { t("Name this comparison") } else { t("Name this scenario") };
         let Some(name) = web::ask(ask, &suggested).map(|n| clean_name(&n)) else { return };
         let name = if name.is_empty() { suggested } else { name };
-        let query = link.with_untracked(Link::to_query);
-        if store.change(|list| list.push(Saved { name: name.clone(), query })) {
-            done.set(tf("Saved “{name}” in this browser.", &[("name", &name)]));
+        let mut updated = false;
+        if store.change(|list| updated = keep(list, name.clone(), query)) {
+            let args = [("name", name.as_str())];
+            done.set(match updated {
+                true => tf("Updated “{name}” in this browser.", &args),
+                false => tf("Saved “{name}” in this browser.", &args),
+            });
         }
     };
     // The list is one string; its buttons say what they do in `data-act` and `data-i`.

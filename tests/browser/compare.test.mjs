@@ -6,7 +6,7 @@
 // full, the comparison embed and its snippet, accessibility and the narrow screen.
 
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 
@@ -18,6 +18,7 @@ import {
   JsonNumber,
   launchBrowser,
   openApp,
+  parseCsv,
   readWarnings,
   requireDist,
   revealInput,
@@ -332,6 +333,15 @@ describe("comparing and saving", () => {
       await page.waitForURL(/b\.kwh=0\.02/);
       await waitReady(page);
       await expectSidesOf(page, "?v=1&kwh=0.03&b.kwh=0.02");
+
+      // Saving it again offers its name and renames that entry: no duplicate. A bidi
+      // control in the name (U+202E would show it reversed) is taken out, as from a title.
+      await openSaved(page);
+      answer("\u202eCheap\u2066power\u202c", (d) => assert.equal(d.defaultValue(), "Power: 3 vs 2 cents"));
+      await button(page, "Save this comparison").click();
+      await page.getByRole("status").filter({ hasText: "Updated “Cheap power” in this browser." }).waitFor();
+      assert.deepEqual((await savedList(page)).map((s) => s.name), ["Cheap power"]);
+      assert.equal(await page.evaluate(() => localStorage.getItem("kwhich:saved")), "v=1&kwh=0.03&b.kwh=0.02\tCheap power\n");
     });
   });
 
@@ -356,6 +366,50 @@ describe("comparing and saving", () => {
       });
     });
   }
+
+  test("a comparison downloads both sides and B − A as CSV, and the evaluator's JSON", async () => {
+    const link = "?v=1&kwh=0.045&mo=12&b.kwh=0.03&b.mo=24";
+    const { json, stdout } = evaluate(link);
+    await withPage(browser, "compare downloads", async ({ page }) => {
+      await openApp(page, server.url, link);
+      const downloads = page.locator("[data-comparison]").getByRole("group", { name: "Downloads" });
+      const download = async (name) => {
+        const [file] = await Promise.all([page.waitForEvent("download"), downloads.getByRole("button", { name }).click()]);
+        return { name: file.suggestedFilename(), text: readFileSync(await file.path(), "utf8") };
+      };
+      const stem = "kwhich-kwh-0.045_mo-12_b.kwh-0.03_b.mo-24";
+      const text = (value) => (value === null ? "" : typeof value === "string" ? value : value.text);
+
+      const report = await download("Download JSON");
+      assert.equal(report.name, `${stem}.json`);
+      assert.equal(report.text.trim(), stdout.trim(), "the JSON is what kwhich eval prints for the link");
+
+      const figures = await download("Figures (CSV)");
+      assert.equal(figures.name, `${stem}-figures.csv`);
+      const [header, ...rows] = parseCsv(figures.text);
+      assert.deepEqual(rows.map((r) => r[0]), ["a", "b", "b_minus_a"]);
+      const cell = (row, key) => row[header.indexOf(key)];
+      for (const key of Object.keys(json.differences)) {
+        assert.equal(cell(rows[0], key), text(json.a.metrics[key]), `A ${key}`);
+        assert.equal(cell(rows[1], key), text(json.b.metrics[key]), `B ${key}`);
+        assert.equal(cell(rows[2], key), text(json.differences[key]), `B − A ${key}`);
+      }
+      assert.deepEqual([cell(rows[0], "kwh"), cell(rows[1], "kwh"), cell(rows[2], "kwh")], ["0.045", "0.03", ""]);
+
+      const monthly = await download("Month by month (CSV)");
+      assert.equal(monthly.name, `${stem}-months.csv`);
+      const [columns, ...months] = parseCsv(monthly.text);
+      assert.equal(months.length, 25, "to B's horizon");
+      assert.deepEqual(columns.slice(0, 3), ["date", "month", "a_mining_margin_usd_per_kwh"]);
+      for (const [i, side] of [[0, "a"], [12, "a"], [12, "b"], [24, "b"]]) {
+        for (const [key, value] of Object.entries(json[side].projection[i])) {
+          if (key !== "month") assert.equal(months[i][columns.indexOf(`${side}_${key}`)], text(value), `${side} month ${i} ${key}`);
+        }
+      }
+      assert.equal(months[13][columns.indexOf("a_mining_margin_usd_per_kwh")], "", "A stops at its horizon");
+      assert.equal(months[24][0], "2027-11-22");
+    });
+  });
 
   test("a comparison embed shows both sides compactly, stores nothing, and its snippet carries both", async () => {
     const link = "?v=1&kwh=0.045&b.kwh=0.03&embed=1";

@@ -121,6 +121,70 @@ describe("offline after one visit", () => {
     }
   });
 
+  /**
+   * Serves a copy of dist/ whose host turns bad once the worker controls the page: `bad(url)`
+   * is the host's `intercept` from then on (see startServer).
+   */
+  async function withTroubledHost(what, bad, check) {
+    let troubled = false;
+    const server = await startServer({ root: copyOfDist(), prefix: "/kwhich/", intercept: (url) => (troubled ? bad(url) : null) });
+    try {
+      await withPage(browser, what, async ({ page }) => {
+        await openApp(page, server.url, "?v=1&kwh=0.03");
+        await waitControlled(page);
+        troubled = true;
+        await check(page, server);
+      });
+    } finally {
+      troubled = false;
+      await server.close();
+    }
+  }
+
+  test("a server error (5xx) opens the cached app", async () => {
+    const unavailable = () => ({ status: 503, body: "Service Unavailable" });
+    await withTroubledHost("offline 5xx", unavailable, async (page, server) => {
+      for (const query of ["?v=1&asic=s21xp&kwh=0.045", "?v=1&gpu=h200&util=80"]) {
+        const asked = server.requests.length;
+        await openApp(page, server.url, query);
+        assert.ok(server.requests.length > asked, "the network was asked first");
+        await assertFigures(page, query, `503, ${query}`);
+      }
+    });
+  });
+
+  test("a page the network leaves unanswered for 3 s opens from the cache", async () => {
+    // The host answers pages after 20 s (files at once).
+    const slow = async (url) => {
+      if (url.pathname === "/kwhich/") await new Promise((r) => setTimeout(r, 20_000).unref());
+      return null;
+    };
+    await withTroubledHost("offline slow", slow, async (page, server) => {
+      const query = "?v=1&btc=92000&kwh=0.04";
+      const started = Date.now();
+      await openApp(page, server.url, query);
+      const waited = Date.now() - started;
+      assert.ok(waited >= 2_500 && waited < 12_000, `opened after ${waited} ms (the host answers after 20 s)`);
+      await assertFigures(page, query, "slow network");
+    });
+  });
+
+  test("sw.js is a real file, and the build's copy parses with its values filled in", () => {
+    for (const file of [path.join(ROOT, "scripts/sw.js"), path.join(DIST, "sw.js")]) {
+      const check = spawnSync(process.execPath, ["--check", file], { encoding: "utf8" });
+      assert.equal(check.status, 0, `node --check ${file}: ${check.stderr}`);
+    }
+    const built = readFileSync(path.join(DIST, "sw.js"), "utf8");
+    assert.match(built, /^const BUILD = "[0-9a-f]{16}";$/m);
+    const files = JSON.parse(/^const FILES = (\[.*\]);$/m.exec(built)?.[1] ?? "null");
+    assert.ok(files.includes("./") && files.some((f) => f.endsWith(".wasm")), `precached: ${files}`);
+    assert.doesNotMatch(built, /\/\* KWHICH_(BUILD|FILES) \*\//, "every marked value is filled in");
+    // The rest is the template as written.
+    const template = readFileSync(path.join(ROOT, "scripts/sw.js"), "utf8");
+    const rest = (text) => text.replace(/^const (BUILD|FILES) = .*$/gm, "");
+    assert.equal(rest(built), rest(template));
+  });
+
   test("an embed registers no worker", async () => {
     const server = await startServer({ root: copyOfDist(), prefix: "/kwhich/" });
     try {

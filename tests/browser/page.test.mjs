@@ -285,6 +285,19 @@ describe("page interactions", () => {
     });
   });
 
+  test("a link with 24,000 unknown keys names the first few and counts the rest", async () => {
+    const link = "?kwh=0.03&" + Array.from({ length: 24_000 }, (_, i) => `k${i}=1`).join("&");
+    await withPage(browser, "page notice limit", async ({ page }) => {
+      await openApp(page, server.url, link);
+      const notice = page.getByRole("status", { name: "Some of this link was ignored" });
+      assert.deepEqual(await readWarnings(page), Array.from({ length: 10 }, (_, i) => `k${i}`));
+      assert.match(await notice.locator("[data-more]").innerText(), /^and 23,990 more$/);
+      const height = await notice.evaluate((el) => el.getBoundingClientRect().height);
+      assert.ok(height < 800, `the notice is ${height} px tall`);
+      await expectSearch(page, "?v=1&kwh=0.03");
+    });
+  });
+
   test("Reset to snapshot restores the default inputs, link and figures", async () => {
     await withPage(browser, "page reset", async ({ page }) => {
       await openApp(page, server.url, "");

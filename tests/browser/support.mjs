@@ -42,17 +42,21 @@ export const MIME_TYPES = {
 /**
  * Serves `root` on 127.0.0.1 at a random port, under `prefix` (say "/kwhich/"), the way a
  * static host would: a directory gives its index.html, a path outside `prefix` or `root`
- * is a 404, `prefix` without its trailing slash redirects to it.
+ * is a 404, `prefix` without its trailing slash redirects to it. `intercept(url)`, if given,
+ * runs first for each request: it may wait, and may return `{ status, body }` to answer
+ * with instead (a host in trouble).
  *
  * Returns `{ origin, url, port, requests, close }`; `url` is origin + prefix.
  */
-export async function startServer({ root = DIST, prefix = "/" } = {}) {
+export async function startServer({ root = DIST, prefix = "/", intercept = null } = {}) {
   if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
     throw new Error(`prefix must start and end with "/": ${prefix}`);
   }
   const rootDir = path.resolve(root);
   const requests = [];
-  const server = http.createServer(async (req, res) => {
+  // Links of a few hundred kilobytes (24,000 keys) are read like any other: Node's own
+  // limit on a request's head (16 KB) would answer 431 first.
+  const server = http.createServer({ maxHeaderSize: 1 << 20 }, async (req, res) => {
     const send = (status, body, headers = {}) => {
       res.writeHead(status, { "cache-control": "no-store", ...headers });
       res.end(req.method === "HEAD" ? undefined : body);
@@ -60,6 +64,8 @@ export async function startServer({ root = DIST, prefix = "/" } = {}) {
     try {
       const url = new URL(req.url, "http://127.0.0.1");
       requests.push(url.pathname + url.search);
+      const instead = await intercept?.(url);
+      if (instead) return send(instead.status, instead.body ?? "");
       if (req.method !== "GET" && req.method !== "HEAD") {
         return send(405, "method not allowed\n", { allow: "GET, HEAD" });
       }
@@ -270,6 +276,32 @@ export async function readMetrics(page) {
       reason: el.getAttribute("data-reason"),
     })),
   );
+}
+
+/**
+ * A downloaded CSV file's records, as RFC 4180 reads them (quoted fields may hold commas,
+ * doubled quotes and line breaks). Fails unless the file starts with the UTF-8 byte order
+ * mark and ends its lines with CRLF.
+ */
+export function parseCsv(text) {
+  if (!text.startsWith("\uFEFF")) throw new Error(`no byte order mark: ${JSON.stringify(text.slice(0, 20))}`);
+  if (!text.endsWith("\r\n")) throw new Error("the last line does not end with CRLF");
+  const records = [];
+  let record = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 1; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") record.push(field), (field = "");
+    else if (c === "\r" && text[i + 1] === "\n") record.push(field), records.push(record), (record = []), (field = ""), i++;
+    else field += c;
+  }
+  return records;
 }
 
 /** The keys of the warnings shown (`[data-warning]` values), in page order. */

@@ -11,6 +11,7 @@ import {
   launchBrowser,
   metricMismatches,
   openApp,
+  parseCsv,
   readMetrics,
   requireDist,
   revealInput,
@@ -124,23 +125,32 @@ describe("over time", () => {
       assert.equal(json.name, "kwhich-kwh-0.04_gpu-b200_mo-24.json");
       assert.equal(json.text.trim(), evaluated.stdout.trim(), "the JSON is what kwhich eval prints");
 
-      const csv = await download("Download CSV");
-      assert.equal(csv.name, "kwhich-kwh-0.04_gpu-b200_mo-24.csv");
-      const lines = csv.text.split("\r\n");
-      assert.equal(lines[0], "section,name,value");
+      // One file per table, each a header and rows of plain numbers.
+      const figures = await download("Figures (CSV)");
+      assert.equal(figures.name, "kwhich-kwh-0.04_gpu-b200_mo-24-figures.csv");
+      const [header, row, ...more] = parseCsv(figures.text);
+      assert.equal(more.length, 0, "one row of figures");
+      assert.equal(row.length, header.length);
+      const cell = (name) => row[header.indexOf(name)];
       for (const [key, value] of Object.entries(evaluated.metrics)) {
-        assert.ok(lines.includes(`metric,${key},${value ?? ""}`), `CSV lacks metric ${key}=${value}`);
+        assert.equal(cell(key), value ?? "", `CSV metric ${key}`);
       }
-      assert.ok(lines.includes("scenario,kwh,0.04") && lines.includes("scenario,gpu,b200"));
-      const header = lines.findIndex((l) => l.startsWith("month,"));
-      const columns = lines[header].split(",");
+      for (const [key, value] of Object.entries(evaluated.json.scenario)) {
+        const want = value === null ? "" : typeof value === "string" ? value : value.text;
+        assert.equal(cell(key), want, `CSV input ${key}`);
+      }
+
+      const monthly = await download("Month by month (CSV)");
+      assert.equal(monthly.name, "kwhich-kwh-0.04_gpu-b200_mo-24-months.csv");
+      const [columns, ...rows] = parseCsv(monthly.text);
       const months = evaluated.json.projection;
-      assert.equal(lines.slice(header + 1).filter(Boolean).length, months.length, "one row a month");
+      assert.deepEqual(columns, ["date", ...Object.keys(months[0])]);
+      assert.equal(rows.length, months.length, "one row a month");
+      assert.deepEqual([rows[0][0], rows[2][0], rows[24][0]], ["2025-11-22", "2026-01-22", "2027-11-22"]);
       months.forEach((point, i) => {
-        const cells = lines[header + 1 + i].split(",");
-        columns.forEach((column, c) => {
+        columns.slice(1).forEach((column, c) => {
           const want = point[column] === null ? "" : point[column].text;
-          assert.equal(cells[c], want, `month ${i} ${column}`);
+          assert.equal(rows[i][c + 1], want, `month ${i} ${column}`);
         });
       });
 

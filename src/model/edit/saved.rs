@@ -5,6 +5,8 @@
 //! Words (the default names, the list's HTML, why storage failed) are the text layer's:
 //! `crate::text::saved`.
 
+use crate::model::view::plain_text;
+
 /// The `localStorage` key that holds every saved scenario.
 pub const STORAGE_KEY: &str = "kwhich:saved";
 
@@ -41,11 +43,32 @@ impl StoreError {
     }
 }
 
-/// A name as it is kept: tabs and line breaks become spaces, spaces at the ends go, and
-/// at most [`NAME_MAX`] characters stay.
+/// A name as it is kept: control characters (tabs, line breaks) and bidi controls (a
+/// U+202E would show the name reversed) become spaces, as in a link's `title=`
+/// ([`plain_text`]); spaces at the ends go, and at most [`NAME_MAX`] characters stay.
 pub fn clean_name(text: &str) -> String {
-    let spaced: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    spaced.trim().chars().take(NAME_MAX).collect::<String>().trim_end().to_string()
+    plain_text(text).trim().chars().take(NAME_MAX).collect::<String>().trim_end().to_string()
+}
+
+/// The name `query` is kept under, if it is kept.
+pub fn name_of<'a>(list: &'a [Saved], query: &str) -> Option<&'a str> {
+    list.iter().find(|s| s.query == query).map(|s| s.name.as_str())
+}
+
+/// Keeps `query` under `name`: an entry that holds the same query already takes the new
+/// name where it stands (saving again updates, never duplicates); otherwise a new entry
+/// goes at the end. True when an entry was updated.
+pub fn keep(list: &mut Vec<Saved>, name: String, query: String) -> bool {
+    match list.iter_mut().find(|s| s.query == query) {
+        Some(entry) => {
+            entry.name = name;
+            true
+        }
+        None => {
+            list.push(Saved { name, query });
+            false
+        }
+    }
 }
 
 /// The first of `name(1)`, `name(2)`, … that no kept entry is called: a new entry's
@@ -108,6 +131,8 @@ mod tests {
             ("  Plan A  ", "Plan A"),
             ("two\tlines\nhere", "two lines here"),
             ("\r\n", ""),
+            ("\u{202e}Plan A\u{202c}", "Plan A"),
+            ("a\u{2066}b\u{200f}c\u{061c}d", "a b c d"),
             (long.as_str(), &long[..NAME_MAX]),
         ];
         for (text, want) in cases {
@@ -116,6 +141,18 @@ mod tests {
         // A name with a tab or a line break cannot break the list.
         let list = vec![saved("a\tb\nc", "v=1"), saved("d", "v=1&kwh=0.03")];
         assert_eq!(read(&write(&list)), vec![saved("a b c", "v=1"), saved("d", "v=1&kwh=0.03")]);
+    }
+
+    #[test]
+    fn it_updates_the_entry_of_a_query_saved_again() {
+        let mut list = vec![saved("Cheap", "v=1&kwh=0.03"), saved("Dear", "v=1&kwh=0.09")];
+        assert_eq!(name_of(&list, "v=1&kwh=0.09"), Some("Dear"));
+        assert_eq!(name_of(&list, "v=1"), None);
+        assert!(keep(&mut list, "Very cheap".into(), "v=1&kwh=0.03".into()));
+        assert_eq!(list, vec![saved("Very cheap", "v=1&kwh=0.03"), saved("Dear", "v=1&kwh=0.09")]);
+        assert!(!keep(&mut list, "Default".into(), "v=1".into()));
+        assert_eq!(list.len(), 3);
+        assert_eq!(list[2], saved("Default", "v=1"));
     }
 
     #[test]

@@ -1,4 +1,6 @@
 //! Downloads: the evaluator's JSON and the CSV, written from typed values.
 
 pub mod csv;
+pub mod entries;
+pub mod html;
 pub mod json;

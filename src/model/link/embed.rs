@@ -74,9 +74,9 @@ pub fn embed_id(query: &str) -> String {
     format!("kwhich-{hash:08x}")
 }
 
-pub(crate) fn escape_attr(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
-}
+/// Markup is escaped in one place for every writer ([`super::html`]); the name stays here
+/// for the text layer's writers that import it from the embed.
+pub(crate) use crate::model::export::html::escape_attr;
 
 /// The HTML to paste: a lazy, sandboxed, titled iframe of width 100% at a fixed fallback
 /// height, and the script that resizes it to its content. `page` is the calculator's
