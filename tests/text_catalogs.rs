@@ -187,12 +187,16 @@ fn every_language_has_every_message() {
 
 #[test]
 fn every_language_has_a_catalog_and_a_boot_message() {
-    // The page's first words, before the Wasm, are index.html's table `words`, whose keys are
-    // the languages besides English: the same list as `Lang::ALL`'s.
+    // The page's first words, before the Wasm, are index.html's: a pattern that picks the
+    // link's language and a table of messages, both listing the languages besides English.
+    // Written out there (a few bytes fewer than deriving one from the other), so checked
+    // here against `Lang::ALL`.
     let html = std::fs::read_to_string(root().join("index.html")).unwrap();
-    let table = html.split("var words = {").nth(1).and_then(|t| t.split("};").next()).unwrap_or_default();
-    let keys: Vec<&str> = table.lines().filter_map(|l| l.trim().split_once(": [")).map(|(k, _)| k).collect();
     let langs: Vec<&str> = catalogs().iter().map(|(l, _)| l.name()).collect();
+    let pattern = html.split("[?&]lang=(").nth(1).and_then(|p| p.split(')').next()).unwrap_or_default();
+    assert_eq!(pattern.split('|').collect::<Vec<_>>(), langs, "index.html's lang= pattern against Lang::ALL");
+    let table = html.split("var say = {").nth(1).and_then(|t| t.split("}[lang]").next()).unwrap_or_default();
+    let keys: Vec<&str> = table.lines().filter_map(|l| l.trim().split_once(": [")).map(|(k, _)| k).collect();
     assert_eq!(keys, langs, "index.html's boot messages against Lang::ALL");
     for (_, path) in catalogs() {
         assert!(root().join(&path).is_file(), "{path} is missing");

@@ -36,6 +36,7 @@ pub fn div_by_constant(a: Decimal, n: Constant) -> Figure {
 
 /// `pct / 100`: a percentage as a fraction. Dividing by the constant 100 only shifts the
 /// scale (rounding at the 28th place at most), so it cannot fail.
+#[inline(always)]
 pub fn fraction_of_percent(pct: Decimal) -> Decimal {
     pct / Decimal::ONE_HUNDRED
 }

@@ -83,6 +83,7 @@ unit!(/// A block height: blocks mined since the genesis block.
 
 impl Share {
     /// The share as a fraction: 97 % is 0.97.
+    #[inline(always)]
     pub fn fraction(self) -> Decimal {
         fraction_of_percent(self.0)
     }
@@ -90,6 +91,7 @@ impl Share {
 
 impl Rate {
     /// The factor this rate multiplies by over its period: `1 + rate/100` (10 % gives 1.1).
+    #[inline(always)]
     pub fn factor(self) -> Figure {
         add(Decimal::ONE, fraction_of_percent(self.0))
     }
@@ -141,11 +143,13 @@ impl Watts {
 
 impl UsdPerPhDay {
     /// The part of this hashprice that `fraction` (0 to 1) leaves: after the pool's fee.
+    #[inline(always)]
     pub fn times(self, fraction: Decimal) -> Figure<UsdPerPhDay> {
         mul(self.0, fraction).map(UsdPerPhDay)
     }
 
     /// USD per PH/s per day over kWh per PH/s per day: USD per kWh.
+    #[inline(always)]
     pub fn per_kwh(self, energy: KwhPerPhDay) -> Figure<UsdPerKwh> {
         div(self.0, energy.0, Quantity::EnergyPerPhDay).map(UsdPerKwh)
     }
@@ -153,6 +157,7 @@ impl UsdPerPhDay {
 
 impl UsdPerKwh {
     /// Two costs per kWh added: power and other opex.
+    #[inline(always)]
     pub fn plus(self, other: UsdPerKwh) -> Figure<UsdPerKwh> {
         add(self.0, other.0).map(UsdPerKwh)
     }
@@ -160,6 +165,7 @@ impl UsdPerKwh {
 
 impl UsdPerMegawatt {
     /// The amount for a whole site: USD per MW × MW = USD.
+    #[inline(always)]
     pub fn for_site(self, site: Megawatts) -> Figure<Usd> {
         mul(self.0, site.0).map(Usd)
     }
@@ -167,6 +173,7 @@ impl UsdPerMegawatt {
 
 impl JoulesPerTerahash {
     /// The hashrate a facility megawatt runs at this efficiency and `pue`: 10^6 / (eff · PUE).
+    #[inline(always)]
     pub fn per_megawatt(self, pue: Pue) -> Figure<TerahashPerMegawatt> {
         div(dec!(1000000), mul(self.0, pue.0)?, Quantity::AsicEfficiency).map(TerahashPerMegawatt)
     }
@@ -174,6 +181,7 @@ impl JoulesPerTerahash {
 
 impl Kilowatts {
     /// The GPUs of this IT power a facility megawatt runs: 1,000 / (kW · PUE).
+    #[inline(always)]
     pub fn gpus_per_megawatt(self, pue: Pue) -> Figure<GpusPerMegawatt> {
         div(dec!(1000), mul(self.0, pue.0)?, Quantity::ItPowerPerGpu).map(GpusPerMegawatt)
     }
@@ -181,6 +189,7 @@ impl Kilowatts {
 
 impl UsdPerTerahash {
     /// The ASICs of a facility megawatt: USD per TH/s × TH/s per MW = USD per MW.
+    #[inline(always)]
     pub fn per_megawatt(self, hashrate: TerahashPerMegawatt) -> Figure<UsdPerMegawatt> {
         mul(self.0, hashrate.0).map(UsdPerMegawatt)
     }
@@ -188,6 +197,7 @@ impl UsdPerTerahash {
 
 impl Usd {
     /// A GPU's price for the GPUs of a facility megawatt: USD per MW.
+    #[inline(always)]
     pub fn per_megawatt(self, gpus: GpusPerMegawatt) -> Figure<UsdPerMegawatt> {
         mul(self.0, gpus.0).map(UsdPerMegawatt)
     }
@@ -195,6 +205,7 @@ impl Usd {
 
 impl UsdPerMegawatt {
     /// Two build costs per MW added.
+    #[inline(always)]
     pub fn plus(self, other: UsdPerMegawatt) -> Figure<UsdPerMegawatt> {
         add(self.0, other.0).map(UsdPerMegawatt)
     }
@@ -202,6 +213,7 @@ impl UsdPerMegawatt {
 
 impl UsdPerMwYear {
     /// The yearly amount for a whole site: USD per MW-year × MW = USD a year.
+    #[inline(always)]
     pub fn for_site(self, site: Megawatts) -> Figure<UsdPerYear> {
         mul(self.0, site.0).map(UsdPerYear)
     }

@@ -9,24 +9,28 @@ use crate::model::units::{JoulesPerTerahash, UsdPerMegawatt, Years};
 
 use super::inputs::Inputs;
 use super::path::Path;
-use crate::model::figure::{div, fig, mul, sub, Figure};
+use crate::model::figure::{add, div, fig, mul, sub, Figure};
 
 /// kWh in a MW-year: 1,000 kW × 8,760 h.
 pub const KWH_PER_MW_YEAR: Decimal = dec!(8760000);
 
 /// Capex per MW of mining, colocation and GPU cloud, in [`Path::ALL`] order; `eff` is the
 /// ASIC's efficiency.
+///
+/// Plain checked operations rather than the units' typed ones (`JoulesPerTerahash ×
+/// Pue → TH/s per MW`, …): written with those, this function cost about 0.5 KB more of the
+/// first load (measured, December 2026), and the first load may not grow (docs/DESIGN.md).
 pub fn capexes(i: &Inputs, eff: Figure<JoulesPerTerahash>) -> [Figure; 3] {
     let mining_capex = fig(|| {
-        let hashrate = eff?.per_megawatt(i.pue()?)?;
-        i.capex()?.per_megawatt(hashrate)?.plus(i.site()?)
+        let th_per_mw = div(dec!(1000000), mul(eff?.get(), i.pue()?.get())?, Q::AsicEfficiency)?;
+        add(mul(i.capex()?.get(), th_per_mw)?, i.site()?.get())
     });
-    let colo_capex = i.gfit();
+    let colo_capex = i.gfit().map(UsdPerMegawatt::get);
     let gpu_capex = fig(|| {
-        let gpus = i.gkw()?.gpus_per_megawatt(i.gpue()?)?;
-        i.gcap()?.per_megawatt(gpus)?.plus(i.gfit()?)
+        let gpus_per_mw = div(dec!(1000), mul(i.gkw()?.get(), i.gpue()?.get())?, Q::ItPowerPerGpu)?;
+        add(mul(i.gcap()?.get(), gpus_per_mw)?, i.gfit()?.get())
     });
-    [mining_capex, colo_capex, gpu_capex].map(|c| c.map(UsdPerMegawatt::get))
+    [mining_capex, colo_capex, gpu_capex]
 }
 
 /// Payback in years, or never when the yearly margin is not positive.

@@ -90,12 +90,14 @@ impl<'a> Inputs<'a> {
     }
 
     /// The ASIC's efficiency, `w / th`.
+    #[inline(always)]
     pub fn eff(&self) -> Figure<JoulesPerTerahash> {
         self.w()?.per_hashrate(self.th()?)
     }
 
     /// The years of the path's life: `life`, `clife` or `glife` (the one place that says
     /// which key is whose life).
+    #[inline(always)]
     pub fn life_of(&self, path: Path) -> Figure<Years> {
         match path {
             Path::Mining => self.life(),
@@ -106,6 +108,7 @@ impl<'a> Inputs<'a> {
 
     /// The months the path stands idle before it earns: none for mining, `conv` (the
     /// conversion for AI) for the others.
+    #[inline(always)]
     pub fn idle_of(&self, path: Path) -> Figure<u32> {
         match path {
             Path::Mining => Ok(0),
