@@ -5,11 +5,12 @@ use leptos::prelude::*;
 
 use super::metric_value::MetricValue;
 use super::state::{MetricsCtx, SettledCtx};
-use super::time_section::{month_label, path_name};
 use crate::model::error::ModelError;
 use crate::model::metrics::{MetricId, Path};
 use crate::model::share_link::plain;
+use crate::text::paths::path_name;
 use crate::text::reasons::model_error;
+use crate::text::time_charts::month_label;
 use crate::text::{n, num, t, tf};
 use rust_decimal::prelude::ToPrimitive;
 
@@ -22,7 +23,7 @@ const ROWS: [(&str, Figure); 9] = [
     (n!("Cash over its life, per MW"), Path::lifetime_cash),
     (n!("NPV per MW"), Path::npv),
     (n!("IRR"), Path::irr),
-    (n!("All-in margin per kWh"), Path::allin_margin),
+    (n!("All-in margin per kWh (fleet and site)"), Path::allin_margin),
     (n!("Site capex"), Path::site_capex),
     (n!("Site margin a year, today"), Path::site_margin),
     (n!("Site NPV"), Path::site_npv),
