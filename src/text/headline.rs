@@ -1,6 +1,7 @@
-//! The answer at the top of "What a kWh earns": what each path brings in per kWh, what it
-//! keeps, whether it earns back its capital over its life, and, where the decision map and
-//! the NPV table name different winners, why.
+//! The answer at the top of "What a kWh earns": what each path brings in per kWh and what
+//! it keeps ([`headline`], on the first screen), then whether it earns back its capital over
+//! its life and, where the decision map and the NPV table name different winners, why
+//! ([`over_life`], once the time model is there).
 
 use rust_decimal::Decimal;
 
@@ -14,11 +15,10 @@ use crate::model::metrics::{MetricId as M, Metrics, Path};
 use crate::model::share_link::plain;
 use crate::model::Scenario;
 
-/// The headline's sentences for `scenario` and its `metrics`. The revenue multiples say
-/// what each AI path brings in (colocation's revenue includes the power its tenant pays
-/// through at cost); the margins say what each path keeps; the paybacks over each life say
-/// which earn back their capital (left out until the projection is there).
-pub fn headline(scenario: &Scenario, metrics: &Metrics) -> String {
+/// The headline's first sentences for `metrics`: the revenue multiples say what each AI
+/// path brings in (colocation's revenue includes the power its tenant pays through at
+/// cost); the margins say what each path keeps.
+pub fn headline(metrics: &Metrics) -> String {
     let (Ok(colo), Ok(gpu)) = (metrics.get(M::ColoVsMiningRevenueMultiple), metrics.get(M::GpuVsMiningRevenueMultiple))
     else {
         return t("Some figures need valid inputs before the paths can be compared.").to_string();
@@ -35,12 +35,15 @@ pub fn headline(scenario: &Scenario, metrics: &Metrics) -> String {
         "After power and other cash costs each keeps, per kWh: mining {mining}, colocation {colo}, GPU cloud {gpu}.",
         &[("mining", &kept(Path::Mining)), ("colo", &kept(Path::Colo)), ("gpu", &kept(Path::Gpu))],
     );
-    let mut out = [revenue, margins].join(" ");
-    for sentence in [capital(metrics), disagreement(scenario, metrics)].into_iter().flatten() {
-        out.push(' ');
-        out.push_str(&sentence);
-    }
-    out
+    [revenue, margins].join(" ")
+}
+
+/// What the figures over each life add to the headline: which paths earn back their
+/// capital, and why the map and the NPV table disagree when they do; empty while a payback
+/// is not known.
+pub fn over_life(scenario: &Scenario, metrics: &Metrics) -> String {
+    let sentences: Vec<String> = [capital(metrics), disagreement(scenario, metrics)].into_iter().flatten().collect();
+    sentences.join(" ")
 }
 
 /// Which paths earn back their capital over their own lives; `None` while a payback is not
@@ -111,10 +114,14 @@ mod tests {
         let (scenario, _) = from_query("?v=1");
         let metrics = evaluate(&scenario);
         assert_eq!(
-            headline(&scenario, &metrics),
+            headline(&metrics),
             "Per kWh, AI colocation brings in 2.6× mining's revenue (counting the power its tenant pays through at \
 cost) and GPU cloud 11.0×. After power and other cash costs each keeps, per kWh: mining $0.022, colocation $0.143, \
-GPU cloud $0.663. Over its life, only AI colocation earns back its capital. The map names AI colocation, for its \
+GPU cloud $0.663."
+        );
+        assert_eq!(
+            over_life(&scenario, &metrics),
+            "Over its life, only AI colocation earns back its capital. The map names AI colocation, for its \
 all-in margin per kWh today (fleet and site, the capital spread evenly over its life); the NPV table names Bitcoin mining, \
 because it counts each MW's capital up front (AI colocation $10.00M, Bitcoin mining $1.26M) and discounts the \
 projected cash at 12 % a year."
@@ -126,10 +133,9 @@ projected cash at 12 % a year."
         // Today's figures only (the time model still loading): no word on capital or NPV.
         let (scenario, _) = from_query("?v=1");
         let today = evaluate_static(&scenario, InvalidKeys::default());
-        let text = headline(&scenario, &today);
-        assert!(text.ends_with("GPU cloud $0.663."), "{text}");
+        assert_eq!(over_life(&scenario, &today), "");
         // The bitcoin price being edited: no multiple to state.
-        let none = headline(&scenario, &evaluate_static(&scenario, InvalidKeys::default().with(Key::Btc)));
+        let none = headline(&evaluate_static(&scenario, InvalidKeys::default().with(Key::Btc)));
         assert_eq!(none, "Some figures need valid inputs before the paths can be compared.");
     }
 

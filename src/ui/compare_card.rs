@@ -6,7 +6,7 @@ use crate::model::view::Section;
 
 use super::bar_chart::BarChart;
 use super::metric_value::MetricValue;
-use super::state::{MetricsCtx, ScenarioCtx};
+use super::state::MetricsCtx;
 use crate::model::metrics::Path;
 use crate::model::MetricId as M;
 use crate::text::headline::headline;
@@ -18,8 +18,7 @@ use crate::text::t;
 #[component]
 pub fn CompareCard() -> impl IntoView {
     let MetricsCtx(metrics) = expect_context();
-    let ScenarioCtx(scenario) = expect_context();
-    let answer = move || scenario.with(|s| metrics.with(|m| headline(s, m)));
+    let answer = move || metrics.with(headline);
     let row = |name: &'static str, revenue: M, margin: M, multiple: Option<M>| {
         view! {
             <tr>
@@ -37,6 +36,7 @@ pub fn CompareCard() -> impl IntoView {
         <section class="card compare" aria-labelledby="compare-title" data-section=Section::Compare.name()>
             <h2 id="compare-title">{t("What a kWh earns")}</h2>
             <p class="answer">{answer}</p>
+            {super::lazy::over_life()}
             <div class="table-wrap" tabindex="0" role="region" aria-label=t("What a kWh earns, as a table")>
                 <table>
                     <thead>

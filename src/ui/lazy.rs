@@ -21,6 +21,7 @@ use super::drivers_section::DriversSection;
 use super::embed_panel::EmbedPanel;
 use super::map_section::MapSection;
 use super::methodology::Methodology;
+use super::over_life::{OverLifeAnswer, PaybackWhy};
 use super::saved_scenarios::SavedScenarios;
 use super::state::{TimeModel, TimeModelCtx};
 use super::time_section::TimeSection;
@@ -36,6 +37,17 @@ use crate::text::t;
 #[wasm_split(kwhich_over_time, fallible)]
 fn over_time() -> Result<TimeModel, SplitLoaderError> {
     Ok(evaluate_over_time)
+}
+
+// What the figures over time add to the first screen's cards, with the time model.
+#[wasm_split(kwhich_over_time, fallible)]
+fn over_life_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <OverLifeAnswer/> }.into_any())
+}
+
+#[wasm_split(kwhich_over_time, fallible)]
+fn payback_why_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <PaybackWhy/> }.into_any())
 }
 
 #[wasm_split(kwhich_time, fallible, preload(preload_time_view))]
@@ -109,6 +121,20 @@ pub fn time_section() -> AnyView {
         with_time_model(model).await?;
         time_view().await
     })
+}
+
+/// Below the answer, once the time model is loaded (it never loads only for this): which
+/// paths earn back their capital, and why the map and the NPV table differ.
+pub fn over_life() -> impl IntoView {
+    let TimeModelCtx(model) = expect_context();
+    move || model.with(Option::is_some).then(|| deferred(over_life_view()))
+}
+
+/// Below the per-MW table, once the time model is loaded: why a payback at today's figures
+/// is not reached over the life.
+pub fn payback_why() -> impl IntoView {
+    let TimeModelCtx(model) = expect_context();
+    move || model.with(Option::is_some).then(|| deferred(payback_why_view()))
 }
 
 /// The decision map.

@@ -81,10 +81,15 @@ pub fn LineChartSvg(
             // Title, subtitle and source start where the reader's lines start: at the right
             // edge in Arabic.
             let (hx, anchor) = crate::text::line_start(3600);
+            // The outlook is the longest line: narrowed to the chart's width when it would
+            // run past it (about 42 units a character at the file's 80 px).
+            let outlook = v.outlook_text();
+            let fit = (outlook.chars().count() > 84).then(|| "3560".to_string());
             view! {
                 <text class="chart-title" x=hx y="100" text-anchor=anchor>{v.title.clone()}</text>
                 <text class="chart-subtitle" x=hx y="210" text-anchor=anchor>{v.subtitle.clone()}</text>
-                <text class="chart-subtitle outlook" x=hx y="310" text-anchor=anchor>{v.outlook_text()}</text>
+                <text class="chart-subtitle outlook" x=hx y="310" text-anchor=anchor textLength=fit.clone()
+                    lengthAdjust=fit.map(|_| "spacingAndGlyphs")>{outlook}</text>
                 {bands}
                 {grid}
                 <line class="zero" x1=left x2=right y1=g.zero_y y2=g.zero_y></line>

@@ -5,30 +5,14 @@ use leptos::prelude::*;
 use crate::model::view::Section;
 
 use super::metric_value::MetricValue;
-use super::state::{MetricsCtx, SettledCtx};
 use super::time_table::PaybackCell;
 use crate::model::metrics::Path;
 use crate::text::paths::path_name;
 use crate::text::t;
-use crate::text::time_charts::payback_why;
 
 /// One compact table: per facility MW, what each path costs to build and what it earns.
 #[component]
 pub fn PerMwTable() -> impl IntoView {
-    let MetricsCtx(metrics) = expect_context();
-    let SettledCtx(settled) = expect_context();
-    // Where a payback at today's figures is never reached over the life, a line says why.
-    let why = move || {
-        let lines: Vec<String> = settled
-            .with(|(s, _)| metrics.with(|m| Path::ALL.into_iter().filter_map(|p| payback_why(s, m, p)).collect()));
-        (!lines.is_empty()).then(|| {
-            view! {
-                <ul class="note why" data-payback-why="">
-                    {lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-                </ul>
-            }
-        })
-    };
     view! {
         <section class="card mw" aria-labelledby="mw-title" data-section=Section::PerMw.name()>
             <h2 id="mw-title">{t("Per MW of facility power")}</h2>
@@ -56,7 +40,7 @@ pub fn PerMwTable() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            {why}
+            {super::lazy::payback_why()}
             <p class="note">{t("Mining capex is ASICs plus the site; AI paths add the data-hall fit-out, and GPU cloud the GPUs. Payback at today's figures is capex over today's margin (“never” when it is not positive); projected, it follows the outlook month by month over each asset's life.")}</p>
         </section>
     }
