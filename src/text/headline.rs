@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use super::format::{metric_cell_text, metric_text, usd};
 use super::paths::path_name;
+use super::time_charts::payback_why;
 use super::{num, t, tf};
 use crate::model::decision_map::winner;
 use crate::model::error::ModelError;
@@ -36,6 +37,17 @@ pub fn headline(metrics: &Metrics) -> String {
         &[("mining", &kept(Path::Mining)), ("colo", &kept(Path::Colo)), ("gpu", &kept(Path::Gpu))],
     );
     [revenue, margins].join(" ")
+}
+
+/// What the figures over each life add to a first-screen card: below the answer
+/// (`answer`), [`over_life`]; below the per-MW table, why each payback at today's figures
+/// is not reached over the life ([`payback_why`]), one line per path.
+pub fn over_life_text(scenario: &Scenario, metrics: &Metrics, answer: bool) -> String {
+    if answer {
+        return over_life(scenario, metrics);
+    }
+    let lines: Vec<String> = Path::ALL.into_iter().filter_map(|p| payback_why(scenario, metrics, p)).collect();
+    lines.join(" ")
 }
 
 /// What the figures over each life add to the headline: which paths earn back their
@@ -134,6 +146,12 @@ projected cash at 12 % a year."
         let (scenario, _) = from_query("?v=1");
         let today = evaluate_static(&scenario, InvalidKeys::default());
         assert_eq!(over_life(&scenario, &today), "");
+        assert_eq!(over_life_text(&scenario, &today, false), "");
+        // Below the per-MW table: one line per path whose payback is not reached.
+        let metrics = evaluate(&scenario);
+        let lines = over_life_text(&scenario, &metrics, false);
+        assert!(lines.starts_with("Bitcoin mining: today's margin would take 6.7 years"), "{lines}");
+        assert!(lines.contains(" GPU cloud: today's margin would take 5.6 years"), "{lines}");
         // The bitcoin price being edited: no multiple to state.
         let none = headline(&evaluate_static(&scenario, InvalidKeys::default().with(Key::Btc)));
         assert_eq!(none, "Some figures need valid inputs before the paths can be compared.");

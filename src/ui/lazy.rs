@@ -21,11 +21,11 @@ use super::drivers_section::DriversSection;
 use super::embed_panel::EmbedPanel;
 use super::map_section::MapSection;
 use super::methodology::Methodology;
-use super::over_life::{OverLifeAnswer, PaybackWhy};
 use super::saved_scenarios::SavedScenarios;
-use super::state::{TimeModel, TimeModelCtx};
+use super::state::{MetricsCtx, SettledCtx, TimeModel, TimeModelCtx};
 use super::time_section::TimeSection;
-use crate::model::metrics::evaluate_over_time;
+use crate::model::metrics::{evaluate_over_time, Metrics};
+use crate::model::Scenario;
 use crate::text::t;
 
 // Each split point says how its chunk failed to load rather than panicking (a panic aborts
@@ -39,15 +39,11 @@ fn over_time() -> Result<TimeModel, SplitLoaderError> {
     Ok(evaluate_over_time)
 }
 
-// What the figures over time add to the first screen's cards, with the time model.
+// What the figures over time add to the first screen's cards, in words: with the time
+// model, from its chunk (a function, as the model is: the first module only shows its text).
 #[wasm_split(kwhich_over_time, fallible)]
-fn over_life_view() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <OverLifeAnswer/> }.into_any())
-}
-
-#[wasm_split(kwhich_over_time, fallible)]
-fn payback_why_view() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <PaybackWhy/> }.into_any())
+fn over_life_words() -> Result<OverLife, SplitLoaderError> {
+    Ok(crate::text::headline::over_life_text)
 }
 
 #[wasm_split(kwhich_time, fallible, preload(preload_time_view))]
@@ -104,9 +100,36 @@ pub fn load_time_model() {
 async fn with_time_model(model: RwSignal<Option<TimeModel>>) -> Result<(), SplitLoaderError> {
     if model.with_untracked(Option::is_none) {
         let over_time = over_time().await?;
+        // Before the model is set, so that what follows the model finds the words too.
+        if let Ok(words) = over_life_words().await {
+            OVER_LIFE.with(|w| w.set(Some(words)));
+        }
         model.set(Some(over_time));
     }
     Ok(())
+}
+
+/// [`crate::text::headline::over_life_text`]: what the figures over each life add to a card.
+type OverLife = fn(&Scenario, &Metrics, bool) -> String;
+
+thread_local! {
+    /// The words over each life, once the time model's chunk is loaded.
+    static OVER_LIFE: Cell<Option<OverLife>> = const { Cell::new(None) };
+}
+
+/// What the figures over each life add to a card, for the settled scenario, once the time
+/// model is loaded (it never loads only for this; empty until then): below the answer
+/// (`answer`), which paths earn back their capital and why the map and the NPV table
+/// differ; below the per-MW table, why a payback at today's figures is not reached.
+pub fn over_life(answer: bool) -> impl Fn() -> String + Copy {
+    let TimeModelCtx(model) = expect_context();
+    let SettledCtx(settled) = expect_context();
+    let MetricsCtx(metrics) = expect_context();
+    move || {
+        model.track();
+        let Some(words) = OVER_LIFE.with(Cell::get) else { return String::new() };
+        settled.with(|(s, _)| metrics.with(|m| words(s, m, answer)))
+    }
 }
 
 /// Scenarios saved in this browser, when their panel opens.
@@ -121,20 +144,6 @@ pub fn time_section() -> AnyView {
         with_time_model(model).await?;
         time_view().await
     })
-}
-
-/// Below the answer, once the time model is loaded (it never loads only for this): which
-/// paths earn back their capital, and why the map and the NPV table differ.
-pub fn over_life() -> impl IntoView {
-    let TimeModelCtx(model) = expect_context();
-    move || model.with(Option::is_some).then(|| deferred(over_life_view()))
-}
-
-/// Below the per-MW table, once the time model is loaded: why a payback at today's figures
-/// is not reached over the life.
-pub fn payback_why() -> impl IntoView {
-    let TimeModelCtx(model) = expect_context();
-    move || model.with(Option::is_some).then(|| deferred(payback_why_view()))
 }
 
 /// The decision map.

@@ -23,7 +23,6 @@ mod metric_value;
 mod network_card;
 mod notice;
 mod number_field;
-mod over_life;
 mod per_mw_table;
 mod preset_picker;
 mod saved_scenarios;

@@ -40,7 +40,7 @@ pub fn PerMwTable() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            {super::lazy::payback_why()}
+            <p class="note" data-payback-why="">{super::lazy::over_life(false)}</p>
             <p class="note">{t("Mining capex is ASICs plus the site; AI paths add the data-hall fit-out, and GPU cloud the GPUs. Payback at today's figures is capex over today's margin (“never” when it is not positive); projected, it follows the outlook month by month over each asset's life.")}</p>
         </section>
     }
