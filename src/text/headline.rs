@@ -24,19 +24,17 @@ pub fn headline(metrics: &Metrics) -> String {
     else {
         return t("Some figures need valid inputs before the paths can be compared.").to_string();
     };
-    let revenue = tf(
-        "Per kWh, AI colocation brings in {colo} mining's revenue (counting the power its tenant pays through at cost) and GPU cloud {gpu}.",
+    let kept = |path: Path| metrics.get(path.margin()).map_or_else(|_| "—".to_string(), |m| usd(m, 3));
+    tf(
+        "Per kWh, AI colocation brings in {colo} mining's revenue (counting the power its tenant pays through at cost) and GPU cloud {gpu}. After power and other cash costs each keeps, per kWh: mining {mining}, colocation {colo_kept}, GPU cloud {gpu_kept}.",
         &[
             ("colo", &metric_text(M::ColoVsMiningRevenueMultiple, colo)),
             ("gpu", &metric_text(M::GpuVsMiningRevenueMultiple, gpu)),
+            ("mining", &kept(Path::Mining)),
+            ("colo_kept", &kept(Path::Colo)),
+            ("gpu_kept", &kept(Path::Gpu)),
         ],
-    );
-    let kept = |path: Path| metrics.get(path.margin()).map_or_else(|_| "—".to_string(), |m| usd(m, 3));
-    let margins = tf(
-        "After power and other cash costs each keeps, per kWh: mining {mining}, colocation {colo}, GPU cloud {gpu}.",
-        &[("mining", &kept(Path::Mining)), ("colo", &kept(Path::Colo)), ("gpu", &kept(Path::Gpu))],
-    );
-    [revenue, margins].join(" ")
+    )
 }
 
 /// What the figures over each life add to a first-screen card: below the answer

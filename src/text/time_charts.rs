@@ -334,6 +334,20 @@ pub fn finding(metrics: &Metrics) -> String {
     )
 }
 
+/// A path's payback over its life as a table cell reads it: "month 98, Jan 2034", "not
+/// within its life", or "—" while the projection is not there.
+pub fn payback_text(metrics: &Metrics, path: Path) -> String {
+    match metrics.get(path.payback_months()) {
+        Ok(m) => match m.to_u32() {
+            Some(month) => tf("month {n}, {date}", &[("n", &num(&month.to_string())), ("date", &month_label(month))]),
+            None => num(&plain(m)),
+        },
+        // The time model's chunk is still loading: no figure yet, as any other missing one.
+        Err(ModelError::NotProjected) => "—".to_string(),
+        Err(_) => t("not within its life").to_string(),
+    }
+}
+
 /// Why a path that pays back at today's figures does not over its life, in one line, or
 /// `None` where the two agree (or a figure is missing): today's margin would need longer
 /// than the life, or the outlook lowers the margin before the capex is back.
@@ -421,7 +435,11 @@ mod tests {
 
     #[test]
     fn it_says_when_each_path_pays_back() {
-        let (_, metrics, _) = of("?v=1");
+        let (scenario, metrics, _) = of("?v=1");
+        assert_eq!(payback_text(&metrics, Path::Colo), "month 98, Jan 2034");
+        assert_eq!(payback_text(&metrics, Path::Mining), "not within its life");
+        let today = crate::model::metrics::evaluate_static(&scenario, Default::default());
+        assert_eq!(payback_text(&today, Path::Colo), "—");
         assert_eq!(
             finding(&metrics),
             "Mining does not pay back within its life; AI colocation pays back in month 98 (Jan 2034); GPU cloud \

@@ -36,7 +36,7 @@ pub fn CompareCard() -> impl IntoView {
         <section class="card compare" aria-labelledby="compare-title" data-section=Section::Compare.name()>
             <h2 id="compare-title">{t("What a kWh earns")}</h2>
             <p class="answer">{answer}</p>
-            <p class="answer more" data-over-life="">{super::lazy::over_life(true)}</p>
+            <p class="note" data-over-life="">{super::lazy::over_life(true)}</p>
             <div class="table-wrap" tabindex="0" role="region" aria-label=t("What a kWh earns, as a table")>
                 <table>
                     <thead>

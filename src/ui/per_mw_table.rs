@@ -7,8 +7,15 @@ use crate::model::view::Section;
 use super::metric_value::MetricValue;
 use super::time_table::PaybackCell;
 use crate::model::metrics::Path;
+use crate::model::MetricId as M;
 use crate::text::paths::path_name;
 use crate::text::t;
+
+const ROWS: [(Path, M, M, M); 3] = [
+    (Path::Mining, M::MiningCapexUsdPerMw, M::MiningMarginUsdPerMwYear, M::MiningPaybackYears),
+    (Path::Colo, M::ColoCapexUsdPerMw, M::ColoMarginUsdPerMwYear, M::ColoPaybackYears),
+    (Path::Gpu, M::GpuCapexUsdPerMw, M::GpuMarginUsdPerMwYear, M::GpuPaybackYears),
+];
 
 /// One compact table: per facility MW, what each path costs to build and what it earns.
 #[component]
@@ -28,13 +35,13 @@ pub fn PerMwTable() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {Path::ALL.map(|path| view! {
+                        {ROWS.iter().map(|(path, capex, margin, payback)| view! {
                             <tr>
-                                <th scope="row">{path_name(path)}</th>
-                                <td><MetricValue id=path.capex() cell=true/></td>
-                                <td><MetricValue id=path.margin_per_mw_year() cell=true/></td>
-                                <td><MetricValue id=path.payback_years()/></td>
-                                <td><PaybackCell path=path/></td>
+                                <th scope="row">{path_name(*path)}</th>
+                                <td><MetricValue id=*capex cell=true/></td>
+                                <td><MetricValue id=*margin cell=true/></td>
+                                <td><MetricValue id=*payback/></td>
+                                <td><PaybackCell path=*path/></td>
                             </tr>
                         }).collect_view()}
                     </tbody>

@@ -46,7 +46,7 @@ fn outlook_view(parts: Vec<Assumption>, linked: bool) -> impl IntoView {
             view! { {part}{(k < last).then(|| t(", "))} }
         })
         .collect_view();
-    view! { <span class="outlook">{before}{items}{after}</span> }
+    view! { <span class="outlook muted">{before}{items}{after}</span> }
 }
 
 /// A chart's caption: its finding, what it measures, and the outlook it assumes.

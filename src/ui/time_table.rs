@@ -5,14 +5,11 @@ use leptos::prelude::*;
 
 use super::metric_value::MetricValue;
 use super::state::{MetricsCtx, SettledCtx};
-use crate::model::error::ModelError;
 use crate::model::metrics::{MetricId, Path};
 use crate::model::share_link::plain;
 use crate::text::paths::path_name;
 use crate::text::reasons::model_error;
-use crate::text::time_charts::month_label;
 use crate::text::{n, num, t, tf};
-use rust_decimal::prelude::ToPrimitive;
 
 /// A path's metric for one row of the table.
 type Figure = fn(Path) -> MetricId;
@@ -39,15 +36,8 @@ pub fn PaybackCell(
     let MetricsCtx(metrics) = expect_context();
     let id = path.payback_months();
     let figure = Memo::new(move |_| metrics.with(|m| m.get(id)));
-    let text = move || match figure.get() {
-        Ok(m) => match m.to_u32() {
-            Some(month) => tf("month {n}, {date}", &[("n", &num(&month.to_string())), ("date", &month_label(month))]),
-            None => num(&plain(m)),
-        },
-        // The time model's chunk is still loading: no figure yet, as any other missing one.
-        Err(ModelError::NotProjected) => "—".to_string(),
-        Err(_) => t("not within its life").to_string(),
-    };
+    // Its words come with the time model (its chunk): "—" until then, as the figure is.
+    let text = super::lazy::payback_text(path);
     let reason = move || figure.get().err().map(|e| model_error(&e));
     view! {
         <span class="metric" data-metric=id.key() data-value=move || figure.get().map(plain).unwrap_or_default()

@@ -60,7 +60,7 @@ describe("page = evaluator", () => {
   test("the answer says what each path brings in, keeps and earns back, and why the map and the NPV table differ", async () => {
     await withPage(browser, "core answer", async ({ page }) => {
       await openApp(page, server.url, "?");
-      const answer = (await page.locator('[data-section="compare"] .answer').allInnerTexts()).join(" ");
+      const answer = (await page.locator('[data-section="compare"] :is(.answer, [data-over-life])').allInnerTexts()).join(" ");
       assert.match(answer, /^Per kWh, AI colocation brings in 2\.6× mining's revenue \(counting the power its tenant pays through at cost\) and GPU cloud 11\.0×\./);
       assert.match(answer, /each keeps, per kWh: mining \$0\.022, colocation \$0\.143, GPU cloud \$0\.663\. Over its life/);
       assert.match(answer, /Over its life, only AI colocation earns back its capital\./);
