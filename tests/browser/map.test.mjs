@@ -166,7 +166,7 @@ describe("decision map", () => {
     await withPage(browser, "drivers ranges", async ({ page }) => {
       await openApp(page, server.url, "?");
       const section = page.locator('[data-section="drivers"]');
-      const labels = () => section.locator("svg .row-label").allInnerTexts();
+      const labels = () => section.locator("svg .row-label").allTextContents();
       const shown = await labels();
       assert.equal(shown.length, 10);
       assert.equal(shown[0], "Bitcoin price, ±40 %");
