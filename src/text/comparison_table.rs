@@ -41,7 +41,7 @@ pub const GROUPS: [(Section, &str, Rows); 5] = [
         &[
             (n!("Energy"), M::EnergyCostPerBtcUsd),
             (n!("Cash (energy + other)"), M::CashCostPerBtcUsd),
-            (n!("All-in (with ASIC depreciation)"), M::AllinCostPerBtcUsd),
+            (n!("All-in, fleet only (ASICs depreciated, no site)"), M::AllinCostPerBtcUsd),
             (n!("Target"), M::TargetCostPerBtcUsd),
             (n!("Highest power price for the target, per kWh"), M::TargetMaxPowerPriceUsdPerKwh),
             (n!("Efficiency needed for the target"), M::TargetRequiredEfficiencyJPerTh),
@@ -91,9 +91,9 @@ pub const GROUPS: [(Section, &str, Rows); 5] = [
             (n!("Mining IRR"), M::MiningIrrPct),
             (n!("AI colocation IRR"), M::ColoIrrPct),
             (n!("GPU cloud IRR"), M::GpuIrrPct),
-            (n!("Mining all-in margin per kWh"), M::MiningAllinMarginUsdPerKwh),
-            (n!("AI colocation all-in margin per kWh"), M::ColoAllinMarginUsdPerKwh),
-            (n!("GPU cloud all-in margin per kWh"), M::GpuAllinMarginUsdPerKwh),
+            (n!("Mining all-in margin per kWh (fleet and site)"), M::MiningAllinMarginUsdPerKwh),
+            (n!("AI colocation all-in margin per kWh (fleet and site)"), M::ColoAllinMarginUsdPerKwh),
+            (n!("GPU cloud all-in margin per kWh (fleet and site)"), M::GpuAllinMarginUsdPerKwh),
             (n!("Mining site capex"), M::MiningSiteCapexUsd),
             (n!("AI colocation site capex"), M::ColoSiteCapexUsd),
             (n!("GPU cloud site capex"), M::GpuSiteCapexUsd),
@@ -226,7 +226,14 @@ pub fn card_html(page: &str, comparison: &Comparison, a: &Metrics, b: &Metrics) 
         let text = escape_attr(text);
         put(&mut out, &["<span data-scenario-link=\"", side.name(), "\"><a href=\"", &href, target, "\">", &text, end]);
     }
-    let caption = escape_attr(t("✓ marks the better side: more earned, less spent, sooner paid back."));
+    let caption = escape_attr(
+        &[
+            t("✓ marks the better side: more earned, less spent, sooner paid back."),
+            " ",
+            t("A ratio against mining gets no ✓: it also rises when mining earns less."),
+        ]
+        .concat(),
+    );
     // A table wider than a phone scrolls in its own box, which the keyboard reaches and a
     // screen reader names.
     let region = escape_attr(t("A and B, as a table"));
@@ -291,6 +298,17 @@ mod tests {
     }
 
     #[test]
+    fn it_names_the_two_all_ins_apart() {
+        // Per BTC "all-in" counts the ASICs alone; per kWh it counts the site too: each
+        // label says which, so one word never means two things on one page.
+        let label = |want: M| compared(all()).find(|(_, id)| *id == want).map(|(l, _)| l).unwrap_or_default();
+        assert!(label(M::AllinCostPerBtcUsd).contains("fleet only"));
+        for path in crate::model::Path::ALL {
+            assert!(label(path.allin_margin()).ends_with("all-in margin per kWh (fleet and site)"), "{path:?}");
+        }
+    }
+
+    #[test]
     fn it_writes_signed_differences() {
         let cases = [
             (M::MiningMarginUsdPerKwh, Ok(Decimal::new(12, 3)), "+$0.0120"),
@@ -329,8 +347,15 @@ data-value=\"{}\">",
         // Colocation's margin does not depend on the power price: no better side.
         assert!(html.contains("<tr><th scope=\"row\">AI colocation margin</th>"));
         // Cheaper power: B earns the higher mining and GPU margins; colocation (power billed at
-        // cost) brings A more revenue per kWh, and so the higher multiple over mining.
-        assert_eq!(better_counts(Sections::empty().with(Section::Compare), &a, &b), (2, 2));
+        // cost) brings A more revenue per kWh. A's higher multiple over mining is only mining
+        // doing worse: shown, never ticked nor counted.
+        assert_eq!(better_counts(Sections::empty().with(Section::Compare), &a, &b), (1, 2));
+        for id in [M::ColoVsMiningRevenueMultiple, M::GpuVsMiningRevenueMultiple] {
+            let row = html.split("<tr").find(|r| r.contains(id.key())).unwrap_or_default();
+            assert!(row.starts_with("><th scope=\"row\">"), "{}: no better side in {row}", id.key());
+            assert!(!row.contains('✓') && !row.contains("better"), "{row}");
+            assert!(row.contains(&format!("data-difference=\"{}\"", id.key())), "shown: {row}");
+        }
     }
 
     #[test]

@@ -16,12 +16,16 @@ pub mod catalog;
 pub mod comparison_table;
 pub mod fields;
 pub mod format;
+pub mod headline;
 pub mod history;
 pub mod live;
 pub mod map_svg;
+pub mod paths;
 pub mod reasons;
 pub mod saved;
 pub mod search;
+pub mod time_charts;
+pub mod tornado;
 
 use std::sync::OnceLock;
 

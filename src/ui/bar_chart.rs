@@ -6,13 +6,15 @@ use rust_decimal::prelude::ToPrimitive;
 use super::state::MetricsCtx;
 use crate::model::chart::horizontal_bars;
 use crate::model::MetricId as M;
+use crate::model::Path;
 use crate::text::format::usd;
-use crate::text::{n, t};
+use crate::text::paths::short_name;
+use crate::text::t;
 
-const PATHS: [(&str, M, M); 3] = [
-    (n!("Mining"), M::MiningRevenueUsdPerKwh, M::MiningMarginUsdPerKwh),
-    (n!("Colocation"), M::ColoRevenueUsdPerKwh, M::ColoMarginUsdPerKwh),
-    (n!("GPU cloud"), M::GpuRevenueUsdPerKwh, M::GpuMarginUsdPerKwh),
+const PATHS: [(Path, M, M); 3] = [
+    (Path::Mining, M::MiningRevenueUsdPerKwh, M::MiningMarginUsdPerKwh),
+    (Path::Colo, M::ColoRevenueUsdPerKwh, M::ColoMarginUsdPerKwh),
+    (Path::Gpu, M::GpuRevenueUsdPerKwh, M::GpuMarginUsdPerKwh),
 ];
 // Chart units are tenths of a CSS pixel at natural size, so coordinates are whole numbers:
 // writing an f64 would pull the float formatter into the Wasm.
@@ -69,7 +71,7 @@ pub fn BarChart() -> impl IntoView {
                     })
                     .collect_view();
                 view! {
-                    <text class="bar-label" x="0" y=px(y + BAR_H + 20.0)>{t(name)}</text>
+                    <text class="bar-label" x="0" y=px(y + BAR_H + 20.0)>{short_name(*name)}</text>
                     {bars}
                 }
             })

@@ -8,25 +8,17 @@ use super::bar_chart::BarChart;
 use super::metric_value::MetricValue;
 use super::state::MetricsCtx;
 use crate::model::MetricId as M;
-use crate::text::format::metric_text;
-use crate::text::{t, tf};
+use crate::model::Path;
+use crate::text::headline::headline;
+use crate::text::paths::path_name;
+use crate::text::t;
 
-/// Revenue and margin per kWh side by side, each AI path's multiple over mining, and the chart.
+/// What each path brings in and keeps per kWh, whether it earns back its capital, each AI
+/// path's multiple over mining, and the chart.
 #[component]
 pub fn CompareCard() -> impl IntoView {
     let MetricsCtx(metrics) = expect_context();
-    let headline = move || {
-        metrics.with(|m| match (m.get(M::ColoVsMiningRevenueMultiple), m.get(M::GpuVsMiningRevenueMultiple)) {
-            (Ok(colo), Ok(gpu)) => tf(
-                "Leased to AI, a kWh earns {colo} what mining earns as colocation, and {gpu} as GPU cloud.",
-                &[
-                    ("colo", &metric_text(M::ColoVsMiningRevenueMultiple, colo)),
-                    ("gpu", &metric_text(M::GpuVsMiningRevenueMultiple, gpu)),
-                ],
-            ),
-            _ => t("Some figures need valid inputs before the paths can be compared.").to_string(),
-        })
-    };
+    let answer = move || metrics.with(headline);
     let row = |name: &'static str, revenue: M, margin: M, multiple: Option<M>| {
         view! {
             <tr>
@@ -43,7 +35,8 @@ pub fn CompareCard() -> impl IntoView {
     view! {
         <section class="card compare" aria-labelledby="compare-title" data-section=Section::Compare.name()>
             <h2 id="compare-title">{t("What a kWh earns")}</h2>
-            <p class="answer">{headline}</p>
+            <p class="answer">{answer}</p>
+            <p class="note" data-over-life="">{super::lazy::over_life(true)}</p>
             <div class="table-wrap" tabindex="0" role="region" aria-label=t("What a kWh earns, as a table")>
                 <table>
                     <thead>
@@ -55,9 +48,9 @@ pub fn CompareCard() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {row(t("Bitcoin mining"), M::MiningRevenueUsdPerKwh, M::MiningMarginUsdPerKwh, None)}
-                        {row(t("AI colocation"), M::ColoRevenueUsdPerKwh, M::ColoMarginUsdPerKwh, Some(M::ColoVsMiningRevenueMultiple))}
-                        {row(t("GPU cloud"), M::GpuRevenueUsdPerKwh, M::GpuMarginUsdPerKwh, Some(M::GpuVsMiningRevenueMultiple))}
+                        {row(path_name(Path::Mining), M::MiningRevenueUsdPerKwh, M::MiningMarginUsdPerKwh, None)}
+                        {row(path_name(Path::Colo), M::ColoRevenueUsdPerKwh, M::ColoMarginUsdPerKwh, Some(M::ColoVsMiningRevenueMultiple))}
+                        {row(path_name(Path::Gpu), M::GpuRevenueUsdPerKwh, M::GpuMarginUsdPerKwh, Some(M::GpuVsMiningRevenueMultiple))}
                     </tbody>
                 </table>
             </div>

@@ -49,7 +49,7 @@ pub fn CostPerBtcCard() -> impl IntoView {
             <dl class="figures">
                 <div><dt>{t("Energy")}</dt><dd><MetricValue id=M::EnergyCostPerBtcUsd/></dd></div>
                 <div><dt>{t("Cash (energy + other)")}</dt><dd><MetricValue id=M::CashCostPerBtcUsd/></dd></div>
-                <div><dt>{t("All-in (with ASIC depreciation)")}</dt><dd><MetricValue id=M::AllinCostPerBtcUsd/></dd></div>
+                <div><dt>{t("All-in, fleet only (ASICs depreciated, no site)")}</dt><dd><MetricValue id=M::AllinCostPerBtcUsd/></dd></div>
                 <div><dt>{t("Target")}</dt><dd><MetricValue id=M::TargetCostPerBtcUsd/></dd></div>
             </dl>
             <ul class="solver">

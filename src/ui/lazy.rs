@@ -23,10 +23,10 @@ use super::history_section::HistorySection;
 use super::map_section::MapSection;
 use super::methodology::Methodology;
 use super::saved_scenarios::SavedScenarios;
-use super::state::{TimeModel, TimeModelCtx};
+use super::state::{MetricsCtx, SettledCtx, TimeModel, TimeModelCtx};
 use super::time_section::TimeSection;
-use crate::model::evaluate_over_time;
 use crate::model::view::Section;
+use crate::model::{evaluate_over_time, Metrics, Path, Scenario};
 use crate::text::t;
 
 // Each split point says how its chunk failed to load rather than panicking (a panic aborts
@@ -35,9 +35,11 @@ use crate::text::t;
 // faster than the many small ones the tool cuts from code they would share. The time model
 // is alone, for an embed that shows a figure over time and nothing below.
 
+// With the time model, what its figures add to the first screen's cards, in words (a
+// function, as the model is: the first module only shows its text).
 #[wasm_split(kwhich_over_time, fallible)]
-fn over_time() -> Result<TimeModel, SplitLoaderError> {
-    Ok(evaluate_over_time)
+fn over_time() -> Result<(TimeModel, TimeWords), SplitLoaderError> {
+    Ok((evaluate_over_time, (crate::text::headline::over_life_text, crate::text::time_charts::payback_text)))
 }
 
 // "History" shares the time chunk and its split point (each split point adds loader code
@@ -99,10 +101,49 @@ pub fn load_time_model() {
 
 async fn with_time_model(model: RwSignal<Option<TimeModel>>) -> Result<(), SplitLoaderError> {
     if model.with_untracked(Option::is_none) {
-        let over_time = over_time().await?;
+        let (over_time, words) = over_time().await?;
+        // Before the model is set, so that what follows the model finds the words too.
+        OVER_LIFE.with(|w| w.set(Some(words)));
         model.set(Some(over_time));
     }
     Ok(())
+}
+
+/// [`crate::text::headline::over_life_text`] (what the figures over each life add to a
+/// card) and [`crate::text::time_charts::payback_text`] (a payback over the life, as a cell
+/// reads it).
+type TimeWords = (fn(&Scenario, &Metrics, bool) -> String, fn(&Metrics, Path) -> String);
+
+thread_local! {
+    /// The words of the figures over time, once the time model's chunk is loaded.
+    static OVER_LIFE: Cell<Option<TimeWords>> = const { Cell::new(None) };
+}
+
+/// What the figures over each life add to a card, for the settled scenario, once the time
+/// model is loaded (it never loads only for this; empty until then): below the answer
+/// (`answer`), which paths earn back their capital and why the map and the NPV table
+/// differ; below the per-MW table, why a payback at today's figures is not reached.
+pub fn over_life(answer: bool) -> impl Fn() -> String + Copy {
+    let TimeModelCtx(model) = expect_context();
+    let SettledCtx(settled) = expect_context();
+    let MetricsCtx(metrics) = expect_context();
+    move || {
+        model.track();
+        let Some((words, _)) = OVER_LIFE.with(Cell::get) else { return String::new() };
+        settled.with(|(s, _)| metrics.with(|m| words(s, m, answer)))
+    }
+}
+
+/// `path`'s payback over its life as a table cell reads it, once the time model is loaded
+/// ("—" until then, as its figure is).
+pub fn payback_text(path: Path) -> impl Fn() -> String + Copy {
+    let TimeModelCtx(model) = expect_context();
+    let MetricsCtx(metrics) = expect_context();
+    move || {
+        model.track();
+        let Some((_, words)) = OVER_LIFE.with(Cell::get) else { return "—".to_string() };
+        metrics.with(|m| words(m, path))
+    }
 }
 
 /// Scenarios saved in this browser, when their panel opens.

@@ -3,56 +3,16 @@
 
 use leptos::prelude::*;
 
-use crate::model::chart::line::{EndLabel, LineChart, Marker};
-use crate::model::chart::scale::Rect;
-use crate::model::Path;
+use crate::text::time_charts::LineChartView;
 
 /// The chart's height in its own units (tenths of a CSS pixel at natural size); it is 3,600
 /// wide (see the views below).
 pub const HEIGHT: i32 = 2300;
-/// The plot area: room above for the title, left for the y labels, right for the lines'
-/// own labels, below for the dates and the source line.
-pub const PLOT: Rect = Rect { x: 560, y: 400, width: 2140, height: 1400 };
-/// What the page shows of the chart: the plot and its axes. The title, subtitle and source
-/// line above and below are the figure's caption on the page, and part of the image only
-/// in the downloaded file (its `viewBox` is the whole chart).
+/// What the page shows of the chart: the plot and its axes. The title, subtitle, outlook
+/// and source line above and below are the figure's caption on the page, and part of the
+/// image only in the downloaded file (its `viewBox` is the whole chart).
 pub const PAGE_VIEW: &str = "0 330 3600 1680";
 pub const FILE_VIEW: &str = "0 0 3600 2300";
-/// Height of a line of label text, for the geometry's label spacing.
-pub const LINE_H: i32 = 110;
-
-/// One series as the chart shows it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Series {
-    /// Its class (and `data-path`): a path's name (`mining`, …), so that a path has one
-    /// colour on every chart, or another line's (`hashprice`, `cash`, …).
-    pub key: &'static str,
-    /// Its name beside the line's end.
-    pub label: String,
-    /// Month by month, plain decimals for `data-value` (`None`: no value that month).
-    pub values: Vec<Option<String>>,
-}
-
-/// Everything a chart over months shows, in words and chart units.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LineChartView {
-    /// Tells the charts of one page apart (ids, `data-chart`).
-    pub id: &'static str,
-    /// States the finding.
-    pub title: String,
-    /// Says what is measured, and in what unit.
-    pub subtitle: String,
-    /// The snapshot's date, kWhich and the scenario's link.
-    pub source: String,
-    pub geometry: LineChart,
-    pub series: Vec<Series>,
-    pub y_labels: Vec<(i32, String)>,
-    pub x_labels: Vec<(i32, String)>,
-    pub markers: Vec<(Marker, String)>,
-    /// Shaded spans of months, each with its label.
-    pub bands: Vec<(Rect, String)>,
-    pub end_labels: Vec<Option<EndLabel>>,
-}
 
 /// A line chart with its title, axes, marked events and directly labelled lines. A dot each
 /// year and at the horizon carries `data-path`, `data-month` and `data-value`.
@@ -121,9 +81,15 @@ pub fn LineChartSvg(
             // Title, subtitle and source start where the reader's lines start: at the right
             // edge in Arabic.
             let (hx, anchor) = crate::text::line_start(3600);
+            // The outlook is the longest line: narrowed to the chart's width when it would
+            // run past it (about 42 units a character at the file's 80 px).
+            let outlook = v.outlook_text();
+            let fit = (outlook.chars().count() > 84).then(|| "3560".to_string());
             view! {
-                <text class="chart-title" x=hx y="110" text-anchor=anchor>{v.title.clone()}</text>
-                <text class="chart-subtitle" x=hx y="240" text-anchor=anchor>{v.subtitle.clone()}</text>
+                <text class="chart-title" x=hx y="100" text-anchor=anchor>{v.title.clone()}</text>
+                <text class="chart-subtitle" x=hx y="210" text-anchor=anchor>{v.subtitle.clone()}</text>
+                <text class="chart-subtitle outlook" x=hx y="310" text-anchor=anchor textLength=fit.clone()
+                    lengthAdjust=fit.map(|_| "spacingAndGlyphs")>{outlook}</text>
                 {bands}
                 {grid}
                 <line class="zero" x1=left x2=right y1=g.zero_y y2=g.zero_y></line>

@@ -6,12 +6,12 @@ use leptos::ev::{KeyboardEvent, MouseEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::time_section::path_name;
 use crate::model::analysis::decision_map::{DecisionMap, MapCell};
 use crate::model::error::ModelError;
 use crate::model::Path;
 use crate::text::format::usd;
 use crate::text::map_svg::{heatmap, CELL, PAGE_VIEW, PLOT};
+use crate::text::paths::path_name;
 use crate::text::{t, tf};
 
 /// A cell's figures as one sentence.

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use super::download_bar::download_chart;
 use super::map_frame::MapFrame;
 use super::state::SettledCtx;
-use super::time_section::path_name;
 use super::web;
 use crate::model::analysis::decision_map::{decision_map, mining_wins, winner, MiningWins, MAP_CELLS};
 use crate::model::evaluate_static;
@@ -14,6 +13,7 @@ use crate::model::view::{Lang, Section};
 use crate::model::{to_query, SNAPSHOT_DATE};
 use crate::text::format::usd;
 use crate::text::map_svg::{file_caption, map_svg, MapWords, FILE_VIEW, PAGE_VIEW};
+use crate::text::paths::path_name;
 use crate::text::{lang, num, t, tf};
 
 /// The map's own words, in the reader's language.

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::model::SNAPSHOT_DATE;
 use crate::text::{n, num, t, tf};
 
-const FORMULAS: [(&str, &str); 14] = [
+const FORMULAS: [(&str, &str); 15] = [
     (n!("Hashprice (BTC per PH/s per day)"), n!("(subsidy + fees) · 86,400 · 10^15 / (difficulty · 10^12 · 2^32), or hp / btc when hashprice is set by hand")),
     (n!("Network hashrate"), n!("difficulty · 10^12 · 2^32 / 600 s")),
     (n!("ASIC efficiency"), n!("power / hashrate (J/TH)")),
@@ -13,12 +13,13 @@ const FORMULAS: [(&str, &str); 14] = [
     (n!("Cash cost per kWh"), n!("electricity price + other cash cost")),
     (n!("Energy per BTC"), n!("24 · J/TH · PUE / (hashprice BTC · (1 − pool fee))")),
     (n!("Cash cost per BTC"), n!("energy per BTC · cash cost per kWh; also the break-even bitcoin price")),
-    (n!("All-in cost per BTC"), n!("cash cost + (ASIC $/TH / (life · 365)) / (hashprice BTC / 1000 · (1 − pool fee) · uptime)")),
+    (n!("All-in cost per BTC (fleet only)"), n!("cash cost + (ASIC $/TH / (life · 365)) / (hashprice BTC / 1000 · (1 − pool fee) · uptime); the site is not counted")),
     (n!("Highest power price for the target"), n!("target / energy per BTC − other cash cost (negative: unreachable)")),
     (n!("Efficiency needed for the target"), n!("target · hashprice BTC · (1 − pool fee) / (24 · PUE · cash cost per kWh)")),
     (n!("Colocation per kWh"), n!("lease / (730 h · AI PUE), plus power billed at cost for revenue; margin is lease − other cash cost")),
     (n!("GPU cloud per kWh"), n!("price per GPU-hour · share sold / (kW per GPU · AI PUE); margin subtracts cash cost and other opex")),
     (n!("Capex per MW"), n!("mining: $/TH · 10^6 / (J/TH · PUE) + site; colocation: fit-out; GPU: capex per GPU · 1000 / (kW · PUE) + fit-out")),
+    (n!("All-in margin per kWh (fleet and site)"), n!("margin per kWh − capex per MW (fleet and site) / (life · 8,760,000 kWh; mining × uptime): the decision map and the tornado rank by it")),
     (n!("Margin per MW-year and payback"), n!("margin per kWh · 8,760,000 (mining × uptime); payback = capex / margin, never when the margin is not positive")),
 ];
 

@@ -8,12 +8,13 @@ use super::metric_value::MetricValue;
 use super::time_table::PaybackCell;
 use crate::model::MetricId as M;
 use crate::model::Path;
+use crate::text::paths::path_name;
 use crate::text::{n, t};
 
-const ROWS: [(&str, M, M, M, Path); 3] = [
-    (n!("Bitcoin mining"), M::MiningCapexUsdPerMw, M::MiningMarginUsdPerMwYear, M::MiningPaybackYears, Path::Mining),
-    (n!("AI colocation"), M::ColoCapexUsdPerMw, M::ColoMarginUsdPerMwYear, M::ColoPaybackYears, Path::Colo),
-    (n!("GPU cloud"), M::GpuCapexUsdPerMw, M::GpuMarginUsdPerMwYear, M::GpuPaybackYears, Path::Gpu),
+const ROWS: [(Path, M, M, M); 3] = [
+    (Path::Mining, M::MiningCapexUsdPerMw, M::MiningMarginUsdPerMwYear, M::MiningPaybackYears),
+    (Path::Colo, M::ColoCapexUsdPerMw, M::ColoMarginUsdPerMwYear, M::ColoPaybackYears),
+    (Path::Gpu, M::GpuCapexUsdPerMw, M::GpuMarginUsdPerMwYear, M::GpuPaybackYears),
 ];
 
 /// One compact table: per facility MW, what each path costs to build and what it earns.
@@ -34,9 +35,9 @@ pub fn PerMwTable() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {ROWS.iter().map(|(name, capex, margin, payback, path)| view! {
+                        {ROWS.iter().map(|(path, capex, margin, payback)| view! {
                             <tr>
-                                <th scope="row">{t(name)}</th>
+                                <th scope="row">{path_name(*path)}</th>
                                 <td><MetricValue id=*capex cell=true/></td>
                                 <td><MetricValue id=*margin cell=true/></td>
                                 <td><MetricValue id=*payback/></td>
@@ -46,6 +47,7 @@ pub fn PerMwTable() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <p class="note" data-payback-why="">{super::lazy::over_life(false)}</p>
             <p class="note">{t("Mining capex is ASICs plus the site; AI paths add the data-hall fit-out, and GPU cloud the GPUs. Payback at today's figures is capex over today's margin (“never” when it is not positive); projected, it follows the outlook month by month over each asset's life.")}</p>
         </section>
     }

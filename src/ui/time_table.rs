@@ -5,13 +5,12 @@ use leptos::prelude::*;
 
 use super::metric_value::MetricValue;
 use super::state::{MetricsCtx, SettledCtx};
-use super::time_section::{month_label, path_name};
 use crate::model::error::ModelError;
 use crate::model::link::share_link::plain;
 use crate::model::{MetricId, Path};
+use crate::text::paths::path_name;
 use crate::text::reasons::model_error;
 use crate::text::{n, num, t, tf};
-use rust_decimal::prelude::ToPrimitive;
 
 /// A path's metric for one row of the table.
 type Figure = fn(Path) -> MetricId;
@@ -22,7 +21,7 @@ const ROWS: [(&str, Figure); 9] = [
     (n!("Cash over its life, per MW"), Path::lifetime_cash),
     (n!("NPV per MW"), Path::npv),
     (n!("IRR"), Path::irr),
-    (n!("All-in margin per kWh"), Path::allin_margin),
+    (n!("All-in margin per kWh (fleet and site)"), Path::allin_margin),
     (n!("Site capex"), Path::site_capex),
     (n!("Site margin a year, today"), Path::site_margin),
     (n!("Site NPV"), Path::site_npv),
@@ -38,15 +37,8 @@ pub fn PaybackCell(
     let MetricsCtx(metrics) = expect_context();
     let id = path.payback_months();
     let figure = Memo::new(move |_| metrics.with(|m| m.get(id)));
-    let text = move || match figure.get() {
-        Ok(m) => match m.to_u32() {
-            Some(month) => tf("month {n}, {date}", &[("n", &num(&month.to_string())), ("date", &month_label(month))]),
-            None => num(&plain(m)),
-        },
-        // The time model's chunk is still loading: no figure yet, as any other missing one.
-        Err(ModelError::NotProjected) => "—".to_string(),
-        Err(_) => t("not within its life").to_string(),
-    };
+    // Its words come with the time model (its chunk): "—" until then, as the figure is.
+    let text = super::lazy::payback_text(path);
     let reason = move || figure.get().err().map(|e| model_error(&e));
     view! {
         <span class="metric" data-metric=id.key() data-value=move || figure.get().map(plain).unwrap_or_default()

@@ -192,6 +192,12 @@ describe("comparing and saving", () => {
       // Dearer ASICs make B's mining capex the worse one; the network has no better side.
       assert.equal(await row("mining_capex_usd_per_mw").getAttribute("data-better"), "a");
       assert.equal(await row("network_hashrate_eh_s").getAttribute("data-better"), null);
+      // A's higher colocation multiple is only its dearer power billed at cost: a ratio
+      // against mining is shown with B − A, never ticked (nor counted).
+      const multiple = row("colo_vs_mining_revenue_multiple");
+      assert.equal(await multiple.getAttribute("data-better"), null);
+      assert.doesNotMatch(await multiple.innerText(), /✓/);
+      assert.match(await multiple.locator("[data-difference]").innerText(), /^−\d/);
       assert.deepEqual(await findBrokenNumbers(page), []);
 
       await button(page, "Copy link").click();

@@ -56,6 +56,21 @@ describe("page = evaluator", () => {
       });
     });
   }
+
+  test("the answer says what each path brings in, keeps and earns back, and why the map and the NPV table differ", async () => {
+    await withPage(browser, "core answer", async ({ page }) => {
+      await openApp(page, server.url, "?");
+      const answer = (await page.locator('[data-section="compare"] :is(.answer, [data-over-life])').allInnerTexts()).join(" ");
+      assert.match(answer, /^Per kWh, AI colocation brings in 2\.6× mining's revenue \(counting the power its tenant pays through at cost\) and GPU cloud 11\.0×\./);
+      assert.match(answer, /each keeps, per kWh: mining \$0\.022, colocation \$0\.143, GPU cloud \$0\.663\. Over its life/);
+      assert.match(answer, /Over its life, only AI colocation earns back its capital\./);
+      assert.match(answer, /The map names AI colocation, .*; the NPV table names Bitcoin mining, because .* at 12 % a year\.$/);
+      // Where both name mining (it loses least everywhere) there is nothing to explain.
+      await openApp(page, server.url, "?colo=20");
+      const agreed = await page.locator('[data-section="compare"] [data-over-life]').innerText();
+      assert.match(agreed, /no path earns back its capital\.$/);
+    });
+  });
 });
 
 // The same dist/ deployed under a sub-path (relative asset URLs) shows the same numbers.

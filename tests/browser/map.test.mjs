@@ -158,7 +158,31 @@ describe("decision map", () => {
         els.map((el) => ({ key: el.getAttribute("data-key"), end: el.getAttribute("data-end"), value: el.getAttribute("data-value") })),
       );
       const high = bars.find((b) => b.key === "btc" && b.end === "high");
-      assert.equal(high.value, evaluate("?btc=102000").metrics.mining_allin_margin_usd_per_kwh);
+      assert.equal(high.value, evaluate("?btc=119000").metrics.mining_allin_margin_usd_per_kwh);
+    });
+  });
+
+  test("each input moves across its own range, the AI path stays the scenario's, ten rows then all", async () => {
+    await withPage(browser, "drivers ranges", async ({ page }) => {
+      await openApp(page, server.url, "?");
+      const section = page.locator('[data-section="drivers"]');
+      const labels = () => section.locator("svg .row-label").allTextContents();
+      const shown = await labels();
+      assert.equal(shown.length, 10);
+      assert.equal(shown[0], "Bitcoin price, ±40 %");
+      // PUE moves by ±0.1, not by a fifth of itself.
+      const all = await section.getByRole("button", { name: /^Show all \d+ inputs$/ });
+      await all.click();
+      const every = await labels();
+      assert.ok(every.length > 10, `${every.length} rows`);
+      assert.ok(every.includes("AI site overhead (PUE), ±0.1"), every.join(" | "));
+      const gpue = await section.locator('rect[data-key="gpue"][data-series="colo"][data-end="high"]').getAttribute("data-value");
+      assert.equal(gpue, evaluate("?gpue=1.4").metrics.colo_allin_margin_usd_per_kwh);
+      // Every AI bar is colocation's (the better path at the default), as the key says.
+      assert.equal(await section.locator('rect[data-series="gpu"]').count(), 0);
+      assert.match(await section.locator(".key-line").innerText(), /AI colocation, the better AI path at this scenario/);
+      await section.getByRole("button", { name: "Show the 10 largest" }).click();
+      assert.equal((await labels()).length, 10);
     });
   });
 

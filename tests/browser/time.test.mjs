@@ -111,6 +111,47 @@ describe("over time", () => {
     });
   });
 
+  test("each chart states the outlook it assumes, each part a link that opens and focuses its field", async () => {
+    await withPage(browser, "time outlook", async ({ page }) => {
+      await openApp(page, server.url, "?pg=-10");
+      const section = page.locator('[data-section="time"]');
+      const outlooks = await section.locator(".chart-caption .outlook").allInnerTexts();
+      assert.equal(outlooks.length, 2);
+      for (const text of outlooks) {
+        assert.match(text, /^Outlook: difficulty \+2 %\/month, bitcoin −10 %\/year, halving Apr 2028, GPU rent −15 %\/year, lease \+2 %\/year/);
+      }
+      assert.match(outlooks[1], /AI conversion 9 months$/);
+      // The outlook's group is folded away; the link opens it and puts the focus in the field.
+      const before = page.url();
+      assert.equal(await page.locator('details:has(#f-dg)').evaluate((d) => d.open), false);
+      await section.locator('.outlook a[data-key="dg"]').first().click();
+      assert.equal(await page.locator('details:has(#f-dg)').evaluate((d) => d.open), true);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "f-dg");
+      assert.equal(page.url(), before, "the link holds the scenario, no fragment");
+      await section.locator('.outlook a[data-key="blk"]').first().click();
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "f-blk");
+      // An embed without the inputs names the outlook without links to nowhere.
+      await openApp(page, server.url, "?embed=1&show=time");
+      assert.equal(await page.locator(".outlook a").count(), 0);
+      assert.equal(await page.locator('.outlook [data-key="dg"]').count(), 2);
+    });
+  });
+
+  test("a payback reached at today's figures but not over the life says why", async () => {
+    await withPage(browser, "time payback why", async ({ page }) => {
+      await openApp(page, server.url, "?kwh=0.02&pg=20");
+      const mw = page.locator('[data-section="mw"]');
+      assert.equal((await mw.locator('[data-metric="mining_payback_years"]').innerText()).trim(), "2.9 years");
+      assert.equal((await mw.locator('[data-metric="mining_payback_months"]').innerText()).trim(), "not within its life");
+      const why = await mw.locator("[data-payback-why]").innerText();
+      assert.match(why, /^Bitcoin mining: 2\.9 years at today's margin, but the outlook lowers the margin month by month and its 4-year life ends before the capex is back\./);
+      // The difficulty held flat: mining pays back (month 26), nothing to explain for it.
+      await openApp(page, server.url, "?kwh=0.02&pg=20&dg=0");
+      const flat = await page.locator('[data-section="mw"] [data-payback-why]').innerText();
+      assert.doesNotMatch(flat, /Bitcoin mining/);
+    });
+  });
+
   test("CSV, JSON and SVG downloads carry the evaluator's numbers and the scenario", async () => {
     const link = "?kwh=0.04&mo=24&gpu=b200";
     const evaluated = evaluate(link);

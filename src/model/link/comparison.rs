@@ -273,7 +273,8 @@ pub enum Direction {
 }
 
 /// The better direction of a metric, or `None` where neither is better (the network's
-/// hashrate, the target itself, and any metric not yet given a direction here).
+/// hashrate, the target itself, the ratios against mining, and any metric not yet given a
+/// direction here).
 pub fn direction(id: MetricId) -> Option<Direction> {
     use Direction::{Higher, Lower};
     use MetricId::*;
@@ -289,8 +290,6 @@ pub fn direction(id: MetricId) -> Option<Direction> {
         | ColoMarginUsdPerKwh
         | GpuRevenueUsdPerKwh
         | GpuMarginUsdPerKwh
-        | ColoVsMiningRevenueMultiple
-        | GpuVsMiningRevenueMultiple
         | MiningMarginUsdPerMwYear
         | ColoMarginUsdPerMwYear
         | GpuMarginUsdPerMwYear
@@ -337,6 +336,9 @@ pub fn direction(id: MetricId) -> Option<Direction> {
         | MiningSiteCapexUsd
         | ColoSiteCapexUsd
         | GpuSiteCapexUsd => Some(Lower),
+        // A ratio against mining rises as mining does worse as much as when the AI path
+        // does better: neither side is better for it.
+        ColoVsMiningRevenueMultiple | GpuVsMiningRevenueMultiple => None,
         // The network's hashrate, the target (an input), and metrics added later until
         // they are given a direction here.
         _ => None,

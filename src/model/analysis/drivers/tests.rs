@@ -19,27 +19,57 @@ fn close(a: Figure, b: Decimal) -> bool {
 }
 
 #[test]
-fn it_steps_each_input_by_its_rule() {
-    // (link, key, low, high): ±20 % of the value (of the default at 0), lives ±1 year but
-    // not below half, clamped at an inclusive bound, dropped past an exclusive one.
+fn it_gives_every_input_its_own_plausible_range() {
+    // One range per key, checked by the compiler; a few worth pinning: bitcoin ±40 %,
+    // power ±30 %, PUE ±0.1 (not ±20 %: 1.3 would span 1.04 to 1.56), difficulty growth
+    // ±1 point a month, lives ±1 year.
+    assert_eq!(range(Key::Btc), Range::Share(dec!(0.4)));
+    assert_eq!(range(Key::Kwh), Range::Share(dec!(0.3)));
+    assert_eq!(range(Key::Pue), Range::Amount(dec!(0.1)));
+    assert_eq!(range(Key::Gpue), Range::Amount(dec!(0.1)));
+    assert_eq!(range(Key::Dg), Range::Amount(dec!(1)));
+    assert_eq!(range(Key::Life), Range::Years(dec!(1)));
+    // Every key is tried, and every key's range has two ends inside its valid range (or
+    // one, for the subsidy), at the default and at a scenario of other values.
+    assert_eq!(DRIVER_KEYS.to_vec(), Key::ALL.to_vec());
+    for query in ["", "kwh=0&hp=40&up=100&pool=0&life=1"] {
+        let s = scenario(query);
+        for key in Key::ALL {
+            let Some((low, high)) = range_ends(&s, key) else {
+                assert_eq!(s.get(key), None, "{query}: {key} has a value but no range");
+                continue;
+            };
+            assert!(low < high || (key == Key::Sub && low < s.get(key).unwrap_or_default()), "{query}: {key}");
+            let (low, high) = (into_range(key, low), into_range(key, high));
+            assert!(low.is_some() || high.is_some(), "{query}: {key} has no end in its valid range");
+        }
+    }
+}
+
+#[test]
+fn it_moves_each_input_across_its_range() {
+    // (link, key, low, high): clamped at an inclusive bound, dropped past an exclusive one.
     type Case = (&'static str, Key, Option<Decimal>, Option<Decimal>);
-    let cases: [Case; 12] = [
-        ("", Key::Btc, Some(dec!(68000)), Some(dec!(102000))),
-        ("", Key::Kwh, Some(dec!(0.04)), Some(dec!(0.06))),
-        // Free power steps by a fifth of the default 0.05 and stops at 0.
-        ("kwh=0", Key::Kwh, Some(dec!(0)), Some(dec!(0.01))),
-        // Uptime 97: 77.6 and 116.4, which stops at 100.
-        ("", Key::Up, Some(dec!(77.6)), Some(dec!(100))),
-        ("", Key::Pool, Some(dec!(1.6)), Some(dec!(2.4))),
-        // Pool 90: 108 is past the exclusive 100.
-        ("pool=90", Key::Pool, Some(dec!(72)), None),
-        // PUE 1.05: 0.84 stops at 1.
-        ("", Key::Pue, Some(dec!(1)), Some(dec!(1.26))),
+    let cases: [Case; 14] = [
+        ("", Key::Btc, Some(dec!(51000)), Some(dec!(119000))),
+        ("", Key::Kwh, Some(dec!(0.035)), Some(dec!(0.065))),
+        // Free power moves up by 30 % of the default 0.05; down it stays at 0, no end.
+        ("kwh=0", Key::Kwh, None, Some(dec!(0.015))),
+        // Uptime 97 ± 5 points: 102 stops at 100.
+        ("", Key::Up, Some(dec!(92)), Some(dec!(100))),
+        ("", Key::Pool, Some(dec!(1)), Some(dec!(3))),
+        // Pool 99.5: 100.5 is past the exclusive 100.
+        ("pool=99.5", Key::Pool, Some(dec!(98.5)), None),
+        // PUE 1.05 ± 0.1: 0.95 stops at 1.
+        ("", Key::Pue, Some(dec!(1)), Some(dec!(1.15))),
+        ("", Key::Gpue, Some(dec!(1.2)), Some(dec!(1.4))),
         ("", Key::Life, Some(dec!(3)), Some(dec!(5))),
         ("life=1", Key::Life, Some(dec!(0.5)), Some(dec!(2))),
         ("", Key::Clife, Some(dec!(11)), Some(dec!(13))),
-        ("util=0&gph=10&colo=0", Key::Util, Some(dec!(0)), Some(dec!(14))),
-        ("hp=40", Key::Hp, Some(dec!(32)), Some(dec!(48))),
+        // The subsidy halves, never doubles.
+        ("", Key::Sub, Some(dec!(1.5625)), None),
+        ("util=10&gph=20", Key::Util, Some(dec!(0)), Some(dec!(25))),
+        ("hp=40", Key::Hp, Some(dec!(24)), Some(dec!(56))),
     ];
     for (query, key, low, high) in cases {
         let d = drivers(&scenario(query), InvalidKeys::default());
@@ -49,27 +79,50 @@ fn it_steps_each_input_by_its_rule() {
 }
 
 #[test]
-fn it_evaluates_each_end_worked_by_hand() {
-    // Default, worked in 40 digits: bitcoin at 68,000 and 102,000 gives mining −0.030448 and
-    // 0.000392 all-in per kWh; a lease of 112 and 168 gives colocation 0.017890 and 0.076899.
+fn it_evaluates_each_end_as_the_evaluator_does() {
+    // Default: bitcoin at 51,000 and 119,000 gives mining −0.045868 and 0.015812 all-in per
+    // kWh (`kwhich eval "?btc=51000"`); a lease of 112 and 168 gives colocation 0.017890
+    // and 0.076899.
     let d = drivers(&scenario(""), InvalidKeys::default());
     let Some(btc) = row(&d, Key::Btc) else { panic!("btc") };
     let (Some(low), Some(high)) = (btc.low, btc.high) else { panic!("btc ends") };
-    assert!(close(low.outcome.mining, dec!(-0.030447805074340539022431343)));
-    assert!(close(high.outcome.mining, dec!(0.0003918304054942329029718826)));
+    assert!(close(low.outcome.mining, dec!(-0.0458676228142579249851329528)));
+    assert!(close(high.outcome.mining, dec!(0.0158116481454116188656735032)));
     let Some(colo) = row(&d, Key::Colo) else { panic!("colo") };
     let (Some(low), Some(high)) = (colo.low, colo.high) else { panic!("colo ends") };
     assert!(close(low.outcome.ai_margin(), dec!(0.017889591382742067673574523)));
     assert!(close(high.outcome.ai_margin(), dec!(0.076899075049759981266830582)));
     assert_eq!(high.outcome.ai.map(|a| a.0), Ok(Path::Colo));
-    // Heavier machines earn less per kWh and cost less per MW: −0.001357 and −0.024142.
+    // Machines 5 % heavier earn less per kWh and cost less per MW: −0.012150 and −0.017632.
     let Some(w) = row(&d, Key::W) else { panic!("w") };
     let (Some(low), Some(high)) = (w.low, w.high) else { panic!("w ends") };
-    assert!(close(low.outcome.mining, dec!(-0.0013573021080562444362754002)));
-    assert!(close(high.outcome.mining, dec!(-0.024141777485334425475365950)));
+    assert!(close(low.outcome.mining, dec!(-0.0121499483393985407179498655)));
+    assert!(close(high.outcome.mining, dec!(-0.0176319273775406594641972166)));
     // At the base colocation wins; neither bitcoin end hands it to mining.
     assert_eq!(d.base.winner().map(|w| w.0), Ok(Path::Colo));
     assert!(!btc.flips(&d.base));
+}
+
+#[test]
+fn it_keeps_each_rows_ai_path_the_scenarios_better_one() {
+    // GPU cloud at 2.35 USD an hour earns a little less all-in than colocation: colocation
+    // is the row's AI path at both ends of every input, even where GPU cloud would win
+    // (the GPU price 30 % higher). GPU inputs then move nothing on the chart.
+    for (query, path) in [("gph=2.35", Path::Colo), ("gph=2.4", Path::Gpu), ("", Path::Colo)] {
+        let d = drivers(&scenario(query), InvalidKeys::default());
+        assert_eq!(d.base.ai.map(|a| a.0), Ok(path), "{query}");
+        for r in &d.rows {
+            for end in [r.low, r.high].into_iter().flatten() {
+                assert_eq!(end.outcome.ai.map(|a| a.0), Ok(path), "{query}: {}", r.key);
+            }
+        }
+    }
+    let d = drivers(&scenario("gph=2.35"), InvalidKeys::default());
+    assert!(row(&d, Key::Gph).is_none(), "the GPU price does not move colocation");
+    // With GPU cloud the better path, the lease moves nothing shown.
+    let d = drivers(&scenario("gph=2.4"), InvalidKeys::default());
+    assert!(row(&d, Key::Colo).is_none());
+    assert!(row(&d, Key::Gph).is_some());
 }
 
 #[test]
@@ -88,11 +141,12 @@ fn it_sorts_by_impact_and_leaves_out_what_moves_nothing() {
             assert!(row(&d, key).is_none(), "{query}: {key}");
         }
     }
-    // Default: the AI hall's PUE and the lease top the list (colocation wins, and its
-    // margin moves by 0.0615 and 0.0590), before difficulty and bitcoin price (0.0321, 0.0308).
+    // Default: bitcoin's ±40 % moves mining most (0.0617), before the lease and the
+    // difficulty; the AI hall's PUE, ±0.1 only, no longer tops the list.
     let d = drivers(&scenario(""), InvalidKeys::default());
-    let keys: Vec<Key> = d.rows.iter().take(5).map(|r| r.key).collect();
-    assert_eq!(keys, [Key::Gpue, Key::Colo, Key::Gfit, Key::Diff, Key::Btc]);
+    let keys: Vec<Key> = d.rows.iter().take(3).map(|r| r.key).collect();
+    assert_eq!(keys, [Key::Btc, Key::Colo, Key::Diff]);
+    assert!(d.rows.iter().position(|r| r.key == Key::Gpue) > Some(3));
     // With a given hashprice, the bitcoin price, difficulty, subsidy and fees move nothing.
     let d = drivers(&scenario("hp=45"), InvalidKeys::default());
     for key in [Key::Btc, Key::Diff, Key::Sub, Key::Fee] {
@@ -104,7 +158,7 @@ fn it_sorts_by_impact_and_leaves_out_what_moves_nothing() {
 
 #[test]
 fn it_marks_a_step_that_hands_the_win_to_another_path() {
-    // Bitcoin at 150,000: mining earns 0.0449 all-in against colocation's 0.0474, so +20 %
+    // Bitcoin at 150,000: mining earns 0.0449 all-in against colocation's 0.0474, so +40 %
     // makes mining the winner.
     let d = drivers(&scenario("btc=150000"), InvalidKeys::default());
     let Some(btc) = row(&d, Key::Btc) else { panic!("btc") };

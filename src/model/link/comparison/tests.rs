@@ -350,7 +350,6 @@ fn it_marks_the_better_side_where_a_direction_makes_sense() {
     let cases = [
         (MiningMarginUsdPerKwh, Ok(dec!(0.01)), Ok(dec!(0.02)), Some(Side::B)),
         (MiningMarginUsdPerKwh, Ok(dec!(-0.01)), Ok(dec!(-0.02)), Some(Side::A)),
-        (GpuVsMiningRevenueMultiple, Ok(dec!(10.9)), Ok(dec!(11)), Some(Side::B)),
         (GpuMarginUsdPerMwYear, Ok(dec!(175200)), Ok(dec!(0)), Some(Side::A)),
         (BreakevenPowerPriceUsdPerKwh, Ok(dec!(0.07)), Ok(dec!(0.08)), Some(Side::B)),
         (CashCostPerBtcUsd, Ok(dec!(40000)), Ok(dec!(45000)), Some(Side::A)),
@@ -369,6 +368,9 @@ fn it_marks_the_better_side_where_a_direction_makes_sense() {
         (MiningMarginUsdPerKwh, never, Ok(dec!(0.02)), None),
         (NetworkHashrateEhS, Ok(dec!(1000)), Ok(dec!(1100)), None),
         (TargetCostPerBtcUsd, Ok(dec!(50000)), Ok(dec!(40000)), None),
+        // A ratio against mining is higher where mining earns less: neither side is better.
+        (GpuVsMiningRevenueMultiple, Ok(dec!(10.9)), Ok(dec!(11)), None),
+        (ColoVsMiningRevenueMultiple, Ok(dec!(3.0)), Ok(dec!(2.6)), None),
     ];
     for (id, a, b, want) in cases {
         assert_eq!(better_side(id, a, b), want, "{}: {a:?} vs {b:?}", id.key());

@@ -1,0 +1,188 @@
+//! The answer at the top of "What a kWh earns": what each path brings in per kWh and what
+//! it keeps ([`headline`], on the first screen), then whether it earns back its capital over
+//! its life and, where the decision map and the NPV table name different winners, why
+//! ([`over_life`], once the time model is there).
+
+use rust_decimal::Decimal;
+
+use super::format::{metric_cell_text, metric_text, usd};
+use super::paths::path_name;
+use super::time_charts::payback_why;
+use super::{num, t, tf};
+use crate::model::analysis::decision_map::winner;
+use crate::model::error::ModelError;
+use crate::model::fields::Key;
+use crate::model::link::share_link::plain;
+use crate::model::Scenario;
+use crate::model::{MetricId as M, Metrics, Path};
+
+/// The headline's first sentences for `metrics`: the revenue multiples say what each AI
+/// path brings in (colocation's revenue includes the power its tenant pays through at
+/// cost); the margins say what each path keeps.
+pub fn headline(metrics: &Metrics) -> String {
+    let (Ok(colo), Ok(gpu)) = (metrics.get(M::ColoVsMiningRevenueMultiple), metrics.get(M::GpuVsMiningRevenueMultiple))
+    else {
+        return t("Some figures need valid inputs before the paths can be compared.").to_string();
+    };
+    let kept = |path: Path| metrics.get(path.margin()).map_or_else(|_| "—".to_string(), |m| usd(m, 3));
+    tf(
+        "Per kWh, AI colocation brings in {colo} mining's revenue (counting the power its tenant pays through at cost) and GPU cloud {gpu}. After power and other cash costs each keeps, per kWh: mining {mining}, colocation {colo_kept}, GPU cloud {gpu_kept}.",
+        &[
+            ("colo", &metric_text(M::ColoVsMiningRevenueMultiple, colo)),
+            ("gpu", &metric_text(M::GpuVsMiningRevenueMultiple, gpu)),
+            ("mining", &kept(Path::Mining)),
+            ("colo_kept", &kept(Path::Colo)),
+            ("gpu_kept", &kept(Path::Gpu)),
+        ],
+    )
+}
+
+/// What the figures over each life add to a first-screen card: below the answer
+/// (`answer`), [`over_life`]; below the per-MW table, why each payback at today's figures
+/// is not reached over the life ([`payback_why`]), one line per path.
+pub fn over_life_text(scenario: &Scenario, metrics: &Metrics, answer: bool) -> String {
+    if answer {
+        return over_life(scenario, metrics);
+    }
+    let lines: Vec<String> = Path::ALL.into_iter().filter_map(|p| payback_why(scenario, metrics, p)).collect();
+    lines.join(" ")
+}
+
+/// What the figures over each life add to the headline: which paths earn back their
+/// capital, and why the map and the NPV table disagree when they do; empty while a payback
+/// is not known.
+pub fn over_life(scenario: &Scenario, metrics: &Metrics) -> String {
+    let sentences: Vec<String> = [capital(metrics), disagreement(scenario, metrics)].into_iter().flatten().collect();
+    sentences.join(" ")
+}
+
+/// Which paths earn back their capital over their own lives; `None` while a payback is not
+/// known (the projection is loading, or an input is invalid).
+fn capital(metrics: &Metrics) -> Option<String> {
+    let mut paying = Vec::new();
+    let mut not = Vec::new();
+    for path in Path::ALL {
+        match metrics.get(path.payback_months()) {
+            Ok(_) => paying.push(path_name(path)),
+            Err(ModelError::NeverPaysBack) => not.push(path_name(path)),
+            Err(_) => return None,
+        }
+    }
+    Some(match (paying.as_slice(), not.as_slice()) {
+        ([], _) => t("Over its life, no path earns back its capital.").to_string(),
+        ([one], _) => tf("Over its life, only {one} earns back its capital.", &[("one", one)]),
+        ([a, b], [c, ..]) => {
+            tf("Over their lives, {a} and {b} earn back their capital; {c} does not.", &[("a", a), ("b", b), ("c", c)])
+        }
+        _ => t("Over their lives, all three earn back their capital.").to_string(),
+    })
+}
+
+/// The path with the highest NPV per MW (the first of equals, mining first as on the map).
+fn npv_winner(metrics: &Metrics) -> Result<Path, ModelError> {
+    let mut best: Option<(Path, Decimal)> = None;
+    for path in Path::ALL {
+        let npv = metrics.get(path.npv())?;
+        if best.is_none_or(|(_, b)| npv > b) {
+            best = Some((path, npv));
+        }
+    }
+    best.map(|(p, _)| p).ok_or(ModelError::NotProjected)
+}
+
+/// Where the decision map (the highest all-in margin per kWh today) and the NPV table (per
+/// MW of capital, discounted) name different paths, why, in one sentence.
+pub fn disagreement(scenario: &Scenario, metrics: &Metrics) -> Option<String> {
+    let (map, _) = winner(metrics).ok()?;
+    let npv = npv_winner(metrics).ok()?;
+    if map == npv {
+        return None;
+    }
+    let capex =
+        |path: Path| metrics.get(path.capex()).map_or_else(|_| "—".to_string(), |c| metric_cell_text(path.capex(), c));
+    let dr = scenario.get(Key::Dr).map(|d| num(&plain(d))).unwrap_or_default();
+    Some(tf(
+        "The map names {map}, for its all-in margin per kWh today (fleet and site, the capital spread evenly over its life); the NPV table names {npv}, because it counts each MW's capital up front ({map} {map_capex}, {npv} {npv_capex}) and discounts the projected cash at {dr} % a year.",
+        &[
+            ("map", path_name(map)),
+            ("npv", path_name(npv)),
+            ("map_capex", &capex(map)),
+            ("npv_capex", &capex(npv)),
+            ("dr", &dr),
+        ],
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{evaluate, from_query};
+    use crate::model::{evaluate_static, InvalidKeys};
+
+    #[test]
+    fn it_says_what_each_path_brings_in_keeps_and_earns_back() {
+        let (scenario, _) = from_query("?v=1");
+        let metrics = evaluate(&scenario);
+        assert_eq!(
+            headline(&metrics),
+            "Per kWh, AI colocation brings in 2.6× mining's revenue (counting the power its tenant pays through at \
+cost) and GPU cloud 11.0×. After power and other cash costs each keeps, per kWh: mining $0.022, colocation $0.143, \
+GPU cloud $0.663."
+        );
+        assert_eq!(
+            over_life(&scenario, &metrics),
+            "Over its life, only AI colocation earns back its capital. The map names AI colocation, for its \
+all-in margin per kWh today (fleet and site, the capital spread evenly over its life); the NPV table names Bitcoin mining, \
+because it counts each MW's capital up front (AI colocation $10.00M, Bitcoin mining $1.26M) and discounts the \
+projected cash at 12 % a year."
+        );
+    }
+
+    #[test]
+    fn it_leaves_out_what_it_cannot_know_yet() {
+        // Today's figures only (the time model still loading): no word on capital or NPV.
+        let (scenario, _) = from_query("?v=1");
+        let today = evaluate_static(&scenario, InvalidKeys::default());
+        assert_eq!(over_life(&scenario, &today), "");
+        assert_eq!(over_life_text(&scenario, &today, false), "");
+        // Below the per-MW table: one line per path whose payback is not reached.
+        let metrics = evaluate(&scenario);
+        let lines = over_life_text(&scenario, &metrics, false);
+        assert!(lines.starts_with("Bitcoin mining: today's margin would take 6.7 years"), "{lines}");
+        assert!(lines.contains(" GPU cloud: today's margin would take 5.6 years"), "{lines}");
+        // The bitcoin price being edited: no multiple to state.
+        let none = headline(&evaluate_static(&scenario, InvalidKeys::default().with(Key::Btc)));
+        assert_eq!(none, "Some figures need valid inputs before the paths can be compared.");
+    }
+
+    #[test]
+    fn it_names_every_path_that_earns_back_its_capital_and_agrees_when_the_winners_do() {
+        // Cheap power and a rising bitcoin: every path pays back.
+        let cases = [
+            ("?v=1&kwh=0.02&dg=0&pg=20&gd=0&gph=3", "Over their lives, all three earn back their capital."),
+            (
+                "?v=1&kwh=0.02&dg=0&pg=20",
+                "Over their lives, Bitcoin mining and AI colocation earn back their capital; GPU cloud does not.",
+            ),
+            ("?v=1&colo=20", "Over its life, no path earns back its capital."),
+        ];
+        for (link, want) in cases {
+            let (scenario, _) = from_query(link);
+            let metrics = evaluate(&scenario);
+            assert_eq!(capital(&metrics).as_deref(), Some(want), "{link}");
+        }
+        // Where the map and the NPV table agree (mining loses least on both) there is nothing
+        // to explain.
+        let (scenario, _) = from_query("?v=1&colo=20");
+        let metrics = evaluate(&scenario);
+        assert_eq!(winner(&metrics).map(|w| w.0), Ok(Path::Mining));
+        assert_eq!(npv_winner(&metrics), Ok(Path::Mining));
+        assert_eq!(disagreement(&scenario, &metrics), None);
+        // GPU cloud leads the map on cheap power, mining the NPV table: the sentence says why.
+        let (scenario, _) = from_query("?v=1&kwh=0.02&dg=0&pg=20&gd=0&gph=3&dr=15");
+        let why = disagreement(&scenario, &evaluate(&scenario)).unwrap_or_default();
+        assert!(why.starts_with("The map names GPU cloud, "), "{why}");
+        assert!(why.contains("the NPV table names Bitcoin mining, "), "{why}");
+        assert!(why.ends_with("at 15 % a year."), "{why}");
+    }
+}
