@@ -22,6 +22,7 @@ pub mod presets;
 pub mod projection;
 pub mod saved;
 pub mod scenario;
+pub mod session;
 pub mod share_link;
 pub mod units;
 pub mod view;
