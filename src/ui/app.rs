@@ -13,12 +13,11 @@ use super::notice::Notice;
 use super::per_mw_table::PerMwTable;
 use super::share_bar::ShareBar;
 use super::state::{
-    DraftCtx, LinkCtx, MetricsCtx, PinnedCtx, ProjectionCtx, ScenarioCtx, SettledCtx, TimeModel, TimeModelCtx,
+    LinkCtx, MetricsCtx, PinnedCtx, ProjectionCtx, ScenarioCtx, SettledCtx, TimeModel, TimeModelCtx,
 };
 use super::use_embed_height::use_embed_height;
 use super::use_scenario_url::use_scenario_url;
 use super::use_settled::use_settled;
-use crate::model::draft::Draft;
 use crate::model::metrics::evaluate_static;
 use crate::model::projection::Projection;
 use crate::model::view::Section;
@@ -28,13 +27,13 @@ use crate::text::t;
 #[component]
 pub fn App() -> impl IntoView {
     let url = use_scenario_url();
-    let (draft, scenario) = (url.draft, url.scenario);
+    let (session, scenario) = (url.session, url.scenario);
     // Two speeds. Today's figures follow every keystroke (a few microseconds natively); the
     // time model (cash flows, NPV, IRR over up to 240 months) and the sections below the
     // first screen (over time, the map, the tornado) follow the settled scenario, a frame
     // later, once for a burst of keystrokes: typing never waits for them. The time model is
     // a chunk loaded after the first screen, and only when a section shown needs it.
-    let invalid = Memo::new(move |_| draft.with(Draft::invalid_keys));
+    let invalid = Memo::new(move |_| session.with(|s| s.draft().invalid_keys()));
     let settled = use_settled(scenario, invalid);
     let time_model = RwSignal::new(None::<TimeModel>);
     let today = Memo::new(move |_| {
@@ -52,7 +51,7 @@ pub fn App() -> impl IntoView {
         over_time.with(|o| o.as_ref().map_or_else(Projection::not_projected, |o| o.projection.clone()))
     });
     provide_context(SettledCtx(settled));
-    provide_context(DraftCtx(draft));
+    provide_context(session);
     provide_context(ScenarioCtx(scenario));
     provide_context(MetricsCtx(metrics));
     provide_context(ProjectionCtx(projection));
@@ -130,6 +129,8 @@ pub fn App() -> impl IntoView {
         <main class="layout" data-layout="full" data-comparing=move || comparing.get().then_some("")>
             <section class="results" id="results" tabindex="-1" aria-label=t("Results")>
                 {headline}
+                // On a phone the inputs come after every result: a way there from the answer.
+                <button type="button" class="jump" on:click=|_| super::web::focus("inputs")>{t("Change inputs")}</button>
                 {move || match comparing.get() {
                     true => lazy::comparison(),
                     false => results.clone().map(|s| section_view(s, true)).collect_view().into_any(),

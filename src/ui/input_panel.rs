@@ -31,12 +31,14 @@ pub fn InputPanel(
     // The labels the search reads besides the fields' own: the hashrate field's, the pickers'.
     let (hashrate, asic, gpu) = (t("or network hashrate"), t("ASIC model"), t("GPU model"));
     let shows = move |label: &'static str| term.with(|q| found(q, label));
+    // A key is found by its label or by what it means (`search_words`: "curtail", "MW").
+    let key_found = crate::text::search::finds_key;
     let field = move |key: Key| {
         let extra = (key == Key::Diff).then(|| {
             view! { <div class="find" hidden=move || !shows(hashrate)><HashrateField editable=editable/></div> }
         });
         view! {
-            <div class="find" hidden=move || !shows(label(key))><NumberField key=key editable=editable/></div>
+            <div class="find" hidden=move || !term.with(|q| key_found(q, key))><NumberField key=key editable=editable/></div>
             {extra}
         }
     };
@@ -48,9 +50,9 @@ pub fn InputPanel(
         .map(|group| {
             let keys: Vec<Key> =
                 Key::ALL.into_iter().filter(|k| k.field().group == group && !KEY_INPUTS.contains(k)).collect();
-            let labels: Vec<&'static str> =
-                keys.iter().map(|k| label(*k)).chain((group == Group::Market).then_some(hashrate)).collect();
-            let any = move || term.with(|q| labels.iter().any(|l| found(q, l)));
+            let hashrate = (group == Group::Market).then_some(hashrate);
+            let any = move || term.with(|q| keys.iter().any(|k| key_found(q, *k)) || hashrate.is_some_and(|h| found(q, h)));
+            let keys = Key::ALL.into_iter().filter(|k| k.field().group == group && !KEY_INPUTS.contains(k));
             let any2 = any.clone();
             view! {
                 <details class="group" hidden=move || !any() prop:open=move || !term.with(String::is_empty) && any2()>
@@ -62,12 +64,12 @@ pub fn InputPanel(
         .collect_view();
     let nothing = move || {
         let q = term.get();
-        let all = Key::ALL.iter().map(|k| label(*k)).chain([hashrate, asic, gpu]);
-        (!q.is_empty() && !all.into_iter().any(|l| found(&q, l)))
+        let any_key = Key::ALL.into_iter().any(|k| key_found(&q, k));
+        (!q.is_empty() && !any_key && ![hashrate, asic, gpu].into_iter().any(|l| found(&q, l)))
             .then(|| tf("No input is called “{query}”.", &[("query", &q)]))
     };
     view! {
-        <section class="inputs" aria-labelledby="inputs-title" data-section=Section::Inputs.name()>
+        <section class="inputs" id="inputs" tabindex="-1" aria-labelledby="inputs-title" data-section=Section::Inputs.name()>
             <h2 id="inputs-title">{t("Inputs")}</h2>
             // A read-only embed has nothing to type into, not even a search.
             {editable.then(|| view! {

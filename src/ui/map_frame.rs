@@ -2,8 +2,9 @@
 //! would slow every keystroke), a ring on the cell under the pointer or the arrow keys, and
 //! a live readout of that cell's figures.
 
-use leptos::ev::{KeyboardEvent, MouseEvent};
+use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::prelude::*;
+use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 
 use super::time_section::path_name;
@@ -16,8 +17,19 @@ use crate::text::{t, tf};
 
 /// A cell's figures as one sentence.
 fn readout(c: &MapCell) -> String {
-    let (kwh, btc) = (usd(c.kwh, 4), usd(c.btc, 0));
-    match (c.best, c.mining) {
+    prices_readout(c.kwh, c.btc, c.best, c.mining)
+}
+
+/// What wins at a power price and a bitcoin price, and by how much, as one sentence: a
+/// cell's, or the scenario's own.
+pub fn prices_readout(
+    kwh: Decimal,
+    btc: Decimal,
+    best: Result<(Path, Decimal), ModelError>,
+    mining: Result<Decimal, ModelError>,
+) -> String {
+    let (kwh, btc) = (usd(kwh, 4), usd(btc, 0));
+    match (best, mining) {
         // When mining wins, its margin is the winner's: said once.
         (Ok((Path::Mining, best)), Ok(_)) => tf(
             "At {kwh} per kWh and {btc} per BTC, mining wins: {best} per kWh all-in.",
@@ -64,14 +76,16 @@ pub fn MapFrame(
     svg: Memo<String>,
     /// The finding, for screen readers: "At $0.050 per kWh, mining wins above …".
     summary: Memo<String>,
+    /// The scenario's own figures as the readout says them: what it opens on, and shows
+    /// again when the pointer leaves the map.
+    here: Memo<String>,
 ) -> impl IntoView {
-    // The cell under the pointer or the arrow keys; none until either moves.
+    // The cell under the pointer, a finger or the arrow keys; none until one moves.
     let active = RwSignal::new(None::<(usize, usize)>);
     let with_map = move |f: &dyn Fn(&DecisionMap) -> Option<String>| map.with(|(m, _)| m.as_ref().ok().and_then(f));
-    let shown = move || active.get().or_else(|| map.with(|(m, _)| m.as_ref().ok()?.point_cell()));
-    let text = move || {
-        let cell = shown();
-        with_map(&|m| cell.and_then(|(i, j)| m.cell(i, j)).map(readout)).unwrap_or_else(|| summary.get())
+    let text = move || match active.get() {
+        Some((i, j)) => with_map(&|m| m.cell(i, j).map(readout)).unwrap_or_else(|| summary.get()),
+        None => here.get(),
     };
     let ring = move || {
         let (i, j) = active.get()?;
@@ -86,7 +100,7 @@ pub fn MapFrame(
             active.set(Some(next));
         }
     };
-    let on_pointer = move |ev: MouseEvent| {
+    let on_pointer = move |ev: PointerEvent| {
         let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
         if !el.has_attribute("data-kwh") {
             return;
@@ -102,7 +116,8 @@ pub fn MapFrame(
     view! {
         <div class="map-frame" tabindex="0" role="group" aria-describedby="map-readout"
             aria-label=t("Decision map: the arrow keys move from cell to cell")
-            on:keydown=on_key on:mousemove=on_pointer on:click=on_pointer>
+            on:keydown=on_key on:pointermove=on_pointer on:pointerdown=on_pointer
+            on:pointerleave=move |_| active.set(None)>
             <svg class="decision-map" data-chart="decision-map" viewBox=PAGE_VIEW role="img" direction="ltr"
                 aria-label=move || summary.get() xmlns="http://www.w3.org/2000/svg" inner_html=move || svg.get()>
             </svg>

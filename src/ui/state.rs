@@ -1,16 +1,100 @@
-//! The page's shared state, one newtype context per concern: one writer (the draft) and
-//! read-only memos over it.
+//! The page's shared state, one newtype context per concern: one writer (the session,
+//! through its methods) and read-only memos over it.
 
 use leptos::prelude::*;
 
-use crate::model::draft::Draft;
+use crate::model::draft::{Draft, Source};
 use crate::model::metrics::{Evaluation, InvalidKeys};
+use crate::model::presets::{AsicPreset, GpuPreset};
 use crate::model::projection::Projection;
-use crate::model::{Link, Metrics, Scenario};
+use crate::model::session::Session;
+use crate::model::{Key, Link, Metrics, Scenario, Side};
 
-/// The scenario under edit. Every edit is a method of [`Draft`], called through `update`.
+/// The scenario under edit and the side pinned while comparing: read with `with`, changed
+/// only through the methods below, each one of [`Session`] (its signal stays private, so
+/// every change is one the model names and tests).
 #[derive(Clone, Copy)]
-pub struct DraftCtx(pub RwSignal<Draft>);
+pub struct SessionCtx(RwSignal<Session>);
+
+impl SessionCtx {
+    pub fn new(session: Session) -> Self {
+        SessionCtx(RwSignal::new(session))
+    }
+
+    /// Reads the session, tracked.
+    pub fn with<T>(self, read: impl FnOnce(&Session) -> T) -> T {
+        self.0.with(read)
+    }
+
+    /// Reads the session, untracked.
+    pub fn with_untracked<T>(self, read: impl FnOnce(&Session) -> T) -> T {
+        self.0.with_untracked(read)
+    }
+
+    fn edit(self, edit: impl FnOnce(&mut Draft)) {
+        self.0.update(|s| s.edit(edit));
+    }
+
+    /// A person typed `text` into `source` for `key`.
+    pub fn type_text(self, key: Key, source: Source, text: &str) {
+        self.edit(|d| d.type_text(key, source, text));
+    }
+
+    /// The reader left a field or pressed Enter: what they typed enters the link.
+    pub fn settle(self) {
+        // Every field's blur calls this: no change, no notification.
+        if self.0.with_untracked(|s| s.draft().settled() != s.draft().scenario()) {
+            self.edit(Draft::settle);
+        }
+    }
+
+    /// The reader stopped typing into `key` for a moment.
+    pub fn pause(self, key: Key) {
+        if self.0.with_untracked(|s| s.draft().settled() != s.draft().scenario()) {
+            self.edit(|d| d.pause(key));
+        }
+    }
+
+    pub fn pick_asic(self, preset: &'static AsicPreset) {
+        self.edit(|d| d.pick_asic(preset));
+    }
+
+    pub fn pick_gpu(self, preset: &'static GpuPreset) {
+        self.edit(|d| d.pick_gpu(preset));
+    }
+
+    /// Values set from outside the inputs (today's network), for `keys`.
+    pub fn accept(self, next: Scenario, keys: &[Key]) {
+        self.edit(|d| d.accept(next, keys));
+    }
+
+    pub fn pin(self) {
+        self.0.update(Session::pin);
+    }
+
+    pub fn swap(self) {
+        self.0.update(Session::swap);
+    }
+
+    pub fn keep(self, side: Side) {
+        self.0.update(|s| s.keep(side));
+    }
+
+    pub fn reset(self) {
+        self.0.update(Session::reset);
+    }
+
+    pub fn undo(self) {
+        self.0.update(|s| drop(s.undo()));
+    }
+
+    /// A link from the browser's history (Back, Forward).
+    pub fn restore(self, link: Link) {
+        if self.0.with_untracked(|s| s.link() != link) {
+            self.0.update(|s| s.restore(link));
+        }
+    }
+}
 
 /// The last valid scenario: what the URL holds and the model evaluates.
 #[derive(Clone, Copy)]
@@ -38,9 +122,9 @@ pub type TimeModel = fn(&Scenario, InvalidKeys) -> Evaluation;
 pub struct TimeModelCtx(pub RwSignal<Option<TimeModel>>);
 /// Side A while comparing (the inputs edit B, the draft); `None` for a single scenario.
 #[derive(Clone, Copy)]
-pub struct PinnedCtx(pub RwSignal<Option<Scenario>>);
+pub struct PinnedCtx(pub Memo<Option<Scenario>>);
 
-/// What the page shows as a link: the scenario, or A and B. The address bar, "Copy link",
-/// the embed snippet and "Save" all take it from here.
+/// What the page shows as a link: what the reader settled on, the scenario or A and B. The
+/// address bar, "Copy link", the embed snippet and "Save" all take it from here.
 #[derive(Clone, Copy)]
 pub struct LinkCtx(pub Memo<Link>);
