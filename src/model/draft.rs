@@ -29,6 +29,15 @@ pub struct InputError {
     pub text: String,
 }
 
+/// Why the link does not hold what an input shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Held {
+    /// The text is not valid.
+    Invalid,
+    /// The value is valid but the reader has not settled on it yet.
+    Typing,
+}
+
 /// A scenario under edit.
 ///
 /// Two scenarios: `scenario` takes each valid value as it is typed (the figures follow every
@@ -81,10 +90,17 @@ impl Draft {
         &self.settled
     }
 
-    /// The inputs whose text is not valid, each with the value the link holds instead, in
-    /// the order they were typed into.
-    pub fn held_instead(&self) -> Vec<(Key, Option<Decimal>)> {
-        self.errors.iter().map(|(k, _)| (*k, self.settled.get(*k))).collect()
+    /// The inputs whose text the link does not hold, each with why and the value the link
+    /// holds instead: those not valid (in the order they were typed into), then those
+    /// still being typed (valid, not settled yet).
+    pub fn held_instead(&self) -> Vec<(Key, Held, Option<Decimal>)> {
+        let mut held: Vec<_> = self.errors.iter().map(|(k, _)| (*k, Held::Invalid, self.settled.get(*k))).collect();
+        for key in Key::ALL {
+            if self.scenario.get(key) != self.settled.get(key) {
+                held.push((key, Held::Typing, self.settled.get(key)));
+            }
+        }
+        held
     }
 
     /// The reader settled on what they typed (they left the field or pressed Enter): every
@@ -295,7 +311,17 @@ mod tests {
         let mut d = draft("?btc=90000");
         type_keys(&mut d, Key::Btc, "85,000");
         type_keys(&mut d, Key::Hp, "x");
-        assert_eq!(d.held_instead(), vec![(Key::Btc, Some(dec!(90000))), (Key::Hp, None)]);
+        type_keys(&mut d, Key::Kwh, "0.03");
+        assert_eq!(
+            d.held_instead(),
+            vec![
+                (Key::Btc, Held::Invalid, Some(dec!(90000))),
+                (Key::Hp, Held::Invalid, None),
+                (Key::Kwh, Held::Typing, Some(dec!(0.05)))
+            ]
+        );
+        d.settle();
+        assert_eq!(d.held_instead().len(), 2, "settled, the power price is the link's");
     }
 
     #[test]

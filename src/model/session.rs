@@ -60,14 +60,15 @@ impl Session {
         self.undo.as_ref().map(|(what, _, _)| *what)
     }
 
-    /// An edit of the draft (typing, a preset, today's network): it ends any offer to undo.
-    pub fn edit<T>(&mut self, edit: impl FnOnce(&mut Draft) -> T) -> T {
+    /// An edit of the draft (typing, a preset, today's network): once it reaches the link,
+    /// it ends any offer to undo. (Not generic: one copy in the Wasm for every edit.)
+    #[inline(never)]
+    pub fn edit(&mut self, edit: &mut dyn FnMut(&mut Draft)) {
         let before = self.draft.settled().clone();
-        let out = edit(&mut self.draft);
+        edit(&mut self.draft);
         if *self.draft.settled() != before {
             self.undo = None;
         }
-        out
     }
 
     fn replace(&mut self, what: Undoable, draft: Draft, pinned: Option<Scenario>) {
@@ -145,9 +146,9 @@ mod tests {
     #[test]
     fn it_links_only_what_was_settled() {
         let mut s = session("?kwh=0.04");
-        s.edit(|d| d.type_text(Key::Kwh, Source::Field, "0.0"));
+        s.edit(&mut |d| d.type_text(Key::Kwh, Source::Field, "0.0"));
         assert_eq!(query(&s), "v=1&kwh=0.04");
-        s.edit(Draft::settle);
+        s.edit(&mut Draft::settle);
         assert_eq!(query(&s), "v=1&kwh=0");
     }
 
@@ -155,7 +156,7 @@ mod tests {
     fn it_pins_swaps_and_keeps_each_side_and_undoes_each() {
         let mut s = session("?kwh=0.04");
         s.pin();
-        s.edit(|d| d.type_text(Key::Kwh, Source::Field, "0.03"));
+        s.edit(&mut |d| d.type_text(Key::Kwh, Source::Field, "0.03"));
         assert_eq!(query(&s), "v=1&kwh=0.04&cmp=1", "B's typing is not settled yet");
         s.swap();
         assert_eq!(query(&s), "v=1&kwh=0.03&b.kwh=0.04", "swap takes B as typed");
@@ -165,7 +166,7 @@ mod tests {
         assert_eq!(query(&s), "v=1&kwh=0.04&cmp=1");
         assert!(!s.undo(), "one step of undo");
 
-        s.edit(Draft::settle);
+        s.edit(&mut Draft::settle);
         for (side, want) in [(Side::A, "v=1&kwh=0.04"), (Side::B, "v=1&kwh=0.03")] {
             let before = s.clone();
             s.keep(side);
@@ -180,14 +181,14 @@ mod tests {
     #[test]
     fn it_resets_with_an_undo_that_an_edit_withdraws() {
         let mut s = session("?kwh=0.04&b.btc=90000&theme=dark");
-        s.edit(|d| d.type_text(Key::Pool, Source::Field, "x"));
+        s.edit(&mut |d| d.type_text(Key::Pool, Source::Field, "x"));
         let before = s.clone();
         s.reset();
         assert_eq!(query(&s), "v=1&theme=dark");
         assert!(s.undo());
         assert_eq!(s, before, "the comparison and the invalid pool are back");
         s.reset();
-        s.edit(|d| {
+        s.edit(&mut |d| {
             d.type_text(Key::Kwh, Source::Field, "0.03");
             d.settle();
         });
@@ -198,7 +199,7 @@ mod tests {
     #[test]
     fn it_restores_a_link_from_history_unless_it_is_already_shown() {
         let mut s = session("?kwh=0.04");
-        s.edit(|d| d.type_text(Key::Btc, Source::Field, "9"));
+        s.edit(&mut |d| d.type_text(Key::Btc, Source::Field, "9"));
         let typing = s.clone();
         s.restore(from_link("?v=1&kwh=0.04").0);
         assert_eq!(s, typing, "the same link keeps what is being typed");

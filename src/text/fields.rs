@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::{format::grouped, num, t, tf};
+use crate::model::draft::Held;
 use crate::model::fields::{Bound, Field, FieldError, Group, Unusual, TYPICAL_POWER_PRICE};
 use crate::model::view::Section;
 use crate::model::Key;
@@ -241,15 +242,23 @@ fn with_unit(key: Key, value: Decimal) -> String {
 
 /// What the link holds while inputs are not valid, one sentence each: "Bitcoin price is not
 /// valid: the link holds 85,000 USD instead." Empty when every input is valid.
-pub fn held_instead(held: &[(Key, Option<Decimal>)]) -> String {
+pub fn held_instead(held: &[(Key, Held, Option<Decimal>)]) -> String {
     let sentences: Vec<String> = held
         .iter()
-        .map(|(key, value)| match value {
-            Some(v) => tf(
+        .map(|(key, why, value)| match (why, value) {
+            (Held::Invalid, Some(v)) => tf(
                 "{label} is not valid: the link holds {value} instead.",
                 &[("label", label(*key)), ("value", &with_unit(*key, *v))],
             ),
-            None => tf("{label} is not valid: the link leaves it out.", &[("label", label(*key))]),
+            (Held::Invalid, None) => tf("{label} is not valid: the link leaves it out.", &[("label", label(*key))]),
+            (Held::Typing, Some(v)) => tf(
+                "{label} is still being typed: the link holds {value} until you leave the field.",
+                &[("label", label(*key)), ("value", &with_unit(*key, *v))],
+            ),
+            (Held::Typing, None) => tf(
+                "{label} is still being typed: the link leaves it out until you leave the field.",
+                &[("label", label(*key))],
+            ),
         })
         .collect();
     sentences.join(" ")
@@ -334,9 +343,14 @@ mod tests {
             Some("2.5 is above what is usually seen (up to 2): is that what you meant?")
         );
         assert_eq!(
-            held_instead(&[(Key::Btc, Some(dec!(85000))), (Key::Hp, None)]),
+            held_instead(&[
+                (Key::Btc, Held::Invalid, Some(dec!(85000))),
+                (Key::Hp, Held::Invalid, None),
+                (Key::Kwh, Held::Typing, Some(dec!(0.05)))
+            ]),
             "Bitcoin price is not valid: the link holds 85,000 USD instead. \
-             Hashprice override is not valid: the link leaves it out."
+             Hashprice override is not valid: the link leaves it out. \
+             Electricity price is still being typed: the link holds 0.05 USD/kWh until you leave the field."
         );
         assert_eq!(held_instead(&[]), "");
     }

@@ -13,7 +13,7 @@ use super::notice::Notice;
 use super::per_mw_table::PerMwTable;
 use super::share_bar::ShareBar;
 use super::state::{
-    LinkCtx, MetricsCtx, PinnedCtx, ProjectionCtx, ScenarioCtx, SettledCtx, TimeModel, TimeModelCtx,
+    ComparingCtx, LinkCtx, MetricsCtx, ProjectionCtx, ScenarioCtx, SettledCtx, TimeModel, TimeModelCtx,
 };
 use super::use_embed_height::use_embed_height;
 use super::use_scenario_url::use_scenario_url;
@@ -55,11 +55,11 @@ pub fn App() -> impl IntoView {
     provide_context(ScenarioCtx(scenario));
     provide_context(MetricsCtx(metrics));
     provide_context(ProjectionCtx(projection));
-    provide_context(PinnedCtx(url.pinned));
     provide_context(LinkCtx(url.link));
     provide_context(TimeModelCtx(time_model));
     // While comparing, A and B side by side take the place of the single scenario's cards.
-    let comparing = Memo::new(move |_| url.pinned.with(Option::is_some));
+    let comparing = Memo::new(move |_| session.with(|s| s.pinned().is_some()));
+    provide_context(ComparingCtx(comparing));
 
     let view = scenario.with_untracked(|s| s.view);
     // The theme follows the link; an effect touches only the document element. The language

@@ -22,7 +22,7 @@ pub fn EmbedBar() -> impl IntoView {
     view! {
         <p class="embed-bar">
             <a href=href target="_blank" rel="noopener" data-open-full="" aria-describedby="open-held">{t("Open in kWhich ↗")}</a>
-            " "<span id="open-held" data-held="">{held}</span>
+            " "<span id="open-held" data-held="">{super::live_text(held)}</span>
         </p>
     }
 }

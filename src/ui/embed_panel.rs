@@ -138,7 +138,7 @@ pub fn EmbedPanel(
                 <option value="dark">{t("Dark")}</option>
             </select>
             <label for="embed-code">{t("Paste this into the article's HTML")}</label>
-            <p class="note" id="embed-held" data-held="">{held}</p>
+            <p class="note" id="embed-held" data-held="">{super::live_text(held)}</p>
             <textarea id="embed-code" readonly rows="6" prop:value=code aria-describedby="embed-held"></textarea>
             <button type="button" on:click=move |_| web::copy(&code(), Box::new(move |ok| copied.set(Some(ok))))>{t("Copy embed code")}</button>
             <span class="status" role="status">{move || match copied.get() {

@@ -65,10 +65,9 @@ pub fn HashrateField(
                 readonly=!editable
                 aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                 aria-describedby="hashrate-help hashrate-error"
-                prop:value=shown on:input=on_input on:blur=move |_| session.settle()
-                on:keydown=move |ev| if ev.key() == "Enter" { session.settle() }/>
+                prop:value=shown on:input=on_input/>
             <p class="help" id="hashrate-help">{t("Sets the difficulty: hashrate · 600 s / 2^32.")}</p>
-            <p class="error" id="hashrate-error" data-error="hashrate" aria-live="polite">{message}</p>
+            <p class="error" id="hashrate-error" data-error="hashrate" aria-live="polite">{super::live_text(move || message().unwrap_or_default())}</p>
         </div>
     }
 }

@@ -61,7 +61,7 @@ pub fn LiveButton() -> impl IntoView {
     view! {
         <div class="live">
             <button type="button" data-live="" on:click=load>{t("Use today's network")}</button>
-            <p class="status" role="status" aria-live="polite" data-live-status="">{status}</p>
+            <p class="status" role="status" aria-live="polite" data-live-status="">{super::live_text(move || status().unwrap_or_default())}</p>
         </div>
     }
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::live_text;
 use super::state::{ScenarioCtx, SessionCtx};
 use crate::model::draft::Source;
 use crate::model::fields::parse_decimal;
@@ -81,9 +82,10 @@ pub fn NumberField(
     let id = format!("f-{}", field.name);
     let help_id = format!("{}-help", field.name);
     let error_id = format!("{}-error", field.name);
-    let message = move || error.get().map(|e| error_text(field, &e));
+    let message = move || error.get().map(|e| error_text(field, &e)).unwrap_or_default();
     // A valid value far from what anyone pays or sees: a hint, not a refusal.
-    let hint = move || value.get().filter(|_| error.get().is_none()).and_then(|v| unusual_hint(key, v));
+    let hint =
+        move || value.get().filter(|_| error.get().is_none()).and_then(|v| unusual_hint(key, v)).unwrap_or_default();
     let hint_id = format!("{}-hint", field.name);
     let placeholder = if field.default.is_none() { t("computed") } else { "" };
     let label_for = id.clone();
@@ -107,12 +109,10 @@ pub fn NumberField(
                 aria-describedby=format!("{help_id} {error_id} {hint_id}")
                 prop:value=shown
                 on:input=on_input
-                on:blur=move |_| session.settle()
-                on:keydown=move |ev| if ev.key() == "Enter" { session.settle() }
             />
             <p class="help" id=help_id>{help(key)}" "<span class="range">{range_text(field)}</span></p>
-            <p class="error" id=error_id data-error=field.name aria-live="polite">{message}</p>
-            <p class="hint" id=hint_id data-hint=field.name>{hint}</p>
+            <p class="error" id=error_id data-error=field.name aria-live="polite">{live_text(message)}</p>
+            <p class="hint" id=hint_id data-hint=field.name>{live_text(hint)}</p>
         </div>
     }
 }

@@ -71,7 +71,7 @@ pub fn PresetPicker(
                     <option value=id>{text}</option>
                 }).collect_view()}
             </select>
-            <p class="help source">{move || tf("Source: {source}", &[("source", source())])}</p>
+            <p class="help source">{super::live_text(move || tf("Source: {source}", &[("source", source())]))}</p>
         </div>
     }
 }

@@ -31,67 +31,90 @@ impl SessionCtx {
         self.0.with_untracked(read)
     }
 
-    fn edit(self, edit: impl FnOnce(&mut Draft)) {
-        self.0.update(|s| s.edit(edit));
+    /// Every change goes through here: one copy of the signal's update in the Wasm.
+    #[inline(never)]
+    fn change(self, change: &mut dyn FnMut(&mut Session)) {
+        self.0.update(|s| change(s));
+    }
+
+    fn edit(self, edit: &mut dyn FnMut(&mut Draft)) {
+        self.change(&mut |s| s.edit(edit));
+    }
+
+    /// True while a valid value typed has not entered the link yet.
+    fn typing(self) -> bool {
+        self.0.with_untracked(|s| s.draft().settled() != s.draft().scenario())
     }
 
     /// A person typed `text` into `source` for `key`.
     pub fn type_text(self, key: Key, source: Source, text: &str) {
-        self.edit(|d| d.type_text(key, source, text));
+        self.edit(&mut |d| d.type_text(key, source, text));
     }
 
     /// The reader left a field or pressed Enter: what they typed enters the link.
     pub fn settle(self) {
-        // Every field's blur calls this: no change, no notification.
-        if self.0.with_untracked(|s| s.draft().settled() != s.draft().scenario()) {
-            self.edit(Draft::settle);
+        // Every field's `change` calls this: no change, no notification.
+        if self.typing() {
+            self.edit(&mut Draft::settle);
         }
     }
 
     /// The reader stopped typing into `key` for a moment.
     pub fn pause(self, key: Key) {
-        if self.0.with_untracked(|s| s.draft().settled() != s.draft().scenario()) {
-            self.edit(|d| d.pause(key));
+        if self.typing() {
+            self.edit(&mut |d| d.pause(key));
         }
     }
 
     pub fn pick_asic(self, preset: &'static AsicPreset) {
-        self.edit(|d| d.pick_asic(preset));
+        self.edit(&mut |d| d.pick_asic(preset));
     }
 
     pub fn pick_gpu(self, preset: &'static GpuPreset) {
-        self.edit(|d| d.pick_gpu(preset));
+        self.edit(&mut |d| d.pick_gpu(preset));
     }
 
     /// Values set from outside the inputs (today's network), for `keys`.
     pub fn accept(self, next: Scenario, keys: &[Key]) {
-        self.edit(|d| d.accept(next, keys));
+        let mut next = Some(next);
+        self.edit(&mut |d| {
+            if let Some(next) = next.take() {
+                d.accept(next, keys);
+            }
+        });
     }
 
     pub fn pin(self) {
-        self.0.update(Session::pin);
+        self.change(&mut Session::pin);
     }
 
     pub fn swap(self) {
-        self.0.update(Session::swap);
+        self.change(&mut Session::swap);
     }
 
     pub fn keep(self, side: Side) {
-        self.0.update(|s| s.keep(side));
+        self.change(&mut |s| s.keep(side));
     }
 
     pub fn reset(self) {
-        self.0.update(Session::reset);
+        self.change(&mut Session::reset);
     }
 
     pub fn undo(self) {
-        self.0.update(|s| drop(s.undo()));
+        self.change(&mut |s| {
+            s.undo();
+        });
     }
 
     /// A link from the browser's history (Back, Forward).
     pub fn restore(self, link: Link) {
         if self.0.with_untracked(|s| s.link() != link) {
-            self.0.update(|s| s.restore(link));
+            let mut link = Some(link);
+            self.change(&mut |s| {
+                if let Some(link) = link.take() {
+                    s.restore(link);
+                }
+            });
         }
     }
 }
@@ -120,9 +143,9 @@ pub type TimeModel = fn(&Scenario, InvalidKeys) -> Evaluation;
 /// today's figures and every figure over time is `NotProjected`.
 #[derive(Clone, Copy)]
 pub struct TimeModelCtx(pub RwSignal<Option<TimeModel>>);
-/// Side A while comparing (the inputs edit B, the draft); `None` for a single scenario.
+/// True while comparing (side A pinned, the inputs edit B).
 #[derive(Clone, Copy)]
-pub struct PinnedCtx(pub Memo<Option<Scenario>>);
+pub struct ComparingCtx(pub Memo<bool>);
 
 /// What the page shows as a link: what the reader settled on, the scenario or A and B. The
 /// address bar, "Copy link", the embed snippet and "Save" all take it from here.

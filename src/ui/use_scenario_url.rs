@@ -21,8 +21,6 @@ pub struct UseScenarioUrlReturn {
     pub session: SessionCtx,
     /// The scenario under edit (B while comparing) as typed: what the figures show.
     pub scenario: Memo<Scenario>,
-    /// Side A while comparing.
-    pub pinned: Memo<Option<Scenario>>,
     /// The link for what the reader settled on: the scenario, or A and B.
     pub link: Memo<Link>,
     /// What the opening link had that could not be used.
@@ -39,7 +37,6 @@ pub fn use_scenario_url() -> UseScenarioUrlReturn {
     let follow = !initial.view().embed;
     let session = SessionCtx::new(Session::new(initial));
     let scenario = Memo::new(move |_| session.with(|s| s.draft().scenario().clone()));
-    let pinned = Memo::new(move |_| session.with(|s| s.pinned().cloned()));
     let link = Memo::new(move |_| session.with(Session::link));
     if follow {
         // An effect only touches the outside world: the address bar. The write waits a
@@ -61,5 +58,5 @@ pub fn use_scenario_url() -> UseScenarioUrlReturn {
         });
         web::on_history(Box::new(move |search: String| session.restore(from_link(&search).0)));
     }
-    UseScenarioUrlReturn { session, scenario, pinned, link, warnings }
+    UseScenarioUrlReturn { session, scenario, link, warnings }
 }
