@@ -8,9 +8,7 @@ use super::embed_bar::EmbedBar;
 use super::input_panel::InputPanel;
 use super::language_picker::LanguagePicker;
 use super::lazy;
-use super::network_card::NetworkCard;
 use super::notice::Notice;
-use super::per_mw_table::PerMwTable;
 use super::share_bar::ShareBar;
 use super::state::{
     ComparingCtx, LinkCtx, MetricsCtx, ProjectionCtx, ScenarioCtx, SettledCtx, TimeModel, TimeModelCtx,
@@ -148,8 +146,8 @@ fn section_view(section: Section, editable: bool) -> AnyView {
     match section {
         Section::Compare => view! { <CompareCard/> }.into_any(),
         Section::Btc => view! { <CostPerBtcCard/> }.into_any(),
-        Section::PerMw => view! { <PerMwTable/> }.into_any(),
-        Section::Network => view! { <NetworkCard/> }.into_any(),
+        Section::PerMw => lazy::per_mw_table(),
+        Section::Network => lazy::network_card(),
         Section::Time => lazy::time_section(),
         Section::Inputs => view! { <InputPanel editable=editable/> }.into_any(),
         Section::Map => lazy::map_section(),

@@ -56,6 +56,7 @@ pub fn SavedScenarios() -> impl IntoView {
         });
         if changed {
             deleted.set(removed.map(|at| (at, item)));
+            done.set(String::new());
         }
         if changed && !rename {
             // The focused button went with its entry.

@@ -196,7 +196,7 @@ describe("settled values", () => {
       page.on("dialog", (d) => d.accept("Cheap power"));
       await page.locator('[aria-controls="saved-panel"]').click();
       await page.locator("#save-here").click();
-      const items = page.locator(".saved-list li");
+      const items = page.locator(".saved-list li:not(.note)");
       await eventually(async () => assert.equal(await items.count(), 1));
       await items.first().getByRole("button", { name: /Delete/ }).click();
       await eventually(async () => assert.equal(await items.count(), 0));
