@@ -13,6 +13,9 @@ use crate::model::error::ModelError;
 use crate::model::metrics::Path;
 use crate::text::format::usd;
 use crate::text::map_svg::{heatmap, CELL, PAGE_VIEW, PLOT};
+
+/// The width of [`PAGE_VIEW`], in map units.
+const PAGE_WIDTH: f64 = 2600.0;
 use crate::text::{t, tf};
 
 /// A cell's figures as one sentence.
@@ -100,18 +103,23 @@ pub fn MapFrame(
             active.set(Some(next));
         }
     };
+    // The cell under the pointer or finger, from where it is on the map (a label or a line
+    // drawn over a cell does not hide it); outside the cells the readout shows the scenario.
     let on_pointer = move |ev: PointerEvent| {
-        let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        if !el.has_attribute("data-kwh") {
+        let Some(frame) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let rect = frame.get_bounding_client_rect();
+        if rect.width() <= 0.0 {
             return;
         }
-        let at = |name: &str| el.get_attribute(name)?.parse::<i32>().ok();
+        // The map is drawn PAGE_WIDTH units wide, as wide as the frame.
+        let scale = PAGE_WIDTH / rect.width();
+        let x = (f64::from(ev.client_x()) - rect.left()) * scale - f64::from(PLOT.x);
+        let y = (f64::from(ev.client_y()) - rect.top()) * scale - f64::from(PLOT.y);
         let n = map.with_untracked(|(m, _)| m.as_ref().map_or(0, |m| m.n));
-        if let (Some(x), Some(y)) = (at("x"), at("y")) {
-            let i = usize::try_from((x - PLOT.x) / CELL).unwrap_or(0);
-            let row = usize::try_from((y - PLOT.y) / CELL).unwrap_or(0);
-            active.set(Some((i, n.saturating_sub(1).saturating_sub(row))));
-        }
+        let inside = x >= 0.0 && y >= 0.0 && x < f64::from(PLOT.width) && y < f64::from(PLOT.height);
+        let cell = |v: f64| (v / f64::from(CELL)) as usize;
+        let at = inside.then(|| (cell(x), n.saturating_sub(1).saturating_sub(cell(y))));
+        active.set(at.filter(|(i, _)| *i < n));
     };
     view! {
         <div class="map-frame" tabindex="0" role="group" aria-describedby="map-readout"

@@ -76,8 +76,9 @@ describe("inputs", () => {
         await jump.click();
         await page.waitForFunction(() => {
           const r = document.querySelector("#inputs").getBoundingClientRect();
-          return r.top >= -1 && r.top < innerHeight / 2;
+          return r.top < innerHeight && r.bottom > 0;
         });
+        assert.ok(await page.evaluate(() => scrollY) > 3000, "the jump scrolled down to the inputs");
         assert.equal(await page.evaluate(() => document.activeElement?.id), "inputs");
       },
       { viewport: { width: 360, height: 800 } },
