@@ -11,6 +11,7 @@ use super::metrics::InvalidKeys;
 use super::network::difficulty_from_hashrate;
 use super::presets::{AsicPreset, GpuPreset};
 use super::scenario::Scenario;
+use super::view::PowerUnit;
 
 /// The input a person typed into: a key's own field, or the network-hashrate field that
 /// edits the difficulty through a conversion.
@@ -192,6 +193,12 @@ impl Draft {
         self.errors.retain(|(k, _)| !keys.contains(k));
     }
 
+    /// Shows and reads the power price in `unit` (a display key: no number changes).
+    pub fn set_power_unit(&mut self, unit: PowerUnit) {
+        self.scenario.view.power_unit = unit;
+        self.settled.view.power_unit = unit;
+    }
+
     /// Back to the snapshot, keeping how the scenario is shown (theme, language).
     pub fn reset(&mut self) {
         let view = self.scenario.view;
@@ -289,6 +296,15 @@ mod tests {
             assert_eq!(d.settled().get(key), Some(settled), "{typed:?} once the field is left");
             assert_eq!(d.scenario().get(key), Some(settled), "the figures of an invalid {typed:?} are the link's");
         }
+    }
+
+    #[test]
+    fn it_changes_the_power_unit_in_the_link_at_once_and_no_number() {
+        let mut d = draft("?kwh=0.045");
+        type_keys(&mut d, Key::Btc, "9");
+        d.set_power_unit(PowerUnit::CentsPerKwh);
+        assert_eq!(crate::model::to_query(d.settled()), "v=1&kwh=0.045&pu=ckwh");
+        assert_eq!(d.scenario().btc().get(), dec!(9), "what is being typed stays");
     }
 
     #[test]

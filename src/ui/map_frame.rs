@@ -125,7 +125,7 @@ pub fn MapFrame(
         <div class="map-frame" tabindex="0" role="group" aria-describedby="map-readout"
             aria-label=t("Decision map: the arrow keys move from cell to cell")
             on:keydown=on_key on:pointermove=on_pointer on:pointerdown=on_pointer
-            on:pointerleave=move |_| active.set(None)>
+            on:pointerleave=move |ev: PointerEvent| if ev.pointer_type() == "mouse" { active.set(None) }>
             <svg class="decision-map" data-chart="decision-map" viewBox=PAGE_VIEW role="img" direction="ltr"
                 aria-label=move || summary.get() xmlns="http://www.w3.org/2000/svg" inner_html=move || svg.get()>
             </svg>

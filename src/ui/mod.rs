@@ -24,6 +24,7 @@ mod network_card;
 mod notice;
 mod number_field;
 mod per_mw_table;
+mod power_unit_picker;
 mod preset_picker;
 mod saved_scenarios;
 mod share_bar;

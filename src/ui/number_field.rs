@@ -7,12 +7,15 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::live_text;
+use super::power_unit_picker::PowerUnitPicker;
 use super::state::{ScenarioCtx, SessionCtx};
 use crate::model::draft::Source;
 use crate::model::fields::parse_decimal;
+use crate::model::view::PowerUnit;
 use crate::model::Key;
 use crate::text::fields::{error_text, help, label, range_text, unit, unusual_hint};
 use crate::text::{number_style, t};
+use rust_decimal::Decimal;
 
 /// What a person typed, as the draft reads it: plain digits with `.` for decimals, the way
 /// a link writes numbers (`0,05` typed in Vietnamese is `0.05`, `٠٫٠٥` in Arabic too). A
@@ -52,13 +55,21 @@ pub fn NumberField(
     let field = key.field();
     let style = number_style();
     let value = Memo::new(move |_| scenario.with(|s| s.get(key)));
+    // The power price is shown and typed in the unit the link's `pu=` names; every other
+    // key in its own. The draft always reads USD/kWh.
+    let power_unit = Memo::new(move |_| match key {
+        Key::Kwh => scenario.with(|s| s.view.power_unit),
+        _ => PowerUnit::UsdPerKwh,
+    });
+    let in_unit = move |v: Decimal| power_unit.get_untracked().shown(v).unwrap_or(v);
+    let in_field = Memo::new(move |_| value.get().map(|v| power_unit.get().shown(v).unwrap_or(v)));
     let error = Memo::new(move |_| session.with(|s| s.draft().error_of(key, Source::Field)));
     // What the person typed: kept while it means the scenario's value ("0.050", "1e6") or
     // while it is invalid, replaced when the value changes from elsewhere (preset, reset).
     // Shown in the language's digits and decimal mark.
-    let typed = StoredValue::new(value.get_untracked().map(|v| style.plain(v)).unwrap_or_default());
+    let typed = StoredValue::new(value.get_untracked().map(|v| style.plain(in_unit(v))).unwrap_or_default());
     let shown = move || {
-        let value = value.get();
+        let value = in_field.get();
         let text = typed.get_value();
         let same = match value {
             None => text.trim().is_empty(),
@@ -76,7 +87,14 @@ pub fn NumberField(
         let text = event_target_value(&ev);
         // What was typed first: the input's text is read back when the scenario changes.
         typed.set_value(text.clone());
-        session.type_text(key, Source::Field, &typed_plain(&text));
+        let plain = typed_plain(&text);
+        let unit = power_unit.get_untracked();
+        // In USD/kWh for the draft: exact, a power of ten.
+        let usd = match parse_decimal(&plain).ok().and_then(|v| unit.to_usd_per_kwh(v)) {
+            Some(v) if unit != PowerUnit::UsdPerKwh => v.to_string(),
+            _ => plain,
+        };
+        session.type_text(key, Source::Field, &usd);
         pause_after_typing(session, key);
     };
     let id = format!("f-{}", field.name);
@@ -94,8 +112,9 @@ pub fn NumberField(
         <div class="field" class:invalid=move || error.get().is_some()>
             <label for=label_for>
                 {label(key)}
-                {(!unit.is_empty()).then(|| view! { <span class="unit">{unit}</span> })}
+                {(!unit.is_empty() && key != Key::Kwh).then(|| view! { <span class="unit">{unit}</span> })}
             </label>
+            {(key == Key::Kwh).then(|| view! { <PowerUnitPicker editable=editable/> })}
             <input
                 id=id
                 name=field.name

@@ -8,6 +8,7 @@ use crate::model::metrics::{Evaluation, InvalidKeys};
 use crate::model::presets::{AsicPreset, GpuPreset};
 use crate::model::projection::Projection;
 use crate::model::session::Session;
+use crate::model::view::PowerUnit;
 use crate::model::{Key, Link, Metrics, Scenario, Side};
 
 /// The scenario under edit and the side pinned while comparing: read with `with`, changed
@@ -64,6 +65,11 @@ impl SessionCtx {
         if self.typing() {
             self.edit(&mut |d| d.pause(key));
         }
+    }
+
+    /// Shows and reads the power price in `unit`.
+    pub fn set_power_unit(self, unit: PowerUnit) {
+        self.edit(&mut |d| d.set_power_unit(unit));
     }
 
     pub fn pick_asic(self, preset: &'static AsicPreset) {
