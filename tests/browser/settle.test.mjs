@@ -135,6 +135,23 @@ describe("settled values", () => {
     });
   });
 
+  test("the power price is shown and typed in the unit pu= names; the link keeps USD/kWh", async () => {
+    await withPage(browser, "settle power unit", async ({ page }) => {
+      await openApp(page, server.url, "?v=1&kwh=0.045&pu=ckwh");
+      assert.equal(await input(page, "kwh").inputValue(), "4.5");
+      assert.equal(await page.locator("[data-unit]").inputValue(), "ckwh");
+      for await (const _ of typeKeyByKey(page, "kwh", "3.3"));
+      await page.keyboard.press("Tab");
+      await eventually(async () => assert.equal(await search(page), "?v=1&kwh=0.033&pu=ckwh"));
+      await page.locator("[data-unit]").selectOption("mwh");
+      await eventually(async () => assert.equal(await input(page, "kwh").inputValue(), "33"));
+      await eventually(async () => assert.equal(await search(page), "?v=1&kwh=0.033&pu=mwh"));
+      await page.locator("[data-unit]").selectOption("kwh");
+      await eventually(async () => assert.equal(await search(page), "?v=1&kwh=0.033"));
+      assert.equal(await input(page, "kwh").inputValue(), "0.033");
+    });
+  });
+
   test("Back and Forward move between settled scenarios; a burst of typing is one entry", async () => {
     await withPage(browser, "settle history", async ({ page }) => {
       await openApp(page, server.url, "?v=1");
