@@ -27,7 +27,7 @@ pub fn PowerUnitPicker(
     ]
     .map(|(unit, name)| view! { <option value=unit.name()>{name}</option> });
     view! {
-        <select class="unit-picker" id="f-pu" data-unit="" aria-label=t("Unit of the electricity price")
+        <select class="unit-picker" id="f-pu" data-unit="" dir="ltr" aria-label=t("Unit of the electricity price")
             disabled=!editable prop:value=current on:change=on_change>
             {options.into_iter().collect_view()}
         </select>
