@@ -15,7 +15,7 @@ use kwhich::model::export::json;
 use kwhich::model::link::comparison::differences;
 use kwhich::model::link::share_link::plain;
 use kwhich::model::presets::{ASICS, GPUS};
-use kwhich::model::view::{Lang, Section, Sections, Theme, Title, View};
+use kwhich::model::view::{Lang, PowerUnit, Section, Sections, Theme, Title, View};
 use kwhich::model::InvalidKeys;
 use kwhich::model::{
     evaluate, evaluate_over_time, evaluate_static, evaluate_with_invalid, from_link, from_query, to_query, Comparison,
@@ -236,8 +236,9 @@ fn value_for(key: Key) -> BoxedStrategy<Option<Decimal>> {
 fn view() -> impl Strategy<Value = View> {
     let show = prop_oneof![Just(None), (0u16..512).prop_map(Some)];
     let title = prop_oneof![Just(None), "[^\u{0}-\u{1f}]{1,80}".prop_map(|t| Title::new(&t).ok())];
-    (0usize..3, 0usize..3, any::<[bool; 3]>(), show, title).prop_map(
-        |(lang, theme, [embed, edit, live], show, title)| View {
+    (0usize..3, 0usize..3, any::<[bool; 3]>(), show, title, 0usize..3).prop_map(
+        |(lang, theme, [embed, edit, live], show, title, unit)| View {
+            power_unit: PowerUnit::ALL[unit],
             lang: [Lang::En, Lang::Ar, Lang::Vi][lang],
             title,
             theme: [Theme::Auto, Theme::Light, Theme::Dark][theme],

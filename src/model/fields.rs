@@ -274,6 +274,60 @@ static FIELDS: [Field; Key::COUNT] = [
     field!(Mw, "mw", Outlook, Some(dec!(100)), Ex(dec!(0)), In(dec!(100000))),
 ];
 
+/// What is usually seen or paid for a key: a valid value outside gets a hint beside its field
+/// (docs/LINKS.md, "Usual ranges"), and a pause in typing does not put it in the link (only
+/// leaving the field or Enter does). Sources: the snapshot's market (late November 2025), the
+/// ASICs and GPUs of the preset tables, published PUEs and colocation rates.
+static USUAL: [(Key, Decimal, Decimal); 11] = [
+    // Bitcoin has not been below $1,000 since 2017; a million is ten times its high.
+    (Key::Btc, dec!(1000), dec!(1000000)),
+    // From flare gas and curtailed hydro (1 ¢) to 1 USD/kWh, about 13 times a typical
+    // industrial price ([`TYPICAL_POWER_PRICE`]).
+    (Key::Kwh, dec!(0.01), dec!(1)),
+    (Key::Opx, dec!(0), dec!(0.1)),
+    // A hashrate and a power draw of one machine, from the oldest preset to the largest.
+    (Key::Th, dec!(10), dec!(2000)),
+    (Key::W, dec!(500), dec!(20000)),
+    (Key::Pue, dec!(1), dec!(2)),
+    (Key::Capex, dec!(1), dec!(100)),
+    (Key::Colo, dec!(20), dec!(500)),
+    (Key::Gpue, dec!(1), dec!(2)),
+    (Key::Gph, dec!(0.1), dec!(20)),
+    (Key::Dr, dec!(0), dec!(40)),
+];
+
+/// A typical industrial electricity price (USD/kWh): what an implausible power price is
+/// compared with ("4.5 USD/kWh is about 60 times a typical industrial price").
+pub const TYPICAL_POWER_PRICE: Decimal = dec!(0.075);
+
+/// Where a valid value sits against its key's usual range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unusual {
+    /// Below the usual range, whose lower end this is.
+    Below(Decimal),
+    /// Above the usual range, whose upper end this is.
+    Above(Decimal),
+}
+
+impl Key {
+    /// The usual range of this key's values, if the table gives one.
+    pub fn usual(self) -> Option<(Decimal, Decimal)> {
+        USUAL.iter().find(|(k, _, _)| *k == self).map(|&(_, low, high)| (low, high))
+    }
+
+    /// Whether `value` lies outside what is usually seen for this key.
+    pub fn unusual(self, value: Decimal) -> Option<Unusual> {
+        let (low, high) = self.usual()?;
+        if value < low {
+            Some(Unusual::Below(low))
+        } else if value > high {
+            Some(Unusual::Above(high))
+        } else {
+            None
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,6 +385,26 @@ mod tests {
         ];
         for (text, want) in bad {
             assert_eq!(parse_decimal(text), Err(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn it_has_usual_ranges_inside_the_valid_ones_and_flags_what_lies_outside() {
+        for (key, low, high) in USUAL {
+            assert!(key.field().contains(low) || low == dec!(0), "{key} usual low {low}");
+            assert!(key.field().contains(high) && low < high, "{key} usual high {high}");
+        }
+        assert_eq!(Key::Kwh.unusual(dec!(4.5)), Some(Unusual::Above(dec!(1))));
+        assert_eq!(Key::Kwh.unusual(dec!(1)), None);
+        assert_eq!(Key::Kwh.unusual(dec!(0)), Some(Unusual::Below(dec!(0.01))));
+        assert_eq!(Key::Btc.unusual(dec!(85)), Some(Unusual::Below(dec!(1000))));
+        assert_eq!(Key::Btc.unusual(dec!(1000001)), Some(Unusual::Above(dec!(1000000))));
+        assert_eq!(Key::Pue.unusual(dec!(2.1)), Some(Unusual::Above(dec!(2))));
+        assert_eq!(Key::Mo.unusual(dec!(240)), None, "a key without a usual range");
+        for key in Key::ALL {
+            if let (Some((low, high)), Some(default)) = (key.usual(), key.field().default) {
+                assert!(low <= default && default <= high, "{key}'s default is unusual");
+            }
         }
     }
 

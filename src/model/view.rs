@@ -1,5 +1,7 @@
 //! Display keys of the share link: they change the view, never a number.
 
+use rust_decimal::Decimal;
+
 /// The display language (`lang=`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -16,6 +18,54 @@ pub enum Theme {
     Auto,
     Light,
     Dark,
+}
+
+/// The unit the power price is shown and typed in (`pu=`). The link always holds `kwh` in
+/// USD/kWh; this only changes the field.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PowerUnit {
+    /// USD per kWh (`pu=kwh`).
+    #[default]
+    UsdPerKwh,
+    /// US cents per kWh (`pu=ckwh`).
+    CentsPerKwh,
+    /// USD per MWh (`pu=mwh`).
+    UsdPerMwh,
+}
+
+impl PowerUnit {
+    pub const ALL: [PowerUnit; 3] = [PowerUnit::UsdPerKwh, PowerUnit::CentsPerKwh, PowerUnit::UsdPerMwh];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PowerUnit::UsdPerKwh => "kwh",
+            PowerUnit::CentsPerKwh => "ckwh",
+            PowerUnit::UsdPerMwh => "mwh",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<PowerUnit> {
+        Self::ALL.into_iter().find(|u| u.name() == name)
+    }
+
+    /// How many of this unit make one USD/kWh: 1, 100 (¢) or 1,000 (per MWh).
+    pub fn per_usd_per_kwh(self) -> Decimal {
+        match self {
+            PowerUnit::UsdPerKwh => Decimal::ONE,
+            PowerUnit::CentsPerKwh => Decimal::ONE_HUNDRED,
+            PowerUnit::UsdPerMwh => Decimal::ONE_THOUSAND,
+        }
+    }
+
+    /// A price in USD/kWh as this unit shows it (exact: a power of ten).
+    pub fn shown(self, usd_per_kwh: Decimal) -> Option<Decimal> {
+        usd_per_kwh.checked_mul(self.per_usd_per_kwh()).map(|v| v.normalize())
+    }
+
+    /// A price typed in this unit, in USD/kWh (exact: a power of ten).
+    pub fn to_usd_per_kwh(self, typed: Decimal) -> Option<Decimal> {
+        typed.checked_div(self.per_usd_per_kwh()).map(|v| v.normalize())
+    }
 }
 
 /// A section of the page an embed may show (`show=`).
@@ -187,11 +237,22 @@ pub struct View {
     pub edit: bool,
     /// `live=1`: an embed offers "Use today's network" (the full page always does).
     pub live: bool,
+    /// `pu=`: the unit of the power price's field.
+    pub power_unit: PowerUnit,
 }
 
 impl Default for View {
     fn default() -> Self {
-        View { lang: Lang::En, title: None, theme: Theme::Auto, embed: false, show: None, edit: true, live: false }
+        View {
+            lang: Lang::En,
+            title: None,
+            theme: Theme::Auto,
+            embed: false,
+            show: None,
+            edit: true,
+            live: false,
+            power_unit: PowerUnit::UsdPerKwh,
+        }
     }
 }
 
@@ -244,6 +305,22 @@ impl Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn it_converts_the_power_price_to_and_from_its_unit_exactly() {
+        use rust_decimal_macros::dec;
+        for (unit, usd, shown) in [
+            (PowerUnit::UsdPerKwh, dec!(0.045), dec!(0.045)),
+            (PowerUnit::CentsPerKwh, dec!(0.045), dec!(4.5)),
+            (PowerUnit::UsdPerMwh, dec!(0.045), dec!(45)),
+            (PowerUnit::CentsPerKwh, dec!(0.0333), dec!(3.33)),
+        ] {
+            assert_eq!(unit.shown(usd), Some(shown), "{unit:?}");
+            assert_eq!(unit.to_usd_per_kwh(shown), Some(usd), "{unit:?}");
+            assert_eq!(PowerUnit::from_name(unit.name()), Some(unit));
+        }
+        assert_eq!(PowerUnit::from_name("usd"), None);
+    }
 
     #[test]
     fn it_keeps_a_title_as_plain_text_of_at_most_80_characters() {

@@ -5,7 +5,8 @@
 use rust_decimal::Decimal;
 
 use super::{format::grouped, num, t, tf};
-use crate::model::fields::{Bound, Field, FieldError, Group};
+use crate::model::edit::draft::Held;
+use crate::model::fields::{Bound, Field, FieldError, Group, Unusual, TYPICAL_POWER_PRICE};
 use crate::model::view::Section;
 use crate::model::Key;
 
@@ -47,6 +48,26 @@ pub fn label(key: Key) -> &'static str {
         Key::Glife => t("GPU useful life"),
         Key::Clife => t("AI hall fit-out life"),
         Key::Mw => t("Site power"),
+    }
+}
+
+/// Other words a reader may search an input by ("Find an input"): what it means, not its
+/// label ("curtail" finds the uptime, "halving" the block height). Empty for most.
+pub fn search_words(key: Key) -> &'static str {
+    match key {
+        Key::Btc => t("BTC market"),
+        Key::Kwh => t("power energy electricity tariff"),
+        Key::Opx => t("maintenance staff"),
+        Key::Up => t("curtail curtailment downtime availability"),
+        Key::Pue => t("cooling efficiency"),
+        Key::Gpue => t("cooling efficiency"),
+        Key::Blk => t("halving"),
+        Key::Sub => t("halving reward"),
+        Key::Mw => t("MW megawatts site size capacity"),
+        Key::Dr => t("NPV interest cost of capital"),
+        Key::Colo => t("rent tenant"),
+        Key::Gph => t("rent hourly"),
+        _ => "",
     }
 }
 
@@ -209,6 +230,67 @@ pub fn error_text(field: &Field, error: &FieldError) -> String {
     )
 }
 
+/// A value as the reader writes numbers, with its key's unit: "85,000 USD".
+fn with_unit(key: Key, value: Decimal) -> String {
+    let n = bound(value);
+    match unit(key) {
+        // A PUE is a plain ratio: "1.3", not "1.3 ratio".
+        _ if matches!(key, Key::Pue | Key::Gpue) => n,
+        "" => n,
+        unit => tf("{range} {unit}", &[("range", &n), ("unit", unit)]),
+    }
+}
+
+/// What the link holds while inputs are not valid, one sentence each: "Bitcoin price is not
+/// valid: the link holds 85,000 USD instead." Empty when every input is valid.
+pub fn held_instead(held: &[(Key, Held, Option<Decimal>)]) -> String {
+    let sentences: Vec<String> = held
+        .iter()
+        .map(|(key, why, value)| match (why, value) {
+            (Held::Invalid, Some(v)) => tf(
+                "{label} is not valid: the link holds {value} instead.",
+                &[("label", label(*key)), ("value", &with_unit(*key, *v))],
+            ),
+            (Held::Invalid, None) => tf("{label} is not valid: the link leaves it out.", &[("label", label(*key))]),
+            (Held::Typing, Some(v)) => tf(
+                "{label} is still being typed: the link holds {value} until you leave the field.",
+                &[("label", label(*key)), ("value", &with_unit(*key, *v))],
+            ),
+            (Held::Typing, None) => tf(
+                "{label} is still being typed: the link leaves it out until you leave the field.",
+                &[("label", label(*key))],
+            ),
+        })
+        .collect();
+    sentences.join(" ")
+}
+
+/// A hint beside a valid value outside what is usually seen for its key, or `None`.
+/// A power price above 1 USD/kWh is compared with a typical industrial price, as one
+/// typed in cents would be: "4.5 USD/kWh is about 60 times a typical industrial price:
+/// did you mean 4.5 ¢?"
+pub fn unusual_hint(key: Key, value: Decimal) -> Option<String> {
+    let shown = with_unit(key, value);
+    let hint = match (key, key.unusual(value)?) {
+        (Key::Kwh, Unusual::Above(_)) => {
+            let times = (value / TYPICAL_POWER_PRICE).round();
+            tf(
+                "{value} is about {times} times a typical industrial price: did you mean {cents} ¢?",
+                &[("value", &shown), ("times", &bound(times)), ("cents", &bound(value))],
+            )
+        }
+        (_, Unusual::Above(high)) => tf(
+            "{value} is above what is usually seen (up to {high}): is that what you meant?",
+            &[("value", &shown), ("high", &with_unit(key, high))],
+        ),
+        (_, Unusual::Below(low)) => tf(
+            "{value} is below what is usually seen (from {low}): is that what you meant?",
+            &[("value", &shown), ("low", &with_unit(key, low))],
+        ),
+    };
+    Some(hint)
+}
+
 /// Which preset's source is asked for: an ASIC's (all from their makers' nameplates) or a
 /// GPU's, by preset id.
 #[derive(Clone, Copy, Debug)]
@@ -243,5 +325,34 @@ mod tests {
         assert_eq!(text, "Electricity price is out of range; it must be ≥ 0 and ≤ 10 USD/kWh.");
         let text = error_text(Key::Mo.field(), &FieldError::NotWhole);
         assert_eq!(text, "Horizon must be a whole number; it must be a whole number ≥ 1 and ≤ 240 months.");
+    }
+
+    #[test]
+    fn it_hints_at_unusual_values_and_names_what_the_link_holds() {
+        use rust_decimal_macros::dec;
+        assert_eq!(
+            unusual_hint(Key::Kwh, dec!(4.5)).as_deref(),
+            Some("4.5 USD/kWh is about 60 times a typical industrial price: did you mean 4.5 ¢?")
+        );
+        assert_eq!(unusual_hint(Key::Kwh, dec!(0.05)), None);
+        assert_eq!(
+            unusual_hint(Key::Btc, dec!(85)).as_deref(),
+            Some("85 USD is below what is usually seen (from 1,000 USD): is that what you meant?")
+        );
+        assert_eq!(
+            unusual_hint(Key::Pue, dec!(2.5)).as_deref(),
+            Some("2.5 is above what is usually seen (up to 2): is that what you meant?")
+        );
+        assert_eq!(
+            held_instead(&[
+                (Key::Btc, Held::Invalid, Some(dec!(85000))),
+                (Key::Hp, Held::Invalid, None),
+                (Key::Kwh, Held::Typing, Some(dec!(0.05)))
+            ]),
+            "Bitcoin price is not valid: the link holds 85,000 USD instead. \
+             Hashprice override is not valid: the link leaves it out. \
+             Electricity price is still being typed: the link holds 0.05 USD/kWh until you leave the field."
+        );
+        assert_eq!(held_instead(&[]), "");
     }
 }

@@ -134,6 +134,7 @@ pub fn refusal(reason: &Refusal) -> String {
         Refusal::Version => t("only version 1 exists").to_string(),
         Refusal::Lang => t("the languages are en, ar and vi").to_string(),
         Refusal::Theme => t("the themes are light, dark and auto").to_string(),
+        Refusal::PowerUnit => t("the power price units are kwh, ckwh and mwh").to_string(),
         Refusal::ZeroOrOne => t("it takes 0 or 1").to_string(),
         Refusal::Sections => tf("the sections are {list}", &[("list", &section_list())]),
         Refusal::Asic(ids) => tf("not a known ASIC ({ids})", &[("ids", ids)]),

@@ -27,9 +27,33 @@ pub fn matches(query: &str, label: &str) -> bool {
     query.is_empty() || fold(label).contains(query)
 }
 
+/// True when an input is found by `query` (folded): by its label, or by what it means
+/// ([`super::fields::search_words`]: "curtail" finds the uptime, "MW" the site power).
+pub fn finds_key(query: &str, key: crate::model::Key) -> bool {
+    let words = super::fields::search_words(key);
+    matches(query, super::fields::label(key)) || (!words.is_empty() && fold(words).contains(query))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Key;
+
+    #[test]
+    fn it_finds_an_input_by_what_it_means() {
+        for (query, key) in [
+            ("curtail", Key::Up),
+            ("halving", Key::Blk),
+            ("power", Key::Kwh),
+            ("mw", Key::Mw),
+            ("electricity", Key::Kwh),
+        ] {
+            assert!(finds_key(&fold(query), key), "{query} finds {key}");
+        }
+        assert!(!finds_key("curtail", Key::Kwh));
+        assert!(!finds_key("halving", Key::Kwh));
+        assert!(finds_key("", Key::Kwh), "nothing searched shows everything");
+    }
 
     #[test]
     fn it_folds_case_and_vietnamese_accents() {

@@ -8,18 +8,15 @@ use super::embed_bar::EmbedBar;
 use super::input_panel::InputPanel;
 use super::language_picker::LanguagePicker;
 use super::lazy;
-use super::network_card::NetworkCard;
 use super::notice::Notice;
-use super::per_mw_table::PerMwTable;
 use super::share_bar::ShareBar;
 use super::state::{
-    DraftCtx, LinkCtx, MetricsCtx, PinnedCtx, ProjectionCtx, ScenarioCtx, SettledCtx, TimeModel, TimeModelCtx,
+    ComparingCtx, LinkCtx, MetricsCtx, ProjectionCtx, ScenarioCtx, SettledCtx, TimeModel, TimeModelCtx,
 };
 use super::use_embed_height::use_embed_height;
 use super::use_scenario_url::use_scenario_url;
 use super::use_settled::use_settled;
 use crate::model::economics::projection::Projection;
-use crate::model::edit::draft::Draft;
 use crate::model::evaluate_static;
 use crate::model::view::Section;
 use crate::text::t;
@@ -28,13 +25,13 @@ use crate::text::t;
 #[component]
 pub fn App() -> impl IntoView {
     let url = use_scenario_url();
-    let (draft, scenario) = (url.draft, url.scenario);
+    let (session, scenario) = (url.session, url.scenario);
     // Two speeds. Today's figures follow every keystroke (a few microseconds natively); the
     // time model (cash flows, NPV, IRR over up to 240 months) and the sections below the
     // first screen (over time, the map, the tornado) follow the settled scenario, a frame
     // later, once for a burst of keystrokes: typing never waits for them. The time model is
     // a chunk loaded after the first screen, and only when a section shown needs it.
-    let invalid = Memo::new(move |_| draft.with(Draft::invalid_keys));
+    let invalid = Memo::new(move |_| session.with(|s| s.draft().invalid_keys()));
     let settled = use_settled(scenario, invalid);
     let time_model = RwSignal::new(None::<TimeModel>);
     let today = Memo::new(move |_| {
@@ -52,15 +49,15 @@ pub fn App() -> impl IntoView {
         over_time.with(|o| o.as_ref().map_or_else(Projection::not_projected, |o| o.projection.clone()))
     });
     provide_context(SettledCtx(settled));
-    provide_context(DraftCtx(draft));
+    provide_context(session);
     provide_context(ScenarioCtx(scenario));
     provide_context(MetricsCtx(metrics));
     provide_context(ProjectionCtx(projection));
-    provide_context(PinnedCtx(url.pinned));
     provide_context(LinkCtx(url.link));
     provide_context(TimeModelCtx(time_model));
     // While comparing, A and B side by side take the place of the single scenario's cards.
-    let comparing = Memo::new(move |_| url.pinned.with(Option::is_some));
+    let comparing = Memo::new(move |_| session.with(|s| s.pinned().is_some()));
+    provide_context(ComparingCtx(comparing));
 
     let view = scenario.with_untracked(|s| s.view);
     // The theme follows the link; an effect touches only the document element. The language
@@ -130,6 +127,8 @@ pub fn App() -> impl IntoView {
         <main class="layout" data-layout="full" data-comparing=move || comparing.get().then_some("")>
             <section class="results" id="results" tabindex="-1" aria-label=t("Results")>
                 {headline}
+                // On a phone the inputs come after every result: a way there from the answer.
+                <button type="button" class="jump" on:click=|_| super::web::focus("inputs")>{t("Change inputs")}</button>
                 {move || match comparing.get() {
                     true => lazy::comparison(),
                     false => results.clone().map(|s| section_view(s, true)).collect_view().into_any(),
@@ -147,8 +146,8 @@ fn section_view(section: Section, editable: bool) -> AnyView {
     match section {
         Section::Compare => view! { <CompareCard/> }.into_any(),
         Section::Btc => view! { <CostPerBtcCard/> }.into_any(),
-        Section::PerMw => view! { <PerMwTable/> }.into_any(),
-        Section::Network => view! { <NetworkCard/> }.into_any(),
+        Section::PerMw => lazy::per_mw_table(),
+        Section::Network => lazy::network_card(),
         Section::Time | Section::History => lazy::time_section(section),
         Section::Inputs => view! { <InputPanel editable=editable/> }.into_any(),
         Section::Map => lazy::map_section(),

@@ -3,33 +3,25 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::{DraftCtx, PinnedCtx};
+use super::state::SessionCtx;
 use super::web;
-use crate::model::edit::draft::Draft;
+use crate::model::Side;
 use crate::text::t;
 
 /// "Swap A and B", "Stop comparing: keep A", "Stop comparing: keep B".
 #[component]
 pub fn CompareBar() -> impl IntoView {
-    let DraftCtx(draft) = expect_context();
-    let PinnedCtx(pinned) = expect_context();
+    let session: SessionCtx = expect_context();
     // One listener for the three buttons, which say what they do in `data-act`: fewer
     // handlers, less Wasm.
     let act = move |ev: leptos::ev::MouseEvent| {
         let act =
             ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.get_attribute("data-act"));
-        let Some(a) = pinned.get_untracked() else { return };
+        // Each offers Undo beside "Copy link" (super::share_bar).
         match act.as_deref() {
-            Some("swap") => {
-                let b = draft.with_untracked(|d| d.scenario().clone());
-                draft.set(Draft::new(a));
-                pinned.set(Some(b));
-            }
+            Some("swap") => session.swap(),
             Some(keep) if keep == "a" || keep == "b" => {
-                if keep == "a" {
-                    draft.set(Draft::new(a));
-                }
-                pinned.set(None);
+                session.keep(if keep == "a" { Side::A } else { Side::B });
                 // The focused button goes with the comparison: hand focus to the results.
                 web::focus("results");
             }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::compare_bar::CompareBar;
 use super::download_bar::ComparisonDownloads;
-use super::state::{LinkCtx, MetricsCtx, PinnedCtx};
+use super::state::{LinkCtx, MetricsCtx, SessionCtx};
 use super::web;
 use crate::model::{evaluate, Link};
 use crate::text::comparison_table::card_html;
@@ -16,10 +16,10 @@ use crate::text::t;
 #[component]
 pub fn ComparisonView() -> impl IntoView {
     let LinkCtx(link) = expect_context();
-    let PinnedCtx(pinned) = expect_context();
+    let session: SessionCtx = expect_context();
     let MetricsCtx(b) = expect_context();
     // A's figures; B's stand in for the moment nothing is pinned, as the view goes.
-    let a = Memo::new(move |_| pinned.with(|a| a.as_ref().map(evaluate)).unwrap_or_else(|| b.get()));
+    let a = Memo::new(move |_| session.with(|s| s.pinned().map(evaluate)).unwrap_or_else(|| b.get()));
     let page = web::page_base();
     // One string for the text, the links and the table: a component per cell would cost
     // the Wasm several times as much. B's figures mark its invalid inputs as the page does.

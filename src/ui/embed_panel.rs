@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::language_picker::NAMES;
-use super::state::LinkCtx;
+use super::state::{LinkCtx, SessionCtx};
 use super::web;
 use crate::model::link::embed::{snippet, EmbedOptions};
 use crate::model::view::{Lang, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
@@ -21,6 +21,8 @@ pub fn EmbedPanel(
     hidden: RwSignal<bool>,
 ) -> impl IntoView {
     let LinkCtx(link) = expect_context();
+    let session: SessionCtx = expect_context();
+    let held = move || session.with(|s| crate::text::fields::held_instead(&s.draft().held_instead()));
     let sections = RwSignal::new(Sections::EMBED_DEFAULT);
     let editable = RwSignal::new(true);
     let theme = RwSignal::new(Theme::Auto);
@@ -136,7 +138,8 @@ pub fn EmbedPanel(
                 <option value="dark">{t("Dark")}</option>
             </select>
             <label for="embed-code">{t("Paste this into the article's HTML")}</label>
-            <textarea id="embed-code" readonly rows="6" prop:value=code></textarea>
+            <p class="note" id="embed-held" data-held="">{super::live_text(held)}</p>
+            <textarea id="embed-code" readonly rows="6" prop:value=code aria-describedby="embed-held"></textarea>
             <button type="button" on:click=move |_| web::copy(&code(), Box::new(move |ok| copied.set(Some(ok))))>{t("Copy embed code")}</button>
             <span class="status" role="status">{move || match copied.get() {
                 Some(true) => t("Embed code copied."),

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::number_field::typed_plain;
-use super::state::{DraftCtx, ScenarioCtx};
+use super::state::{ScenarioCtx, SessionCtx};
 use crate::model::economics::network::hashrate_from_difficulty;
 use crate::model::edit::draft::{difficulty_from_hashrate_text, Source};
 use crate::model::Key;
@@ -24,10 +24,10 @@ pub fn HashrateField(
     #[prop(default = true)]
     editable: bool,
 ) -> impl IntoView {
-    let DraftCtx(draft) = expect_context();
+    let session: SessionCtx = expect_context();
     let ScenarioCtx(scenario) = expect_context();
     // Only errors this field caused: a bad difficulty typed in its own field shows there.
-    let error = Memo::new(move |_| draft.with(|d| d.error_of(Key::Diff, Source::Hashrate)));
+    let error = Memo::new(move |_| session.with(|s| s.draft().error_of(Key::Diff, Source::Hashrate)));
     let diff = Memo::new(move |_| scenario.with(|s| s.diff().get()));
     let typed = StoredValue::new(shown_hashrate(diff.get_untracked()));
     // Keep what is typed ("1073.", "1073.74") while it means the current difficulty or is
@@ -46,7 +46,8 @@ pub fn HashrateField(
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         typed.set_value(text.clone());
-        draft.update(|d| d.type_text(Key::Diff, Source::Hashrate, &typed_plain(&text)));
+        session.type_text(Key::Diff, Source::Hashrate, &typed_plain(&text));
+        super::number_field::pause_after_typing(session, Key::Diff);
     };
     let message = move || {
         error.get().map(|e| {
@@ -66,7 +67,7 @@ pub fn HashrateField(
                 aria-describedby="hashrate-help hashrate-error"
                 prop:value=shown on:input=on_input/>
             <p class="help" id="hashrate-help">{t("Sets the difficulty: hashrate · 600 s / 2^32.")}</p>
-            <p class="error" id="hashrate-error" data-error="hashrate" aria-live="polite">{message}</p>
+            <p class="error" id="hashrate-error" data-error="hashrate" aria-live="polite">{super::live_text(move || message().unwrap_or_default())}</p>
         </div>
     }
 }

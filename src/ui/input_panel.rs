@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use super::hashrate_field::HashrateField;
 use super::number_field::NumberField;
 use super::preset_picker::{PresetKind, PresetPicker};
+use super::state::SessionCtx;
 use crate::model::view::Section;
 use crate::model::{Group, Key};
-use crate::text::fields::{group_title, label};
+use crate::text::fields::group_title;
 use crate::text::{t, tf};
 
 /// What most readers change, kept in view above the groups (with the ASIC and GPU pickers).
@@ -27,16 +28,19 @@ pub fn InputPanel(
     editable: bool,
 ) -> impl IntoView {
     let query = RwSignal::new(String::new());
+    let session: SessionCtx = expect_context();
     let term = Memo::new(move |_| query.with(|q| crate::text::search::fold(q.trim())));
     // The labels the search reads besides the fields' own: the hashrate field's, the pickers'.
     let (hashrate, asic, gpu) = (t("or network hashrate"), t("ASIC model"), t("GPU model"));
     let shows = move |label: &'static str| term.with(|q| found(q, label));
+    // A key is found by its label or by what it means (`search_words`: "curtail", "MW").
+    let key_found = crate::text::search::finds_key;
     let field = move |key: Key| {
         let extra = (key == Key::Diff).then(|| {
             view! { <div class="find" hidden=move || !shows(hashrate)><HashrateField editable=editable/></div> }
         });
         view! {
-            <div class="find" hidden=move || !shows(label(key))><NumberField key=key editable=editable/></div>
+            <div class="find" hidden=move || !term.with(|q| key_found(q, key))><NumberField key=key editable=editable/></div>
             {extra}
         }
     };
@@ -48,9 +52,10 @@ pub fn InputPanel(
         .map(|group| {
             let keys: Vec<Key> =
                 Key::ALL.into_iter().filter(|k| k.field().group == group && !KEY_INPUTS.contains(k)).collect();
-            let labels: Vec<&'static str> =
-                keys.iter().map(|k| label(*k)).chain((group == Group::Market).then_some(hashrate)).collect();
-            let any = move || term.with(|q| labels.iter().any(|l| found(q, l)));
+            let hashrate = (group == Group::Market).then_some(hashrate);
+            let any =
+                move || term.with(|q| keys.iter().any(|k| key_found(q, *k)) || hashrate.is_some_and(|h| found(q, h)));
+            let keys = Key::ALL.into_iter().filter(|k| k.field().group == group && !KEY_INPUTS.contains(k));
             let any2 = any.clone();
             view! {
                 <details class="group" hidden=move || !any() prop:open=move || !term.with(String::is_empty) && any2()>
@@ -62,12 +67,15 @@ pub fn InputPanel(
         .collect_view();
     let nothing = move || {
         let q = term.get();
-        let all = Key::ALL.iter().map(|k| label(*k)).chain([hashrate, asic, gpu]);
-        (!q.is_empty() && !all.into_iter().any(|l| found(&q, l)))
+        let any_key = Key::ALL.into_iter().any(|k| key_found(&q, k));
+        (!q.is_empty() && !any_key && ![hashrate, asic, gpu].into_iter().any(|l| found(&q, l)))
             .then(|| tf("No input is called “{query}”.", &[("query", &q)]))
     };
     view! {
-        <section class="inputs" aria-labelledby="inputs-title" data-section=Section::Inputs.name()>
+        // `change` comes when a field is left or Enter is pressed after typing: what was
+        // typed enters the link then (one listener for every field).
+        <section class="inputs" id="inputs" tabindex="-1" aria-labelledby="inputs-title" data-section=Section::Inputs.name()
+            on:change=move |_| session.settle()>
             <h2 id="inputs-title">{t("Inputs")}</h2>
             // A read-only embed has nothing to type into, not even a search.
             {editable.then(|| view! {
@@ -75,7 +83,7 @@ pub fn InputPanel(
                     <label for="find-input">{t("Find an input")}</label>
                     <input id="find-input" type="search" autocomplete="off" placeholder=t("electricity, lease, difficulty…")
                         on:input=move |ev| query.set(event_target_value(&ev))/>
-                    <p class="help" role="status">{nothing}</p>
+                    <p class="help" role="status">{super::live_text(move || nothing().unwrap_or_default())}</p>
                 </div>
             })}
             <fieldset class="group key-inputs">

@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use super::state::{DraftCtx, ScenarioCtx};
+use super::state::{ScenarioCtx, SessionCtx};
 use super::web;
 use crate::model::edit::live::{read_report, Failure, Network, Refused, Source};
 use crate::text::{live, t};
@@ -30,7 +30,7 @@ enum Outcome {
 /// where and when the figures came from while the scenario still holds them.
 #[component]
 pub fn LiveButton() -> impl IntoView {
-    let DraftCtx(draft) = expect_context();
+    let session: SessionCtx = expect_context();
     let ScenarioCtx(scenario) = expect_context();
     let outcome = RwSignal::new(None::<Outcome>);
 
@@ -40,7 +40,7 @@ pub fn LiveButton() -> impl IntoView {
             let refused = |r| Outcome::Refused(reading.source.clone(), r);
             let network = reading.to_network().map_err(refused)?;
             let next = scenario.with_untracked(|s| network.apply_to(s)).map_err(refused)?;
-            draft.update(|d| d.accept(next, &Network::KEYS));
+            session.accept(next, &Network::KEYS);
             Ok(Outcome::Applied(network, reading.source.clone()))
         });
         outcome.set(Some(next.unwrap_or_else(|failed| failed)));
@@ -61,7 +61,7 @@ pub fn LiveButton() -> impl IntoView {
     view! {
         <div class="live">
             <button type="button" data-live="" on:click=load>{t("Use today's network")}</button>
-            <p class="status" role="status" aria-live="polite" data-live-status="">{status}</p>
+            <p class="status" role="status" aria-live="polite" data-live-status="">{super::live_text(move || status().unwrap_or_default())}</p>
         </div>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::download_bar::download_chart;
-use super::map_frame::MapFrame;
+use super::map_frame::{prices_readout, MapFrame};
 use super::state::SettledCtx;
 use super::web;
 use crate::model::analysis::decision_map::{decision_map, mining_wins, winner, MiningWins, MAP_CELLS};
@@ -95,6 +95,16 @@ pub fn MapSection() -> impl IntoView {
             _ => here + &wins,
         }
     };
+    // The readout opens on the scenario itself, not on the grid cell nearest to it.
+    let here = Memo::new(move |_| {
+        let text = scenario.with(|s| {
+            metrics.with(|m| {
+                let mining = m.get(crate::model::Path::Mining.allin_margin());
+                prices_readout(s.kwh().get(), s.btc().get(), winner(m), mining)
+            })
+        });
+        tf("{point}: {readout}", &[("point", t("This scenario")), ("readout", &text)])
+    });
     let source = move || {
         scenario.with(|s| {
             let link = ["?", &to_query(s)].concat();
@@ -124,7 +134,7 @@ pub fn MapSection() -> impl IntoView {
                     <strong>{move || finding.get()}</strong>" "
                     <span>{subtitle()}</span>
                 </figcaption>
-                <MapFrame map=map svg=svg summary=finding/>
+                <MapFrame map=map svg=svg summary=finding here=here/>
             </figure>
             <div class="downloads">
                 <button type="button" on:click=download>{t("Map (SVG)")}</button>

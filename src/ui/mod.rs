@@ -25,6 +25,7 @@ mod network_card;
 mod notice;
 mod number_field;
 mod per_mw_table;
+mod power_unit_picker;
 mod preset_picker;
 mod saved_scenarios;
 mod share_bar;
@@ -43,6 +44,17 @@ use wasm_bindgen::JsCast;
 
 use crate::model::view::Lang;
 use crate::text::t;
+
+/// Text that follows what `text` reads. Every caller shares one rendering path: a closure
+/// given to a view directly is a type of its own, and each costs its own copy of Leptos's
+/// rendering code in the Wasm.
+pub fn live_text(text: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
+    boxed_text(Box::new(text))
+}
+
+fn boxed_text(text: Box<dyn Fn() -> String + Send + Sync>) -> impl IntoView {
+    move || text()
+}
 
 /// Replaces the loading placeholder in `#app` with the calculator, in the link's language:
 /// Arabic and Vietnamese first fetch their messages (English is compiled in). A catalog that

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::state::{DraftCtx, ScenarioCtx};
+use super::state::{ScenarioCtx, SessionCtx};
 use crate::model::presets::{AsicPreset, GpuPreset, ASICS, GPUS};
 use crate::text::fields::{preset_source, PresetSource as Source};
 use crate::text::format::usd;
@@ -24,7 +24,7 @@ pub fn PresetPicker(
     #[prop(default = true)]
     editable: bool,
 ) -> impl IntoView {
-    let DraftCtx(draft) = expect_context();
+    let session: SessionCtx = expect_context();
     let ScenarioCtx(scenario) = expect_context();
     let (name, label) = match kind {
         PresetKind::Asic => ("asic", t("ASIC model")),
@@ -56,10 +56,10 @@ pub fn PresetPicker(
     };
     let on_change = move |ev| {
         let id = event_target_value(&ev);
-        draft.update(|d| match kind {
-            PresetKind::Asic => AsicPreset::by_id(&id).into_iter().for_each(|p| d.pick_asic(p)),
-            PresetKind::Gpu => GpuPreset::by_id(&id).into_iter().for_each(|p| d.pick_gpu(p)),
-        });
+        match kind {
+            PresetKind::Asic => AsicPreset::by_id(&id).into_iter().for_each(|p| session.pick_asic(p)),
+            PresetKind::Gpu => GpuPreset::by_id(&id).into_iter().for_each(|p| session.pick_gpu(p)),
+        }
     };
     let id = format!("f-{name}");
     let label_for = id.clone();
@@ -71,7 +71,7 @@ pub fn PresetPicker(
                     <option value=id>{text}</option>
                 }).collect_view()}
             </select>
-            <p class="help source">{move || tf("Source: {source}", &[("source", source())])}</p>
+            <p class="help source">{super::live_text(move || tf("Source: {source}", &[("source", source())]))}</p>
         </div>
     }
 }

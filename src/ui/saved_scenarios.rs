@@ -20,6 +20,8 @@ pub fn SavedScenarios() -> impl IntoView {
     let LinkCtx(link) = expect_context();
     let store = use_saved_scenarios();
     let done = RwSignal::new(String::new());
+    // The entry last deleted and where it stood, until the next change: "Undo" puts it back.
+    let deleted = RwSignal::new(None::<(usize, Saved)>);
     let comparing = move || link.with(|l| matches!(l, Link::Compare(_)));
     let save = move |_| {
         let query = link.with_untracked(Link::to_query);
@@ -32,6 +34,7 @@ pub fn SavedScenarios() -> impl IntoView {
         let name = if name.is_empty() { suggested } else { name };
         let mut updated = false;
         if store.change(|list| updated = keep(list, name.clone(), query)) {
+            deleted.set(None);
             let args = [("name", name.as_str())];
             done.set(match updated {
                 true => tf("Updated “{name}” in this browser.", &args),
@@ -49,18 +52,36 @@ pub fn SavedScenarios() -> impl IntoView {
         if rename && name.as_ref().is_none_or(String::is_empty) {
             return;
         }
+        let mut removed = None;
         let changed = store.change(|list| {
             let at = list.iter().position(|s| *s == item);
+            removed = at.filter(|_| !rename);
             match (name, at.and_then(|at| list.get_mut(at))) {
                 (Some(name), Some(entry)) => entry.name = name,
                 (None, Some(_)) => drop(at.map(|at| list.remove(at))),
                 (_, None) => {}
             }
         });
+        if changed {
+            deleted.set(removed.map(|at| (at, item)));
+            done.set(String::new());
+        }
         if changed && !rename {
             // The focused button went with its entry.
             web::focus("save-here");
         }
+    };
+    let undo = move |_| {
+        let Some((at, item)) = deleted.get_untracked() else { return };
+        if store.change(|list| list.insert(at.min(list.len()), item)) {
+            deleted.set(None);
+            done.set(String::new());
+        }
+    };
+    let undo_offer = move || {
+        deleted.with(|d| d.as_ref().map(|(_, item)| tf("Deleted “{name}”.", &[("name", &item.name)]))).map(|said| {
+            view! { <span data-undo="">{said}" "<button type="button" on:click=undo>{t("Undo")}</button></span> }
+        })
     };
     let page = web::page_base();
     let items = move || store.list.with(|l| list_html(l, &page));
@@ -71,7 +92,7 @@ pub fn SavedScenarios() -> impl IntoView {
             <p><button type="button" id="save-here" on:click=save>
                 {move || if comparing() { t("Save this comparison") } else { t("Save this scenario") }}
             </button></p>
-            <p class="status" role="status" class:problem=move || store.problem.with(Option::is_some)>{status}</p>
+            <p class="status" role="status" class:problem=move || store.problem.with(Option::is_some)>{status}{undo_offer}</p>
             <ul class="saved-list" on:click=on_list inner_html=items></ul>
         </section>
     }

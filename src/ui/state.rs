@@ -1,16 +1,129 @@
-//! The page's shared state, one newtype context per concern: one writer (the draft) and
-//! read-only memos over it.
+//! The page's shared state, one newtype context per concern: one writer (the session,
+//! through its methods) and read-only memos over it.
 
 use leptos::prelude::*;
 
 use crate::model::economics::projection::Projection;
-use crate::model::edit::draft::Draft;
+use crate::model::edit::draft::{Draft, Source};
+use crate::model::edit::session::Session;
+use crate::model::presets::{AsicPreset, GpuPreset};
+use crate::model::view::PowerUnit;
 use crate::model::{Evaluation, InvalidKeys};
-use crate::model::{Link, Metrics, Scenario};
+use crate::model::{Key, Link, Metrics, Scenario, Side};
 
-/// The scenario under edit. Every edit is a method of [`Draft`], called through `update`.
+/// The scenario under edit and the side pinned while comparing: read with `with`, changed
+/// only through the methods below, each one of [`Session`] (its signal stays private, so
+/// every change is one the model names and tests).
 #[derive(Clone, Copy)]
-pub struct DraftCtx(pub RwSignal<Draft>);
+pub struct SessionCtx(RwSignal<Session>);
+
+impl SessionCtx {
+    pub fn new(session: Session) -> Self {
+        SessionCtx(RwSignal::new(session))
+    }
+
+    /// Reads the session, tracked.
+    pub fn with<T>(self, read: impl FnOnce(&Session) -> T) -> T {
+        self.0.with(read)
+    }
+
+    /// Reads the session, untracked.
+    pub fn with_untracked<T>(self, read: impl FnOnce(&Session) -> T) -> T {
+        self.0.with_untracked(read)
+    }
+
+    /// Every change goes through here: one copy of the signal's update in the Wasm.
+    #[inline(never)]
+    fn change(self, change: &mut dyn FnMut(&mut Session)) {
+        self.0.update(|s| change(s));
+    }
+
+    fn edit(self, edit: &mut dyn FnMut(&mut Draft)) {
+        self.change(&mut |s| s.edit(edit));
+    }
+
+    /// True while a valid value typed has not entered the link yet.
+    fn typing(self) -> bool {
+        self.0.with_untracked(|s| s.draft().settled() != s.draft().scenario())
+    }
+
+    /// A person typed `text` into `source` for `key`.
+    pub fn type_text(self, key: Key, source: Source, text: &str) {
+        self.edit(&mut |d| d.type_text(key, source, text));
+    }
+
+    /// The reader left a field or pressed Enter: what they typed enters the link.
+    pub fn settle(self) {
+        // Every field's `change` calls this: no change, no notification.
+        if self.typing() {
+            self.edit(&mut Draft::settle);
+        }
+    }
+
+    /// The reader stopped typing into `key` for a moment.
+    pub fn pause(self, key: Key) {
+        if self.typing() {
+            self.edit(&mut |d| d.pause(key));
+        }
+    }
+
+    /// Shows and reads the power price in `unit`.
+    pub fn set_power_unit(self, unit: PowerUnit) {
+        self.edit(&mut |d| d.set_power_unit(unit));
+    }
+
+    pub fn pick_asic(self, preset: &'static AsicPreset) {
+        self.edit(&mut |d| d.pick_asic(preset));
+    }
+
+    pub fn pick_gpu(self, preset: &'static GpuPreset) {
+        self.edit(&mut |d| d.pick_gpu(preset));
+    }
+
+    /// Values set from outside the inputs (today's network), for `keys`.
+    pub fn accept(self, next: Scenario, keys: &[Key]) {
+        let mut next = Some(next);
+        self.edit(&mut |d| {
+            if let Some(next) = next.take() {
+                d.accept(next, keys);
+            }
+        });
+    }
+
+    pub fn pin(self) {
+        self.change(&mut Session::pin);
+    }
+
+    pub fn swap(self) {
+        self.change(&mut Session::swap);
+    }
+
+    pub fn keep(self, side: Side) {
+        self.change(&mut |s| s.keep(side));
+    }
+
+    pub fn reset(self) {
+        self.change(&mut Session::reset);
+    }
+
+    pub fn undo(self) {
+        self.change(&mut |s| {
+            s.undo();
+        });
+    }
+
+    /// A link from the browser's history (Back, Forward).
+    pub fn restore(self, link: Link) {
+        if self.0.with_untracked(|s| s.link() != link) {
+            let mut link = Some(link);
+            self.change(&mut |s| {
+                if let Some(link) = link.take() {
+                    s.restore(link);
+                }
+            });
+        }
+    }
+}
 
 /// The last valid scenario: what the URL holds and the model evaluates.
 #[derive(Clone, Copy)]
@@ -36,11 +149,11 @@ pub type TimeModel = fn(&Scenario, InvalidKeys) -> Evaluation;
 /// today's figures and every figure over time is `NotProjected`.
 #[derive(Clone, Copy)]
 pub struct TimeModelCtx(pub RwSignal<Option<TimeModel>>);
-/// Side A while comparing (the inputs edit B, the draft); `None` for a single scenario.
+/// True while comparing (side A pinned, the inputs edit B).
 #[derive(Clone, Copy)]
-pub struct PinnedCtx(pub RwSignal<Option<Scenario>>);
+pub struct ComparingCtx(pub Memo<bool>);
 
-/// What the page shows as a link: the scenario, or A and B. The address bar, "Copy link",
-/// the embed snippet and "Save" all take it from here.
+/// What the page shows as a link: what the reader settled on, the scenario or A and B. The
+/// address bar, "Copy link", the embed snippet and "Save" all take it from here.
 #[derive(Clone, Copy)]
 pub struct LinkCtx(pub Memo<Link>);

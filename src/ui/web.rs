@@ -55,6 +55,16 @@ export function fetch_text(path, done) {
     .then((text) => done(text), () => done(undefined));
 }
 export function now() { return performance.now(); }
+let lastPush = 0;
+export function write_query(query, replace) {
+  // A settled change is a history entry, so Back returns to the scenario before it; a
+  // change within a second of the last entry joins it (a preset, then a field left).
+  if (location.search === '?' + query) return;
+  const url = location.pathname + '?' + query + location.hash, now = Date.now();
+  if (replace || now - lastPush < 1000) history.replaceState(null, '', url);
+  else { history.pushState(null, '', url); lastPush = now; }
+}
+export function on_history(f) { window.addEventListener('popstate', () => f(location.search)); }
 export function watch_height(id) {
   const send = () => post_height(id);
   // The observer's first callback comes after layout: no report of a half-mounted page.
@@ -81,6 +91,16 @@ extern "C" {
     pub fn watch_height(id: &str);
     /// Milliseconds from `performance.now()`, for timing the page's own work.
     pub fn now() -> f64;
+    /// Writes `query` into the address bar: a new history entry, or in place of the current
+    /// one when `replace` (the opening link) or within a second of the last entry.
+    pub fn write_query(query: &str, replace: bool);
+    #[wasm_bindgen(js_name = on_history)]
+    fn on_history_js(f: &JsValue);
+}
+
+/// Calls `f` with `location.search` whenever the reader goes Back or Forward.
+pub fn on_history(f: Box<dyn Fn(String)>) {
+    on_history_js(&Closure::wrap(f).into_js_value());
 }
 
 /// Copies `text` to the clipboard and calls `done` with whether it worked.
@@ -115,20 +135,6 @@ pub fn page_base() -> String {
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
     format!("{origin}{path}")
-}
-
-/// Replaces the address bar's query without a new history entry.
-pub fn replace_query(query: &str) {
-    let window = leptos::prelude::window();
-    let location = window.location();
-    if location.search().ok().as_deref() == Some(&format!("?{query}")) {
-        return;
-    }
-    let path = location.pathname().unwrap_or_default();
-    let hash = location.hash().unwrap_or_default();
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?{query}{hash}")));
-    }
 }
 
 /// The embed's id, from the `#fragment` the snippet put on the iframe's address.

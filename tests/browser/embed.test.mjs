@@ -419,6 +419,8 @@ describe("embed in an article on another origin", () => {
       await waitFitted(el, frame, "before editing");
 
       await kwh.fill("0.06");
+      // Enter settles the value: the link takes it (see tests/browser/settle.test.mjs).
+      await kwh.press("Enter");
       const edited = EDITABLE.query.replace("kwh=0.03", "kwh=0.06");
       await waitFigures(frame, edited, "the figures of kwh=0.06");
       const href = await frame.getAttribute("[data-open-full]", "href");

@@ -47,4 +47,52 @@ describe("inputs", () => {
       assert.ok(await visible(page, "kwh"));
     });
   });
+
+  test("Find an input finds by meaning too", async () => {
+    await withPage(browser, "inputs search meaning", async ({ page }) => {
+      await openApp(page, server.url, "");
+      const find = page.getByLabel("Find an input");
+      for (const [query, name] of [["curtail", "up"], ["halving", "blk"], ["power", "kwh"], ["MW", "mw"]]) {
+        await find.fill(query);
+        await page.locator(`[name="${name}"]`).waitFor({ state: "visible" });
+        assert.equal(await page.getByText(`No input is called “${query}”.`).count(), 0, query);
+      }
+      await find.fill("curtail");
+      assert.equal(await visible(page, "kwh"), false, "curtail does not show the power price");
+    });
+  });
+
+  test("on a phone a Change inputs jump near the answer; on a desktop the inputs stay at hand", async () => {
+    await withPage(
+      browser,
+      "inputs jump",
+      async ({ page }) => {
+        await openApp(page, server.url, "");
+        const jump = page.getByRole("button", { name: "Change inputs" });
+        const top = await jump.evaluate((el) => el.getBoundingClientRect().top + scrollY);
+        const inputsTop = await page.locator("#inputs").evaluate((el) => el.getBoundingClientRect().top + scrollY);
+        assert.ok(top < 1200, `the jump sits near the answer (${top} px down)`);
+        assert.ok(inputsTop > 3000, `the inputs start ${inputsTop} px down`);
+        await jump.click();
+        await page.waitForFunction(() => {
+          const r = document.querySelector("#inputs").getBoundingClientRect();
+          return r.top < innerHeight && r.bottom > 0;
+        });
+        assert.ok(await page.evaluate(() => scrollY) > 3000, "the jump scrolled down to the inputs");
+        assert.equal(await page.evaluate(() => document.activeElement?.id), "inputs");
+      },
+      { viewport: { width: 360, height: 800 } },
+    );
+    await withPage(browser, "inputs sticky", async ({ page }) => {
+      await openApp(page, server.url, "");
+      assert.equal(await page.getByRole("button", { name: "Change inputs" }).isVisible(), false, "no jump beside the inputs");
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight * 0.7));
+      await page.waitForTimeout(100);
+      const box = await page.locator("#inputs").evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom };
+      });
+      assert.ok(box.top < 900 && box.bottom > 0, `the inputs are in view while reading far down: ${JSON.stringify(box)}`);
+    });
+  });
 });

@@ -30,7 +30,7 @@ import {
 // unit symbols, product, model and company names (the methodology's sources), and the English
 // a glossary term keeps (pool, kilowatt) or keeps in brackets.
 const ALLOWED = new Set(
-  `kwhich kwh mw btc usd pue asic asics gpu gpus hpc irr npv capex opex hashprice hashrate halving uptime
+  `kwhich kwh mwh mw btc usd pue asic asics gpu gpus hpc irr npv capex opex hashprice hashrate halving uptime
   colocation cloud ai th ph eh j/th tb mempool space antminer whatsminer avalon hydro pro xp xph dgx
   b200 h200 h100 a100 l40s rtx4090 s21 s21xp s19xp s19jpro m60s m66s a16xp english tiếng việt svg csv json
   bitcoin nvidia bitmain lease sxm rtx html pool kilowatt hosting

@@ -123,6 +123,46 @@ describe("decision map", () => {
     });
   });
 
+  test("the readout opens on the scenario's own figures; hovering, clicking and tapping a cell move it", async () => {
+    const expected = evaluate("?kwh=0.05&btc=85000").metrics;
+    await withPage(browser, "map pointer", async ({ page }) => {
+      await openApp(page, server.url, "?");
+      const readout = page.locator("#map-readout");
+      const opening = await readout.innerText();
+      // The scenario's own prices, not the centre of the nearest cell ($0.0506 and $82,609).
+      assert.match(opening, /^This scenario: At \$0\.0500 per kWh and \$85,000 per BTC/, opening);
+      const best = winnerOf(expected);
+      const margin = Number(expected[`${best}_allin_margin_usd_per_kwh`]).toFixed(3);
+      assert.ok(opening.includes(`$${margin} per kWh all-in`), `${opening} lacks the scenario's margin ${margin}`);
+
+      const cell = (i) => page.locator(CELLS).nth(i);
+      const cellText = async (i) => {
+        const [kwh, btc] = await cell(i).evaluate((el) => [el.getAttribute("data-kwh"), el.getAttribute("data-btc")]);
+        return `At $${Number(kwh).toFixed(4)} per kWh and $${Math.round(Number(btc)).toLocaleString("en-US")} per BTC`;
+      };
+      await cell(10).hover();
+      await page.waitForFunction((want) => document.querySelector("#map-readout").innerText.startsWith(want), await cellText(10));
+      await cell(500).click();
+      await page.waitForFunction((want) => document.querySelector("#map-readout").innerText.startsWith(want), await cellText(500));
+      await page.mouse.move(0, 0);
+      await page.waitForFunction((want) => document.querySelector("#map-readout").innerText === want, opening);
+    });
+    // A finger: a tap is a pointerdown of type touch.
+    const phone = await browser.newContext({ viewport: { width: 360, height: 800 }, hasTouch: true, isMobile: true });
+    try {
+      const page = await phone.newPage();
+      await openApp(page, server.url, "?");
+      const target = page.locator(CELLS).nth(800);
+      await target.scrollIntoViewIfNeeded();
+      const before = await page.locator("#map-readout").innerText();
+      await target.tap();
+      await page.waitForFunction((was) => document.querySelector("#map-readout").innerText !== was, before);
+      assert.match(await page.locator("#map-readout").innerText(), /^At \$/);
+    } finally {
+      await phone.close();
+    }
+  });
+
   test("fits 360 px without sideways scroll, axe finds nothing; screenshots", async () => {
     for (const [width, height, scheme] of [[360, 800, "light"], [360, 800, "dark"], [1280, 900, "light"], [1280, 900, "dark"]]) {
       await withPage(

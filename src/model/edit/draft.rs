@@ -1,7 +1,8 @@
-//! The scenario being edited: the last valid scenario, and the text of every input that is
+//! The scenario being edited: the scenario the figures show (every valid keystroke), the one
+//! the link holds (only values the reader settled on), and the text of every input that is
 //! not valid yet. Every editing rule lives here (which input owns an error, the subsidy and
-//! fee that wait for each other, a preset filling its fields, reset), so the page holds one
-//! value of this type and only calls its methods.
+//! fee that wait for each other, a preset filling its fields, reset, when a typed value
+//! enters the link), so the page holds one value of this type and only calls its methods.
 
 use rust_decimal::Decimal;
 
@@ -9,6 +10,7 @@ use crate::model::economics::network::difficulty_from_hashrate;
 use crate::model::fields::{parse_decimal, FieldError, Key};
 use crate::model::presets::{AsicPreset, GpuPreset};
 use crate::model::scenario::Scenario;
+use crate::model::view::PowerUnit;
 use crate::model::InvalidKeys;
 
 /// The input a person typed into: a key's own field, or the network-hashrate field that
@@ -28,10 +30,26 @@ pub struct InputError {
     pub text: String,
 }
 
+/// Why the link does not hold what an input shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Held {
+    /// The text is not valid.
+    Invalid,
+    /// The value is valid but the reader has not settled on it yet.
+    Typing,
+}
+
 /// A scenario under edit.
+///
+/// Two scenarios: `scenario` takes each valid value as it is typed (the figures follow every
+/// keystroke), `settled` only once the reader has settled on it ([`Draft::settle`]: they left
+/// the field or pressed Enter; [`Draft::pause`]: they stopped typing a usual value). The link
+/// is written from `settled`, so it never holds a prefix of what is being typed ("85" on the
+/// way to "85,000"). An input that is not valid holds its settled value in both.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
     scenario: Scenario,
+    settled: Scenario,
     errors: Vec<(Key, InputError)>,
 }
 
@@ -60,12 +78,56 @@ pub fn read_input(key: Key, source: Source, text: &str) -> Result<Option<Decimal
 
 impl Draft {
     pub fn new(scenario: Scenario) -> Self {
-        Draft { scenario, errors: Vec::new() }
+        Draft { settled: scenario.clone(), scenario, errors: Vec::new() }
     }
 
-    /// The last valid scenario: what the link holds and the model evaluates.
+    /// The last valid scenario, typing included: what the figures show.
     pub fn scenario(&self) -> &Scenario {
         &self.scenario
+    }
+
+    /// The scenario the reader settled on: what the link holds.
+    pub fn settled(&self) -> &Scenario {
+        &self.settled
+    }
+
+    /// The inputs whose text the link does not hold, each with why and the value the link
+    /// holds instead: those not valid (in the order they were typed into), then those
+    /// still being typed (valid, not settled yet).
+    pub fn held_instead(&self) -> Vec<(Key, Held, Option<Decimal>)> {
+        let mut held: Vec<_> = self.errors.iter().map(|(k, _)| (*k, Held::Invalid, self.settled.get(*k))).collect();
+        for key in Key::ALL {
+            if self.scenario.get(key) != self.settled.get(key) {
+                held.push((key, Held::Typing, self.settled.get(key)));
+            }
+        }
+        held
+    }
+
+    /// The reader settled on what they typed (they left the field or pressed Enter): every
+    /// valid value typed enters the link. An invalid input's value already is its settled one.
+    pub fn settle(&mut self) {
+        if self.settled != self.scenario {
+            self.settled = self.scenario.clone();
+        }
+    }
+
+    /// The reader stopped typing into `key` for a moment: its value enters the link only if
+    /// it is valid and usual. "85" on the way to "85,000" is a bitcoin price nobody has seen
+    /// since 2017: it waits for the reader to leave the field (or press Enter).
+    pub fn pause(&mut self, key: Key) {
+        let usual = self.scenario.get(key).is_none_or(|v| key.unusual(v).is_none());
+        if usual && self.error(key).is_none() {
+            self.settle();
+        }
+    }
+
+    /// Copies `keys` from the scenario into the settled one; if the settled one cannot take
+    /// them (a subsidy and a fee that only make sense together), it takes the whole scenario.
+    fn settle_keys(&mut self, keys: &[Key]) {
+        let mut next = self.settled.clone();
+        let copied = keys.iter().try_for_each(|k| next.set(*k, self.scenario.get(*k)));
+        self.settled = if copied.is_ok() { next } else { self.scenario.clone() };
     }
 
     fn error(&self, key: Key) -> Option<&InputError> {
@@ -95,6 +157,11 @@ impl Draft {
     pub fn type_text(&mut self, key: Key, source: Source, text: &str) {
         let outcome = read_input(key, source, text).and_then(|value| self.scenario.set(key, value));
         let accepted = outcome.is_ok();
+        if !accepted {
+            // Not the prefix typed before ("2" on the way to "20"): the value the reader
+            // settled on, which the link holds. Kept if the partner no longer allows it.
+            let _ = self.scenario.set(key, self.settled.get(key));
+        }
         self.set_error(key, outcome.err().map(|error| InputError { error, source, text: text.to_string() }));
         let partner = match key {
             Key::Sub => Key::Fee,
@@ -111,12 +178,14 @@ impl Draft {
     /// Picks an ASIC: its hashrate and power fill their fields, replacing what was typed.
     pub fn pick_asic(&mut self, preset: &'static AsicPreset) {
         self.scenario.set_asic(preset);
+        self.settled.set_asic(preset);
         self.clear_errors(&AsicPreset::FILLS);
     }
 
     /// Picks a GPU: its power, capex and rental price fill their fields.
     pub fn pick_gpu(&mut self, preset: &'static GpuPreset) {
         self.scenario.set_gpu(preset);
+        self.settled.set_gpu(preset);
         self.clear_errors(&GpuPreset::FILLS);
     }
 
@@ -124,26 +193,37 @@ impl Draft {
         self.errors.retain(|(k, _)| !keys.contains(k));
     }
 
+    /// Shows and reads the power price in `unit` (a display key: no number changes).
+    pub fn set_power_unit(&mut self, unit: PowerUnit) {
+        self.scenario.view.power_unit = unit;
+        self.settled.view.power_unit = unit;
+    }
+
     /// Back to the snapshot, keeping how the scenario is shown (theme, language).
     pub fn reset(&mut self) {
         let view = self.scenario.view;
         self.scenario = Scenario::default();
         self.scenario.view = view;
+        self.settled = self.scenario.clone();
         self.errors.clear();
     }
 
     /// Takes `next` as the scenario, its values set from outside the inputs (today's
     /// network): the inputs of `keys` lose their errors, and a subsidy or fee refused while
-    /// its partner was zero is tried again.
+    /// its partner was zero is tried again. They enter the link at once; a value being
+    /// typed elsewhere meanwhile does not.
     pub fn accept(&mut self, next: Scenario, keys: &[Key]) {
         self.scenario = next;
         self.clear_errors(keys);
+        let mut settled: Vec<Key> = keys.to_vec();
         for key in [Key::Sub, Key::Fee] {
             let waiting = self.error(key).filter(|e| e.error == FieldError::RewardNotPositive).cloned();
             if let Some(waiting) = waiting {
                 self.type_text(key, waiting.source, &waiting.text);
+                settled.push(key);
             }
         }
+        self.settle_keys(&settled);
     }
 
     /// Sets several keys at once, all or none: on the first value refused the draft is
@@ -156,6 +236,7 @@ impl Draft {
         self.scenario = next;
         let keys: Vec<Key> = values.iter().map(|(k, _)| *k).collect();
         self.clear_errors(&keys);
+        self.settle_keys(&keys);
         Ok(())
     }
 }
@@ -175,6 +256,7 @@ mod tests {
         let mut d = draft("");
         d.type_text(Key::Kwh, Source::Field, "0.03");
         assert_eq!(d.scenario().kwh().get(), dec!(0.03));
+        d.settle();
         d.type_text(Key::Kwh, Source::Field, "11");
         assert_eq!(d.scenario().kwh().get(), dec!(0.03), "the last valid value stays");
         assert_eq!(d.error_of(Key::Kwh, Source::Field), Some(FieldError::OutOfRange));
@@ -182,6 +264,95 @@ mod tests {
         d.type_text(Key::Kwh, Source::Field, "0.04");
         assert_eq!(d.error_of(Key::Kwh, Source::Field), None);
         assert!(d.invalid_keys().is_empty());
+    }
+
+    /// `text` typed key by key, as the input's handler sees it.
+    fn type_keys(d: &mut Draft, key: Key, text: &str) {
+        for end in text.char_indices().map(|(i, c)| i + c.len_utf8()) {
+            d.type_text(key, Source::Field, &text[..end]);
+        }
+    }
+
+    #[test]
+    fn it_never_settles_a_prefix_of_what_is_being_typed() {
+        for (key, typed, settled) in [
+            (Key::Btc, "85,000", dec!(85000)),
+            (Key::Btc, "90,000", dec!(85000)),
+            (Key::Kwh, "20", dec!(0.05)),
+            (Key::Kwh, "0.03", dec!(0.03)),
+        ] {
+            let mut d = draft("");
+            let before = d.settled().clone();
+            for end in typed.char_indices().map(|(i, c)| i + c.len_utf8()) {
+                d.type_text(key, Source::Field, &typed[..end]);
+                assert_eq!(d.settled(), &before, "the link while typing {:?} of {typed:?}", &typed[..end]);
+                // A pause after "85" or "2" settles nothing: unusual, or not yet valid.
+                if key == Key::Btc || typed == "20" {
+                    d.pause(key);
+                    assert_eq!(d.settled(), &before, "a pause after {:?}", &typed[..end]);
+                }
+            }
+            d.settle();
+            assert_eq!(d.settled().get(key), Some(settled), "{typed:?} once the field is left");
+            assert_eq!(d.scenario().get(key), Some(settled), "the figures of an invalid {typed:?} are the link's");
+        }
+    }
+
+    #[test]
+    fn it_changes_the_power_unit_in_the_link_at_once_and_no_number() {
+        let mut d = draft("?kwh=0.045");
+        type_keys(&mut d, Key::Btc, "9");
+        d.set_power_unit(PowerUnit::CentsPerKwh);
+        assert_eq!(crate::model::to_query(d.settled()), "v=1&kwh=0.045&pu=ckwh");
+        assert_eq!(d.scenario().btc().get(), dec!(9), "what is being typed stays");
+    }
+
+    #[test]
+    fn it_settles_a_usual_value_on_a_pause_and_an_unusual_one_on_leaving() {
+        let mut d = draft("");
+        type_keys(&mut d, Key::Kwh, "0.03");
+        assert_eq!(d.scenario().kwh().get(), dec!(0.03), "the figures follow at once");
+        assert_eq!(d.settled().kwh().get(), dec!(0.05));
+        d.pause(Key::Kwh);
+        assert_eq!(d.settled().kwh().get(), dec!(0.03));
+        type_keys(&mut d, Key::Kwh, "4.5");
+        d.pause(Key::Kwh);
+        assert_eq!(d.settled().kwh().get(), dec!(0.03), "4.5 USD/kWh waits for the reader to leave");
+        d.settle();
+        assert_eq!(d.settled().kwh().get(), dec!(4.5));
+    }
+
+    #[test]
+    fn it_names_the_invalid_inputs_with_what_the_link_holds_instead() {
+        let mut d = draft("?btc=90000");
+        type_keys(&mut d, Key::Btc, "85,000");
+        type_keys(&mut d, Key::Hp, "x");
+        type_keys(&mut d, Key::Kwh, "0.03");
+        assert_eq!(
+            d.held_instead(),
+            vec![
+                (Key::Btc, Held::Invalid, Some(dec!(90000))),
+                (Key::Hp, Held::Invalid, None),
+                (Key::Kwh, Held::Typing, Some(dec!(0.05)))
+            ]
+        );
+        d.settle();
+        assert_eq!(d.held_instead().len(), 2, "settled, the power price is the link's");
+    }
+
+    #[test]
+    fn it_settles_presets_and_outside_values_at_once_but_not_what_is_being_typed() {
+        let mut d = draft("");
+        type_keys(&mut d, Key::Btc, "85");
+        let Some(asic) = AsicPreset::by_id("s21xp") else { panic!("preset") };
+        d.pick_asic(asic);
+        assert_eq!(d.settled().th().get(), dec!(270));
+        let (next, _) = from_query("?diff=160&btc=85");
+        d.accept(next, &[Key::Diff]);
+        assert_eq!(d.settled().diff().get(), dec!(160));
+        assert_eq!(d.settled().btc().get(), dec!(85000), "the bitcoin price being typed stays out");
+        d.reset();
+        assert_eq!(d.settled(), &Scenario::default());
     }
 
     #[test]

@@ -5,3 +5,4 @@ pub mod draft;
 pub mod live;
 pub mod number_style;
 pub mod saved;
+pub mod session;

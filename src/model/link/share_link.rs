@@ -7,7 +7,7 @@ use crate::model::fields::{FieldError, Key};
 use crate::model::history::MonthError;
 use crate::model::presets::{AsicPreset, GpuPreset, ASICS, GPUS};
 use crate::model::scenario::Scenario;
-use crate::model::view::{Lang, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
+use crate::model::view::{Lang, PowerUnit, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
 
 /// Why part of a link was ignored. Each names the key and, where there is one, the value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,6 +31,8 @@ pub enum Refusal {
     Lang,
     /// `theme` other than light, dark, auto.
     Theme,
+    /// `pu` other than kwh, ckwh, mwh.
+    PowerUnit,
     /// `embed`, `edit` or `live` other than 0 or 1.
     ZeroOrOne,
     /// `show` naming no known section.
@@ -217,6 +219,10 @@ pub(super) fn from_pairs(pairs: Vec<(String, String)>) -> (Scenario, Vec<Warning
             "theme" => match Theme::from_name(&value) {
                 Some(theme) => scenario.view.theme = theme,
                 None => warnings.push(invalid(Refusal::Theme, Fallback::Value("auto".into()))),
+            },
+            "pu" => match PowerUnit::from_name(&value) {
+                Some(unit) => scenario.view.power_unit = unit,
+                None => warnings.push(invalid(Refusal::PowerUnit, Fallback::Value("kwh".into()))),
             },
             "embed" | "edit" | "live" => match value.as_str() {
                 "0" | "1" => {
@@ -428,6 +434,9 @@ pub fn to_query(scenario: &Scenario) -> String {
     }
     if view.theme != Theme::Auto {
         push("theme", view.theme.name());
+    }
+    if view.power_unit != PowerUnit::UsdPerKwh {
+        push("pu", view.power_unit.name());
     }
     out
 }

@@ -5,7 +5,7 @@ use rust_decimal_macros::dec;
 
 use super::*;
 use crate::model::fields::Bound;
-use crate::model::view::{Title, View};
+use crate::model::view::{PowerUnit, Title, View};
 
 fn read(link: &str) -> Scenario {
     let (scenario, warnings) = from_query(link);
@@ -500,7 +500,16 @@ fn it_round_trips() {
 fn it_round_trips_every_preset_and_view() {
     let views = [
         View::default(),
-        View { lang: Lang::Ar, title: None, theme: Theme::Dark, embed: true, show: None, edit: false, live: true },
+        View {
+            lang: Lang::Ar,
+            title: None,
+            theme: Theme::Dark,
+            embed: true,
+            show: None,
+            edit: false,
+            live: true,
+            power_unit: PowerUnit::CentsPerKwh,
+        },
         View {
             lang: Lang::Vi,
             title: Title::new("Hà Nội: 3 ¢ & <b>mining</b>").ok(),
@@ -509,6 +518,7 @@ fn it_round_trips_every_preset_and_view() {
             show: Some(Section::ALL.into_iter().fold(Sections::empty(), Sections::with)),
             edit: true,
             live: false,
+            power_unit: PowerUnit::UsdPerMwh,
         },
     ];
     for (n, asic) in ASICS.iter().enumerate() {

@@ -1,0 +1,210 @@
+//! What the page edits as a whole: the draft (the scenario under edit, B while comparing)
+//! and side A while comparing, changed only through the methods here (pin, swap, keep,
+//! reset, undo, a link from history), so that every rule about them is one place and
+//! tested natively. The page holds one value of this type behind a context of methods.
+
+use super::draft::Draft;
+use crate::model::link::comparison::{Comparison, Link, Side};
+use crate::model::scenario::Scenario;
+
+/// An action that replaces what the reader had, and so offers to undo it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Undoable {
+    /// Back to the snapshot.
+    Reset,
+    /// A and B changed places.
+    Swap,
+    /// Stopped comparing, keeping one side.
+    Keep(Side),
+}
+
+/// The draft and the pinned side, with what the last undoable action replaced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session {
+    draft: Draft,
+    pinned: Option<Scenario>,
+    undo: Option<(Undoable, Box<Draft>, Option<Scenario>)>,
+}
+
+impl Session {
+    /// The session a link opens: a single scenario, or a comparison whose B is edited.
+    pub fn new(link: Link) -> Self {
+        let (pinned, b) = match link {
+            Link::Single(scenario) => (None, scenario),
+            Link::Compare(comparison) => (Some(comparison.a().clone()), comparison.into_side(Side::B)),
+        };
+        Session { draft: Draft::new(b), pinned, undo: None }
+    }
+
+    /// The scenario under edit (B while comparing).
+    pub fn draft(&self) -> &Draft {
+        &self.draft
+    }
+
+    /// Side A while comparing.
+    pub fn pinned(&self) -> Option<&Scenario> {
+        self.pinned.as_ref()
+    }
+
+    /// What the link holds: the settled scenario, or A and the settled B.
+    pub fn link(&self) -> Link {
+        let b = self.draft.settled().clone();
+        match &self.pinned {
+            Some(a) => Link::Compare(Comparison::new(a.clone(), b)),
+            None => Link::Single(b),
+        }
+    }
+
+    /// The action the reader may undo now, if any: only until their next change.
+    pub fn undo_offer(&self) -> Option<Undoable> {
+        self.undo.as_ref().map(|(what, _, _)| *what)
+    }
+
+    /// An edit of the draft (typing, a preset, today's network): once it reaches the link,
+    /// it ends any offer to undo. (Not generic: one copy in the Wasm for every edit.)
+    #[inline(never)]
+    pub fn edit(&mut self, edit: &mut dyn FnMut(&mut Draft)) {
+        let before = self.draft.settled().clone();
+        edit(&mut self.draft);
+        if *self.draft.settled() != before {
+            self.undo = None;
+        }
+    }
+
+    fn replace(&mut self, what: Undoable, draft: Draft, pinned: Option<Scenario>) {
+        let draft = std::mem::replace(&mut self.draft, draft);
+        let pinned = std::mem::replace(&mut self.pinned, pinned);
+        self.undo = Some((what, Box::new(draft), pinned));
+    }
+
+    /// Starts comparing: what the reader settled on becomes A, and the inputs edit B, equal
+    /// to A until changed.
+    pub fn pin(&mut self) {
+        self.draft.settle();
+        self.pinned = Some(self.draft.settled().clone());
+        self.undo = None;
+    }
+
+    /// A becomes the side edited and B is pinned, as the reader settled on it.
+    pub fn swap(&mut self) {
+        let Some(a) = self.pinned.clone() else { return };
+        let mut b = self.draft.clone();
+        b.settle();
+        self.replace(Undoable::Swap, Draft::new(a), Some(b.settled().clone()));
+    }
+
+    /// Stops comparing and keeps `side`.
+    pub fn keep(&mut self, side: Side) {
+        let Some(a) = self.pinned.clone() else { return };
+        let draft = match side {
+            Side::A => Draft::new(a),
+            Side::B => self.draft.clone(),
+        };
+        self.replace(Undoable::Keep(side), draft, None);
+    }
+
+    /// Back to the snapshot (a single scenario), keeping how it is shown.
+    pub fn reset(&mut self) {
+        let mut draft = self.draft.clone();
+        draft.reset();
+        self.replace(Undoable::Reset, draft, None);
+    }
+
+    /// Undoes the last reset, swap or stop, typed text and errors included; false if none
+    /// is on offer.
+    pub fn undo(&mut self) -> bool {
+        let Some((_, draft, pinned)) = self.undo.take() else { return false };
+        self.draft = *draft;
+        self.pinned = pinned;
+        true
+    }
+
+    /// Takes the scenario of a link from the browser's history (Back, Forward): unless it
+    /// is what the link already holds, the session becomes that link's.
+    pub fn restore(&mut self, link: Link) {
+        if self.link() != link {
+            *self = Session::new(link);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::edit::draft::Source;
+    use crate::model::{from_link, Key};
+    use rust_decimal_macros::dec;
+
+    fn session(link: &str) -> Session {
+        Session::new(from_link(link).0)
+    }
+
+    fn query(s: &Session) -> String {
+        s.link().to_query()
+    }
+
+    #[test]
+    fn it_links_only_what_was_settled() {
+        let mut s = session("?kwh=0.04");
+        s.edit(&mut |d| d.type_text(Key::Kwh, Source::Field, "0.0"));
+        assert_eq!(query(&s), "v=1&kwh=0.04");
+        s.edit(&mut Draft::settle);
+        assert_eq!(query(&s), "v=1&kwh=0");
+    }
+
+    #[test]
+    fn it_pins_swaps_and_keeps_each_side_and_undoes_each() {
+        let mut s = session("?kwh=0.04");
+        s.pin();
+        s.edit(&mut |d| d.type_text(Key::Kwh, Source::Field, "0.03"));
+        assert_eq!(query(&s), "v=1&kwh=0.04&cmp=1", "B's typing is not settled yet");
+        s.swap();
+        assert_eq!(query(&s), "v=1&kwh=0.03&b.kwh=0.04", "swap takes B as typed");
+        assert_eq!(s.undo_offer(), Some(Undoable::Swap));
+        assert!(s.undo());
+        assert_eq!(s.draft().scenario().kwh().get(), dec!(0.03), "the typing is back");
+        assert_eq!(query(&s), "v=1&kwh=0.04&cmp=1");
+        assert!(!s.undo(), "one step of undo");
+
+        s.edit(&mut Draft::settle);
+        for (side, want) in [(Side::A, "v=1&kwh=0.04"), (Side::B, "v=1&kwh=0.03")] {
+            let before = s.clone();
+            s.keep(side);
+            assert_eq!(query(&s), want, "keep {side:?}");
+            assert_eq!(s.pinned(), None);
+            assert_eq!(s.undo_offer(), Some(Undoable::Keep(side)));
+            assert!(s.undo());
+            assert_eq!(s, before, "undo keep {side:?}");
+        }
+    }
+
+    #[test]
+    fn it_resets_with_an_undo_that_an_edit_withdraws() {
+        let mut s = session("?kwh=0.04&b.btc=90000&theme=dark");
+        s.edit(&mut |d| d.type_text(Key::Pool, Source::Field, "x"));
+        let before = s.clone();
+        s.reset();
+        assert_eq!(query(&s), "v=1&theme=dark");
+        assert!(s.undo());
+        assert_eq!(s, before, "the comparison and the invalid pool are back");
+        s.reset();
+        s.edit(&mut |d| {
+            d.type_text(Key::Kwh, Source::Field, "0.03");
+            d.settle();
+        });
+        assert_eq!(s.undo_offer(), None, "a settled edit withdraws the offer");
+        assert!(!s.undo());
+    }
+
+    #[test]
+    fn it_restores_a_link_from_history_unless_it_is_already_shown() {
+        let mut s = session("?kwh=0.04");
+        s.edit(&mut |d| d.type_text(Key::Btc, Source::Field, "9"));
+        let typing = s.clone();
+        s.restore(from_link("?v=1&kwh=0.04").0);
+        assert_eq!(s, typing, "the same link keeps what is being typed");
+        s.restore(from_link("?v=1&kwh=0.03&b.kwh=0.02").0);
+        assert_eq!(query(&s), "v=1&kwh=0.03&b.kwh=0.02");
+        assert_eq!(s.draft().scenario().kwh().get(), dec!(0.02), "the inputs edit B");
+    }
+}
