@@ -5,8 +5,9 @@ use std::process::ExitCode;
 
 use std::io::Write;
 
-use kwhich::model::metrics::InvalidKeys;
+use kwhich::model::metrics::{evaluate_static, InvalidKeys};
 use kwhich::model::{evaluate, evaluate_over_time, from_link, json, Evaluation, Link};
+use kwhich::text::answer_html::answer_html;
 use kwhich::text::reasons;
 
 const HELP: &str = "\
@@ -15,6 +16,9 @@ kwhich: what a kilowatt-hour earns mining bitcoin, and what it would earn leased
 Usage:
   kwhich eval \"LINK OR QUERY\"   print the scenario, every metric, the warnings and the
                                 month-by-month projection as JSON
+  kwhich answer \"LINK OR QUERY\" print the first screen's answer as the page's HTML (in
+                                English; empty for a comparison): the build writes the
+                                default scenario's into index.html
   kwhich --help                 this text
 
 LINK OR QUERY is a share link (https://host/path/?v=1&btc=85000&kwh=0.045), a query
@@ -67,6 +71,14 @@ fn main() -> ExitCode {
             };
             // A reader that stops early (`| head`) closes the pipe: not a failure of the run.
             let _ = writeln!(std::io::stdout().lock(), "{report}");
+            ExitCode::SUCCESS
+        }
+        ["answer", link] => {
+            let html = match from_link(link).0 {
+                Link::Single(scenario) => answer_html(&scenario, &evaluate_static(&scenario, InvalidKeys::default())),
+                Link::Compare(_) => String::new(),
+            };
+            let _ = write!(std::io::stdout().lock(), "{html}");
             ExitCode::SUCCESS
         }
         _ => {
