@@ -1,5 +1,7 @@
-// The split Wasm (src/ui/lazy.rs, scripts/split-wasm.mjs): the first screen comes from the
-// main module alone, the sections below it from chunks fetched after it has mounted; a
+// The split Wasm (src/ui/boot.rs, src/ui/lazy.rs, scripts/split-wasm.mjs): the answer comes
+// from the HTML (the default scenario) or the boot module alone, with the evaluator's
+// figures; the app from its chunk after it, the sections from chunks fetched after the app
+// has mounted; a
 // chunk that cannot load leaves its section saying so, and the rest of the page works.
 
 import assert from "node:assert/strict";
@@ -57,7 +59,8 @@ describe("the split Wasm", () => {
     }
     const server = await startServer();
     try {
-      for (const link of ["?", "?v=1&kwh=0.03&btc=120000&lang=vi", "?v=1&embed=1&show=btc,mw&lang=ar"]) {
+      const links = ["?", "?v=1&kwh=0.03&btc=120000&lang=vi", "?v=1&embed=1&show=btc,mw&lang=ar", "?kwh=abc&foo=1&pool=100&title=A%20%3Cb%3E"];
+      for (const link of links) {
         await withPage(browser, `split answer ${link}`, async ({ page }) => {
           // Hold every chunk, the app's included: what shows is the boot module's answer.
           let release;
