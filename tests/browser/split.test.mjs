@@ -1,8 +1,8 @@
 // The split Wasm (src/ui/boot.rs, src/ui/lazy.rs, scripts/split-wasm.mjs): the answer comes
 // from the HTML (the default scenario) or the boot module alone, with the evaluator's
 // figures; the app from its chunk after it, the sections from chunks fetched after the app
-// has mounted; a
-// chunk that cannot load leaves its section saying so, and the rest of the page works.
+// has mounted; a chunk that cannot load leaves its section saying so, and the rest of the
+// page works.
 
 import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
