@@ -149,6 +149,33 @@ describe("the split Wasm", () => {
     }
   });
 
+  test("an app chunk that cannot load leaves the answer under an alert", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "kwhich-split-"));
+    dirs.push(dir);
+    cpSync(DIST, dir, { recursive: true });
+    rmSync(path.join(dir, chunkOf(dir, "app")));
+    const server = await startServer({ root: dir });
+    try {
+      const expectErrors = [/404/, /Failed to load resource/, /WebAssembly/, /could not load/, /Failed to fetch|fetch/i];
+      await withPage(
+        browser,
+        "split missing app",
+        async ({ page }) => {
+          await page.goto(server.url + "?v=1&kwh=0.03", { waitUntil: "load" });
+          await page.waitForSelector('#app > p.boot[role="alert"]', { state: "attached", timeout: 15_000 });
+          assert.equal(await page.locator('#app > p.boot[role="alert"]').count(), 1, "one alert");
+          const early = await readAnswer(page);
+          const today = early.filter((m) => !m.key.endsWith("_payback_months"));
+          assert.ok(today.length >= 13, `the answer stays: ${today.length} figures`);
+          assert.deepEqual(metricMismatches(today, only(evaluate("?v=1&kwh=0.03").metrics, today)), []);
+        },
+        { expectErrors },
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
   test("a chunk that cannot load leaves its section saying so, and the page works on", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "kwhich-split-"));
     dirs.push(dir);
