@@ -19,8 +19,18 @@
 //   `data-loading`) and every `[data-metric]` has a data-value, seen by a
 //   MutationObserver that an init script installs before the page's own scripts run.
 //   Median and p95 over BENCH_LOADS loads.
-// - first screen: the same, to the moment the app has mounted with a figure on screen,
-//   whether or not the chunks below it (src/ui/lazy.rs) have arrived.
+// - first answer: to the first frame at which the results carry figures (a `[data-metric]` with a
+//   data-value in #app), whoever wrote them: the HTML (the default scenario's answer is
+//   written into index.html at build time), the boot module (src/ui/boot.rs) or the app.
+// - first screen (first interactive): the same, to the moment the app has mounted
+//   (`#app[data-ready]`) with a figure on screen, whether or not the chunks below it
+//   (src/ui/lazy.rs) have arrived.
+// - the phone profile (BENCH_PHONE_LOADS loads, default 5, per phone target; 0 skips it):
+//   the first answer, first screen and first render again with Chromium throttled over
+//   CDP as a mid-range phone on a slow mobile network: 4× CPU slowdown
+//   (`Emulation.setCPUThrottlingRate`), 150 ms round trip, 1.6 Mbps down and 750 kbps up
+//   (`Network.emulateNetworkConditions`), a 360 px viewport, and the files served gzip -9
+//   as a static host would (a server of its own here: bytes are what this profile is about).
 // - edit: BENCH_EDITS edits of `input[name=kwh]`, alternating two values. Each sets the
 //   value and dispatches an `input` event after performance.mark("edit-start"), then waits
 //   until every metric the edit affects (learnt from a first pair of edits) shows its new
@@ -37,9 +47,10 @@
 // The embed is loaded as a top-level page here (with an id fragment, as the snippet writes
 // it); inside an article's iframe it does the same work.
 
+import { createServer } from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 
 import { ROOT, launchBrowser, startServer } from "../tests/browser/support.mjs";
 
@@ -47,6 +58,7 @@ const distArg = process.argv[2] ?? "dist";
 const DIST = path.resolve(ROOT, distArg);
 const LOADS = Number(process.env.BENCH_LOADS ?? 10);
 const EDITS = Number(process.env.BENCH_EDITS ?? 100);
+const PHONE_LOADS = Number(process.env.BENCH_PHONE_LOADS ?? 5);
 const SCENARIO = "v=1&asic=s21xp&kwh=0.045";
 const EDIT_VALUES = ["0.045", "0.061"];
 
@@ -61,6 +73,17 @@ const TARGETS = [
   { name: "embed+inputs", query: `?${SCENARIO}&embed=1&show=compare,btc,inputs#kwhich-bench`, edits: true },
 ];
 
+// The phone profile: the default page (its answer is in the HTML), a link, and an embed.
+const PHONE_TARGETS = [
+  { name: "phone: default", query: "" },
+  { name: "phone: link", query: `?${SCENARIO}` },
+  { name: "phone: embed", query: `?${SCENARIO}&embed=1#kwhich-bench` },
+];
+const PHONE = {
+  cpu: 4,
+  network: { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8) },
+};
+
 /** Installed before any page script: notes the first moment the results are all there. */
 function watchFirstRender() {
   const complete = () => {
@@ -74,7 +97,15 @@ function watchFirstRender() {
   // The first screen: mounted, with the figures of the main module (the chunks may still
   // be on their way).
   const firstScreen = () => document.querySelector("#app[data-ready] [data-metric][data-value]") !== null;
+  const answer = () => document.querySelector("#app [data-metric][data-value]") !== null;
   const observer = new MutationObserver(() => {
+    // At the next frame, when it is still there: the default page's answer is in the HTML,
+    // and index.html's inline script takes it away for any other link before a frame.
+    if (window.__firstAnswer === undefined && answer()) {
+      requestAnimationFrame(() => {
+        if (window.__firstAnswer === undefined && answer()) window.__firstAnswer = performance.now();
+      });
+    }
     if (window.__firstScreen === undefined && firstScreen()) window.__firstScreen = performance.now();
     if (window.__firstRender === undefined && complete()) {
       window.__firstRender = performance.now();
@@ -163,10 +194,17 @@ function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-async function oneLoad(browser, url, { bytes = false } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function oneLoad(browser, url, { bytes = false, phone = false } = {}) {
+  const viewport = phone ? { width: 360, height: 740 } : { width: 1280, height: 900 };
+  const context = await browser.newContext({ viewport });
   try {
     const page = await context.newPage();
+    if (phone) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.emulateNetworkConditions", PHONE.network);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: PHONE.cpu });
+    }
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));
     const finished = [];
@@ -174,9 +212,10 @@ async function oneLoad(browser, url, { bytes = false } = {}) {
     await page.addInitScript(watchFirstRender);
     await page.goto(url, { waitUntil: "load" });
     await page.waitForFunction(() => window.__firstRender !== undefined, null, { timeout: 30_000 });
-    const { firstRender, firstScreen } = await page.evaluate(() => ({
+    const { firstRender, firstScreen, firstAnswer } = await page.evaluate(() => ({
       firstRender: window.__firstRender,
       firstScreen: window.__firstScreen ?? window.__firstRender,
+      firstAnswer: window.__firstAnswer ?? window.__firstScreen ?? window.__firstRender,
     }));
     if (errors.length) throw new Error(`${url}: ${errors.join("; ")}`);
     let transfer = null;
@@ -192,7 +231,7 @@ async function oneLoad(browser, url, { bytes = false } = {}) {
         transfer.gzip += sizes.responseHeadersSize + gzipSync(body, { level: 9 }).length;
       }
     }
-    return { page, context, firstRender, firstScreen, transfer };
+    return { page, context, firstRender, firstScreen, firstAnswer, transfer };
   } catch (err) {
     await context.close();
     throw err;
@@ -203,6 +242,7 @@ async function benchTarget(browser, baseUrl, target) {
   const url = baseUrl + target.query;
   const renders = [];
   const screens = [];
+  const answers = [];
   let transfer = null;
   let edits = null;
   for (let i = 0; i < LOADS; i++) {
@@ -210,11 +250,47 @@ async function benchTarget(browser, baseUrl, target) {
     const load = await oneLoad(browser, url, { bytes: i === 0 });
     renders.push(load.firstRender);
     screens.push(load.firstScreen);
+    answers.push(load.firstAnswer);
     if (load.transfer) transfer = load.transfer;
     if (last && target.edits) edits = await load.page.evaluate(editLoop, { n: EDITS, values: EDIT_VALUES });
     await load.context.close();
   }
-  return { renders, screens, transfer, edits };
+  return { renders, screens, answers, transfer, edits };
+}
+
+/** The phone profile: `PHONE_LOADS` throttled loads of `url`. */
+async function benchPhone(browser, baseUrl, target) {
+  const runs = [];
+  for (let i = 0; i < PHONE_LOADS; i++) {
+    const load = await oneLoad(browser, baseUrl + target.query, { phone: true });
+    runs.push(load);
+    await load.context.close();
+  }
+  return { answers: runs.map((r) => r.firstAnswer), screens: runs.map((r) => r.firstScreen), renders: runs.map((r) => r.firstRender) };
+}
+
+/** Serves `root` gzip -9 to a client that accepts it, as a static host would. */
+function startGzipServer(root) {
+  const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".txt": "text/plain; charset=utf-8", ".json": "application/json" };
+  const cache = new Map();
+  const server = createServer((req, res) => {
+    let rel = decodeURIComponent(new URL(req.url, "http://x").pathname).replace(/^\/+/, "");
+    if (rel === "" || rel.endsWith("/")) rel += "index.html";
+    const file = path.join(root, rel);
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404);
+      return res.end();
+    }
+    if (!cache.has(file)) cache.set(file, gzipSync(readFileSync(file), { level: 9 }));
+    const headers = { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" };
+    if (/\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+      res.writeHead(200, { ...headers, "Content-Encoding": "gzip" });
+      return res.end(cache.get(file));
+    }
+    res.writeHead(200, headers);
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) })));
 }
 
 const ms = (v) => (Number.isFinite(v) ? v.toFixed(v < 10 ? 2 : 1) : "n/a");
@@ -224,18 +300,27 @@ const kb = (v) => (v === null || v === undefined ? "n/a" : `${(v / 1000).toFixed
 const server = await startServer({ root: DIST });
 const browser = await launchBrowser();
 const results = [];
+const phoneResults = [];
 const version = browser.version();
+const gzipServer = PHONE_LOADS > 0 ? await startGzipServer(DIST) : null;
 try {
   for (const target of TARGETS) {
     process.stderr.write(`${target.name}: ${LOADS} loads${target.edits ? `, ${EDITS} edits` : ""}…\n`);
     results.push({ target, ...(await benchTarget(browser, server.url, target)) });
   }
+  for (const target of gzipServer ? PHONE_TARGETS : []) {
+    process.stderr.write(`${target.name}: ${PHONE_LOADS} throttled loads…\n`);
+    phoneResults.push({ target, ...(await benchPhone(browser, gzipServer.url, target)) });
+  }
 } finally {
   await browser.close().catch(() => {});
   await server.close();
+  await gzipServer?.close();
 }
 
 const rows = [
+  ["first answer, median (ms)", (r) => ms(percentile(r.answers, 50))],
+  ["first answer, p95 (ms)", (r) => ms(percentile(r.answers, 95))],
   ["first screen, median (ms)", (r) => ms(percentile(r.screens, 50))],
   ["first screen, p95 (ms)", (r) => ms(percentile(r.screens, 95))],
   ["first render, median (ms)", (r) => ms(percentile(r.renders, 50))],
@@ -265,3 +350,22 @@ console.log();
 console.log(line(table[0]));
 console.log(line(widths.map((w) => "-".repeat(w))));
 for (const row of table.slice(1)) console.log(line(row));
+
+if (phoneResults.length) {
+  const phoneRows = [
+    ["first answer, median (ms)", (r) => ms(percentile(r.answers, 50))],
+    ["first answer, max (ms)", (r) => ms(percentile(r.answers, 100))],
+    ["first interactive (app mounted), median (ms)", (r) => ms(percentile(r.screens, 50))],
+    ["first render (every section), median (ms)", (r) => ms(percentile(r.renders, 50))],
+  ];
+  const head = ["", ...phoneResults.map((r) => r.target.name)];
+  const t = [head, ...phoneRows.map(([label, f]) => [label, ...phoneResults.map(f)])];
+  const w = head.map((_, c) => Math.max(...t.map((row) => row[c].length)));
+  const l = (row) => row.map((cell, c) => (c === 0 ? cell.padEnd(w[c]) : cell.padStart(w[c]))).join("  ");
+  console.log();
+  console.log(`phone profile: ${PHONE_LOADS} loads each, ${PHONE.cpu}× CPU slowdown, 150 ms RTT, 1.6 Mbps down / 750 kbps up, 360 px, served gzip -9`);
+  console.log();
+  console.log(l(t[0]));
+  console.log(l(w.map((x) => "-".repeat(x))));
+  for (const row of t.slice(1)) console.log(l(row));
+}

@@ -39,6 +39,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { defaultAnswer, withAnswer } from "./answer-html.mjs";
 import { splitWasm } from "./split-wasm.mjs";
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -68,6 +69,13 @@ try {
   html = readFileSync(indexPath, "utf8");
 } catch (err) {
   fail(`${indexPath} cannot be read (${err.code}): the hook must run at stage "post_build"`);
+}
+
+// The default scenario's answer, in the HTML itself (scripts/answer-html.mjs).
+try {
+  html = withAnswer(html, defaultAnswer());
+} catch (err) {
+  fail(`writing the default answer into index.html: ${err.message}`);
 }
 
 // --- Integrity of the split files ------------------------------------------------------

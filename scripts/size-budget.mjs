@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// The first load's weight: index.html and every .js, .wasm and .css it refers to in dist/,
-// raw and `gzip -9` (GNU gzip; zlib level 9 where gzip is absent). Fails above the
-// budget; notes when above the target the page is heading for.
+// What the page loads before its answer is rendered: index.html and every .js, .wasm and
+// .css it refers to in dist/, and the modules those import, raw and `gzip -9` (GNU gzip;
+// zlib level 9 where gzip is absent). Since the answer comes before Leptos (issue 18), that
+// is the boot module (model, share links and the text layer: src/ui/boot.rs), which writes
+// the answer, then fetches the app (the Wasm chunk split_kwhich_app and the chunks it
+// shares with the sections) and the sections' chunks: those are listed as loaded after the
+// answer and not counted. The default scenario's answer is in index.html itself. Fails
+// above the budget; notes when above the target the page is heading for.
 //
 //   node scripts/size-budget.mjs [DIST]      (SIZE_BUDGET_KB, SIZE_TARGET_KB override)
 //
@@ -29,8 +34,11 @@ const dist = path.resolve(process.argv[2] ?? path.join(root, "dist"));
 // Two speeds, so that a keystroke holds the page about 2 ms (p95 5.5 ms) instead of 30:
 // today's figures at once, the time model, the charts, the map and the tornado a frame
 // later (src/ui/use_settled.rs): 199.3 → 202.2 KB; the review's escaping and quoting 202.3.
-const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 202.4);
-const targetKb = Number(process.env.SIZE_TARGET_KB ?? 140);
+// The answer before Leptos (December 2026, issue 18): the Leptos app became a chunk loaded
+// after the boot module has written the answer: 202.2 → 92.8 KB before the
+// answer, measured; the issue's goal is 140, its stretch 110.
+const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 93.0);
+const targetKb = Number(process.env.SIZE_TARGET_KB ?? 110);
 
 const fail = (msg) => {
   console.error(`size-budget: FAILED: ${msg}`);
@@ -87,11 +95,22 @@ line("file", "raw", "gzip -9");
 for (const r of rows) line(r.f, kb(r.raw), kb(r.gz));
 line("total", kb(total.raw), kb(total.gz));
 console.log(`size-budget: (1 KB = 1000 bytes: ${total.raw} raw, ${total.gz} gzip -9)`);
-// The Wasm chunks (scripts/split-wasm.mjs) load after the first screen: not counted above.
+// The Wasm chunks (scripts/split-wasm.mjs) load after the answer: not counted above. The
+// app's own chunk is named; it comes first, with the chunks it shares with the sections.
 const later = readdirSync(dist).filter((f) => f.endsWith(".wasm") && !refs.has(f));
 if (later.length) {
   const gz = later.reduce((t, f) => t + gzipSize(readFileSync(path.join(dist, f))), 0);
-  console.log(`size-budget: loaded after the first screen (not counted): ${later.length} Wasm chunks, ${kb(gz)} gzip -9`);
+  console.log(`size-budget: loaded after the answer (not counted): ${later.length} Wasm chunks, ${kb(gz)} gzip -9`);
+  for (const f of later.filter((f) => f.startsWith("split_kwhich_app-"))) {
+    console.log(`size-budget:   the app (Leptos and the page's components): ${f}, ${kb(gzipSize(readFileSync(path.join(dist, f))))} gzip -9`);
+  }
+}
+// A page in Arabic or Vietnamese fetches its messages before writing the answer.
+const langDir = path.join(dist, "lang");
+if (existsSync(langDir)) {
+  for (const f of readdirSync(langDir).filter((f) => f.endsWith(".txt")).sort()) {
+    console.log(`size-budget: before the answer with lang=${f.slice(0, -4)} (not in the total): lang/${f}, ${kb(gzipSize(readFileSync(path.join(langDir, f))))} gzip -9`);
+  }
 }
 
 if (total.gz > budgetKb * 1000) {

@@ -1,9 +1,9 @@
-//! The page's entry point: mount the app. A panic aborts (release profile); index.html
+//! The page's entry point: the answer first, then the app (src/ui/boot.rs). A panic aborts (release profile); index.html
 //! turns the resulting Wasm trap into a message for the reader.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    kwhich::ui::mount();
+    kwhich::ui::boot::run();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

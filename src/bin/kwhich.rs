@@ -5,8 +5,9 @@ use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
 use kwhich::model::export::json;
-use kwhich::model::InvalidKeys;
 use kwhich::model::{evaluate, evaluate_over_time, from_link, Evaluation, Link};
+use kwhich::model::{evaluate_static, InvalidKeys};
+use kwhich::text::answer_html::answer_html;
 use kwhich::text::reasons;
 
 const HELP: &str = "\
@@ -18,6 +19,9 @@ Usage:
   kwhich eval -                 read links from standard input, one a line, and print
                                 each one's JSON on one line (compact), in the same order:
                                 for many links, or one too long for the command line
+  kwhich answer \"LINK OR QUERY\" print the first screen's answer as the page's HTML (in
+                                English; empty for a comparison): the build writes the
+                                default scenario's into index.html
   kwhich --help, kwhich eval --help
                                 this text
 
@@ -106,6 +110,14 @@ fn main() -> ExitCode {
         ["eval", link] => {
             // A reader that stops early (`| head`) closes the pipe: not a failure of the run.
             let _ = writeln!(std::io::stdout().lock(), "{}", report(link));
+            ExitCode::SUCCESS
+        }
+        ["answer", link] => {
+            let html = match from_link(link).0 {
+                Link::Single(scenario) => answer_html(&scenario, &evaluate_static(&scenario, InvalidKeys::default())),
+                Link::Compare(_) => String::new(),
+            };
+            let _ = write!(std::io::stdout().lock(), "{html}");
             ExitCode::SUCCESS
         }
         _ => {

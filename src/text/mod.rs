@@ -12,6 +12,7 @@
 //! The evaluator never installs a catalog, so its JSON stays English.
 #![forbid(unsafe_code)]
 
+pub mod answer_html;
 pub mod catalog;
 pub mod comparison_table;
 pub mod fields;

@@ -8,7 +8,9 @@ use super::embed_bar::EmbedBar;
 use super::input_panel::InputPanel;
 use super::language_picker::LanguagePicker;
 use super::lazy;
+use super::network_card::NetworkCard;
 use super::notice::Notice;
+use super::per_mw_table::PerMwTable;
 use super::share_bar::ShareBar;
 use super::state::{
     ComparingCtx, LinkCtx, MetricsCtx, ProjectionCtx, ScenarioCtx, SettledCtx, TimeModel, TimeModelCtx,
@@ -146,8 +148,10 @@ fn section_view(section: Section, editable: bool) -> AnyView {
     match section {
         Section::Compare => view! { <CompareCard/> }.into_any(),
         Section::Btc => view! { <CostPerBtcCard/> }.into_any(),
-        Section::PerMw => lazy::per_mw_table(),
-        Section::Network => lazy::network_card(),
+        // In the app's own chunk: the boot module wrote the per-MW table before it, and the
+        // app replaces it in one frame, so it must not wait for another chunk.
+        Section::PerMw => view! { <PerMwTable/> }.into_any(),
+        Section::Network => view! { <NetworkCard/> }.into_any(),
         Section::Time | Section::History => lazy::time_section(section),
         Section::Inputs => view! { <InputPanel editable=editable/> }.into_any(),
         Section::Map => lazy::map_section(),

@@ -8,7 +8,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use super::download_bar::download_chart;
-use super::line_chart_svg::{LineChartSvg, FILE_VIEW, LINE_H, PAGE_VIEW, PLOT};
+use super::line_chart_svg::{LineChartSvg, FILE_VIEW, PAGE_VIEW};
 use super::state::{MetricsCtx, ProjectionCtx, ScenarioCtx, SettledCtx};
 use super::web;
 use crate::model::chart::line::{LineChart, MarkerSpec};
@@ -22,7 +22,7 @@ use crate::model::{InvalidKeys, MetricId, Path};
 use crate::text::format::{number, usd, usd_tick};
 use crate::text::history as words;
 use crate::text::reasons::model_error;
-use crate::text::time_charts::{LineChartView, Series};
+use crate::text::time_charts::{LineChartView, Series, LINE_H, PLOT};
 use crate::text::{num, t, tf};
 
 type Figure = Result<Decimal, ModelError>;

@@ -22,8 +22,6 @@ use super::embed_panel::EmbedPanel;
 use super::history_section::HistorySection;
 use super::map_section::MapSection;
 use super::methodology::Methodology;
-use super::network_card::NetworkCard;
-use super::per_mw_table::PerMwTable;
 use super::saved_scenarios::SavedScenarios;
 use super::state::{MetricsCtx, SettledCtx, TimeModel, TimeModelCtx};
 use super::time_section::TimeSection;
@@ -63,18 +61,6 @@ fn map_view() -> Result<AnyView, SplitLoaderError> {
 #[wasm_split(kwhich_map, fallible, preload(preload_drivers_view))]
 fn drivers_view() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <DriversSection/> }.into_any())
-}
-
-// The network card (with "Use today's network" and what reads its answer) and the per-MW
-// table sit below the first screen: a chunk of their own, asked for right after it.
-#[wasm_split(kwhich_cards, fallible, preload(preload_network_view))]
-fn network_view() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <NetworkCard/> }.into_any())
-}
-
-#[wasm_split(kwhich_cards, fallible, preload(preload_per_mw_view))]
-fn per_mw_view() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <PerMwTable/> }.into_any())
 }
 
 #[wasm_split(kwhich_panels, fallible, preload(preload_comparison_view))]
@@ -175,16 +161,6 @@ pub fn time_section(section: Section) -> AnyView {
     })
 }
 
-/// The network card.
-pub fn network_card() -> AnyView {
-    deferred(network_view())
-}
-
-/// Capex, margin and payback per MW.
-pub fn per_mw_table() -> AnyView {
-    deferred(per_mw_view())
-}
-
 /// The decision map.
 pub fn map_section() -> AnyView {
     deferred(map_view())
@@ -223,8 +199,6 @@ pub fn preload() {
             let _ = load.await;
         });
     }
-    quietly(preload_network_view());
-    quietly(preload_per_mw_view());
     quietly(preload_comparison_view());
     quietly(preload_embed_panel_view());
     quietly(preload_saved_scenarios_view());

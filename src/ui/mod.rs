@@ -2,6 +2,7 @@
 
 mod app;
 mod bar_chart;
+pub mod boot;
 mod compare_bar;
 mod compare_card;
 mod comparison_view;
@@ -62,7 +63,8 @@ fn boxed_text(text: Box<dyn Fn() -> String + Send + Sync>) -> impl IntoView {
 pub fn mount() {
     let search = window().location().search().unwrap_or_default();
     let lang = crate::model::from_link(&search).0.view().lang;
-    if lang == Lang::En {
+    // The boot module (boot.rs) has installed the link's catalog already when it could.
+    if lang == Lang::En || crate::text::lang() == lang {
         return start();
     }
     web::load_catalog(
@@ -94,7 +96,9 @@ fn start() {
     let Some(root) = document.get_element_by_id("app") else {
         return;
     };
+    // The answer the boot module wrote (boot.rs) goes in the same frame the app renders.
     root.set_inner_html("");
+    let _ = root.remove_attribute("data-answer");
     let _ = root.set_attribute("data-ready", "");
     leptos::mount::mount_to(root.unchecked_into(), app::App).forget();
 }

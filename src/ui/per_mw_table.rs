@@ -9,7 +9,7 @@ use super::time_table::PaybackCell;
 use crate::model::MetricId as M;
 use crate::model::Path;
 use crate::text::paths::path_name;
-use crate::text::{n, t};
+use crate::text::t;
 
 const ROWS: [(Path, M, M, M); 3] = [
     (Path::Mining, M::MiningCapexUsdPerMw, M::MiningMarginUsdPerMwYear, M::MiningPaybackYears),

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use super::state::LinkCtx;
 use super::use_saved_scenarios::use_saved_scenarios;
 use super::web;
-use crate::model::edit::saved::{clean_name, keep, name_of};
+use crate::model::edit::saved::{clean_name, keep, name_of, Saved};
 use crate::model::Link;
 use crate::text::saved::{default_name, list_html, store_error};
 use crate::text::{t, tf};

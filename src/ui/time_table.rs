@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use super::metric_value::MetricValue;
 use super::state::{MetricsCtx, SettledCtx};
-use crate::model::error::ModelError;
 use crate::model::link::share_link::plain;
 use crate::model::{MetricId, Path};
 use crate::text::paths::path_name;
