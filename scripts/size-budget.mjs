@@ -36,8 +36,10 @@ const dist = path.resolve(process.argv[2] ?? path.join(root, "dist"));
 // later (src/ui/use_settled.rs): 199.3 → 202.2 KB; the review's escaping and quoting 202.3.
 // The answer before Leptos (December 2026, issue 18): the Leptos app became a chunk loaded
 // after the boot module has written the answer: 202.2 → 92.8 KB before the
-// answer, measured; the issue's goal is 140, its stretch 110.
-const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 93.0);
+// answer, measured; the issue's goal is 140, its stretch 110. With the same round's other
+// features in the boot module (the headline of what each path keeps, the backtest's link
+// keys, the power unit, settled links): 95.9 KB, measured.
+const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 96.0);
 const targetKb = Number(process.env.SIZE_TARGET_KB ?? 110);
 
 const fail = (msg) => {

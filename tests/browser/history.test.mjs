@@ -143,8 +143,13 @@ describe("history", () => {
       const json = await download("Download JSON");
       assert.equal(json.text.trim(), evaluated.stdout.trim(), "the JSON is what kwhich eval prints");
       assert.ok(json.text.includes(`"history_source": "Source: ${ATTRIBUTION}"`));
-      const all = await download("Download CSV");
-      assert.ok(all.text.split("\r\n").includes(`source,history,Source: ${ATTRIBUTION}`), "the page's CSV names the source");
+      const figures = await download("Figures (CSV)");
+      const [header, row] = figures.text.replace(/^\uFEFF/, "").split("\r\n");
+      // Fields of one CSV record: quoted ones may hold commas ("compare,btc,…").
+      const fields = (line) => [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1].replace(/^"|"$/g, "").replaceAll('""', '"'));
+      const at = fields(header).indexOf("history_source");
+      assert.ok(at >= 0, "the figures CSV has a history_source column");
+      assert.equal(fields(row)[at], `Source: ${ATTRIBUTION}`, "the figures CSV names the history's source");
     });
   });
 
