@@ -13,7 +13,7 @@ import sys
 
 import pandas
 
-TEXT = {"side", "date", "asic", "gpu", "bt", "lang", "title", "theme", "show", "history_source"}
+TEXT = {"side", "date", "asic", "gpu", "bt", "lang", "title", "theme", "pu", "show", "history_source"}
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 

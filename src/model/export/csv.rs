@@ -159,7 +159,7 @@ const STEM_MAX: usize = 80;
 const SLUG_MAX: usize = 60;
 
 /// Keys that say how the page looks, not what it computes: left out of file names.
-const DISPLAY_KEYS: [&str; 8] = ["v", "lang", "title", "embed", "theme", "show", "edit", "live"];
+const DISPLAY_KEYS: [&str; 9] = ["v", "lang", "title", "embed", "theme", "pu", "show", "edit", "live"];
 
 /// A readable file name stem for `link`: its title as a slug of its own letters and
 /// digits (Arabic and Vietnamese kept: `đào-hay-cho-thuê`), or else its inputs as
@@ -400,7 +400,7 @@ mining_cum_usd_per_mw,colo_cum_usd_per_mw,gpu_cum_usd_per_mw"
     fn it_names_files_after_the_title_or_whole_keys() {
         let stem = |q: &str| file_stem(&crate::model::from_link(q).0);
         assert_eq!(stem("?v=1"), "default");
-        assert_eq!(stem("?kwh=0.04&gpu=b200&mo=24&theme=dark&lang=vi"), "kwh-0.04_gpu-b200_mo-24");
+        assert_eq!(stem("?kwh=0.04&gpu=b200&mo=24&theme=dark&lang=vi&pu=ckwh"), "kwh-0.04_gpu-b200_mo-24");
         assert_eq!(stem("?title=Mine%20vs%20AI%20lease&kwh=0.04"), "mine-vs-ai-lease");
         assert_eq!(stem("?title=%C4%90%C3%A0o%20hay%20cho%20thu%C3%AA%3F%203%20%C2%A2"), "đào-hay-cho-thuê-3");
         assert_eq!(
