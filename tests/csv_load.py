@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Opens the CSV downloads that tests/csv_files.rs wrote into DIR with pandas, as an
-analyst would: `pandas.read_csv(path)` and nothing else. Each must load as one table
-whose numeric columns are numbers, whose first header is not garbled by the byte order
-mark, whose titles keep their letters and whose text cannot run as a formula.
+"""Opens the CSV downloads that tests/csv_files.rs wrote into DIR (and the table of many
+links that tests/table.rs wrote) with pandas, as an analyst would: `pandas.read_csv(path)`
+and nothing else. Each must load as one table whose numeric columns are numbers, whose
+first header is not garbled by the byte order mark, whose titles keep their letters and
+whose text cannot run as a formula.
 
     python3 tests/csv_load.py DIR
 """
@@ -13,7 +14,10 @@ import sys
 
 import pandas
 
-TEXT = {"side", "date", "asic", "gpu", "bt", "lang", "title", "theme", "show", "history_source"}
+TEXT = {
+    "link", "warnings", "side", "date", "asic", "gpu", "bt", "lang", "title", "theme", "pu", "show",
+    "history_source",
+}
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -21,7 +25,7 @@ def check(path, expected):
     frame = pandas.read_csv(path)
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), f"{path.name}: no UTF-8 byte order mark"
-    assert frame.columns[0] in ("v", "side", "date"), f"{path.name}: first column {frame.columns[0]!r}"
+    assert frame.columns[0] in ("v", "side", "date", "link"), f"{path.name}: first column {frame.columns[0]!r}"
     assert len(frame) == expected["rows"], f"{path.name}: {len(frame)} rows, expected {expected['rows']}"
     for column in frame.columns:
         kind = frame[column].dtype.kind

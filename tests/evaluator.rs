@@ -163,7 +163,8 @@ fn it_names_ignored_keys_in_warnings() {
 
 #[test]
 fn it_explains_itself() {
-    let flags: [&[&str]; 5] = [&["--help"], &["-h"], &["help"], &["eval", "--help"], &["eval", "-h"]];
+    let flags: [&[&str]; 7] =
+        [&["--help"], &["-h"], &["help"], &["eval", "--help"], &["eval", "-h"], &["table", "--help"], &["table", "-h"]];
     for flag in flags {
         let out = kwhich(flag);
         assert_eq!(out.status.code(), Some(0), "{flag:?}");
@@ -188,6 +189,10 @@ fn it_explains_itself() {
             "gpu_cum_usd_per_mw",
             "kwhich eval -",
             "standard input",
+            "kwhich table [FILE]",
+            "pandas.read_csv",
+            "side \"a\"",
+            "\"warnings\" (the",
         ];
         for part in parts {
             assert!(text.contains(part), "{flag:?}: help lacks {part:?}:\n{text}");

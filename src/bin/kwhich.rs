@@ -4,7 +4,7 @@
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
-use kwhich::model::export::json;
+use kwhich::model::export::{csv, json};
 use kwhich::model::{evaluate, evaluate_over_time, from_link, Evaluation, Link};
 use kwhich::model::{evaluate_static, InvalidKeys};
 use kwhich::text::answer_html::answer_html;
@@ -19,10 +19,13 @@ Usage:
   kwhich eval -                 read links from standard input, one a line, and print
                                 each one's JSON on one line (compact), in the same order:
                                 for many links, or one too long for the command line
+  kwhich table [FILE]           read links from FILE (or standard input, also as \"-\"),
+                                one a line, and print one CSV table: a row a link, every
+                                input and every metric a column
   kwhich answer \"LINK OR QUERY\" print the first screen's answer as the page's HTML (in
                                 English; empty for a comparison): the build writes the
                                 default scenario's into index.html
-  kwhich --help, kwhich eval --help
+  kwhich --help, kwhich eval --help, kwhich table --help
                                 this text
 
 LINK OR QUERY is a share link (https://host/path/?v=1&btc=85000&kwh=0.045), a query
@@ -52,8 +55,19 @@ With \"-\", each line of standard input is one link (a line ending in CRLF loses
 an empty line is the default scenario) and gives exactly one line of output, the same
 JSON as for that link alone without its line breaks and indents.
 
-Exit status: 0 with JSON on standard output; 2 when the arguments cannot be read (or a
-line of standard input is not UTF-8).
+table reads its lines as \"eval -\" does and writes CSV (RFC 4180: UTF-8 with a byte order
+mark, CRLF line ends), the same columns and values as the page's figures download:
+\"link\" (the line as read), \"line\" (its number, from 1), \"side\", then each key of
+\"scenario\" and of \"metrics\" in their order, \"history_source\" and \"warnings\" (the
+link's, joined by \" | \"; empty when none). Numbers are plain decimals at full precision,
+an empty cell where eval prints null; text that a spreadsheet would run as a formula (a
+leading =, +, -, @, tab or CR) starts with '. A comparison link gives two rows, side \"a\"
+then side \"b\", each with the link's warnings (B minus A is left to the reader); a single
+scenario's \"side\" is empty. pandas.read_csv(\"file.csv\") and spreadsheets open it as is:
+  kwhich table links.txt > scenarios.csv
+
+Exit status: 0 with JSON (or CSV) on standard output; 2 when the arguments cannot be read
+(or FILE cannot, or a line of the input is not UTF-8).
 ";
 
 /// The report for one link, pretty-printed, as `kwhich eval LINK` prints it.
@@ -70,29 +84,60 @@ fn report(link: &str) -> String {
     }
 }
 
-/// `kwhich eval -`: a compact report a line for each line of standard input.
-fn eval_lines() -> ExitCode {
+/// Calls `each` with every line of `input` (its number from 1, and the line less a CR
+/// before its line break) and writes what it returns to standard output, until the input
+/// ends or the reader of standard output stops reading (`| head`: not a failure).
+fn each_line(input: impl BufRead, name: &str, start: &str, mut each: impl FnMut(usize, &str) -> String) -> ExitCode {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for (n, line) in std::io::stdin().lock().split(b'\n').enumerate() {
+    if out.write_all(start.as_bytes()).is_err() {
+        return ExitCode::SUCCESS;
+    }
+    for (n, line) in input.split(b'\n').enumerate() {
         let line = match line.map(String::from_utf8) {
             Ok(Ok(line)) => line,
             Ok(Err(_)) => {
-                eprintln!("kwhich: line {} of standard input is not valid UTF-8", n + 1);
+                let _ = out.flush();
+                eprintln!("kwhich: line {} of {name} is not valid UTF-8", n + 1);
                 return ExitCode::from(2);
             }
             Err(error) => {
-                eprintln!("kwhich: standard input cannot be read ({error})");
+                let _ = out.flush();
+                eprintln!("kwhich: {name} cannot be read ({error})");
                 return ExitCode::from(2);
             }
         };
         let link = line.strip_suffix('\r').unwrap_or(&line);
-        // A reader that stops early (`| head`) closes the pipe: not a failure of the run.
-        if writeln!(out, "{}", json::compact(&report(link))).is_err() {
+        if out.write_all(each(n + 1, link).as_bytes()).is_err() {
             return ExitCode::SUCCESS;
         }
     }
     let _ = out.flush();
     ExitCode::SUCCESS
+}
+
+/// `kwhich eval -`: a compact report a line for each line of standard input.
+fn eval_lines() -> ExitCode {
+    each_line(std::io::stdin().lock(), "standard input", "", |_, link| format!("{}\n", json::compact(&report(link))))
+}
+
+/// `kwhich table [FILE]`: one CSV of every link in FILE (or standard input), a row a link
+/// (a row a side of a comparison).
+fn table(file: Option<&str>) -> ExitCode {
+    let rows = |line: usize, given: &str| {
+        let (link, warnings) = from_link(given);
+        let warnings: Vec<String> = warnings.iter().map(reasons::warning).collect();
+        csv::table_rows(given, line, &link, &warnings)
+    };
+    match file {
+        None | Some("-") => each_line(std::io::stdin().lock(), "standard input", &csv::table_header(), rows),
+        Some(path) => match std::fs::File::open(path) {
+            Ok(f) => each_line(std::io::BufReader::new(f), path, &csv::table_header(), rows),
+            Err(error) => {
+                eprintln!("kwhich: {path} cannot be read ({error})");
+                ExitCode::from(2)
+            }
+        },
+    }
 }
 
 fn main() -> ExitCode {
@@ -107,6 +152,12 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         ["eval", "-"] => eval_lines(),
+        ["table", "--help" | "-h"] => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        ["table"] => table(None),
+        ["table", file] => table(Some(file)),
         ["eval", link] => {
             // A reader that stops early (`| head`) closes the pipe: not a failure of the run.
             let _ = writeln!(std::io::stdout().lock(), "{}", report(link));
@@ -121,7 +172,9 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         _ => {
-            eprintln!("kwhich: expected `eval \"LINK\"` or `eval -` (one argument after eval); see `kwhich --help`");
+            eprintln!(
+                "kwhich: expected `eval \"LINK\"`, `eval -`, `table [FILE]` or `answer \"LINK\"`; see `kwhich --help`"
+            );
             ExitCode::from(2)
         }
     }

@@ -101,6 +101,53 @@ pub fn comparison_figures(comparison: &Comparison, a: &Metrics, b: &Metrics) -> 
     table.0
 }
 
+/// The first columns of [`table_header`]: the link as given, its line of the input
+/// (from 1), and which side of a comparison the row is (`a`, `b`; empty for a single
+/// scenario).
+const TABLE_FIRST: [&str; 3] = ["link", "line", "side"];
+
+/// `kwhich table`'s file (many links, one table): the byte order mark and the header,
+/// [`TABLE_FIRST`], then every column of [`figures`] in its order, then `warnings`. Each
+/// link's rows follow from [`table_rows`], a link at a time, so any number of links
+/// streams out without being held.
+pub fn table_header() -> String {
+    let scenario = Scenario::default();
+    let history = evaluate_history(&scenario, InvalidKeys::default());
+    let metrics = crate::model::evaluate_static(&scenario, InvalidKeys::default());
+    let names = scenario_entries(&scenario).into_iter().chain(metric_entries(&metrics, &history)).map(|(name, _)| name);
+    let mut table = Table::new();
+    table.header(TABLE_FIRST.into_iter().chain(names).chain(["history_source", "warnings"]));
+    table.0
+}
+
+/// The rows of one link of `kwhich table` under [`table_header`]: one for a single
+/// scenario, one for each side of a comparison (`a`, then `b`; their difference is left to
+/// the reader, so every row of the file is a scenario and each column holds one kind of
+/// value). `given` is the link as read, `line` its line of the input, `warnings` the link's
+/// warnings as the evaluator words them (on each of its rows, joined by ` | `; empty when
+/// there are none).
+pub fn table_rows(given: &str, line: usize, link: &Link, warnings: &[String]) -> String {
+    let sides = match link {
+        Link::Single(scenario) => vec![(None, scenario)],
+        Link::Compare(c) => vec![(Some("a"), c.a()), (Some("b"), c.b())],
+    };
+    let warnings = if warnings.is_empty() { Value::Null } else { Value::Text(warnings.join(" | ")) };
+    let mut table = Table(String::new());
+    for (side, scenario) in sides {
+        let metrics = crate::model::evaluate(scenario);
+        let history = evaluate_history(scenario, InvalidKeys::default());
+        let first = [
+            Value::Text(given.to_string()),
+            Value::Number(line.into()),
+            side.map_or(Value::Null, |side| Value::Text(side.into())),
+        ];
+        let values = scenario_entries(scenario).into_iter().chain(metric_entries(&metrics, &history)).map(|(_, v)| v);
+        let last = [Value::Text(history::ATTRIBUTION.into()), warnings.clone()];
+        table.row(first.into_iter().chain(values).chain(last));
+    }
+    table.0
+}
+
 /// The date of month `month` of a projection, ISO 8601: the snapshot's day, `month`
 /// calendar months after it (`2025-11-22` for month 0, `2026-01-22` for month 2).
 pub fn month_date(month: u32) -> String {
@@ -159,7 +206,7 @@ const STEM_MAX: usize = 80;
 const SLUG_MAX: usize = 60;
 
 /// Keys that say how the page looks, not what it computes: left out of file names.
-const DISPLAY_KEYS: [&str; 8] = ["v", "lang", "title", "embed", "theme", "show", "edit", "live"];
+const DISPLAY_KEYS: [&str; 9] = ["v", "lang", "title", "embed", "theme", "pu", "show", "edit", "live"];
 
 /// A readable file name stem for `link`: its title as a slug of its own letters and
 /// digits (Arabic and Vietnamese kept: `đào-hay-cho-thuê`), or else its inputs as
@@ -400,7 +447,7 @@ mining_cum_usd_per_mw,colo_cum_usd_per_mw,gpu_cum_usd_per_mw"
     fn it_names_files_after_the_title_or_whole_keys() {
         let stem = |q: &str| file_stem(&crate::model::from_link(q).0);
         assert_eq!(stem("?v=1"), "default");
-        assert_eq!(stem("?kwh=0.04&gpu=b200&mo=24&theme=dark&lang=vi"), "kwh-0.04_gpu-b200_mo-24");
+        assert_eq!(stem("?kwh=0.04&gpu=b200&mo=24&theme=dark&lang=vi&pu=ckwh"), "kwh-0.04_gpu-b200_mo-24");
         assert_eq!(stem("?title=Mine%20vs%20AI%20lease&kwh=0.04"), "mine-vs-ai-lease");
         assert_eq!(stem("?title=%C4%90%C3%A0o%20hay%20cho%20thu%C3%AA%3F%203%20%C2%A2"), "đào-hay-cho-thuê-3");
         assert_eq!(

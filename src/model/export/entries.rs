@@ -53,6 +53,7 @@ pub fn scenario_entries(scenario: &Scenario) -> Vec<(&'static str, Value)> {
     entries.push(("title", view.title.map_or(Value::Null, |t| Value::Text(t.as_str().to_string()))));
     entries.push(("embed", Value::flag(view.embed)));
     entries.push(("theme", Value::Text(view.theme.name().to_string())));
+    entries.push(("pu", Value::Text(view.power_unit.name().to_string())));
     // The full page's sections as a link written before History printed them: History is
     // on the page too, but an earlier link keeps printing what it printed (docs/LINKS.md).
     let shown = match view.show {
@@ -94,7 +95,7 @@ mod tests {
 
     #[test]
     fn it_types_each_scenario_value() {
-        let (s, _) = from_query("?kwh=0.03&asic=s21xp&title=%3DSUM(1)&embed=1");
+        let (s, _) = from_query("?kwh=0.03&asic=s21xp&title=%3DSUM(1)&embed=1&pu=ckwh");
         let entries = scenario_entries(&s);
         let get = |name: &str| entries.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone());
         assert_eq!(get("v"), Some(Value::Number(Decimal::ONE)));
@@ -104,9 +105,16 @@ mod tests {
         assert_eq!(get("embed"), Some(Value::Number(Decimal::ONE)));
         assert_eq!(get("edit"), Some(Value::Number(Decimal::ONE)));
         assert_eq!(get("hp"), Some(Value::Null));
+        // The power unit, a display key: the link's kwh stays in USD/kWh.
+        assert_eq!(get("pu"), Some(Value::Text("ckwh".into())));
+        assert_eq!(
+            scenario_entries(&Scenario::default()).iter().find(|(n, _)| *n == "pu").map(|(_, v)| v.clone()),
+            Some(Value::Text("kwh".into()))
+        );
         let names: Vec<&str> = entries.iter().map(|(n, _)| *n).collect();
         let at = |name: &str| names.iter().position(|n| *n == name);
         assert!(at("asic") < at("th") && at("gpu") < at("gph"), "{names:?}");
+        assert_eq!(at("pu"), at("theme").map(|n| n + 1), "{names:?}");
         assert_eq!(projection_columns().len(), 6);
     }
 }
