@@ -66,13 +66,31 @@ export function write_query(query, replace) {
 }
 export function on_history(f) { window.addEventListener('popstate', () => f(location.search)); }
 export function watch_height(id) {
-  const send = () => post_height(id);
+  // Each height is reported once; a report of the same height again is dropped.
+  let last = -1, timer = 0;
+  const send = () => {
+    const h = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (h !== last) { last = h; post_height(id); }
+  };
   // The observer's first callback comes after layout: no report of a half-mounted page.
   new ResizeObserver(send).observe(document.documentElement);
+  // Chromium skips the rendering of a cross-origin frame that is off-screen, and with it
+  // the observer: an embed below the fold would keep the height of its first report. A
+  // change of the document (a chunk's section, a figure, a font) reports too, from a timer
+  // that runs in such a frame, once the changes have settled.
+  const later = () => { clearTimeout(timer); timer = setTimeout(send, 60); };
+  new MutationObserver(later).observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+  if (document.fonts) { document.fonts.addEventListener('loadingdone', later); document.fonts.ready.then(later); }
+  window.addEventListener('load', later);
   // A resize script that starts late asks; the answer is the height and nothing else.
   window.addEventListener('message', (e) => {
-    if (e.source === window.parent && e.data === 'kwhich:height?') send();
+    if (e.source === window.parent && e.data === 'kwhich:height?') post_height(id);
   });
+}
+export function embed_script() {
+  // scripts/post-build.mjs names the resize script after its hash, here.
+  const meta = document.querySelector('meta[name=kwhich-embed]');
+  return meta ? meta.content : '';
 }
 ")]
 extern "C" {
@@ -89,6 +107,9 @@ extern "C" {
     /// Reports this document's height to the embedding page after layout, on every resize
     /// and whenever the page's resize script asks.
     pub fn watch_height(id: &str);
+    /// The `content` of `<meta name="kwhich-embed">`: the hashed resize script's name and
+    /// integrity (`model::link::embed::ResizeScript::from_meta` reads it), or "".
+    pub fn embed_script() -> String;
     /// Milliseconds from `performance.now()`, for timing the page's own work.
     pub fn now() -> f64;
     /// Writes `query` into the address bar: a new history entry, or in place of the current
