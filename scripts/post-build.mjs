@@ -218,6 +218,6 @@ const worker = fill(fill(template, "KWHICH_BUILD", buildHash), "KWHICH_FILES", p
 writeFileSync(path.join(dir, SW), worker);
 
 console.log(
-  `post-build: Wasm ${split.done ? "split" : "split before"}: ${split.chunks.length} chunks, loader ${split.loader}; ${path.basename(indexPath)}: Content-Security-Policy with ${hashes.length} script hash(es), connect-src ${apiOrigin}, ${resizerName}; ` +
+  `post-build: Wasm ${split.done ? "split" : "split before"}: ${split.chunks.length} chunks, loader ${split.loader}; ${path.basename(indexPath)}: Content-Security-Policy with ${hashes.length} script hash(es), connect-src ${apiOrigin}; ${resizerName}; ` +
     `${SW}: build ${buildHash}, ${precache.length} files`,
 );

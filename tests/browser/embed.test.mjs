@@ -790,7 +790,7 @@ document.getElementById("accept").addEventListener("click", function () {
   test("two embeds, the second far below the fold: both fit their content without scrolling", async () => {
     const a = await snippetFor(STORY_B);
     const b = await snippetFor(EDITABLE);
-    const spacer = `<div style="height:1600px" aria-hidden="true"></div>`;
+    const spacer = `<div style="height:400px" aria-hidden="true"></div>`;
     await withPage(browser, "embed below the fold", async ({ page }) => {
       await page.goto(host.put("/below-fold.html", article("Two embeds, far apart", [a.code, spacer, b.code])));
       for (const [name, s] of [["first", a], ["below the fold", b]]) {
