@@ -8,6 +8,10 @@
 //    inline script (Trunk's module loader, the error handler in index.html, the live-reload
 //    script of `trunk serve`) and the API's origin in connect-src (KWHICH_API_BASE, the same
 //    build variable the Wasm reads; default https://mempool.space).
+//    It also writes the resize script for embeds under a name with its hash
+//    (kwhich-embed-<hash>.js, beside kwhich-embed.js which older snippets name) and its
+//    name and sha384 into `<meta name="kwhich-embed" content="NAME sha384-…">`, which the
+//    embed panel reads: a snippet names the file it was written for, with its integrity.
 // 2. Writes sw.js, the service worker that keeps the page working offline, from the
 //    template scripts/sw.js: it precaches every built file in a cache named after this
 //    build, deletes the older builds' caches when it activates, answers from the network
@@ -35,7 +39,7 @@
 // integrity attributes and the policy are replaced, not added.
 
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -150,13 +154,28 @@ const policy = [
   "base-uri 'self'",
   "form-action 'none'",
 ].join("; ");
+// --- The embed's resize script, named after its hash ----------------------------------
+
+// The file a deploy can change without breaking pasted snippets: each version has its own
+// name, and the snippet carries its integrity. kwhich-embed.js stays for older snippets.
+const RESIZER = "kwhich-embed.js";
+if (!existsSync(path.join(dir, RESIZER))) fail(`${RESIZER} is not in the build (public/ is copied by index.html)`);
+const resizerBytes = readFileSync(path.join(dir, RESIZER));
+const resizerName = `kwhich-embed-${createHash("sha256").update(resizerBytes).digest("hex").slice(0, 16)}.js`;
+for (const old of readdirSync(dir)) {
+  if (/^kwhich-embed-[0-9a-f]+\.js$/.test(old) && old !== resizerName) rmSync(path.join(dir, old));
+}
+writeFileSync(path.join(dir, resizerName), resizerBytes);
+const resizerSri = sri(resizerName);
+
 // The API's address for the page's live-data button (src/ui/web.rs reads it): here rather
 // than in the Wasm, so a build for another API compiles nothing again.
 const meta =
   `<meta http-equiv="Content-Security-Policy" content="${policy}">\n  ` +
-  `<meta name="kwhich-api" content="${apiBase.replace(/"/g, "&quot;")}">`;
+  `<meta name="kwhich-api" content="${apiBase.replace(/"/g, "&quot;")}">\n  ` +
+  `<meta name="kwhich-embed" content="${resizerName} ${resizerSri}">`;
 
-const OURS = /<meta\s+(?:http-equiv=["']?Content-Security-Policy["']?|name=["']?kwhich-api["']?)[^>]*>\s*/gi;
+const OURS = /<meta\s+(?:http-equiv=["']?Content-Security-Policy["']?|name=["']?kwhich-(?:api|embed)["']?)[^>]*>\s*/gi;
 html = html.replace(OURS, "");
 // Right after the charset, so that it governs every script, link and preload below it.
 const charset = /<meta\s+charset[^>]*>/i.exec(html);
@@ -199,6 +218,6 @@ const worker = fill(fill(template, "KWHICH_BUILD", buildHash), "KWHICH_FILES", p
 writeFileSync(path.join(dir, SW), worker);
 
 console.log(
-  `post-build: Wasm ${split.done ? "split" : "split before"}: ${split.chunks.length} chunks, loader ${split.loader}; ${path.basename(indexPath)}: Content-Security-Policy with ${hashes.length} script hash(es), connect-src ${apiOrigin}; ` +
+  `post-build: Wasm ${split.done ? "split" : "split before"}: ${split.chunks.length} chunks, loader ${split.loader}; ${path.basename(indexPath)}: Content-Security-Policy with ${hashes.length} script hash(es), connect-src ${apiOrigin}; ${resizerName}; ` +
     `${SW}: build ${buildHash}, ${precache.length} files`,
 );

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use super::language_picker::NAMES;
 use super::state::{LinkCtx, SessionCtx};
 use super::web;
-use crate::model::link::embed::{snippet, EmbedOptions};
+use crate::model::link::embed::{snippet, EmbedOptions, ResizeScript};
 use crate::model::view::{Lang, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
 use crate::text::fields::section_title;
 use crate::text::{lang, t, tf, Catalog};
@@ -52,7 +52,9 @@ pub fn EmbedPanel(
             (None, Lang::En) => FRAME_TITLE.to_string(),
             (None, _) => other.with(|c| c.as_ref().and_then(|c| c.get(FRAME_TITLE)).unwrap_or(FRAME_TITLE).to_string()),
         };
-        link.with(|l| snippet(&web::page_base(), l, &options, &name))
+        // The hashed resize script and its integrity, as the build wrote them into the page.
+        let script = ResizeScript::from_meta(&web::embed_script());
+        link.with(|l| snippet(&web::page_base(), l, &options, &name, &script))
     };
     let on_lang = move |ev| {
         let Some(chosen) = Lang::from_name(&event_target_value(&ev)) else {
@@ -139,7 +141,8 @@ pub fn EmbedPanel(
             </select>
             <label for="embed-code">{t("Paste this into the article's HTML")}</label>
             <p class="note" id="embed-held" data-held="">{super::live_text(held)}</p>
-            <textarea id="embed-code" readonly rows="6" prop:value=code aria-describedby="embed-held"></textarea>
+            // Code reads left to right in every language.
+            <textarea id="embed-code" dir="ltr" readonly rows="6" prop:value=code aria-describedby="embed-held"></textarea>
             <button type="button" on:click=move |_| web::copy(&code(), Box::new(move |ok| copied.set(Some(ok))))>{t("Copy embed code")}</button>
             <span class="status" role="status">{move || match copied.get() {
                 Some(true) => t("Embed code copied."),

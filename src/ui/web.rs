@@ -66,13 +66,23 @@ export function write_query(query, replace) {
 }
 export function on_history(f) { window.addEventListener('popstate', () => f(location.search)); }
 export function watch_height(id) {
-  const send = () => post_height(id);
-  // The observer's first callback comes after layout: no report of a half-mounted page.
+  let last = -1, timer = 0;
+  const send = () => {
+    const h = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (h !== last) { last = h; post_height(id); }
+  };
   new ResizeObserver(send).observe(document.documentElement);
-  // A resize script that starts late asks; the answer is the height and nothing else.
-  window.addEventListener('message', (e) => {
-    if (e.source === window.parent && e.data === 'kwhich:height?') send();
+  const later = () => { clearTimeout(timer); timer = setTimeout(send, 60); };
+  new MutationObserver(later).observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+  if (document.fonts) document.fonts.ready.then(later);
+  addEventListener('load', later);
+  addEventListener('message', (e) => {
+    if (e.source === parent && e.data === 'kwhich:height?') post_height(id);
   });
+}
+export function embed_script() {
+  const meta = document.querySelector('meta[name=kwhich-embed]');
+  return meta ? meta.content : '';
 }
 ")]
 extern "C" {
@@ -86,9 +96,18 @@ extern "C" {
     fn fetch_network(seconds: u32, asking: &str, done: &JsValue);
     /// Fetches a file of this build as text: `done(undefined)` when it cannot be had.
     fn fetch_text(path: &str, done: &JsValue);
-    /// Reports this document's height to the embedding page after layout, on every resize
-    /// and whenever the page's resize script asks.
+    /// Reports this document's height to the embedding page whenever it changes, once per
+    /// height, and whenever the page's resize script asks. A ResizeObserver reports after
+    /// layout (its first callback: no report of a half-mounted page); but Chromium renders
+    /// no cross-origin frame that is off-screen, and runs no observer there, so an embed
+    /// below the fold would keep its first height: a MutationObserver (a chunk's section,
+    /// a figure), the fonts and the load event also report, from a timer once changes
+    /// settle, which runs in such a frame. (No comments in the JS: it is in the first load.)
     pub fn watch_height(id: &str);
+    /// The `content` of `<meta name="kwhich-embed">`, which scripts/post-build.mjs writes:
+    /// the hashed resize script's name and integrity (`ResizeScript::from_meta` reads it),
+    /// or "".
+    pub fn embed_script() -> String;
     /// Milliseconds from `performance.now()`, for timing the page's own work.
     pub fn now() -> f64;
     /// Writes `query` into the address bar: a new history entry, or in place of the current

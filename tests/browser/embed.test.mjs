@@ -11,10 +11,13 @@
 // same works when the calculator lives under a sub-path.
 
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import { after, before, describe, test } from "node:test";
 
-import { evaluate, launchBrowser, openApp, readMetrics, requireDist, startServer, waitReady, withPage } from "./support.mjs";
+import { DIST, evaluate, launchBrowser, openApp, readMetrics, requireDist, startServer, waitReady, withPage } from "./support.mjs";
 
 // Two scenarios a journalist might embed, and what they pick in the Embed panel.
 const STORY_A = {
@@ -39,9 +42,13 @@ const SUBPATH = {
 };
 
 const ALL_SECTIONS = ["compare", "btc", "mw", "network", "inputs"];
+// Every checkbox of the panel.
+const PANEL_SECTIONS = ["compare", "btc", "mw", "network", "time", "inputs", "map", "drivers", "history"];
 const DISPLAY_KEYS = ["embed", "show", "edit", "theme", "lang"];
 const FALLBACK_HEIGHT = 720;
-const SANDBOX = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox";
+const SANDBOX = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads";
+// The resize script, named after its content by scripts/post-build.mjs.
+const HASHED_SCRIPT = /\/kwhich-embed-[0-9a-f]{16}\.js$/;
 const FIT_TOLERANCE_PX = 2;
 
 // ---------------------------------------------------------------------------------------
@@ -134,6 +141,9 @@ function parseSnippet(code) {
   };
 }
 
+/** `sha384-…` of a file of the build, as a snippet's integrity writes it. */
+const sriOf = (file) => "sha384-" + createHash("sha384").update(readFileSync(path.join(DIST, file))).digest("base64");
+
 /** The snippet without its <script> tag: what a CMS that strips scripts keeps. */
 const withoutScript = (code) => code.replace(/\s*<script\b[^>]*><\/script>\s*/g, "\n");
 
@@ -142,7 +152,7 @@ const withoutScript = (code) => code.replace(/\s*<script\b[^>]*><\/script>\s*/g,
  * returns the parsed snippet from textarea#embed-code. `sections` (names), `edit`, `theme`
  * are left at the panel's defaults when not given.
  */
-async function journalistSnippet(browser, baseUrl, query, { sections, edit, theme } = {}) {
+async function journalistSnippet(browser, baseUrl, query, { sections, edit, theme, lang } = {}) {
   let code;
   await withPage(browser, `embed journalist ${query}`, async ({ page }) => {
     await openApp(page, baseUrl, query);
@@ -155,8 +165,9 @@ async function journalistSnippet(browser, baseUrl, query, { sections, edit, them
     assert.equal(await button.getAttribute("aria-expanded"), "true");
     const before = await page.inputValue("textarea#embed-code");
     if (sections) {
-      for (const name of ALL_SECTIONS) await page.setChecked(`#embed-${name}`, sections.includes(name));
+      for (const name of PANEL_SECTIONS) await page.setChecked(`#embed-${name}`, sections.includes(name));
     }
+    if (lang !== undefined) await page.selectOption("#embed-lang", lang);
     if (edit !== undefined) await page.setChecked("#embed-edit", edit);
     if (theme !== undefined) await page.selectOption("#embed-theme", theme);
     code = await page.inputValue("textarea#embed-code");
@@ -335,18 +346,20 @@ describe("embed in an article on another origin", () => {
     const a = await snippetFor(STORY_A);
     const b = await snippetFor(STORY_B);
     for (const [name, s] of [["A", a], ["B", b]]) {
-      assert.match(s.code, /^<iframe [^>]*><\/iframe>\n<script async src="[^"]*"><\/script>$/, `snippet ${name}`);
+      assert.match(s.code, /^<iframe [^>]*><\/iframe>\n<script async src="[^"]*" integrity="sha384-[^"]+" crossorigin="anonymous"><\/script>$/, `snippet ${name}`);
       assert.equal(s.src.origin, calc.origin, `snippet ${name}: the iframe points at the calculator`);
       assert.equal(s.src.pathname, "/");
       assert.equal(s.src.searchParams.get("embed"), "1");
       assert.match(s.id, /^kwhich-[0-9a-f]{8}$/);
       assert.equal(s.src.hash, `#${s.id}`, `snippet ${name}: the fragment is the id`);
-      assert.equal(s.iframe.height, String(FALLBACK_HEIGHT));
+      assert.match(s.iframe.height, /^[1-9][0-9]*$/, `snippet ${name}: a height in px`);
       assert.equal(s.iframe.width, "100%");
       assert.equal(s.iframe.loading, "lazy");
       assert.equal(s.iframe.sandbox, SANDBOX);
       assert.ok(s.iframe.title?.startsWith("kWhich"), `snippet ${name}: a title for screen readers`);
-      assert.equal(s.script.src, `${calc.origin}/kwhich-embed.js`);
+      assert.match(s.script.src, new RegExp(`^${calc.origin}/kwhich-embed-[0-9a-f]{16}\\.js$`), `snippet ${name}: the hashed script`);
+      assert.equal(s.script.integrity, sriOf(new URL(s.script.src).pathname.slice(1)), `snippet ${name}: the script's integrity`);
+      assert.equal(s.script.crossorigin, "anonymous");
       // Same numbers as the journalist's page: the embed's scenario keys mean the same thing.
       const scenarioOnly = "?" + new URLSearchParams(scenarioKeys(s.src)).toString();
       const story = name === "A" ? STORY_A : STORY_B;
@@ -379,7 +392,7 @@ describe("embed in an article on another origin", () => {
         assert.equal(await frame.locator("[data-layout=full]").count(), 0, `${name}: no full layout`);
         assert.deepEqual(await sectionsOf(frame), story.sections, `${name}: sections`);
         await assertFigures(frame, story.query, `embed ${name}`);
-        assert.equal(await el.getAttribute("height"), String(FALLBACK_HEIGHT), `${name}: height attribute`);
+        assert.equal(await el.getAttribute("height"), s.iframe.height, `${name}: height attribute`);
         fitted[name] = await waitFitted(el, frame, `embed ${name}`);
       }
       // Before the script resized them, both were at the fallback height.
@@ -387,9 +400,9 @@ describe("embed in an article on another origin", () => {
       for (const [name, s] of [["A", a], ["B", b]]) {
         const inserted = log.find((e) => e.id === s.id && e.type === "inserted");
         assert.ok(inserted, `${name}: iframe insertion not seen`);
-        assert.equal(inserted.rendered, FALLBACK_HEIGHT, `${name}: rendered height before any resize`);
+        assert.equal(inserted.rendered, Number(s.iframe.height), `${name}: rendered height before any resize`);
         assert.ok(log.some((e) => e.id === s.id && e.type === "attr:style"), `${name}: the script never resized it`);
-        assert.ok(log.filter((e) => e.id === s.id).every((e) => e.heightAttr === String(FALLBACK_HEIGHT)), `${name}: height attribute changed`);
+        assert.ok(log.filter((e) => e.id === s.id).every((e) => e.heightAttr === s.iframe.height), `${name}: height attribute changed`);
       }
       assert.ok(
         Math.abs(fitted.A.rendered - fitted.B.rendered) > 50,
@@ -525,14 +538,14 @@ describe("embed in an article on another origin", () => {
       const { el, frame } = await embedFrame(page, s.id);
       assert.equal(await frame.locator("[data-layout=embed]").count(), 1);
       await assertFigures(frame, STORY_A.query, "embed without the script");
-      // The embed reports its height (nobody listens): the iframe stays at 720.
+      // The embed reports its height (nobody listens): the iframe stays at the snippet's.
       const h = await until(async () => {
         const h = await heights(el, frame);
         const last = await page.evaluate((id) => window.__messages.filter((m) => m.data?.id === id).at(-1), s.id);
         return last && Math.abs(last.data.height - h.content) <= FIT_TOLERANCE_PX ? { ...h, origin: last.origin } : null;
       }, "the embed to report its content height");
       assert.equal(h.origin, calc.origin);
-      assert.equal(h.rendered, FALLBACK_HEIGHT, "rendered height without the script");
+      assert.equal(h.rendered, Number(s.iframe.height), "rendered height without the script");
       assert.equal(h.style, "", "nothing set the iframe's style");
       const log = await page.evaluate(() => window.__frameLog);
       assert.deepEqual(log.filter((e) => e.type !== "inserted"), [], "the iframe changed without the script");
@@ -566,7 +579,10 @@ describe("embed in an article on another origin", () => {
     "a resize script that starts after the embed has rendered still fits it",
     async () => {
       const s = await snippetFor(STORY_A);
-      const held = s.code.replace(/<script async src="([^"]*)"><\/script>/, '<script type="text/plain" data-consent="analytics" data-src="$1"></script>');
+      const held = s.code.replace(
+        /<script async src="([^"]*)" integrity="([^"]*)" crossorigin="anonymous"><\/script>/,
+        '<script type="text/plain" data-consent="analytics" data-src="$1" data-integrity="$2"></script>',
+      );
       assert.notEqual(held, s.code);
       const cmp = `<button id="accept" type="button">Accept all</button>
 <script>
@@ -574,6 +590,8 @@ document.getElementById("accept").addEventListener("click", function () {
   document.querySelectorAll('script[type="text/plain"][data-consent]').forEach(function (old) {
     var run = document.createElement("script");
     run.src = old.getAttribute("data-src");
+    run.integrity = old.getAttribute("data-integrity");
+    run.crossOrigin = "anonymous";
     old.replaceWith(run);
   });
 });
@@ -587,9 +605,9 @@ document.getElementById("accept").addEventListener("click", function () {
           const last = await page.evaluate((id) => window.__messages.filter((m) => m.data?.id === id).at(-1), s.id);
           return last && Math.abs(last.data.height - h.content) <= FIT_TOLERANCE_PX;
         }, "the embed to report its content height");
-        assert.equal((await heights(el, frame)).rendered, FALLBACK_HEIGHT, "nothing resized it before consent");
+        assert.equal((await heights(el, frame)).rendered, Number(s.iframe.height), "nothing resized it before consent");
         await page.click("#accept");
-        await page.waitForFunction(() => document.querySelectorAll("script[src$='kwhich-embed.js']").length === 1);
+        await page.waitForFunction(() => document.querySelectorAll("script[src*='/kwhich-embed-']").length === 1);
         await waitFitted(el, frame, "after the script started late", { timeout: 3000 });
       });
     },
@@ -707,7 +725,7 @@ document.getElementById("accept").addEventListener("click", function () {
   test("served under a sub-path (/kwhich/), the snippet and the embed stay under it", async () => {
     const s = await snippetFor(SUBPATH, sub);
     assert.equal(s.src.origin + s.src.pathname, sub.url, `iframe src ${s.src}`);
-    assert.equal(s.script.src, `${sub.url}kwhich-embed.js`);
+    assert.ok(s.script.src.startsWith(sub.url) && HASHED_SCRIPT.test(s.script.src), `script src ${s.script.src}`);
     const firstRequest = sub.requests.length;
     await withPage(browser, "embed sub-path", async ({ page }) => {
       await page.goto(host.put("/sub-path.html", article("Under a sub-path", [s.code])));
@@ -726,6 +744,90 @@ document.getElementById("accept").addEventListener("click", function () {
       assert.equal(await full.locator("[data-layout=full]").count(), 1);
       await assertFigures(full, SUBPATH.query, "full page under /kwhich/", { all: true });
       await full.close();
+    });
+  });
+  // A CMS that strips scripts keeps the iframe at the snippet's height for good: that height
+  // is the chosen sections' in the article's language at an article's column (640 px).
+  test("without the script, the snippet's height is about its sections' height in a 640 px column", async () => {
+    const stories = [
+      { name: "en default", query: STORY_A.query, options: {} },
+      { name: "ar four sections", query: STORY_A.query, options: { sections: ["compare", "btc", "mw", "inputs"], lang: "ar" } },
+      { name: "vi four sections", query: STORY_A.query, options: { sections: ["compare", "btc", "mw", "inputs"], lang: "vi" } },
+    ];
+    for (const story of stories) {
+      const s = await snippetFor(story);
+      const written = Number(s.iframe.height);
+      const column = `<div style="width:640px">${withoutScript(s.code)}</div>`;
+      await withPage(browser, `embed estimate ${story.name}`, async ({ page }) => {
+        await page.goto(host.put(`/estimate-${story.options.lang ?? "en"}.html`, article("Column", [column])));
+        const { el, frame } = await embedFrame(page, s.id);
+        await waitReady(frame);
+        const h = await heights(el, frame);
+        assert.equal(h.rendered, written, `${story.name}: the iframe keeps the written height`);
+        const off = Math.abs(written - h.content) / h.content;
+        assert.ok(off <= 0.12, `${story.name}: written ${written}px, content ${h.content}px (${(off * 100).toFixed(1)} % off)`);
+      });
+    }
+  });
+
+  test("a download in an embed works inside the snippet's sandbox", async () => {
+    const s = await snippetFor({ query: STORY_A.query, options: { sections: ["time"] } });
+    assert.match(s.iframe.sandbox, /\ballow-downloads\b/);
+    await withPage(browser, "embed download", async ({ page }) => {
+      await page.goto(host.put("/download.html", article("Download the figures", [s.code])));
+      const { frame } = await embedFrame(page, s.id);
+      const button = frame.getByRole("button", { name: "Figures (CSV)" });
+      await button.waitFor({ state: "visible" });
+      const [download] = await Promise.all([page.waitForEvent("download", { timeout: 5000 }), button.click()]);
+      assert.match(download.suggestedFilename(), /-figures\.csv$/);
+      const text = readFileSync(await download.path(), "utf8");
+      assert.ok(text.length > 100, `the file has the figures: ${text.slice(0, 80)}`);
+    });
+  });
+
+  // Chromium does not render a cross-origin frame that is off-screen, nor run its
+  // ResizeObserver: the second embed must still report its height as its content grows.
+  test("two embeds, the second far below the fold: both fit their content without scrolling", async () => {
+    const a = await snippetFor(STORY_B);
+    const b = await snippetFor(EDITABLE);
+    const spacer = `<div style="height:400px" aria-hidden="true"></div>`;
+    await withPage(browser, "embed below the fold", async ({ page }) => {
+      await page.goto(host.put("/below-fold.html", article("Two embeds, far apart", [a.code, spacer, b.code])));
+      for (const [name, s] of [["first", a], ["below the fold", b]]) {
+        const el = await page.waitForSelector(`iframe[data-kwhich-id="${s.id}"]`, { state: "attached" });
+        const frame = await until(async () => {
+          const f = await el.contentFrame();
+          if (!f || !f.url().includes("embed=1")) return null;
+          return (await f.evaluate(() => !!document.querySelector("[data-layout=embed]")).catch(() => false)) ? f : null;
+        }, `the ${name} embed to mount`, 20_000);
+        const fitted = await waitFitted(el, frame, `the ${name} embed`);
+        assert.ok(fitted.content > 900, `the ${name} embed's content: ${fitted.content}px`);
+      }
+      const { top, y } = await page.evaluate((id) => ({ top: document.querySelector(`iframe[data-kwhich-id="${id}"]`).getBoundingClientRect().top, y: scrollY }), b.id);
+      assert.equal(y, 0, "the article was scrolled");
+      assert.ok(top > 900, `the second embed is below the fold (top ${top}px)`);
+    });
+  });
+
+  test("the hashed resize script is the same file as kwhich-embed.js, which stays for old snippets", async () => {
+    const s = await snippetFor(STORY_A);
+    const hashed = await (await fetch(s.script.src)).text();
+    const plain = await fetch(`${calc.url}kwhich-embed.js`);
+    assert.equal(plain.status, 200);
+    assert.equal(await plain.text(), hashed);
+    assert.equal(sriOf("kwhich-embed.js"), s.script.integrity);
+  });
+
+  test("the embed code reads left to right on the Arabic page", async () => {
+    await withPage(browser, "embed code ltr", async ({ page }) => {
+      await openApp(page, calc.url, "?v=1&lang=ar&kwh=0.04");
+      assert.equal(await page.evaluate(() => document.documentElement.dir), "rtl");
+      await page.locator('[aria-controls="embed-panel"]').click();
+      const code = page.locator("textarea#embed-code");
+      await code.waitFor({ state: "visible" });
+      assert.equal(await code.getAttribute("dir"), "ltr");
+      assert.equal(await code.evaluate((e) => getComputedStyle(e).direction), "ltr");
+      assert.match(await code.inputValue(), /^<iframe /);
     });
   });
 });

@@ -88,7 +88,9 @@ export async function startServer({ root = DIST, prefix = "/", intercept = null 
       }
       if (!info?.isFile()) return send(404, "not found\n");
       const type = MIME_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
-      send(200, await readFile(file), { "content-type": type, "content-length": info.size });
+      // As GitHub Pages does: a host page may fetch the embed's resize script in CORS mode
+      // (the snippet's integrity needs it).
+      send(200, await readFile(file), { "content-type": type, "content-length": info.size, "access-control-allow-origin": "*" });
     } catch (err) {
       send(500, String(err));
     }

@@ -2,7 +2,7 @@
 
 use crate::model::link::comparison::Link;
 use crate::model::scenario::Scenario;
-use crate::model::view::{Lang, Sections, Theme, Title, View};
+use crate::model::view::{Lang, Section, Sections, Theme, Title, View};
 
 /// What the author chose in the embed panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,11 +34,130 @@ impl Default for EmbedOptions {
     }
 }
 
-/// Height of the iframe before (or without) the resize script: enough for the default
-/// comparison and cost-per-BTC cards on a phone.
-pub const FALLBACK_HEIGHT_PX: u32 = 720;
+/// The width an embed is laid out at, for its estimated height.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WidthClass {
+    /// A phone's article column, about 360 px.
+    Phone,
+    /// A desktop article's column, about 640 px: what the snippet is written for.
+    Column,
+}
 
-/// Name of the host-page script in `public/`.
+/// Heights of the embed's parts in CSS px, measured in Chromium (December 2026, the page of
+/// the default scenario at a 360 and a 640 px viewport; `tests/browser/measure-embed.mjs`),
+/// each rounded up to 10 px, one column per language (en, ar, vi). A section's figure is
+/// its own height plus the gap before it, so the parts add up.
+struct Heights {
+    /// The title above and the bar below ("Open in kWhich"), with no section.
+    chrome: [u32; 3],
+    /// The sections, in `Section::ALL` order.
+    sections: [[u32; 3]; 9],
+    /// A comparison's A and B, which take the place of every section but the inputs.
+    comparison: [u32; 3],
+    /// A headline (`title=`) of one or two lines.
+    title: [u32; 3],
+}
+
+const COLUMN: Heights = Heights {
+    chrome: [80, 80, 80],
+    sections: [
+        [490, 540, 580],    // compare
+        [370, 370, 390],    // btc
+        [360, 470, 460],    // mw
+        [270, 290, 270],    // network
+        [1380, 2020, 2370], // time
+        [1290, 1290, 1310], // inputs
+        [980, 1010, 1070],  // map
+        [1550, 1570, 1550], // drivers
+        [1030, 1070, 1160], // history
+    ],
+    comparison: [210, 210, 210],
+    title: [40, 40, 40],
+};
+
+const PHONE: Heights = Heights {
+    chrome: [70, 70, 70],
+    sections: [
+        [490, 550, 600],
+        [470, 490, 520],
+        [410, 480, 540],
+        [320, 340, 430],
+        [1370, 1800, 2060],
+        [1380, 1440, 1500],
+        [780, 820, 910],
+        [1030, 1060, 1070],
+        [1170, 1260, 1370],
+    ],
+    comparison: [270, 250, 270],
+    title: [60, 60, 60],
+};
+
+/// The iframe's height before the resize script fits it, or for good when a CMS strips the
+/// script: what the chosen sections measure in the article's language at `width`. An
+/// embed a little too tall shows some blank space below; one too short scrolls inside.
+pub fn estimated_height(link: &Link, options: &EmbedOptions, width: WidthClass) -> u32 {
+    let table = match width {
+        WidthClass::Phone => &PHONE,
+        WidthClass::Column => &COLUMN,
+    };
+    let lang = match options.lang {
+        Lang::En => 0,
+        Lang::Ar => 1,
+        Lang::Vi => 2,
+    };
+    let compared = matches!(link, Link::Compare(_));
+    let shown = Section::ALL.into_iter().zip(table.sections).filter(|(section, _)| {
+        let chosen = options.sections.contains(*section) || (*section == Section::Network && options.live);
+        chosen && (*section == Section::Inputs || !compared)
+    });
+    let sections: u32 = shown.map(|(_, heights)| heights[lang]).sum();
+    let comparison = if compared { table.comparison[lang] } else { 0 };
+    let title = if options.title.is_some() { table.title[lang] } else { 0 };
+    table.chrome[lang] + title + comparison + sections
+}
+
+/// The host-page script that fits the iframe to its content: its file in the build and, for
+/// a build that hashed it (scripts/post-build.mjs), its Subresource Integrity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResizeScript {
+    /// The file's name beside the page: `kwhich-embed-<hash>.js`, or [`RESIZE_SCRIPT`].
+    pub file: String,
+    /// `sha384-…` of the file's bytes, when known.
+    pub integrity: Option<String>,
+}
+
+impl Default for ResizeScript {
+    /// The unhashed script without integrity: what a build without the hook has.
+    fn default() -> Self {
+        ResizeScript { file: RESIZE_SCRIPT.to_string(), integrity: None }
+    }
+}
+
+impl ResizeScript {
+    /// Reads the `content` of the page's `<meta name="kwhich-embed">`: the file's name and
+    /// its integrity, separated by a space. Anything else gives the unhashed script.
+    pub fn from_meta(content: &str) -> Self {
+        let mut parts = content.split_whitespace();
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(file), Some(integrity), None)
+                if file.starts_with("kwhich-embed-")
+                    && file.ends_with(".js")
+                    && file.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+                    && integrity.starts_with("sha384-")
+                    && integrity.len() > "sha384-".len()
+                    && integrity[7..]
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/' || b == b'=') =>
+            {
+                ResizeScript { file: file.to_string(), integrity: Some(integrity.to_string()) }
+            }
+            _ => ResizeScript::default(),
+        }
+    }
+}
+
+/// Name of the host-page script in `public/`: older snippets name it, and a build without
+/// the post-build hook has only it.
 pub const RESIZE_SCRIPT: &str = "kwhich-embed.js";
 
 /// `view` (the page's) with the embed's display keys.
@@ -78,26 +197,35 @@ pub fn embed_id(query: &str) -> String {
 /// for the text layer's writers that import it from the embed.
 pub(crate) use crate::model::export::html::escape_attr;
 
-/// The HTML to paste: a lazy, sandboxed, titled iframe of width 100% at a fixed fallback
-/// height, and the script that resizes it to its content. `page` is the calculator's
-/// address without its query (`https://user.github.io/kwhich/`). A comparison's iframe
-/// shows both sides. `title` is the iframe's accessible name, in the author's language:
-/// the caller words it (the model speaks none); it is escaped here.
-pub fn snippet(page: &str, link: &Link, options: &EmbedOptions, title: &str) -> String {
+/// The HTML to paste: a lazy, sandboxed, titled iframe of width 100% at the height its
+/// sections are estimated to take in an article's column ([`estimated_height`]), and the
+/// script that resizes it to its content, with its integrity when `script` has one. `page`
+/// is the calculator's address without its query (`https://user.github.io/kwhich/`). A
+/// comparison's iframe shows both sides. `title` is the iframe's accessible name, in the
+/// author's language: the caller words it (the model speaks none); it is escaped here.
+pub fn snippet(page: &str, link: &Link, options: &EmbedOptions, title: &str, script: &ResizeScript) -> String {
     let query = embed_link(link, options).to_query();
     let id = embed_id(&query);
     let dir = page.rfind('/').map_or(page, |i| &page[..=i]);
+    let height = estimated_height(link, options, WidthClass::Column);
+    // The script is fetched in CORS mode so that the host checks its hash: a deploy that
+    // changed it has another name, so an old snippet keeps the file it was written for.
+    let integrity = script
+        .integrity
+        .as_ref()
+        .map_or(String::new(), |sri| format!(" integrity=\"{}\" crossorigin=\"anonymous\"", escape_attr(sri)));
     // allow-same-origin lets the Wasm load from its own host without CORS and gives the
     // messages a real origin to check; allow-popups(-to-escape-sandbox) opens the full
-    // calculator unsandboxed. No forms, no top navigation.
+    // calculator unsandboxed; allow-downloads lets the CSV, JSON and SVG buttons work. No
+    // forms, no top navigation.
     format!(
         "<iframe src=\"{src}\" title=\"{title}\" \
-width=\"100%\" height=\"{FALLBACK_HEIGHT_PX}\" style=\"border:0;width:100%\" loading=\"lazy\" \
-sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\" \
-data-kwhich-id=\"{id}\"></iframe>\n<script async src=\"{script}\"></script>",
+width=\"100%\" height=\"{height}\" style=\"border:0;width:100%\" loading=\"lazy\" \
+sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads\" \
+data-kwhich-id=\"{id}\"></iframe>\n<script async src=\"{script}\"{integrity}></script>",
         src = escape_attr(&format!("{page}?{query}#{id}")),
         title = escape_attr(title),
-        script = escape_attr(&format!("{dir}{RESIZE_SCRIPT}")),
+        script = escape_attr(&format!("{dir}{}", script.file)),
     )
 }
 
@@ -113,7 +241,13 @@ mod tests {
     fn it_writes_a_sandboxed_lazy_titled_iframe_with_the_scenario() {
         let (scenario, _) = crate::model::from_query("?kwh=0.03");
         let options = EmbedOptions::default();
-        let html = snippet("https://user.github.io/kwhich/", &Link::Single(scenario), &options, TITLE);
+        let html = snippet(
+            "https://user.github.io/kwhich/",
+            &Link::Single(scenario),
+            &options,
+            TITLE,
+            &ResizeScript::default(),
+        );
         let id = embed_id("v=1&kwh=0.03&embed=1");
         assert!(
             html.contains(&format!("src=\"https://user.github.io/kwhich/?v=1&amp;kwh=0.03&amp;embed=1#{id}\"")),
@@ -125,7 +259,8 @@ mod tests {
                 && html.contains("width=\"100%\"")
         );
         assert!(
-            html.contains("sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"")
+            html.contains("sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads\""),
+            "{html}"
         );
         assert!(html.contains("<script async src=\"https://user.github.io/kwhich/kwhich-embed.js\"></script>"));
     }
@@ -157,7 +292,13 @@ mod tests {
     fn it_escapes_the_title_it_is_given() {
         let options = EmbedOptions::default();
         let link = Link::Single(Scenario::default());
-        let html = snippet("https://user.github.io/kwhich/", &link, &options, "kWhich: “a” & <b>\"c\"</b>");
+        let html = snippet(
+            "https://user.github.io/kwhich/",
+            &link,
+            &options,
+            "kWhich: “a” & <b>\"c\"</b>",
+            &ResizeScript::default(),
+        );
         assert!(html.contains("title=\"kWhich: “a” &amp; &lt;b&gt;&quot;c&quot;&lt;/b&gt;\""), "{html}");
     }
 
@@ -174,8 +315,78 @@ mod tests {
         let options = EmbedOptions { sections, theme: Theme::Light, ..EmbedOptions::default() };
         let query = "v=1&kwh=0.045&embed=1&show=compare&theme=light&b.kwh=0.03";
         assert_eq!(embed_link(&link, &options).to_query(), query);
-        let html = snippet("https://user.github.io/kwhich/", &link, &options, TITLE);
+        let html = snippet("https://user.github.io/kwhich/", &link, &options, TITLE, &ResizeScript::default());
         let src = format!("src=\"https://user.github.io/kwhich/?{}#{}\"", query.replace('&', "&amp;"), embed_id(query));
         assert!(html.contains(&src), "{html}");
+    }
+
+    #[test]
+    fn it_estimates_the_height_of_the_chosen_sections_in_the_article_language() {
+        let single = Link::Single(Scenario::default());
+        let height = |options: &EmbedOptions| estimated_height(&single, options, WidthClass::Column);
+        // The default embed (comparison and cost per BTC) at a 640 px column, in English.
+        assert_eq!(height(&EmbedOptions::default()), 80 + 490 + 370);
+        // Four sections in Vietnamese: about 2,800 px at 640 px, 3,200 px on a phone.
+        let four =
+            Sections::empty().with(Section::Compare).with(Section::Btc).with(Section::PerMw).with(Section::Inputs);
+        let vi = EmbedOptions { sections: four, lang: Lang::Vi, ..EmbedOptions::default() };
+        assert_eq!(height(&vi), 80 + 580 + 390 + 460 + 1310);
+        assert_eq!(estimated_height(&single, &vi, WidthClass::Phone), 70 + 600 + 520 + 540 + 1500);
+        // Arabic's per-MW table wraps more than English's.
+        let mw = Sections::empty().with(Section::PerMw);
+        let en_mw = EmbedOptions { sections: mw, ..EmbedOptions::default() };
+        assert!(height(&EmbedOptions { lang: Lang::Ar, ..en_mw }) > height(&en_mw));
+        // live=1 shows the network card; a headline adds its line.
+        assert_eq!(height(&EmbedOptions { live: true, ..en_mw }), 80 + 360 + 270);
+        let title = Title::new("Mine or lease?").ok();
+        assert_eq!(height(&EmbedOptions { title, ..en_mw }), 80 + 40 + 360);
+        // No section: the title and the bar alone.
+        assert_eq!(height(&EmbedOptions { sections: Sections::empty(), ..en_mw }), 80);
+    }
+
+    #[test]
+    fn it_estimates_a_comparison_as_its_two_sides_and_the_inputs() {
+        let (link, _) = crate::model::from_link("?v=1&kwh=0.045&b.kwh=0.03");
+        let all = Section::ALL.into_iter().fold(Sections::empty(), Sections::with);
+        let options = EmbedOptions { sections: all, ..EmbedOptions::default() };
+        assert_eq!(estimated_height(&link, &options, WidthClass::Column), 80 + 210 + 1290);
+    }
+
+    #[test]
+    fn it_writes_the_estimate_as_the_iframe_height() {
+        let four =
+            Sections::empty().with(Section::Compare).with(Section::Btc).with(Section::PerMw).with(Section::Inputs);
+        let options = EmbedOptions { sections: four, lang: Lang::Ar, ..EmbedOptions::default() };
+        let link = Link::Single(Scenario::default());
+        let html = snippet("https://x.org/k/", &link, &options, TITLE, &ResizeScript::default());
+        assert!(html.contains(" height=\"2750\" "), "{html}");
+        assert!(!html.contains("720"), "{html}");
+    }
+
+    #[test]
+    fn it_names_the_hashed_script_with_its_integrity() {
+        let sri = "sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC";
+        let script = ResizeScript::from_meta(&format!("kwhich-embed-0123abcd.js {sri}"));
+        assert_eq!(script, ResizeScript { file: "kwhich-embed-0123abcd.js".into(), integrity: Some(sri.into()) });
+        let link = Link::Single(Scenario::default());
+        let html = snippet("https://user.github.io/kwhich/", &link, &EmbedOptions::default(), TITLE, &script);
+        assert!(
+            html.ends_with(&format!(
+                "<script async src=\"https://user.github.io/kwhich/kwhich-embed-0123abcd.js\" integrity=\"{sri}\" crossorigin=\"anonymous\"></script>"
+            )),
+            "{html}"
+        );
+        // A page without the meta, or with one that is not a name and a hash, names the
+        // unhashed script without integrity.
+        for content in [
+            "",
+            "kwhich-embed.js",
+            "evil.js sha384-abc",
+            "kwhich-embed-1.js md5-abc",
+            "kwhich-embed-1.js sha384-\"x",
+            "a b c",
+        ] {
+            assert_eq!(ResizeScript::from_meta(content), ResizeScript::default(), "{content}");
+        }
     }
 }
