@@ -38,8 +38,9 @@ const dist = path.resolve(process.argv[2] ?? path.join(root, "dist"));
 // after the boot module has written the answer: 202.2 → 92.8 KB before the
 // answer, measured; the goal is 140, its stretch 110. With the same round's other
 // features in the boot module (the headline of what each path keeps, the backtest's link
-// keys, the power unit, settled links): 95.9 KB, measured.
-const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 96.0);
+// keys, the power unit, settled links): 95.9 KB; the embed script's name and integrity in
+// index.html and a height report that also runs off-screen: 96.3 KB, measured.
+const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 96.4);
 const targetKb = Number(process.env.SIZE_TARGET_KB ?? 110);
 
 const fail = (msg) => {
