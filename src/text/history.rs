@@ -5,30 +5,14 @@
 use rust_decimal::Decimal;
 
 use super::format::{number, usd};
-use super::{n, num, t, tf};
+use super::{num, t, tf};
 use crate::model::chart::time::YearMonth;
 use crate::model::error::ModelError;
 use crate::model::history::{self, Backtest};
 
-const MONTHS: [&str; 12] = [
-    n!("Jan"),
-    n!("Feb"),
-    n!("Mar"),
-    n!("Apr"),
-    n!("May"),
-    n!("Jun"),
-    n!("Jul"),
-    n!("Aug"),
-    n!("Sep"),
-    n!("Oct"),
-    n!("Nov"),
-    n!("Dec"),
-];
-
 /// "Feb 2026".
 pub fn month_label(month: YearMonth) -> String {
-    let name = MONTHS.get(usize::from(month.month().saturating_sub(1))).map_or("", |m| t(m));
-    tf("{month} {year}", &[("month", name), ("year", &num(&month.year().to_string()))])
+    super::time_charts::date_label(month)
 }
 
 /// The data's attribution, under every chart of the section (its licence asks for it).

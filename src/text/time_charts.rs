@@ -11,7 +11,7 @@ use super::paths::{path_name, short_name};
 use super::{lang, n, num, t, tf};
 use crate::model::chart::line::{EndLabel, LineChart, Marker, MarkerSpec};
 use crate::model::chart::scale::Rect;
-use crate::model::chart::time::SNAPSHOT_MONTH;
+use crate::model::chart::time::{YearMonth, SNAPSHOT_MONTH};
 use crate::model::economics::projection::{halving_months, Projection, ProjectionPoint};
 use crate::model::error::ModelError;
 use crate::model::fields::Key;
@@ -101,7 +101,11 @@ fn year_text(year: i32) -> String {
 
 /// "Apr 2028": a month of the projection as a reader dates it.
 pub fn month_label(month: u32) -> String {
-    let date = SNAPSHOT_MONTH.plus_months(month);
+    date_label(SNAPSHOT_MONTH.plus_months(month))
+}
+
+/// "Apr 2028": a calendar month as a reader dates it (the projection's, the history's).
+pub fn date_label(date: YearMonth) -> String {
     let name = MONTHS.get(usize::from(date.month().saturating_sub(1))).map_or("", |m| t(m));
     tf("{month} {year}", &[("month", name), ("year", &year_text(date.year()))])
 }
