@@ -25,6 +25,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 use std::process::Command;
 
+use kwhich::model::export::json::compact;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -47,28 +48,6 @@ fn outputs(links: &[String]) -> Vec<String> {
             String::from_utf8(out.stdout).expect("UTF-8")
         })
         .collect()
-}
-
-/// The JSON without the white space between tokens (numbers and strings untouched).
-fn compact(json: &str) -> String {
-    let (mut out, mut in_string, mut escaped) = (String::with_capacity(json.len()), false, false);
-    for c in json.chars() {
-        if in_string {
-            out.push(c);
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
-                _ => {}
-            }
-        } else if c == '"' {
-            in_string = true;
-            out.push(c);
-        } else if !c.is_whitespace() {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// Parses JSON with every number kept as its text (a string), so that two outputs are

@@ -2,6 +2,8 @@
 //! object with the scenario, every metric and the warnings, and exits 0 whatever the link;
 //! only arguments it cannot read at all exit 2 (SPEC.md, "Surfaces").
 
+mod common;
+
 use std::process::{Command, Output};
 
 use serde_json::Value;
@@ -222,23 +224,7 @@ fn it_exits_2_when_it_cannot_read_its_arguments() {
 
 /// Runs `kwhich eval -` with `input` on standard input.
 fn eval_stdin(input: &[u8]) -> Output {
-    use std::io::Write;
-    use std::process::Stdio;
-
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kwhich"))
-        .args(["eval", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the evaluator runs");
-    let mut stdin = child.stdin.take().expect("a pipe");
-    let input = input.to_vec();
-    // Written from another thread: the evaluator answers while it reads.
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child.wait_with_output().expect("the evaluator ends");
-    writer.join().expect("the writer ends").expect("standard input is written");
-    out
+    common::kwhich_with_input(&["eval", "-"], input)
 }
 
 #[test]

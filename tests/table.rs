@@ -3,10 +3,11 @@
 //! the columns of the page's figures download; the file loads with `pandas.read_csv(path)`
 //! (tests/csv_load.py; pandas is required: scripts/bootstrap installs it).
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use serde_json::value::RawValue;
 
@@ -35,20 +36,7 @@ const LINKS: [&str; 13] = [
 ];
 
 fn kwhich(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kwhich"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the evaluator runs");
-    let mut stdin = child.stdin.take().expect("a pipe");
-    let input = input.to_vec();
-    // Written from another thread: the evaluator answers while it reads.
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child.wait_with_output().expect("the evaluator ends");
-    writer.join().expect("the writer ends").expect("standard input is written");
-    out
+    common::kwhich_with_input(args, input)
 }
 
 /// The file's records as RFC 4180 reads them (quoted fields may hold `,`, `""`, breaks).
