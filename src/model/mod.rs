@@ -23,6 +23,7 @@ pub mod error;
 pub mod fields;
 pub mod figure;
 pub mod history;
+pub mod power;
 pub mod presets;
 pub mod scenario;
 pub mod units;

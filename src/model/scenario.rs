@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 
 use super::fields::{FieldError, Key};
 use super::history::BacktestKeys;
+use super::power::PowerKeys;
 use super::presets::{AsicPreset, GpuPreset};
 use super::units::*;
 use super::view::View;
@@ -19,6 +20,8 @@ pub struct Scenario {
     gpu: &'static GpuPreset,
     /// `bt` and `btcap` (src/model/history.rs): defaults that follow `life` and `capex`.
     pub(super) backtest: BacktestKeys,
+    /// `pp`, `pq` and `strike` (src/model/power.rs): the power price's shape over the year.
+    pub(super) power: PowerKeys,
     pub view: View,
 }
 
@@ -30,8 +33,15 @@ impl Default for Scenario {
         for key in Key::ALL {
             values[key.index()] = key.field().default.unwrap_or(Decimal::ZERO);
         }
-        let mut scenario =
-            Scenario { values, hp: None, asic, gpu, backtest: BacktestKeys::default(), view: View::default() };
+        let mut scenario = Scenario {
+            values,
+            hp: None,
+            asic,
+            gpu,
+            backtest: BacktestKeys::default(),
+            power: PowerKeys::default(),
+            view: View::default(),
+        };
         scenario.fill_asic();
         scenario.fill_gpu();
         scenario
@@ -77,6 +87,8 @@ macro_rules! for_each_input {
             glife: Glife => Years;
             clife: Clife => Years;
             mw: Mw => Megawatts;
+            drc: Drc => UsdPerKwYear;
+            firm: Firm => UsdPerKwh;
         }
     };
 }

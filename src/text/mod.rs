@@ -22,6 +22,7 @@ pub mod history;
 pub mod live;
 pub mod map_svg;
 pub mod paths;
+pub mod power;
 pub mod reasons;
 pub mod saved;
 pub mod search;

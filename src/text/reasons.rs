@@ -28,6 +28,10 @@ pub fn model_error(error: &ModelError) -> String {
         ModelError::RateOutOfRange => t("no rate of return between −99 % and 10,000 % a year").to_string(),
         ModelError::NoConvergence => t("the rate of return could not be narrowed down").to_string(),
         ModelError::NotProjected => t("needs the projection over time").to_string(),
+        ModelError::MiningNeverRuns => {
+            t("mining runs in no hour: every hour's price is above the strike or break-even").to_string()
+        }
+        ModelError::FlatPrice => t("needs a price profile: the price is flat").to_string(),
     }
 }
 
@@ -66,6 +70,8 @@ const QUANTITIES: [&str; <Quantity as strum::EnumCount>::COUNT] = [
     n!("f(c)"),
     n!("interpolation"),
     n!("number of cells"),
+    n!("the price profile's mean"),
+    n!("number of hours mining runs"),
 ];
 
 /// What a link had that could not be used, as the notice (and the evaluator) says it.
@@ -151,6 +157,12 @@ pub fn refusal(reason: &Refusal) -> String {
             &[("first", history::data::FIRST_TEXT), ("last", history::data::LAST_TEXT)],
         ),
         Refusal::BacktestCapex => t("the ASIC price paid must be a number from 0 to 10,000").to_string(),
+        Refusal::Profile
+        | Refusal::CustomNeedsBuckets
+        | Refusal::ProfileBuckets(_)
+        | Refusal::BucketsNeedCustom
+        | Refusal::Strike(_)
+        | Refusal::StrikeNeedsProfile => super::power::refusal(reason).unwrap_or_default(),
     }
 }
 
@@ -166,6 +178,7 @@ fn fallback_text(fallback: &Fallback) -> String {
         Fallback::AsHashprice => t("A's hashprice override").to_string(),
         Fallback::NoTitle => t("no title").to_string(),
         Fallback::DefaultMonth => t("the data's last month less the ASIC life").to_string(),
+        Fallback::NoBuckets => t("no custom profile").to_string(),
     }
 }
 

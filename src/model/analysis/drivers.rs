@@ -96,6 +96,11 @@ pub fn range(key: Key) -> Range {
         // The target and the site size scale or compare, they move no margin per kWh.
         Key::Tgt => Share(dec!(0.2)),
         Key::Mw => Share(dec!(0.5)),
+        // Demand-response programmes pay from nothing to about 40 USD per kW-year
+        // (ERCOT's ERS and capacity programmes elsewhere).
+        Key::Drc => Amount(dec!(20)),
+        // A firm-supply premium of about a cent per kWh either way.
+        Key::Firm => Amount(dec!(0.01)),
     }
 }
 

@@ -67,6 +67,10 @@ pub enum MetricId {
     MiningSiteLifetimeCashUsd,
     ColoSiteLifetimeCashUsd,
     GpuSiteLifetimeCashUsd,
+    // SPEC.md, "Power by the hour (v1 extension)".
+    MiningRunSharePct,
+    MiningPowerPriceUsdPerKwh,
+    MiningFlexibilityUsdPerMwYear,
 }
 
 /// How a metric's number reads, for the formatter.
@@ -88,6 +92,8 @@ pub enum MetricUnit {
     PercentPerYear,
     Usd,
     UsdPerYear,
+    /// A share of the hours, in percent.
+    Percent,
 }
 
 impl MetricId {
@@ -180,6 +186,9 @@ impl MetricId {
             MiningSiteLifetimeCashUsd => ("mining_site_lifetime_cash_usd", U::Usd),
             ColoSiteLifetimeCashUsd => ("colo_site_lifetime_cash_usd", U::Usd),
             GpuSiteLifetimeCashUsd => ("gpu_site_lifetime_cash_usd", U::Usd),
+            MiningRunSharePct => ("mining_run_share_pct", U::Percent),
+            MiningPowerPriceUsdPerKwh => ("mining_power_price_usd_per_kwh", U::UsdPerKwh),
+            MiningFlexibilityUsdPerMwYear => ("mining_flexibility_usd_per_mw_year", U::UsdPerMwYear),
         }
     }
 }

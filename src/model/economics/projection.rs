@@ -22,6 +22,7 @@ use crate::model::economics::cashflow::{twelfth_root, CashFlows};
 use crate::model::economics::inputs::{Inputs, InvalidKeys};
 use crate::model::economics::margins::{Fixed, Moving};
 use crate::model::economics::path::Path;
+use crate::model::economics::profile::MonthlyMining;
 use crate::model::error::{ModelError, Quantity as Q};
 use crate::model::fields::Key;
 use crate::model::figure::{add, div, div_by_constant, mul, Figure, HUNDRED, TWO};
@@ -215,6 +216,9 @@ pub(crate) fn project_inputs(i: &Inputs, capex: [Figure; 3]) -> Projection {
     // kWh per MW a month: mining runs `up` % of the hours (`up` then `/100`, so a tiny
     // uptime is not rounded to zero first).
     let mining_hours = i.up().and_then(|up| div_by_constant(mul(KWH_PER_MW_MONTH, up.get())?, HUNDRED));
+    // Mining's cash a month, with the price profile's buckets decided anew each month
+    // (economics/profile.rs); flat, `max(0, margin) · hours` as before.
+    let mining = MonthlyMining::new(i, &fixed, mining_hours);
     let hours = [mining_hours, Ok(KWH_PER_MW_MONTH), Ok(KWH_PER_MW_MONTH)];
 
     let (mut revenue, mut lease, mut gpu_revenue) = (start.revenue, start.colo_lease, start.gpu_revenue);
@@ -222,12 +226,16 @@ pub(crate) fn project_inputs(i: &Inputs, capex: [Figure; 3]) -> Projection {
     let mut cum: [Figure; 3] = capex.map(|c| c.map(|c| -c));
     let mut flows: [Vec<Figure>; 3] = Default::default();
     let mut margins: [Figure; 3] = start.of();
+    margins[0] = mining.margin(start.revenue);
     let mut points = Vec::with_capacity(months as usize + 1);
     for month in 0..=months {
         if month > 0 {
             // The cash of this month comes from the margins of the month before.
             for p in 0..3 {
-                let cash = cash_of_month(month, idle[p], ends[p], margins[p], hours[p]);
+                let cash = match p {
+                    0 => mining_cash_of_month(month, idle[p], ends[p], &mining, revenue),
+                    _ => cash_of_month(month, idle[p], ends[p], margins[p], hours[p]),
+                };
                 if ends[p].as_ref().is_ok_and(|end| month <= *end) {
                     flows[p].push(cash);
                 }
@@ -247,7 +255,7 @@ pub(crate) fn project_inputs(i: &Inputs, capex: [Figure; 3]) -> Projection {
             if month % 12 == 0 {
                 lease = lease.and_then(|l| mul(l, colo_step?));
             }
-            margins = [fixed.mining_margin(revenue), fixed.colo_margin(lease), fixed.gpu_margin(gpu_revenue)];
+            margins = [mining.margin(revenue), fixed.colo_margin(lease), fixed.gpu_margin(gpu_revenue)];
         }
         points.push(ProjectionPoint {
             month,
@@ -298,6 +306,21 @@ fn cash_of_month(
         return Ok(Decimal::ZERO);
     }
     mul(margin_before?.max(Decimal::ZERO), hours?)
+}
+
+/// Mining's `cf(m)` in an earning month: the fleet's cash at the month before's revenue
+/// (one model, the whole power), plus the demand-response credit; else 0.
+fn mining_cash_of_month(
+    month: u32,
+    idle: Result<u32, ModelError>,
+    end: Result<u32, ModelError>,
+    mining: &MonthlyMining,
+    revenue_before: Figure,
+) -> Figure {
+    if month <= idle? || month > end? {
+        return Ok(Decimal::ZERO);
+    }
+    mining.month_cash(mining.model_cash(Decimal::ONE, revenue_before))
 }
 
 #[cfg(test)]

@@ -4,7 +4,9 @@
 //! so decimals keep every digit (a JSON number is any decimal) and the model needs no serde.
 
 use crate::model::economics::projection::{project, Projection};
-use crate::model::export::entries::{metric_entries, projection_columns, projection_values, scenario_entries, Value};
+use crate::model::export::entries::{
+    metric_entries, profile_values, projection_columns, projection_values, scenario_entries, Value,
+};
 use crate::model::history::{self, evaluate_history};
 use crate::model::link::comparison::{differences, Comparison};
 use crate::model::link::share_link::plain;
@@ -107,6 +109,12 @@ fn side(scenario: &Scenario, metrics: &Metrics, projection: &Projection, warning
     let history = evaluate_history(scenario, InvalidKeys::default());
     out.push_str(",\n  \"metrics\": ");
     object(&mut out, &json_entries(metric_entries(metrics, &history)));
+    if let Some(profile) = profile_values(scenario) {
+        let values: Vec<String> = profile.iter().map(value).collect();
+        out.push_str(",\n  \"profile\": [");
+        out.push_str(&values.join(", "));
+        out.push(']');
+    }
     if let Some(warnings) = warnings {
         warning_list(&mut out, warnings);
     }

@@ -229,6 +229,7 @@ fn read_b(b: &mut Scenario, pairs: Vec<(String, String)>, warnings: &mut Vec<War
             "asic" => given.asic = Some(value),
             "gpu" => given.gpu = Some(value),
             "bt" | "btcap" => given.backtest.push((key, value)),
+            "pp" | "pq" | "strike" => given.power.push((key, value)),
             // `hp` has no default to write when A overrides the hashprice and B does not:
             // `b.hp=` says B computes it.
             "hp" if value.trim().is_empty() => computed_hashprice = true,

@@ -5,6 +5,9 @@ use rust_decimal::Decimal;
 
 use crate::model::fields::{FieldError, Key};
 use crate::model::history::MonthError;
+use crate::model::power::ProfileError;
+
+use super::power_keys::{apply_power, differing_power};
 use crate::model::presets::{AsicPreset, GpuPreset, ASICS, GPUS};
 use crate::model::scenario::Scenario;
 use crate::model::view::{Lang, PowerUnit, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
@@ -53,6 +56,18 @@ pub enum Refusal {
     BacktestMonth(MonthError),
     /// `btcap` not a number from 0 to 10,000.
     BacktestCapex,
+    /// `pp` other than flat, ercot-n-2025, custom.
+    Profile,
+    /// `pp=custom` without a valid `pq`.
+    CustomNeedsBuckets,
+    /// `pq` not 100 ascending prices, and why.
+    ProfileBuckets(ProfileError),
+    /// `pq` without `pp=custom`.
+    BucketsNeedCustom,
+    /// `strike` neither `auto` nor a number from −1 to 10.
+    Strike(FieldError),
+    /// A fixed `strike` with a flat price.
+    StrikeNeedsProfile,
 }
 
 /// What a refused key keeps instead.
@@ -74,6 +89,8 @@ pub enum Fallback {
     NoTitle,
     /// `bt` keeps its default: the data's last month less the ASIC life.
     DefaultMonth,
+    /// No custom price profile is read from `pq`.
+    NoBuckets,
 }
 
 impl Warning {
@@ -207,6 +224,7 @@ pub(super) fn from_pairs(pairs: Vec<(String, String)>) -> (Scenario, Vec<Warning
             "asic" => given.asic = Some(value),
             "gpu" => given.gpu = Some(value),
             "bt" | "btcap" => given.backtest.push((key, value)),
+            "pp" | "pq" | "strike" => given.power.push((key, value)),
             "lang" => match Lang::from_name(&value) {
                 Some(lang) => scenario.view.lang = lang,
                 None => warnings.push(invalid(Refusal::Lang, Fallback::Value("en".into()))),
@@ -258,13 +276,15 @@ pub(super) struct Given {
     pub numbers: Vec<(Key, String)>,
     /// `bt` and `btcap` (src/model/history.rs), after the numbers whose defaults they follow.
     pub backtest: Vec<(String, String)>,
+    /// `pp`, `pq` and `strike` (src/model/power.rs), last: a strike needs its profile.
+    pub power: Vec<(String, String)>,
 }
 
 impl Given {
     /// Sets the given inputs on `scenario`; each key not given keeps the scenario's value.
     /// What is refused keeps that value too and is named in `warnings` as `{prefix}{key}`.
     pub(super) fn apply(self, scenario: &mut Scenario, prefix: &str, warnings: &mut Vec<Warning>) {
-        let Given { asic, gpu, mut numbers, backtest } = self;
+        let Given { asic, gpu, mut numbers, backtest, power } = self;
         // Presets first: `asic=` and `gpu=` fill their fields unless those are given.
         if let Some(id) = asic {
             match AsicPreset::by_id(&id) {
@@ -308,6 +328,9 @@ impl Given {
         }
         for (key, value) in backtest {
             apply_backtest(scenario, prefix, key, value, warnings);
+        }
+        if !power.is_empty() {
+            apply_power(scenario, prefix, power, warnings);
         }
     }
 }
@@ -364,6 +387,7 @@ pub(super) fn differing(scenario: &Scenario, base: &Scenario) -> Vec<(&'static s
         }
     }
     out.extend(differing_backtest(scenario, &base));
+    out.extend(differing_power(scenario, &base));
     out
 }
 
