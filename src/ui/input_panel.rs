@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::hashrate_field::HashrateField;
 use super::number_field::NumberField;
+use super::power_picker::PowerPicker;
 use super::preset_picker::{PresetKind, PresetPicker};
 use super::state::SessionCtx;
 use crate::model::view::Section;
@@ -60,6 +61,7 @@ pub fn InputPanel(
             view! {
                 <details class="group" hidden=move || !any() prop:open=move || !term.with(String::is_empty) && any2()>
                     <summary>{group_title(group)}</summary>
+                    {(group == Group::Power).then(|| view! { <PowerPicker editable=editable/> })}
                     {keys.into_iter().map(field).collect_view()}
                 </details>
             }

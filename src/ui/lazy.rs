@@ -22,6 +22,7 @@ use super::embed_panel::EmbedPanel;
 use super::history_section::HistorySection;
 use super::map_section::MapSection;
 use super::methodology::Methodology;
+use super::power_section::PowerSection;
 use super::saved_scenarios::SavedScenarios;
 use super::state::{MetricsCtx, SettledCtx, TimeModel, TimeModelCtx};
 use super::time_section::TimeSection;
@@ -45,11 +46,14 @@ fn over_time() -> Result<(TimeModel, TimeWords), SplitLoaderError> {
 // "History" shares the time chunk and its split point (each split point adds loader code
 // to the first module): both write the evaluator's JSON, which holds the history, so its
 // data and the code that replays it sit in that chunk alone.
+// "Power by the hour" (`None`: it is no `show=` section) shares it too: its chart is the
+// line chart's, which the time chunk holds.
 #[wasm_split(kwhich_time, fallible, preload(preload_time_view))]
-fn time_view(section: Section) -> Result<AnyView, SplitLoaderError> {
+fn time_view(section: Option<Section>) -> Result<AnyView, SplitLoaderError> {
     Ok(match section {
-        Section::History => view! { <HistorySection/> }.into_any(),
-        _ => view! { <TimeSection/> }.into_any(),
+        Some(Section::History) => view! { <HistorySection/> }.into_any(),
+        Some(_) => view! { <TimeSection/> }.into_any(),
+        None => view! { <PowerSection/> }.into_any(),
     })
 }
 
@@ -157,7 +161,17 @@ pub fn time_section(section: Section) -> AnyView {
     let TimeModelCtx(model) = expect_context();
     deferred(async move {
         with_time_model(model).await?;
-        time_view(section).await
+        time_view(Some(section)).await
+    })
+}
+
+/// "Power by the hour": the price duration curve, on the full page when a price profile is
+/// chosen (nothing with a flat price).
+pub fn power_section() -> AnyView {
+    let TimeModelCtx(model) = expect_context();
+    deferred(async move {
+        with_time_model(model).await?;
+        time_view(None).await
     })
 }
 

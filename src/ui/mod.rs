@@ -26,6 +26,8 @@ mod network_card;
 mod notice;
 mod number_field;
 mod per_mw_table;
+mod power_picker;
+mod power_section;
 mod power_unit_picker;
 mod preset_picker;
 mod saved_scenarios;

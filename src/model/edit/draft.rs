@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::model::economics::network::difficulty_from_hashrate;
 use crate::model::fields::{parse_decimal, FieldError, Key};
+use crate::model::power::{PowerError, Profile};
 use crate::model::presets::{AsicPreset, GpuPreset};
 use crate::model::scenario::Scenario;
 use crate::model::view::PowerUnit;
@@ -199,6 +200,19 @@ impl Draft {
         self.settled.view.power_unit = unit;
     }
 
+    /// Sets the power price's profile and mining's strike (`None`: auto; a flat price drops
+    /// it). They enter the link at once; a strike outside −1 to 10 USD/kWh, or one with a flat
+    /// price, is refused and nothing changes.
+    pub fn set_power(&mut self, profile: Profile, strike: Option<Decimal>) -> Result<(), PowerError> {
+        let strike = if profile.is_flat() { None } else { strike };
+        let mut next = self.scenario.clone();
+        next.set_profile(profile.clone());
+        next.set_strike(strike)?;
+        self.scenario = next;
+        self.settled.set_profile(profile);
+        self.settled.set_strike(strike)
+    }
+
     /// Back to the snapshot, keeping how the scenario is shown (theme, language).
     pub fn reset(&mut self) {
         let view = self.scenario.view;
@@ -305,6 +319,20 @@ mod tests {
         d.set_power_unit(PowerUnit::CentsPerKwh);
         assert_eq!(crate::model::to_query(d.settled()), "v=1&kwh=0.045&pu=ckwh");
         assert_eq!(d.scenario().btc().get(), dec!(9), "what is being typed stays");
+    }
+
+    #[test]
+    fn it_sets_the_power_profile_and_strike_in_the_link_at_once() {
+        let mut d = draft("?kwh=0.045");
+        type_keys(&mut d, Key::Btc, "9");
+        assert_eq!(d.set_power(Profile::ErcotNorth2025, Some(dec!(0.03))), Ok(()));
+        assert_eq!(crate::model::to_query(d.settled()), "v=1&kwh=0.045&pp=ercot-n-2025&strike=0.03");
+        assert_eq!(d.scenario().btc().get(), dec!(9), "what is being typed stays");
+        assert_eq!(d.set_power(Profile::ErcotNorth2025, Some(dec!(11))), Err(PowerError::StrikeOutOfRange));
+        assert_eq!(d.settled().strike(), Some(dec!(0.03)), "a refused strike changes nothing");
+        // The flat price drops the strike.
+        assert_eq!(d.set_power(Profile::Flat, Some(dec!(0.03))), Ok(()));
+        assert_eq!(crate::model::to_query(d.settled()), "v=1&kwh=0.045");
     }
 
     #[test]
