@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 use super::fields::{parse_decimal, FieldError};
-use super::figure::Figure;
+use super::figure::{add, Figure};
 use super::link::share_link::plain;
 use super::scenario::Scenario;
 
@@ -127,9 +127,8 @@ pub fn parse_pq(text: &str) -> Result<[Decimal; BUCKETS], ProfileError> {
 /// The buckets' mean is above zero: their sum is (100 numbers of at most 100,000 cannot
 /// overflow a decimal).
 fn check_mean(buckets: &[Decimal; BUCKETS]) -> Result<(), ProfileError> {
-    let sum = buckets.iter().try_fold(Decimal::ZERO, |a, b| a.checked_add(*b));
-    match sum {
-        Some(s) if s > Decimal::ZERO => Ok(()),
+    match buckets.iter().try_fold(Decimal::ZERO, |a, b| add(a, *b)) {
+        Ok(s) if s > Decimal::ZERO => Ok(()),
         _ => Err(ProfileError::MeanNotPositive),
     }
 }

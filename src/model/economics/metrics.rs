@@ -18,7 +18,7 @@ use super::margins::{
 };
 use super::metric::MetricId;
 use super::path::Path;
-use super::profile::{allin_as_before, mining_allin as profile_allin, mining_today, MiningToday};
+use super::profile::{allin_as_before, flat_allin, mining_allin as profile_allin, mining_today, MiningToday};
 use crate::model::figure::{add, div, fig, mul, Figure};
 
 const DAYS_PER_YEAR: Decimal = dec!(365);
@@ -78,7 +78,7 @@ pub fn evaluate_with_invalid(scenario: &Scenario, invalid: InvalidKeys) -> Metri
 /// Every metric and the projection, treating the keys in `invalid` as unknown.
 pub fn evaluate_over_time(scenario: &Scenario, invalid: InvalidKeys) -> Evaluation {
     let i = Inputs::new(scenario, invalid);
-    let mut metrics = static_metrics(&i);
+    let mut metrics = static_metrics::<true>(&i);
     let capex = Path::ALL.map(|p| metrics.get(p.capex()));
     let projection = project_inputs(&i, capex);
     let dr = i.dr();
@@ -102,18 +102,28 @@ pub fn evaluate_over_time(scenario: &Scenario, invalid: InvalidKeys) -> Evaluati
 /// figures over time are [`ModelError::NotProjected`]. A few microseconds: for the many
 /// evaluations of a decision map.
 pub fn evaluate_static(scenario: &Scenario, invalid: InvalidKeys) -> Metrics {
-    static_metrics(&Inputs::new(scenario, invalid))
+    static_metrics::<true>(&Inputs::new(scenario, invalid))
+}
+
+/// [`evaluate_static`] of a scenario with a flat power price (`pp=flat`), without the code
+/// of the price profiles: what the first screen's module computes (src/ui/boot.rs), which
+/// leaves a link with a profile to the app. With a profile, its figures are wrong: callers
+/// check [`crate::model::power::Profile::is_flat`] first.
+pub fn evaluate_static_flat(scenario: &Scenario, invalid: InvalidKeys) -> Metrics {
+    static_metrics::<false>(&Inputs::new(scenario, invalid))
 }
 
 /// Every figure that needs no projection; the others are [`ModelError::NotProjected`].
-fn static_metrics(i: &Inputs) -> Metrics {
+/// `PROFILE` false reads the price as flat whatever the scenario says (see
+/// [`evaluate_static_flat`]).
+fn static_metrics<const PROFILE: bool>(i: &Inputs) -> Metrics {
     let fixed = Fixed::new(i);
     let Margins { hashprice_btc, hashprice_usd, revenue, colo_lease, colo_margin, gpu_revenue, gpu_margin, .. } =
         fixed.margins(&Moving::now(i));
     let energy_per_btc = energy_per_btc(&fixed, hashprice_btc);
     // A price profile changes what mining pays when it runs, and so its margins
     // (economics/profile.rs); with a flat price these are the figures as before.
-    let mining = mining_today(i, &fixed, revenue);
+    let mining = mining_today::<PROFILE>(i, &fixed, revenue);
     let MiningToday { cash, margin, margin_year: mining_margin_year, .. } = mining;
     let Fixed { keep, eff, opx, .. } = fixed;
 
@@ -154,9 +164,10 @@ fn static_metrics(i: &Inputs) -> Metrics {
     let gpu_margin_year = fig(|| mul(gpu_margin?, KWH_PER_MW_YEAR));
 
     let allin = Allin::new(i, capex);
-    let mining_allin = match allin_as_before(i.scenario()) {
-        true => allin.mining(margin),
-        false => profile_allin(i, &mining, mining_capex),
+    let mining_allin = match (allin_as_before(i.scenario()), mining.run_fraction) {
+        (true, _) => allin.mining(margin),
+        (false, None) => flat_allin(i, allin.mining(margin)),
+        (false, Some(_)) => profile_allin(i, &mining, mining_capex),
     };
     let (colo_allin, gpu_allin) = (allin.colo(colo_margin), allin.gpu(gpu_margin));
     let mw = i.mw();

@@ -140,8 +140,10 @@ pub struct MiningToday {
 }
 
 /// Mining today, with the scenario's profile (SPEC.md, "Power by the hour"); with a flat
-/// price every figure as before, and `drc` added to the margin per MW-year.
-pub fn mining_today(i: &Inputs, fixed: &Fixed, revenue: Figure) -> MiningToday {
+/// price every figure as before, and `drc` added to the margin per MW-year. `PROFILE` false
+/// reads the price as flat whatever the scenario says, and compiles without the profile's
+/// code (the first screen's module: `metrics::evaluate_static_flat`).
+pub fn mining_today<const PROFILE: bool>(i: &Inputs, fixed: &Fixed, revenue: Figure) -> MiningToday {
     let up = i.up().map(|u| u.fraction());
     let credit = fig(|| mul(i.drc()?.get(), KW_PER_MW));
     let with_credit = |year: Figure| {
@@ -154,7 +156,8 @@ pub fn mining_today(i: &Inputs, fixed: &Fixed, revenue: Figure) -> MiningToday {
             }
         })
     };
-    let Some(scaled) = scaled_of(i) else {
+    let scaled = if PROFILE { scaled_of(i) } else { None };
+    let Some(scaled) = scaled else {
         let margin = fixed.mining_margin(revenue);
         return MiningToday {
             run_share: Ok(Decimal::ONE_HUNDRED),
@@ -183,7 +186,15 @@ pub fn mining_today(i: &Inputs, fixed: &Fixed, revenue: Figure) -> MiningToday {
     }
 }
 
-/// `mining_allin_margin_usd_per_kwh` with a profile or a credit:
+/// `mining_allin_margin_usd_per_kwh` with a flat price and a credit: the earlier all-in
+/// margin plus the credit over the year's running kWh, `drc · 1,000 / (8,760,000 · up/100)`,
+/// which is SPEC.md's formula below with `n = 100`, in fewer operations on the first screen.
+pub fn flat_allin(i: &Inputs, allin: Figure) -> Figure {
+    let kwh = mul(KWH_PER_MW_YEAR, i.up()?.fraction())?;
+    add(allin?, div(mul(i.drc()?.get(), KW_PER_MW)?, kwh, Q::Uptime)?)
+}
+
+/// `mining_allin_margin_usd_per_kwh` with a profile:
 /// `(margin per MW-year − capex / life) / (8,760,000 · up/100 · n/100)`; none when no
 /// bucket runs.
 pub fn mining_allin(i: &Inputs, today: &MiningToday, capex: Figure) -> Figure {

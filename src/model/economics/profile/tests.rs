@@ -78,6 +78,11 @@ fn it_keeps_a_flat_price_as_before_and_adds_the_credit() {
     let year = |m: &crate::model::Metrics| m.get(M::MiningMarginUsdPerMwYear).unwrap_or_default();
     assert_eq!(year(&b) - year(&a), dec!(30000));
     assert_eq!(a.get(M::MiningMarginUsdPerKwh), b.get(M::MiningMarginUsdPerKwh));
+    // The all-in margin: (margin per MW-year − capex/life) / (8,760,000 · 0.97), so 30,000 /
+    // 8,497,200 = 0.00353057… more per kWh.
+    let allin = |m: &crate::model::Metrics| m.get(M::MiningAllinMarginUsdPerKwh).unwrap_or_default();
+    let more = allin(&b) - allin(&a);
+    assert!((more - dec!(0.0035305747775737890128512922)).abs() < TOLERANCE, "{more}");
     // Over its life of 48 months: 48 · 30,000 / 12 more cash.
     let cash = |m: &crate::model::Metrics| m.get(M::MiningLifetimeCashUsdPerMw).unwrap_or_default();
     assert!((cash(&b) - cash(&a) - dec!(120000)).abs() < TOLERANCE, "{}", cash(&b) - cash(&a));
