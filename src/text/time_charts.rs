@@ -1,6 +1,6 @@
 //! "Over time" in words and chart units: each chart's title (its finding), subtitle, the
 //! outlook it assumes, its dated markers and its series, and the section's headline. Pure,
-//! tested natively; `ui/time_section.rs` only binds it to the page (as `map_svg` is for
+//! tested natively; `ui/sections/time_section.rs` only binds it to the page (as `map_svg` is for
 //! the map).
 
 use rust_decimal::prelude::ToPrimitive;

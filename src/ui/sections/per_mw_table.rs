@@ -4,12 +4,12 @@ use leptos::prelude::*;
 
 use crate::model::view::Section;
 
-use super::metric_value::MetricValue;
-use super::time_table::PaybackCell;
 use crate::model::MetricId as M;
 use crate::model::Path;
 use crate::text::paths::path_name;
 use crate::text::t;
+use crate::ui::sections::metric_value::MetricValue;
+use crate::ui::sections::time_table::PaybackCell;
 
 const ROWS: [(Path, M, M, M); 3] = [
     (Path::Mining, M::MiningCapexUsdPerMw, M::MiningMarginUsdPerMwYear, M::MiningPaybackYears),
@@ -47,7 +47,7 @@ pub fn PerMwTable() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <p class="note" data-payback-why="">{super::lazy::over_life(false)}</p>
+            <p class="note" data-payback-why="">{crate::ui::lazy::over_life(false)}</p>
             <p class="note">{t("Mining capex is ASICs plus the site; AI paths add the data-hall fit-out, and GPU cloud the GPUs. Payback at today's figures is capex over today's margin (“never” when it is not positive); projected, it follows the outlook month by month over each asset's life.")}</p>
         </section>
     }

@@ -6,10 +6,10 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::state::SessionCtx;
-use super::web;
 use crate::model::edit::session::Session;
 use crate::model::{from_link, Link, Scenario, Warning};
+use crate::ui::hooks::state::SessionCtx;
+use crate::ui::web;
 
 /// How long the address bar may lag the scenario.
 const URL_DELAY: Duration = Duration::from_millis(100);

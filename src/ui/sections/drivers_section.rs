@@ -6,9 +6,6 @@ use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use super::download_bar::download_chart;
-use super::state::SettledCtx;
-use super::tornado_svg::{views, TornadoSvg, TornadoView, TOP, WIDTH};
 use crate::model::analysis::drivers::{drivers, Driver, Drivers};
 use crate::model::chart::scale::Rect;
 use crate::model::chart::tornado::grouped_tornado;
@@ -22,6 +19,9 @@ use crate::text::format::usd_tick;
 use crate::text::paths::path_name;
 use crate::text::tornado::{row_label, subtitle, SHOWN};
 use crate::text::{num, t, tf};
+use crate::ui::charts::tornado_svg::{views, TornadoSvg, TornadoView, TOP, WIDTH};
+use crate::ui::hooks::state::SettledCtx;
+use crate::ui::share::download_bar::download_chart;
 
 /// Each row: room for its label, then a bar for mining and one for the AI path.
 const ROW_H: i32 = 300;

@@ -3,13 +3,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::language_picker::NAMES;
-use super::state::{LinkCtx, SessionCtx};
-use super::web;
 use crate::model::link::embed::{snippet, EmbedOptions, ResizeScript};
 use crate::model::view::{Lang, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
 use crate::text::fields::section_title;
 use crate::text::{lang, t, tf, Catalog};
+use crate::ui::fields::language_picker::NAMES;
+use crate::ui::hooks::state::{LinkCtx, SessionCtx};
+use crate::ui::web;
 
 /// The iframe's accessible name when the embed has no headline (in the embed's language).
 const FRAME_TITLE: &str = "kWhich: what a kWh earns mining bitcoin, and leased to AI";
@@ -140,7 +140,7 @@ pub fn EmbedPanel(
                 <option value="dark">{t("Dark")}</option>
             </select>
             <label for="embed-code">{t("Paste this into the article's HTML")}</label>
-            <p class="note" id="embed-held" data-held="">{super::live_text(held)}</p>
+            <p class="note" id="embed-held" data-held="">{crate::ui::live_text(held)}</p>
             // Code reads left to right in every language.
             <textarea id="embed-code" dir="ltr" readonly rows="6" prop:value=code aria-describedby="embed-held"></textarea>
             <button type="button" on:click=move |_| web::copy(&code(), Box::new(move |ok| copied.set(Some(ok))))>{t("Copy embed code")}</button>

@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::LinkCtx;
-use super::use_saved_scenarios::use_saved_scenarios;
-use super::web;
 use crate::model::edit::saved::{clean_name, keep, name_of, Saved};
 use crate::model::Link;
 use crate::text::saved::{default_name, list_html, store_error};
 use crate::text::{t, tf};
+use crate::ui::hooks::state::LinkCtx;
+use crate::ui::hooks::use_saved_scenarios::use_saved_scenarios;
+use crate::ui::web;
 
 /// "Save this scenario", what became of it, and the list. Mounted when the panel opens, so
 /// it reads the list afresh. Names are asked with the browser's own dialog: accessible

@@ -5,14 +5,14 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::download_bar::DownloadBar;
-use super::line_chart_svg::LineChartSvg;
-use super::state::{MetricsCtx, ProjectionCtx, SettledCtx};
-use super::time_table::TimeTable;
 use crate::model::fields::Key;
 use crate::model::view::Section;
 use crate::text::t;
 use crate::text::time_charts::{cash_chart, finding, margin_chart, Assumption, LineChartView};
+use crate::ui::charts::line_chart_svg::LineChartSvg;
+use crate::ui::hooks::state::{MetricsCtx, ProjectionCtx, SettledCtx};
+use crate::ui::sections::time_table::TimeTable;
+use crate::ui::share::download_bar::DownloadBar;
 
 /// Opens the input group that holds `key`'s field and moves the focus to it.
 fn show_field(key: Key) {

@@ -3,10 +3,6 @@
 
 use leptos::prelude::*;
 
-use super::download_bar::download_chart;
-use super::map_frame::{prices_readout, MapFrame};
-use super::state::SettledCtx;
-use super::web;
 use crate::model::analysis::decision_map::{decision_map, mining_wins, winner, MiningWins, MAP_CELLS};
 use crate::model::evaluate_static;
 use crate::model::view::{Lang, Section};
@@ -15,6 +11,10 @@ use crate::text::format::usd;
 use crate::text::map_svg::{file_caption, map_svg, MapWords, FILE_VIEW, PAGE_VIEW};
 use crate::text::paths::path_name;
 use crate::text::{lang, num, t, tf};
+use crate::ui::charts::map_frame::{prices_readout, MapFrame};
+use crate::ui::hooks::state::SettledCtx;
+use crate::ui::share::download_bar::download_chart;
+use crate::ui::web;
 
 /// The map's own words, in the reader's language.
 fn words() -> MapWords {

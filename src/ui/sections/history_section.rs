@@ -7,10 +7,6 @@ use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use super::download_bar::download_chart;
-use super::line_chart_svg::{LineChartSvg, FILE_VIEW, PAGE_VIEW};
-use super::state::{MetricsCtx, ProjectionCtx, ScenarioCtx, SettledCtx};
-use super::web;
 use crate::model::chart::line::{LineChart, MarkerSpec};
 use crate::model::error::ModelError;
 use crate::model::history::{self as model, evaluate_history, History};
@@ -24,6 +20,10 @@ use crate::text::history as words;
 use crate::text::reasons::model_error;
 use crate::text::time_charts::{LineChartView, Series, LINE_H, PLOT};
 use crate::text::{num, t, tf};
+use crate::ui::charts::line_chart_svg::{LineChartSvg, FILE_VIEW, PAGE_VIEW};
+use crate::ui::hooks::state::{MetricsCtx, ProjectionCtx, ScenarioCtx, SettledCtx};
+use crate::ui::share::download_bar::download_chart;
+use crate::ui::web;
 
 type Figure = Result<Decimal, ModelError>;
 

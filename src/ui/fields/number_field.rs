@@ -6,15 +6,15 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::live_text;
-use super::power_unit_picker::PowerUnitPicker;
-use super::state::{ScenarioCtx, SessionCtx};
 use crate::model::edit::draft::Source;
 use crate::model::fields::parse_decimal;
 use crate::model::view::PowerUnit;
 use crate::model::Key;
 use crate::text::fields::{error_text, help, label, range_text, unit, unusual_hint};
 use crate::text::{number_style, t};
+use crate::ui::fields::power_unit_picker::PowerUnitPicker;
+use crate::ui::hooks::state::{ScenarioCtx, SessionCtx};
+use crate::ui::live_text;
 use rust_decimal::Decimal;
 
 /// What a person typed, as the draft reads it: plain digits with `.` for decimals, the way

@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
-use super::metric_value::MetricValue;
-use super::state::{MetricsCtx, SettledCtx};
 use crate::model::link::share_link::plain;
 use crate::model::{MetricId, Path};
 use crate::text::paths::path_name;
 use crate::text::reasons::model_error;
 use crate::text::{n, num, t, tf};
+use crate::ui::hooks::state::{MetricsCtx, SettledCtx};
+use crate::ui::sections::metric_value::MetricValue;
 
 /// A path's metric for one row of the table.
 type Figure = fn(Path) -> MetricId;
@@ -37,7 +37,7 @@ pub fn PaybackCell(
     let id = path.payback_months();
     let figure = Memo::new(move |_| metrics.with(|m| m.get(id)));
     // Its words come with the time model (its chunk): "—" until then, as the figure is.
-    let text = super::lazy::payback_text(path);
+    let text = crate::ui::lazy::payback_text(path);
     let reason = move || figure.get().err().map(|e| model_error(&e));
     view! {
         <span class="metric" data-metric=id.key() data-value=move || figure.get().map(plain).unwrap_or_default()

@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
-use super::line_chart_svg::{FILE_VIEW, PAGE_VIEW};
-use super::state::{LinkCtx, ScenarioCtx};
-use super::web;
 use crate::model::export::{csv, json};
 use crate::model::{evaluate_over_time, InvalidKeys};
 use crate::model::{Link, Scenario};
 use crate::text::t;
+use crate::ui::charts::line_chart_svg::{FILE_VIEW, PAGE_VIEW};
+use crate::ui::hooks::state::{LinkCtx, ScenarioCtx};
+use crate::ui::web;
 
 /// The rules a chart needs outside the page: the light palette, with the page's own
 /// colours (its theme) kept where the file is shown inside it.

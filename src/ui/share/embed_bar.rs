@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::state::{LinkCtx, SessionCtx};
-use super::web;
 use crate::text::fields::held_instead;
 use crate::text::t;
+use crate::ui::hooks::state::{LinkCtx, SessionCtx};
+use crate::ui::web;
 
 /// "Open in kWhich", carrying the scenario without the embed's display keys.
 #[component]
@@ -22,7 +22,7 @@ pub fn EmbedBar() -> impl IntoView {
     view! {
         <p class="embed-bar">
             <a href=href target="_blank" rel="noopener" data-open-full="" aria-describedby="open-held">{t("Open in kWhich ↗")}</a>
-            " "<span id="open-held" data-held="">{super::live_text(held)}</span>
+            " "<span id="open-held" data-held="">{crate::ui::live_text(held)}</span>
         </p>
     }
 }

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 
 use crate::model::view::Section;
 
-use super::metric_value::{with_figures, MetricValue};
-use super::state::MetricsCtx;
 use crate::model::MetricId as M;
 use crate::text::format::metric_text;
 use crate::text::{t, tf};
+use crate::ui::hooks::state::MetricsCtx;
+use crate::ui::sections::metric_value::{with_figures, MetricValue};
 
 /// Energy, cash and all-in cost per BTC against the target; the power price and the
 /// efficiency that would meet it; break-even power and bitcoin prices.

@@ -7,10 +7,10 @@
 
 use leptos::prelude::*;
 
-use super::state::{ScenarioCtx, SessionCtx};
-use super::web;
 use crate::model::edit::live::{read_report, Failure, Network, Refused, Source};
 use crate::text::{live, t};
+use crate::ui::hooks::state::{ScenarioCtx, SessionCtx};
+use crate::ui::web;
 
 /// How long the four answers may take together, in seconds.
 const TIME_LIMIT_S: u32 = 6;
@@ -61,7 +61,7 @@ pub fn LiveButton() -> impl IntoView {
     view! {
         <div class="live">
             <button type="button" data-live="" on:click=load>{t("Use today's network")}</button>
-            <p class="status" role="status" aria-live="polite" data-live-status="">{super::live_text(move || status().unwrap_or_default())}</p>
+            <p class="status" role="status" aria-live="polite" data-live-status="">{crate::ui::live_text(move || status().unwrap_or_default())}</p>
         </div>
     }
 }

@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 
-use super::state::MetricsCtx;
 use crate::model::error::ModelError;
 use crate::model::link::share_link::plain;
 use crate::model::MetricId;
 use crate::text::format::{figure_text_with, metric_cell_text, metric_text};
 use crate::text::reasons::model_error;
+use crate::ui::hooks::state::MetricsCtx;
 
 /// A metric as text, in an element with `data-metric` and `data-value` (full precision, or
 /// empty with `data-reason` when it cannot be computed).

@@ -3,13 +3,13 @@
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::state::MetricsCtx;
 use crate::model::chart::horizontal_bars;
 use crate::model::MetricId as M;
 use crate::model::Path;
 use crate::text::format::usd;
 use crate::text::paths::short_name;
 use crate::text::t;
+use crate::ui::hooks::state::MetricsCtx;
 
 const PATHS: [(Path, M, M); 3] = [
     (Path::Mining, M::MiningRevenueUsdPerKwh, M::MiningMarginUsdPerKwh),

@@ -4,14 +4,14 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::lazy;
-use super::live_text;
-use super::state::{ComparingCtx, LinkCtx, SessionCtx};
-use super::web;
 use crate::model::edit::session::Undoable;
 use crate::model::{Link, Side};
 use crate::text::fields::held_instead;
 use crate::text::t;
+use crate::ui::hooks::state::{ComparingCtx, LinkCtx, SessionCtx};
+use crate::ui::lazy;
+use crate::ui::live_text;
+use crate::ui::web;
 
 /// The page's actions on the scenario as a whole.
 #[component]

@@ -2,14 +2,14 @@
 
 use leptos::prelude::*;
 
-use super::number_field::typed_plain;
-use super::state::{ScenarioCtx, SessionCtx};
 use crate::model::economics::network::hashrate_from_difficulty;
 use crate::model::edit::draft::{difficulty_from_hashrate_text, Source};
 use crate::model::Key;
 use crate::text::fields::predicate;
 use crate::text::format::number;
 use crate::text::{num, number_style, t, tf};
+use crate::ui::fields::number_field::typed_plain;
+use crate::ui::hooks::state::{ScenarioCtx, SessionCtx};
 
 /// The hashrate a difficulty implies, as the field shows it (0.1 EH/s), in the language's
 /// digits and decimal mark.
@@ -47,7 +47,7 @@ pub fn HashrateField(
         let text = event_target_value(&ev);
         typed.set_value(text.clone());
         session.type_text(Key::Diff, Source::Hashrate, &typed_plain(&text));
-        super::number_field::pause_after_typing(session, Key::Diff);
+        crate::ui::fields::number_field::pause_after_typing(session, Key::Diff);
     };
     let message = move || {
         error.get().map(|e| {
@@ -67,7 +67,7 @@ pub fn HashrateField(
                 aria-describedby="hashrate-help hashrate-error"
                 prop:value=shown on:input=on_input/>
             <p class="help" id="hashrate-help">{t("Sets the difficulty: hashrate · 600 s / 2^32.")}</p>
-            <p class="error" id="hashrate-error" data-error="hashrate" aria-live="polite">{super::live_text(move || message().unwrap_or_default())}</p>
+            <p class="error" id="hashrate-error" data-error="hashrate" aria-live="polite">{crate::ui::live_text(move || message().unwrap_or_default())}</p>
         </div>
     }
 }

@@ -2,13 +2,13 @@
 
 use leptos::prelude::*;
 
-use super::compare_bar::CompareBar;
-use super::download_bar::ComparisonDownloads;
-use super::state::{LinkCtx, MetricsCtx, SessionCtx};
-use super::web;
 use crate::model::{evaluate, Link};
 use crate::text::comparison_table::card_html;
 use crate::text::t;
+use crate::ui::charts::compare_bar::CompareBar;
+use crate::ui::hooks::state::{LinkCtx, MetricsCtx, SessionCtx};
+use crate::ui::share::download_bar::ComparisonDownloads;
+use crate::ui::web;
 
 /// A and B with the differences and each side's own link, in the sections the view shows;
 /// on the full page, with the controls to swap the sides or stop comparing, and the

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 
 use crate::model::view::Section;
 
-use super::live_button::LiveButton;
-use super::metric_value::MetricValue;
-use super::state::ScenarioCtx;
 use crate::model::{MetricId as M, SNAPSHOT_DATE};
 use crate::text::{t, tf};
+use crate::ui::fields::live_button::LiveButton;
+use crate::ui::hooks::state::ScenarioCtx;
+use crate::ui::sections::metric_value::MetricValue;
 
 /// The network side of the scenario, with "Use today's network" (in an embed only when
 /// its link says `live=1`).

@@ -4,14 +4,14 @@ use leptos::prelude::*;
 
 use crate::model::view::Section;
 
-use super::bar_chart::BarChart;
-use super::metric_value::MetricValue;
-use super::state::MetricsCtx;
 use crate::model::MetricId as M;
 use crate::model::Path;
 use crate::text::headline::headline;
 use crate::text::paths::path_name;
 use crate::text::t;
+use crate::ui::charts::bar_chart::BarChart;
+use crate::ui::hooks::state::MetricsCtx;
+use crate::ui::sections::metric_value::MetricValue;
 
 /// What each path brings in and keeps per kWh, whether it earns back its capital, each AI
 /// path's multiple over mining, and the chart.
@@ -36,7 +36,7 @@ pub fn CompareCard() -> impl IntoView {
         <section class="card compare" aria-labelledby="compare-title" data-section=Section::Compare.name()>
             <h2 id="compare-title">{t("What a kWh earns")}</h2>
             <p class="answer">{answer}</p>
-            <p class="note" data-over-life="">{super::lazy::over_life(true)}</p>
+            <p class="note" data-over-life="">{crate::ui::lazy::over_life(true)}</p>
             <div class="table-wrap" tabindex="0" role="region" aria-label=t("What a kWh earns, as a table")>
                 <table>
                     <thead>

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::state::{ScenarioCtx, SessionCtx};
 use crate::model::view::PowerUnit;
 use crate::text::t;
+use crate::ui::hooks::state::{ScenarioCtx, SessionCtx};
 
 /// A select of the three units, beside the power price's input.
 #[component]

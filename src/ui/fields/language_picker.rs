@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::state::LinkCtx;
 use crate::model::view::Lang;
 use crate::text::{lang, t};
+use crate::ui::hooks::state::LinkCtx;
 
 /// Each language under its own name, so a reader finds theirs whatever the page's.
 pub const NAMES: [(Lang, &str); 3] = [(Lang::En, "English"), (Lang::Ar, "العربية"), (Lang::Vi, "Tiếng Việt")];
@@ -36,7 +36,7 @@ pub fn LanguagePicker() -> impl IntoView {
     if let Ok(Some(session)) = window().session_storage() {
         if session.get_item(FOCUS_KEY).ok().flatten().is_some() {
             let _ = session.remove_item(FOCUS_KEY);
-            request_animation_frame(|| super::web::focus("lang-select"));
+            request_animation_frame(|| crate::ui::web::focus("lang-select"));
         }
     }
     let options = NAMES

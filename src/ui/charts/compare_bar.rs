@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::SessionCtx;
-use super::web;
 use crate::model::Side;
 use crate::text::t;
+use crate::ui::hooks::state::SessionCtx;
+use crate::ui::web;
 
 /// "Swap A and B", "Stop comparing: keep A", "Stop comparing: keep B".
 #[component]
@@ -17,7 +17,7 @@ pub fn CompareBar() -> impl IntoView {
     let act = move |ev: leptos::ev::MouseEvent| {
         let act =
             ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.get_attribute("data-act"));
-        // Each offers Undo beside "Copy link" (super::share_bar).
+        // Each offers Undo beside "Copy link" (crate::ui::share::share_bar).
         match act.as_deref() {
             Some("swap") => session.swap(),
             Some(keep) if keep == "a" || keep == "b" => {

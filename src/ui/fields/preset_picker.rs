@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use super::state::{ScenarioCtx, SessionCtx};
 use crate::model::presets::{AsicPreset, GpuPreset, ASICS, GPUS};
 use crate::text::fields::{preset_source, PresetSource as Source};
 use crate::text::format::usd;
 use crate::text::{num, t, tf};
+use crate::ui::hooks::state::{ScenarioCtx, SessionCtx};
 
 /// Which preset table a picker shows.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -71,7 +71,7 @@ pub fn PresetPicker(
                     <option value=id>{text}</option>
                 }).collect_view()}
             </select>
-            <p class="help source">{super::live_text(move || tf("Source: {source}", &[("source", source())]))}</p>
+            <p class="help source">{crate::ui::live_text(move || tf("Source: {source}", &[("source", source())]))}</p>
         </div>
     }
 }

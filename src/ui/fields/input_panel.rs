@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use super::hashrate_field::HashrateField;
-use super::number_field::NumberField;
-use super::preset_picker::{PresetKind, PresetPicker};
-use super::state::SessionCtx;
 use crate::model::view::Section;
 use crate::model::{Group, Key};
 use crate::text::fields::group_title;
 use crate::text::{t, tf};
+use crate::ui::fields::hashrate_field::HashrateField;
+use crate::ui::fields::number_field::NumberField;
+use crate::ui::fields::preset_picker::{PresetKind, PresetPicker};
+use crate::ui::hooks::state::SessionCtx;
 
 /// What most readers change, kept in view above the groups (with the ASIC and GPU pickers).
 const KEY_INPUTS: [Key; 3] = [Key::Btc, Key::Kwh, Key::Colo];
@@ -83,7 +83,7 @@ pub fn InputPanel(
                     <label for="find-input">{t("Find an input")}</label>
                     <input id="find-input" type="search" autocomplete="off" placeholder=t("electricity, lease, difficulty…")
                         on:input=move |ev| query.set(event_target_value(&ev))/>
-                    <p class="help" role="status">{super::live_text(move || nothing().unwrap_or_default())}</p>
+                    <p class="help" role="status">{crate::ui::live_text(move || nothing().unwrap_or_default())}</p>
                 </div>
             })}
             <fieldset class="group key-inputs">
