@@ -47,6 +47,8 @@ pub enum Key {
     Glife,
     Clife,
     Mw,
+    Rlife,
+    Ai,
 }
 
 /// Where a field sits on the page.
@@ -59,6 +61,9 @@ pub enum Group {
     Target,
     /// How the inputs drift month by month, how long each asset lasts, and what money costs.
     Outlook,
+    /// What the reader owns and how much of the site goes to AI: shown in the site panel,
+    /// not among the groups ([`Group::ALL`]).
+    Site,
 }
 
 impl Group {
@@ -272,6 +277,8 @@ static FIELDS: [Field; Key::COUNT] = [
     field!(Glife, "glife", Outlook, Some(dec!(5)), Ex(dec!(0)), In(dec!(50))),
     field!(Clife, "clife", Outlook, Some(dec!(12)), Ex(dec!(0)), In(dec!(50))),
     field!(Mw, "mw", Outlook, Some(dec!(100)), Ex(dec!(0)), In(dec!(100000))),
+    field!(Rlife, "rlife", Site, Some(dec!(2)), Ex(dec!(0)), In(dec!(50))),
+    field!(Ai, "ai", Site, Some(dec!(0)), In(dec!(0)), In(dec!(100))),
 ];
 
 /// What is usually seen or paid for a key: a valid value outside gets a hint beside its field

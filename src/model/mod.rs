@@ -25,6 +25,7 @@ pub mod figure;
 pub mod history;
 pub mod presets;
 pub mod scenario;
+pub mod site;
 pub mod units;
 pub mod view;
 

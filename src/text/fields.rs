@@ -48,6 +48,8 @@ pub fn label(key: Key) -> &'static str {
         Key::Glife => t("GPU useful life"),
         Key::Clife => t("AI hall fit-out life"),
         Key::Mw => t("Site power"),
+        Key::Rlife => t("Fleet's remaining life"),
+        Key::Ai => t("Share of the site converted to AI"),
     }
 }
 
@@ -109,6 +111,8 @@ pub fn unit(key: Key) -> &'static str {
         Key::Glife => t("years"),
         Key::Clife => t("years"),
         Key::Mw => t("MW"),
+        Key::Rlife => t("years"),
+        Key::Ai => t("%"),
     }
 }
 
@@ -150,6 +154,8 @@ pub fn help(key: Key) -> &'static str {
         Key::Glife => t("Years a GPU cluster earns, counted after the conversion."),
         Key::Clife => t("Years the fit-out earns (about the lease term), counted after the conversion."),
         Key::Mw => t("The site's facility power, for the site totals."),
+        Key::Rlife => t("Years the owned fleet still earns; its price is paid and not counted."),
+        Key::Ai => t("The rest of the site keeps mining; the plan's figures weigh the two."),
     }
 }
 
@@ -162,6 +168,7 @@ pub fn group_title(group: Group) -> &'static str {
         Group::GpuCloud => t("GPU cloud"),
         Group::Target => t("Target"),
         Group::Outlook => t("Outlook"),
+        Group::Site => t("Your site"),
     }
 }
 

@@ -25,6 +25,7 @@ pub mod paths;
 pub mod reasons;
 pub mod saved;
 pub mod search;
+pub mod site;
 pub mod time_charts;
 pub mod tornado;
 

@@ -19,6 +19,7 @@ use rust_decimal_macros::dec;
 
 use crate::model::economics::capex::capexes;
 use crate::model::economics::cashflow::{twelfth_root, CashFlows};
+use crate::model::economics::fleet::{revenue_ratio, FleetModel};
 use crate::model::economics::inputs::{Inputs, InvalidKeys};
 use crate::model::economics::margins::{Fixed, Moving};
 use crate::model::economics::path::Path;
@@ -90,6 +91,17 @@ pub struct Projection {
     horizon: Result<u32, ModelError>,
     shown: usize,
     lives: [Life; 3],
+    /// Each model of the fleet and the month it first stands idle ([`ModelIdle`]).
+    models: Vec<ModelIdle>,
+}
+
+/// One model of the fleet over time: the first month `m` (1 …) whose margin at point
+/// `m − 1` is below zero, so that it earns nothing that month (the least efficient first);
+/// `Ok(None)` when it runs through every month computed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModelIdle {
+    pub model: FleetModel,
+    pub idle_from: Result<Option<u32>, ModelError>,
 }
 
 impl Projection {
@@ -106,7 +118,13 @@ impl Projection {
             horizon: Err(ModelError::NotProjected),
             shown: 0,
             lives: [life(), life(), life()],
+            models: Vec::new(),
         }
+    }
+
+    /// Each model of the fleet and when it first stands idle.
+    pub fn models(&self) -> &[ModelIdle] {
+        &self.models
     }
 
     /// Every month computed: 0 to the horizon or the end of the longest life, whichever
@@ -217,7 +235,17 @@ pub(crate) fn project_inputs(i: &Inputs, capex: [Figure; 3]) -> Projection {
     let mining_hours = i.up().and_then(|up| div_by_constant(mul(KWH_PER_MW_MONTH, up.get())?, HUNDRED));
     let hours = [mining_hours, Ok(KWH_PER_MW_MONTH), Ok(KWH_PER_MW_MONTH)];
 
+    // Each model's revenue per kWh is the blend's times `blend / eff_i` (SPEC.md, "Site"):
+    // mining's cash is `Σ s_i · max(0, margin_i) · hours`.
+    let fleet = i.fleet();
+    let ratios: Vec<Figure> = fleet.iter().map(|m| revenue_ratio(fixed.eff, m)).collect();
+    let model_margins = |revenue: Figure| -> Vec<Figure> {
+        ratios.iter().map(|r| fixed.mining_margin(revenue.and_then(|v| mul(v, (*r)?)))).collect()
+    };
+    let mut idle_from: Vec<Result<Option<u32>, ModelError>> = vec![Ok(None); fleet.len()];
+
     let (mut revenue, mut lease, mut gpu_revenue) = (start.revenue, start.colo_lease, start.gpu_revenue);
+    let mut per_model = model_margins(start.revenue);
     let mut reward = fixed.reward(start_sub);
     let mut cum: [Figure; 3] = capex.map(|c| c.map(|c| -c));
     let mut flows: [Vec<Figure>; 3] = Default::default();
@@ -226,8 +254,17 @@ pub(crate) fn project_inputs(i: &Inputs, capex: [Figure; 3]) -> Projection {
     for month in 0..=months {
         if month > 0 {
             // The cash of this month comes from the margins of the month before.
+            for (stop, margin) in idle_from.iter_mut().zip(&per_model) {
+                if let Ok(None) = stop {
+                    *stop = margin.map(|m| (m < Decimal::ZERO).then_some(month));
+                }
+            }
             for p in 0..3 {
-                let cash = cash_of_month(month, idle[p], ends[p], margins[p], hours[p]);
+                let cash = if p == 0 {
+                    mining_cash(month, idle[p], ends[p], &fleet, &per_model, hours[p])
+                } else {
+                    cash_of_month(month, idle[p], ends[p], margins[p], hours[p])
+                };
                 if ends[p].as_ref().is_ok_and(|end| month <= *end) {
                     flows[p].push(cash);
                 }
@@ -248,6 +285,7 @@ pub(crate) fn project_inputs(i: &Inputs, capex: [Figure; 3]) -> Projection {
                 lease = lease.and_then(|l| mul(l, colo_step?));
             }
             margins = [fixed.mining_margin(revenue), fixed.colo_margin(lease), fixed.gpu_margin(gpu_revenue)];
+            per_model = model_margins(revenue);
         }
         points.push(ProjectionPoint {
             month,
@@ -270,7 +308,28 @@ pub(crate) fn project_inputs(i: &Inputs, capex: [Figure; 3]) -> Projection {
         p += 1;
         life
     });
-    Projection { points, horizon, shown, lives }
+    let models = fleet.into_iter().zip(idle_from).map(|(model, idle_from)| ModelIdle { model, idle_from }).collect();
+    Projection { points, horizon, shown, lives, models }
+}
+
+/// Mining's `cf(m)`: `Σ s_i · max(0, margin_i of month m − 1) · hours` in an earning month,
+/// else 0. A single model at share 1 is [`cash_of_month`] itself.
+fn mining_cash(
+    month: u32,
+    idle: Result<u32, ModelError>,
+    end: Result<u32, ModelError>,
+    fleet: &[FleetModel],
+    margins_before: &[Figure],
+    hours: Figure,
+) -> Figure {
+    if let ([only], [margin]) = (fleet, margins_before) {
+        if only.share == Decimal::ONE {
+            return cash_of_month(month, idle, end, *margin, hours);
+        }
+    }
+    fleet.iter().zip(margins_before).try_fold(Decimal::ZERO, |sum, (model, margin)| {
+        add(sum, mul(model.share, cash_of_month(month, idle, end, *margin, hours)?)?)
+    })
 }
 
 /// Mining revenue a month on: `revenue · step`, times `reward_now / reward_before` when the

@@ -7,6 +7,7 @@ use crate::model::fields::{FieldError, Key};
 use crate::model::history::MonthError;
 use crate::model::presets::{AsicPreset, GpuPreset, ASICS, GPUS};
 use crate::model::scenario::Scenario;
+use crate::model::site::{AiPath, Mix, MixError, Own};
 use crate::model::view::{Lang, PowerUnit, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
 
 /// Why part of a link was ignored. Each names the key and, where there is one, the value.
@@ -18,6 +19,10 @@ pub enum Warning {
     Invalid { key: String, value: String, reason: Refusal, fallback: Fallback },
     /// The key appeared more than once; the first value counts.
     Repeated { key: String, value: String },
+    /// `asic`, `th` or `w` given beside `mix`: the fleet's models set the efficiency.
+    IgnoredForMix { key: String, value: String },
+    /// A site owned and `gfit` below `site`: the AI fit-out beyond the site floors at 0.
+    FitOutBelowSite { key: String, gfit: String, site: String },
 }
 
 /// Why a link's value was refused (the presentation layer words it).
@@ -53,6 +58,12 @@ pub enum Refusal {
     BacktestMonth(MonthError),
     /// `btcap` not a number from 0 to 10,000.
     BacktestCapex,
+    /// `own` other than none, site, fleet.
+    Own,
+    /// `aip` other than colo, gpu.
+    AiPath,
+    /// `mix` not a fleet of known models with shares summing to 100.
+    Mix(MixError),
 }
 
 /// What a refused key keeps instead.
@@ -74,13 +85,19 @@ pub enum Fallback {
     NoTitle,
     /// `bt` keeps its default: the data's last month less the ASIC life.
     DefaultMonth,
+    /// No `mix`: the single model of `asic`, `th` and `w`.
+    SingleModel,
 }
 
 impl Warning {
     /// The link key this warning is about.
     pub fn key(&self) -> &str {
         match self {
-            Warning::UnknownKey { key } | Warning::Invalid { key, .. } | Warning::Repeated { key, .. } => key,
+            Warning::UnknownKey { key }
+            | Warning::Invalid { key, .. }
+            | Warning::Repeated { key, .. }
+            | Warning::IgnoredForMix { key, .. }
+            | Warning::FitOutBelowSite { key, .. } => key,
         }
     }
 }
@@ -141,12 +158,12 @@ fn hex(b: u8) -> Option<u8> {
     }
 }
 
-/// Escapes a value for a link. Link values are numbers, ids and comma lists, so only
-/// the odd character a person typed by hand needs it.
+/// Escapes a value for a link. Link values are numbers, ids and comma lists (a `mix` of
+/// `ID:SHARE` entries), so only the odd character a person typed by hand needs it.
 pub(super) fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b',' | b'~') {
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b',' | b'~' | b':') {
             out.push(b as char);
         } else {
             out.push('%');
@@ -207,6 +224,7 @@ pub(super) fn from_pairs(pairs: Vec<(String, String)>) -> (Scenario, Vec<Warning
             "asic" => given.asic = Some(value),
             "gpu" => given.gpu = Some(value),
             "bt" | "btcap" => given.backtest.push((key, value)),
+            "own" | "mix" | "aip" => given.site.push((key, value)),
             "lang" => match Lang::from_name(&value) {
                 Some(lang) => scenario.view.lang = lang,
                 None => warnings.push(invalid(Refusal::Lang, Fallback::Value("en".into()))),
@@ -258,13 +276,20 @@ pub(super) struct Given {
     pub numbers: Vec<(Key, String)>,
     /// `bt` and `btcap` (src/model/history.rs), after the numbers whose defaults they follow.
     pub backtest: Vec<(String, String)>,
+    /// `own`, `mix` and `aip` (src/model/site.rs).
+    pub site: Vec<(String, String)>,
 }
 
 impl Given {
     /// Sets the given inputs on `scenario`; each key not given keeps the scenario's value.
     /// What is refused keeps that value too and is named in `warnings` as `{prefix}{key}`.
     pub(super) fn apply(self, scenario: &mut Scenario, prefix: &str, warnings: &mut Vec<Warning>) {
-        let Given { asic, gpu, mut numbers, backtest } = self;
+        let Given { asic, gpu, mut numbers, backtest, site } = self;
+        // What the fleet's mix makes unused, as given: named once the mix is known.
+        let mut efficiency_keys: Vec<(&str, String)> = asic.iter().map(|a| ("asic", a.clone())).collect();
+        efficiency_keys
+            .extend(numbers.iter().filter(|(k, _)| matches!(k, Key::Th | Key::W)).map(|(k, v)| (k.name(), v.clone())));
+        let site_costs_given = !site.is_empty() || numbers.iter().any(|(k, _)| matches!(k, Key::Gfit | Key::Site));
         // Presets first: `asic=` and `gpu=` fill their fields unless those are given.
         if let Some(id) = asic {
             match AsicPreset::by_id(&id) {
@@ -309,6 +334,61 @@ impl Given {
         for (key, value) in backtest {
             apply_backtest(scenario, prefix, key, value, warnings);
         }
+        for (key, value) in site {
+            apply_site(scenario, prefix, key, value, warnings);
+        }
+        if scenario.mix().is_some() {
+            for (key, value) in efficiency_keys {
+                warnings.push(Warning::IgnoredForMix { key: format!("{prefix}{key}"), value });
+            }
+        }
+        // Side B names it only when its own keys make it so (A's notice has named A's).
+        let (gfit, site_cost) = (scenario.gfit().get(), scenario.site().get());
+        if scenario.own().site_owned() && gfit < site_cost && (prefix.is_empty() || site_costs_given) {
+            warnings.push(Warning::FitOutBelowSite {
+                key: format!("{prefix}gfit"),
+                gfit: plain(gfit),
+                site: plain(site_cost),
+            });
+        }
+    }
+}
+
+/// Sets `own`, `mix` or `aip`. An empty `mix` for side B says B has a single model.
+/// What is refused keeps the scenario's value and is named in `warnings`.
+fn apply_site(scenario: &mut Scenario, prefix: &str, key: String, value: String, warnings: &mut Vec<Warning>) {
+    let refused = match key.as_str() {
+        "own" => match Own::from_name(&value) {
+            Some(own) => {
+                scenario.set_own(own);
+                None
+            }
+            None => Some((Refusal::Own, Fallback::Value(scenario.own().name().into()))),
+        },
+        "aip" => match AiPath::from_name(&value) {
+            Some(aip) => {
+                scenario.set_aip(aip);
+                None
+            }
+            None => Some((Refusal::AiPath, Fallback::Value(scenario.aip().name().into()))),
+        },
+        _ if !prefix.is_empty() && value.trim().is_empty() => {
+            scenario.set_mix(None);
+            None
+        }
+        _ => match Mix::parse(&value) {
+            Ok(mix) => {
+                scenario.set_mix(Some(mix));
+                None
+            }
+            Err(error) => {
+                let kept = scenario.mix().map_or(Fallback::SingleModel, |m| Fallback::Value(m.to_link_value()));
+                Some((Refusal::Mix(error), kept))
+            }
+        },
+    };
+    if let Some((reason, fallback)) = refused {
+        warnings.push(Warning::Invalid { key: format!("{prefix}{key}"), value, reason, fallback });
     }
 }
 
@@ -354,6 +434,14 @@ pub(super) fn differing(scenario: &Scenario, base: &Scenario) -> Vec<(&'static s
             out.push(("asic", scenario.asic().id.to_string()));
             base.set_asic(scenario.asic());
         }
+        if key == Key::Rlife && scenario.own() != base.own() {
+            out.push(("own", scenario.own().name().to_string()));
+            base.set_own(scenario.own());
+        }
+        if key == Key::Ai && scenario.mix() != base.mix() {
+            out.push(("mix", scenario.mix().map_or_else(String::new, Mix::to_link_value)));
+            base.set_mix(scenario.mix().cloned());
+        }
         if key == Key::Gph && scenario.gpu() != base.gpu() {
             out.push(("gpu", scenario.gpu().id.to_string()));
             base.set_gpu(scenario.gpu());
@@ -362,6 +450,9 @@ pub(super) fn differing(scenario: &Scenario, base: &Scenario) -> Vec<(&'static s
         if value != base.get(key) {
             out.push((key.name(), value.map_or_else(String::new, plain)));
         }
+    }
+    if scenario.aip() != base.aip() {
+        out.push(("aip", scenario.aip().name().to_string()));
     }
     out.extend(differing_backtest(scenario, &base));
     out

@@ -722,6 +722,11 @@ fn inputs_of(id: MetricId, hp_given: bool) -> Vec<Key> {
         M::MiningSiteLifetimeCashUsd => [&mining_life[..], &[Mw]].concat(),
         M::ColoSiteLifetimeCashUsd => [&colo_life[..], &[Mw]].concat(),
         M::GpuSiteLifetimeCashUsd => [&gpu_life[..], &[Mw]].concat(),
+        // The plan at `ai=0`: all mining (an AI term of weight 0 is not needed), and `ai`.
+        M::PlanSiteCapexUsd => [&mining_capex[..], &[Mw, Ai]].concat(),
+        M::PlanSiteMarginUsdPerYear => [&mining_year[..], &[Mw, Ai]].concat(),
+        M::PlanSiteNpvUsd => [&mining_life[..], &[Dr, Mw, Ai]].concat(),
+        M::PlanSiteLifetimeCashUsd => [&mining_life[..], &[Mw, Ai]].concat(),
     }
 }
 
