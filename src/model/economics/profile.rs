@@ -273,6 +273,16 @@ impl MonthlyMining {
         }
     }
 
+    /// Whether a model at revenue `revenue` stands idle: flat, its margin below zero (as
+    /// before); with a profile, when not one bucket is at or below its break-even and the
+    /// strike.
+    pub fn idles(&self, revenue: Figure) -> Figure<bool> {
+        match &self.scaled {
+            None => Ok(sub(revenue?, self.cash?)? < Decimal::ZERO),
+            Some(scaled) => Ok(scaled.as_ref().map_err(|e| *e)?.run(revenue?, self.opx?, self.strike)?.n == 0),
+        }
+    }
+
     /// Mining's margin per kWh at revenue `revenue`: revenue less the running buckets'
     /// mean price and `opx` (none when no bucket runs); flat, revenue less the cash cost.
     pub fn margin(&self, revenue: Figure) -> Figure {
