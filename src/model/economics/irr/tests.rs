@@ -133,3 +133,22 @@ fn it_halves_an_overflowing_bracket_and_says_when_it_cannot() {
     };
     assert_eq!(root(mid, EXACT_TOLERANCE), Ok((V_AT_MOST_RATE + V_AT_LEAST_RATE) * HALF));
 }
+
+#[test]
+fn it_reaches_as_far_as_the_integer_sums_can_be_off() {
+    // One month: 100 out, 110 (or 90) back. Capex 100 is 10^15 units, so the integer sum
+    // rises by 1.1·10^15 (0.9·10^15) units per unit of `v`, and each month's product can be
+    // off by less than a unit, grown by `v^L` above 1: the reach is (L + 1) · growth · 4
+    // units over that slope.
+    for (flow, v, want) in [
+        // v = 1/1.1 below 1: 2 · 1 · 4 / 1.1·10^15.
+        (dec!(110), dec!(0.9090909090909090909090909091), dec!(0.0000000000000072727272727273)),
+        // v = 1/0.9 above 1: grown by v^1, 2 · 1.111… · 4 / 0.9·10^15.
+        (dec!(90), dec!(1.1111111111111111111111111111), dec!(0.0000000000000098765432098765)),
+    ] {
+        let cash = flows(dec!(100), &[flow]);
+        let quick = QuickFlows::new(&cash).unwrap_or_else(|| panic!("{flow}: the integers fit"));
+        let reach = quick.reach(v, dec!(1)).unwrap_or_default();
+        assert!((reach - want).abs() < want * dec!(0.00001), "{flow}: reach {reach}, worked {want}");
+    }
+}
