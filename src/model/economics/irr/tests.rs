@@ -152,3 +152,21 @@ fn it_reaches_as_far_as_the_integer_sums_can_be_off() {
         assert!((reach - want).abs() < want * dec!(0.00001), "{flow}: reach {reach}, worked {want}");
     }
 }
+
+#[test]
+fn it_gives_up_halving_after_max_steps_midpoints() {
+    // Never a value above 1 and always below zero under it: the search halves, asks one
+    // midpoint a step, and stops with NoConvergence after exactly MAX_STEPS of them (plus
+    // the bracket's two ends).
+    let asked = std::cell::Cell::new(0u32);
+    let never = |v: Decimal| {
+        asked.set(asked.get() + 1);
+        if v > Decimal::ONE {
+            Err(ModelError::Overflow)
+        } else {
+            Ok(dec!(-1))
+        }
+    };
+    assert_eq!(root(never, EXACT_TOLERANCE), Err(ModelError::NoConvergence));
+    assert_eq!(asked.get(), 2 + MAX_STEPS);
+}
