@@ -170,3 +170,26 @@ fn it_gives_up_halving_after_max_steps_midpoints() {
     assert_eq!(root(never, EXACT_TOLERANCE), Err(ModelError::NoConvergence));
     assert_eq!(asked.get(), 2 + MAX_STEPS);
 }
+
+#[test]
+fn it_takes_the_secant_when_its_bound_is_met_exactly() {
+    // A line through 1.05 bracketed 0.0005 either side over 2 months: the bound
+    // rise · months · δ = 0.001 · 2 · 0.0005 is exactly 10^−6, within it, so the secant is
+    // the answer from the two ends' sums alone, with no further search.
+    let asked = std::cell::Cell::new(0u32);
+    let linear = |v: Decimal| {
+        asked.set(asked.get() + 1);
+        Ok(v - dec!(1.05))
+    };
+    assert_eq!(confirm(linear, dec!(1.05), dec!(0.0005), dec!(2)), Some(dec!(1.05)));
+    assert_eq!(asked.get(), 2);
+}
+
+#[test]
+fn it_answers_a_root_found_exactly_at_a_midpoint() {
+    // Overflows above the first midpoint, which is the root: the answer, at once, even
+    // though no point above it ever has a value.
+    let mid = (V_AT_MOST_RATE + V_AT_LEAST_RATE) * HALF;
+    let f = |v: Decimal| if v > mid { Err(ModelError::Overflow) } else { Ok(v - mid) };
+    assert_eq!(root(f, EXACT_TOLERANCE), Ok(mid));
+}
