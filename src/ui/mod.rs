@@ -1,6 +1,7 @@
 //! The page: thin Leptos components over [`crate::model`].
 
 mod app;
+mod backtest_fields;
 mod bar_chart;
 pub mod boot;
 mod compare_bar;

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::model::economics::network::difficulty_from_hashrate;
 use crate::model::fields::{parse_decimal, FieldError, Key};
+use crate::model::history::MonthError;
 use crate::model::presets::{AsicPreset, GpuPreset};
 use crate::model::scenario::Scenario;
 use crate::model::view::PowerUnit;
@@ -239,6 +240,21 @@ impl Draft {
         self.settle_keys(&keys);
         Ok(())
     }
+
+    /// Sets the backtest's month `bt` from what was typed (`YYYY-MM`; empty: the default).
+    /// It has no input of the key table and nothing to wait for: a valid month enters the
+    /// link at once; a refused one changes nothing.
+    pub fn set_bt_text(&mut self, text: &str) -> Result<(), MonthError> {
+        self.scenario.set_bt_text(text)?;
+        self.settled.set_bt_text(text)
+    }
+
+    /// Sets the backtest's ASIC price `btcap` from what was typed (empty: `capex`), as
+    /// [`Draft::set_bt_text`] does.
+    pub fn set_btcap_text(&mut self, text: &str) -> Result<(), FieldError> {
+        self.scenario.set_btcap_text(text)?;
+        self.settled.set_btcap_text(text)
+    }
 }
 
 #[cfg(test)]
@@ -440,5 +456,29 @@ mod tests {
         assert_eq!(d.set_all(&[(Key::Btc, dec!(90000)), (Key::Diff, dec!(160))]), Ok(()));
         assert_eq!((d.scenario().btc().get(), d.scenario().diff().get()), (dec!(90000), dec!(160)));
         assert_eq!(d.error_of(Key::Btc, Source::Field), None);
+    }
+
+    #[test]
+    fn it_puts_a_valid_backtest_month_and_price_into_the_link_and_refuses_the_rest() {
+        use crate::model::to_query;
+        let mut d = draft("?kwh=0.04");
+        d.type_text(Key::Btc, Source::Field, "90000");
+        assert_eq!(d.set_bt_text("2021-03"), Ok(()));
+        assert_eq!(d.set_btcap_text("12.5"), Ok(()));
+        assert_eq!(
+            to_query(d.settled()),
+            "v=1&kwh=0.04&bt=2021-03&btcap=12.5",
+            "in the link, the price being typed not"
+        );
+        assert_eq!(d.scenario().btcap().get(), dec!(12.5));
+        assert_eq!(d.set_bt_text("2021-13"), Err(MonthError::NotAMonth));
+        assert_eq!(d.set_bt_text("2015-12"), Err(MonthError::OutsideData));
+        assert_eq!(d.set_btcap_text("10000.01"), Err(FieldError::OutOfRange));
+        assert_eq!(d.set_btcap_text("-1"), Err(FieldError::OutOfRange));
+        assert_eq!(d.set_btcap_text("x"), Err(FieldError::NotANumber));
+        assert_eq!(to_query(d.settled()), "v=1&kwh=0.04&bt=2021-03&btcap=12.5", "refused: nothing changed");
+        assert_eq!((d.set_bt_text(""), d.set_btcap_text(" ")), (Ok(()), Ok(())));
+        assert_eq!(to_query(d.settled()), "v=1&kwh=0.04", "empty: the defaults, which the link leaves out");
+        assert_eq!(d.scenario().btcap(), d.scenario().capex());
     }
 }
