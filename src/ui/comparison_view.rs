@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::compare_bar::CompareBar;
+use super::compared_time::ComparedTime;
 use super::download_bar::ComparisonDownloads;
 use super::state::{LinkCtx, MetricsCtx, SessionCtx};
 use super::web;
@@ -38,5 +39,7 @@ pub fn ComparisonView() -> impl IntoView {
             // An embed's sandbox allows no downloads: on the full page only.
             {(!embed).then(|| view! { <ComparisonDownloads/> })}
         </section>
+        // Both sides over time, on the full page (an embed stays compact).
+        {(!embed).then(|| view! { <ComparedTime/> })}
     }
 }

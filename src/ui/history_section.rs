@@ -30,7 +30,7 @@ type Figure = Result<Decimal, ModelError>;
 
 /// One line: its class (colour), its label and its values by month index.
 fn series(key: &'static str, label: String, values: &[Figure]) -> Series {
-    Series { key, label, values: values.iter().map(|v| v.ok().map(plain)).collect() }
+    Series { key, label, values: values.iter().map(|v| v.ok().map(plain)).collect(), side: None }
 }
 
 fn floats(series: &[Series], scale: f64) -> Vec<Vec<Option<f64>>> {

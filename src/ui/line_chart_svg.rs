@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::link::comparison::Side;
 use crate::text::time_charts::LineChartView;
 
 /// The chart's height in its own units (tenths of a CSS pixel at natural size); it is 3,600
@@ -53,6 +54,10 @@ pub fn LineChartSvg(
             }).collect_view();
             let lines = v.series.iter().zip(&g.lines).zip(&v.end_labels).map(|((s, line), end)| {
                 let class = format!("series {}", s.key);
+                // B's lines while comparing: dashed, as an attribute, so the downloaded file
+                // keeps it without the page's stylesheet.
+                let side = s.side.map(|side| side.name());
+                let dash = (s.side == Some(Side::B)).then_some("48 30");
                 // A dot a year (and at the horizon) carries the figures; the line between
                 // them is one path. Hundreds of monthly dots would make every edit rewrite
                 // hundreds of elements, and the months are in the downloads.
@@ -63,7 +68,7 @@ pub fn LineChartSvg(
                     }
                     let (p, value) = (p.as_ref()?, value.clone()?);
                     Some(view! {
-                        <circle class="point" cx=p.x cy=p.y r="14" data-path=s.key data-month=p.month
+                        <circle class="point" cx=p.x cy=p.y r="14" data-path=s.key data-side=side data-month=p.month
                             data-value=value></circle>
                     })
                 }).collect_view();
@@ -72,7 +77,7 @@ pub fn LineChartSvg(
                 });
                 view! {
                     <g class=class>
-                        {(!line.path.is_empty()).then(|| view! { <path class="line" d=line.path.clone()></path> })}
+                        {(!line.path.is_empty()).then(|| view! { <path class="line" d=line.path.clone() stroke-dasharray=dash></path> })}
                         {points}
                         {label}
                     </g>

@@ -6,6 +6,7 @@ mod bar_chart;
 pub mod boot;
 mod compare_bar;
 mod compare_card;
+mod compared_time;
 mod comparison_view;
 mod cost_per_btc_card;
 mod download_bar;

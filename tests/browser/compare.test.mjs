@@ -225,6 +225,56 @@ describe("comparing and saving", () => {
     });
   });
 
+  test("while comparing, Over time draws A's lines and B's dashed together; every point is its side's evaluator projection", async () => {
+    const link = "?mo=36&kwh=0.045&b.kwh=0.03&b.asic=s19jpro&b.mo=48";
+    const { json } = evaluate(link);
+    await withPage(browser, "compare charts", async ({ page }) => {
+      await openApp(page, server.url, link);
+      await page.waitForSelector('[data-compared-time] svg[data-chart="cash-chart"] [data-side="b"]', { state: "attached" });
+      const points = await page.$$eval("[data-compared-time] svg[data-chart] [data-path]", (els) =>
+        els.map((el) => ({
+          chart: el.closest("svg").getAttribute("data-chart"),
+          path: el.getAttribute("data-path"),
+          side: el.getAttribute("data-side"),
+          month: Number(el.getAttribute("data-month")),
+          value: el.getAttribute("data-value"),
+        })),
+      );
+      const problems = [];
+      const seen = new Set();
+      for (const p of points) {
+        const column = p.chart === "margin-chart" ? `${p.path}_margin_usd_per_kwh` : `${p.path}_cum_usd_per_mw`;
+        const month = json[p.side]?.projection.find((m) => m.month === p.month);
+        const want = month?.[column];
+        if (!(want instanceof JsonNumber) || want.text !== p.value) problems.push(`${p.chart} ${p.side} ${p.path} month ${p.month}: ${p.value}, evaluator ${want?.text ?? want}`);
+        seen.add(`${p.chart} ${p.side} ${p.path}`);
+      }
+      assert.deepEqual(problems.slice(0, 10), [], `${problems.length} point(s) differ from kwhich eval "${link}"`);
+      for (const chart of ["margin-chart", "cash-chart"]) {
+        for (const side of ["a", "b"]) {
+          for (const path of ["mining", "colo", "gpu"]) assert.ok(seen.has(`${chart} ${side} ${path}`), `${chart} ${side} ${path} has points`);
+        }
+      }
+      // B's horizon is the longer one: its last dot is at month 48, A's at 36.
+      const last = (side) => Math.max(...points.filter((p) => p.chart === "margin-chart" && p.side === side).map((p) => p.month));
+      assert.deepEqual([last("a"), last("b")], [36, 48]);
+      // Same colour per path (its class), B's lines dashed, A's solid.
+      const lines = await page.$$eval('[data-compared-time] svg[data-chart="margin-chart"] g.series', (gs) =>
+        gs.map((g) => [g.getAttribute("class"), g.querySelector("path.line")?.getAttribute("stroke-dasharray") ?? null]),
+      );
+      assert.deepEqual(lines, [
+        ["series mining", null],
+        ["series colo", null],
+        ["series gpu", null],
+        ["series mining", "48 30"],
+        ["series colo", "48 30"],
+        ["series gpu", "48 30"],
+      ]);
+      const caption = await page.locator("[data-compared-time] figcaption span").first().textContent();
+      assert.match(caption, /; A solid, B dashed$/);
+    });
+  });
+
   test("invalid keys on one side are named, and the other side keeps its own", async () => {
     await withPage(browser, "compare warnings", async ({ page }) => {
       // B's bad keys: B keeps A's price, A is untouched.
