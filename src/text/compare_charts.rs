@@ -6,7 +6,7 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use super::format::usd_tick;
+use super::format::{number, usd_tick};
 use super::time_charts::{cash_chart, date_labels, label_width, margin_chart, millions_tick, LineChartView, Series};
 use super::time_charts::{LINE_H, PLOT};
 use super::{num, t, tf};
@@ -103,6 +103,22 @@ pub fn compared_cash_chart(comparison: &Comparison, a: SideFigures, b: SideFigur
     )
 }
 
+/// The compared map's title: in how many of its cells B's winner differs from A's.
+pub fn map_changes_title(changed: usize, total: usize) -> String {
+    match changed {
+        0 => t("B's winner is A's everywhere on the map").to_string(),
+        n => tf(
+            "B's winner differs from A's in {n} of {total} cells",
+            &[("n", &number(Decimal::from(n), 0)), ("total", &number(Decimal::from(total), 0))],
+        ),
+    }
+}
+
+/// What the compared map shows, under its title.
+pub fn map_changes_subtitle() -> &'static str {
+    t("A's decision map over A's prices; outlined: where B's most profitable path is another")
+}
+
 /// The section's heading while comparing.
 pub fn compared_heading() -> &'static str {
     t("A and B over time")
@@ -163,6 +179,31 @@ mod tests {
         // One scale: the lower line is lower on the chart (a larger y).
         let y = |i: usize, month: usize| chart.geometry.lines[i].points[month].as_ref().map(|p| p.y);
         assert!(y(3, 12) < y(0, 12));
+    }
+
+    #[test]
+    fn it_outlines_the_cells_where_bs_winner_differs() {
+        use crate::model::analysis::decision_map::{decision_map, decision_map_over, winner_changes, MAP_CELLS};
+        use crate::text::map_svg::changes_svg;
+        let (c, _, _) = compared("?kwh=0.05&b.asic=s19jpro&b.gph=1.5");
+        let a = decision_map(c.a(), InvalidKeys::default(), MAP_CELLS).unwrap_or_else(|e| panic!("{e:?}"));
+        let b =
+            decision_map_over(c.b(), InvalidKeys::default(), MAP_CELLS, a.ranges).unwrap_or_else(|e| panic!("{e:?}"));
+        let changes = winner_changes(&a, &b);
+        let svg = changes_svg(&a, &b, &changes);
+        assert_eq!(svg.matches("<rect ").count(), changes.len());
+        let (i, j) = changes[0];
+        let name = |map: &crate::model::analysis::decision_map::DecisionMap| {
+            map.cell(i, j).and_then(|c| c.best.ok()).map_or("", |(p, _)| p.name())
+        };
+        assert!(svg.contains(&format!("data-best=\"{}\" data-best-b=\"{}\"", name(&a), name(&b))), "{svg:.300}");
+        assert_ne!(name(&a), name(&b));
+        assert_eq!(
+            map_changes_title(changes.len(), 1600),
+            format!("B's winner differs from A's in {} of 1,600 cells", changes.len())
+        );
+        assert_eq!(map_changes_title(0, 1600), "B's winner is A's everywhere on the map");
+        assert!(changes_svg(&a, &a, &winner_changes(&a, &a)).matches("<rect ").count() == 0);
     }
 
     #[test]

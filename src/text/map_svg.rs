@@ -184,6 +184,34 @@ pub fn map_svg(map: &DecisionMap, words: &MapWords) -> String {
     out
 }
 
+/// Over `a`'s map, an outline on each cell of `changes` (where `b`'s winner differs: see
+/// [`crate::model::analysis::decision_map::winner_changes`]), with the cell's prices,
+/// `data-best` (A's winner) and `data-best-b` (B's; empty for none). Drawn in the text's
+/// colour, so it reads on either theme and in the downloaded file.
+pub fn changes_svg(a: &DecisionMap, b: &DecisionMap, changes: &[(usize, usize)]) -> String {
+    let Some(geometry) = heatmap(a) else { return String::new() };
+    let mut out = String::from("<g class=\"changes\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"9\">");
+    let name = |c: Option<&crate::model::analysis::decision_map::MapCell>| {
+        c.and_then(|c| c.best.ok()).map_or("", |(p, _)| p.name())
+    };
+    for &(i, j) in changes {
+        let (Some(cell), Some(ca)) = (geometry.cell(i, j), a.cell(i, j)) else { continue };
+        let r = cell.rect;
+        open(&mut out, "rect", &[("x", r.x + 5), ("y", r.y + 5), ("width", r.width - 10), ("height", r.height - 10)]);
+        out.push_str(" data-kwh=\"");
+        out.push_str(&plain(ca.kwh));
+        out.push_str("\" data-btc=\"");
+        out.push_str(&plain(ca.btc));
+        out.push_str("\" data-best=\"");
+        out.push_str(name(Some(ca)));
+        out.push_str("\" data-best-b=\"");
+        out.push_str(name(b.cell(i, j)));
+        out.push_str("\"/>");
+    }
+    out.push_str("</g>");
+    out
+}
+
 /// The title, subtitle and source line of the downloaded file: outside the page's view,
 /// inside the file's.
 /// They start where the reader's lines start: at the right edge in Arabic.

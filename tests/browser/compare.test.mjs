@@ -6,6 +6,7 @@
 // full, the comparison embed and its snippet, accessibility and the narrow screen.
 
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -14,6 +15,7 @@ import {
   ARTIFACTS,
   axeViolations,
   evaluate,
+  evaluatorPath,
   findBrokenNumbers,
   JsonNumber,
   launchBrowser,
@@ -244,7 +246,7 @@ describe("comparing and saving", () => {
       const seen = new Set();
       for (const p of points) {
         const column = p.chart === "margin-chart" ? `${p.path}_margin_usd_per_kwh` : `${p.path}_cum_usd_per_mw`;
-        const month = json[p.side]?.projection.find((m) => m.month === p.month);
+        const month = json[p.side]?.projection.find((m) => Number(m.month?.text ?? m.month) === p.month);
         const want = month?.[column];
         if (!(want instanceof JsonNumber) || want.text !== p.value) problems.push(`${p.chart} ${p.side} ${p.path} month ${p.month}: ${p.value}, evaluator ${want?.text ?? want}`);
         seen.add(`${p.chart} ${p.side} ${p.path}`);
@@ -272,6 +274,52 @@ describe("comparing and saving", () => {
       ]);
       const caption = await page.locator("[data-compared-time] figcaption span").first().textContent();
       assert.match(caption, /; A solid, B dashed$/);
+    });
+  });
+
+  test("while comparing, A's decision map outlines the cells where B's winner differs, as the evaluator says", async () => {
+    const sides = { a: "", b: "&asic=s19jpro&gph=1.5" };
+    const link = "?kwh=0.05&b.asic=s19jpro&b.gph=1.5";
+    await withPage(browser, "compare map", async ({ page }) => {
+      await openApp(page, server.url, link);
+      await page.waitForSelector("[data-compared-map] svg .cells rect", { state: "attached" });
+      const read = (selector) =>
+        page.$$eval(selector, (els) =>
+          els.map((e) => ({ kwh: e.dataset.kwh, btc: e.dataset.btc, best: e.dataset.best, bestB: e.dataset.bestB ?? null })),
+        );
+      const cells = await read("[data-compared-map] svg .cells rect");
+      const outlined = await read("[data-compared-map] svg .changes rect");
+      assert.equal(cells.length, 1600);
+      assert.ok(outlined.length > 0 && outlined.length < cells.length, `${outlined.length} cells outlined`);
+      const title = await page.locator("[data-compared-map] figcaption strong").textContent();
+      assert.equal(title, `B's winner differs from A's in ${outlined.length} of 1,600 cells`);
+      // Every 37th cell and every 5th outlined one, each side at those prices through the
+      // evaluator (one run, a link a line): the winner is the highest all-in margin, ties
+      // to the earlier path.
+      const byPlace = new Map(outlined.map((o) => [`${o.kwh} ${o.btc}`, o]));
+      const sample = [...cells.filter((_, k) => k % 37 === 0), ...outlined.filter((_, k) => k % 5 === 0)];
+      const lines = sample.flatMap((c) => ["a", "b"].map((side) => `?kwh=${c.kwh}&btc=${c.btc}${sides[side]}`));
+      const run = spawnSync(evaluatorPath(), ["eval", "-"], { input: lines.join("\n") + "\n", encoding: "utf8", maxBuffer: 1 << 28 });
+      assert.equal(run.status, 0, run.stderr);
+      const winners = run.stdout.trim().split("\n").map((line) => {
+        const m = JSON.parse(line).metrics;
+        let best = null;
+        for (const path of ["mining", "colo", "gpu"]) {
+          const v = m[`${path}_allin_margin_usd_per_kwh`];
+          if (v === null) return "";
+          if (best === null || v > best[1]) best = [path, v];
+        }
+        return best[0];
+      });
+      const problems = [];
+      sample.forEach((c, k) => {
+        const [a, b] = [winners[2 * k], winners[2 * k + 1]];
+        const o = byPlace.get(`${c.kwh} ${c.btc}`);
+        if (c.best !== a) problems.push(`${c.kwh} ${c.btc}: A's winner ${c.best}, evaluator ${a}`);
+        if (Boolean(o) !== (a !== b)) problems.push(`${c.kwh} ${c.btc}: outlined ${Boolean(o)}, evaluator A ${a} B ${b}`);
+        if (o && o.bestB !== b) problems.push(`${c.kwh} ${c.btc}: B's winner ${o.bestB}, evaluator ${b}`);
+      });
+      assert.deepEqual(problems.slice(0, 10), [], `${problems.length} of ${sample.length} sampled cells differ`);
     });
   });
 
