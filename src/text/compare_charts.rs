@@ -48,8 +48,10 @@ fn overlay(
     let series: Vec<Series> = [(Side::A, a.series), (Side::B, b.series)]
         .into_iter()
         .flat_map(|(side, series)| {
+            // A's lines keep their paths' names; B's, in the same colours and dashed, are
+            // named "B": the phone's width has no room for six long labels.
             series.into_iter().map(move |s| Series {
-                label: tf("{side} · {name}", &[("side", letter(side)), ("name", &s.label)]),
+                label: if side == Side::A { s.label } else { letter(side).to_string() },
                 side: Some(side),
                 ..s
             })
@@ -165,8 +167,8 @@ mod tests {
                 .collect();
             assert_eq!(mining.map(|s| &s.values), Some(&want), "{side:?}");
         }
-        assert_eq!(chart.series[0].label, "A · Mining");
-        assert_eq!(chart.series[3].label, "B · Mining");
+        assert_eq!(chart.series[0].label, "Mining");
+        assert_eq!(chart.series[3].label, "B");
         assert!(chart.subtitle.ends_with("; A solid, B dashed"), "{}", chart.subtitle);
         assert!(chart.title.starts_with("A: Mining"), "{}", chart.title);
         assert!(chart.source.ends_with("scenario ?v=1&mo=24&b.kwh=0.03&b.mo=36"), "{}", chart.source);

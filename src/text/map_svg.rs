@@ -107,8 +107,14 @@ fn text(out: &mut String, class: &str, x: i32, y: i32, anchor: &str, words: &str
 /// (`mining s2`); the winners' names on their regions; the break-even and target lines; the
 /// scenario's mark; the axes' ticks and titles; and the legend.
 pub fn map_svg(map: &DecisionMap, words: &MapWords) -> String {
+    map_svg_with(map, words, "")
+}
+
+/// [`map_svg`] with `overlay` (markup, such as [`changes_svg`]'s) drawn over the cells and
+/// under the names, lines and mark.
+pub fn map_svg_with(map: &DecisionMap, words: &MapWords, overlay: &str) -> String {
     let Some(geometry) = heatmap(map) else { return String::new() };
-    let mut out = String::with_capacity(map.cells().len() * 190 + 4000);
+    let mut out = String::with_capacity(map.cells().len() * 190 + 4000 + overlay.len());
     out.push_str("<g class=\"cells\" shape-rendering=\"crispEdges\">");
     for cell in geometry.cells() {
         let Some(c) = map.cell(cell.i, cell.j) else { continue };
@@ -132,6 +138,7 @@ pub fn map_svg(map: &DecisionMap, words: &MapWords) -> String {
         out.push_str("\"/>");
     }
     out.push_str("</g>");
+    out.push_str(overlay);
     for (path, i, j) in map.region_labels() {
         if let (Some(cell), Some(name)) =
             (geometry.cell(i, j), Path::ALL.iter().position(|p| *p == path).and_then(|k| words.paths.get(k)))

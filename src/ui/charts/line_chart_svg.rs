@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::model::link::comparison::Side;
 use crate::text::time_charts::LineChartView;
 
 /// The chart's height in its own units (tenths of a CSS pixel at natural size); it is 3,600
@@ -53,11 +52,14 @@ pub fn LineChartSvg(
                 }
             }).collect_view();
             let lines = v.series.iter().zip(&g.lines).zip(&v.end_labels).map(|((s, line), end)| {
-                let class = format!("series {}", s.key);
-                // B's lines while comparing: dashed, as an attribute, so the downloaded file
-                // keeps it without the page's stylesheet.
+                // While comparing, A's lines solid and B's dashed (`side-a`, `side-b` in the
+                // stylesheet, over the dash a path has on its own chart: colour tells the
+                // paths apart there; the page's policy allows no inline style).
                 let side = s.side.map(|side| side.name());
-                let dash = (s.side == Some(Side::B)).then_some("48 30");
+                let class = match side {
+                    Some(side) => format!("series {} side-{side}", s.key),
+                    None => format!("series {}", s.key),
+                };
                 // A dot a year (and at the horizon) carries the figures; the line between
                 // them is one path. Hundreds of monthly dots would make every edit rewrite
                 // hundreds of elements, and the months are in the downloads.
@@ -77,7 +79,7 @@ pub fn LineChartSvg(
                 });
                 view! {
                     <g class=class>
-                        {(!line.path.is_empty()).then(|| view! { <path class="line" d=line.path.clone() stroke-dasharray=dash></path> })}
+                        {(!line.path.is_empty()).then(|| view! { <path class="line" d=line.path.clone()></path> })}
                         {points}
                         {label}
                     </g>

@@ -123,7 +123,8 @@ fn field(which: Which, editable: bool) -> impl IntoView {
                 prop:value=shown
                 on:input=on_input
             />
-            <p class="help" id=help_id>{help}" "<span class="range">{range}</span></p>
+            // A number's range stays on one line (`.range`); the month's is a phrase that wraps.
+            <p class="help" id=help_id>{help}" "<span class=(which == Which::Btcap).then_some("range")>{range}</span></p>
             <p class="error" id=error_id data-error=name aria-live="polite">
                 {live_text(move || error.get().unwrap_or_default())}
             </p>

@@ -11,7 +11,7 @@ use crate::model::analysis::decision_map::{decision_map, decision_map_over, winn
 use crate::model::{Comparison, InvalidKeys, Link};
 use crate::text::compare_charts::{compared_cash_chart, compared_heading, compared_margin_chart};
 use crate::text::compare_charts::{map_changes_subtitle, map_changes_title};
-use crate::text::map_svg::{changes_svg, map_svg, PAGE_VIEW};
+use crate::text::map_svg::{changes_svg, map_svg_with, PAGE_VIEW};
 use crate::text::time_charts::LineChartView;
 use crate::ui::charts::line_chart_svg::LineChartSvg;
 use crate::ui::hooks::state::{LinkCtx, TimeModelCtx};
@@ -34,7 +34,7 @@ fn compared_map(c: &Comparison) -> Option<(String, String)> {
     let a = decision_map(c.a(), InvalidKeys::default(), MAP_CELLS).ok()?;
     let b = decision_map_over(c.b(), InvalidKeys::default(), MAP_CELLS, a.ranges).ok()?;
     let changes = winner_changes(&a, &b);
-    let svg = [map_svg(&a, &words()), changes_svg(&a, &b, &changes)].concat();
+    let svg = map_svg_with(&a, &words(), &changes_svg(&a, &b, &changes));
     Some((map_changes_title(changes.len(), a.cells().len()), svg))
 }
 
