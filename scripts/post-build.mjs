@@ -16,7 +16,9 @@
 //    template scripts/sw.js: it precaches every built file in a cache named after this
 //    build, deletes the older builds' caches when it activates, answers from the network
 //    first and from its cache when the network fails, answers 5xx, or leaves a page
-//    unanswered for 3 s, and never touches a request to another origin.
+//    unanswered for 3 s, and never touches a request to another origin. Before it lists the
+//    files, it builds the model as an ES module beside the page (scripts/model-js.mjs:
+//    kwhich-model.js and its Wasm), which it leaves out of the list.
 //
 //   node scripts/post-build.mjs [DIR]     DIR defaults to $TRUNK_STAGING_DIR
 //
@@ -44,6 +46,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { defaultAnswer, withAnswer } from "./answer-html.mjs";
+import { buildModelJs, MODEL_FILES } from "./model-js.mjs";
 import { splitWasm } from "./split-wasm.mjs";
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -186,6 +189,17 @@ const pos = at.index + at[0].length;
 html = `${html.slice(0, pos)}\n  ${meta}${html.slice(pos)}`;
 writeFileSync(indexPath, html);
 
+// --- The model as an ES module ---------------------------------------------------------
+
+// kwhich-model.js and its Wasm, for other pages and notebooks (scripts/model-js.mjs). The
+// page never loads them, and the worker below leaves them out: a visit stores nothing of them.
+let modelJs;
+try {
+  modelJs = buildModelJs(dir);
+} catch (err) {
+  fail(`building kwhich-model.js: ${err.message}`);
+}
+
 // --- Service worker -------------------------------------------------------------------
 
 const SW = "sw.js";
@@ -194,7 +208,7 @@ const walk = (rel) => {
   for (const name of readdirSync(path.join(dir, rel)).sort()) {
     const child = rel ? `${rel}/${name}` : name;
     if (statSync(path.join(dir, child)).isDirectory()) walk(child);
-    else if (child !== SW) files.push(child);
+    else if (child !== SW && !MODEL_FILES.includes(child)) files.push(child);
   }
 };
 walk("");
@@ -219,5 +233,5 @@ writeFileSync(path.join(dir, SW), worker);
 
 console.log(
   `post-build: Wasm ${split.done ? "split" : "split before"}: ${split.chunks.length} chunks, loader ${split.loader}; ${path.basename(indexPath)}: Content-Security-Policy with ${hashes.length} script hash(es), connect-src ${apiOrigin}; ${resizerName}; ` +
-    `${SW}: build ${buildHash}, ${precache.length} files`,
+    `${SW}: build ${buildHash}, ${precache.length} files; ${modelJs}`,
 );

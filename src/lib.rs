@@ -7,8 +7,9 @@
 // macro that splits the Wasm writes `extern "C"` imports. The model and the text forbid it.
 #![deny(unsafe_code)]
 
+pub mod evaluator;
 pub mod model;
 pub mod text;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 pub mod ui;

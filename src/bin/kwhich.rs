@@ -4,9 +4,9 @@
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
+use kwhich::evaluator::report;
 use kwhich::model::export::{csv, json};
-use kwhich::model::{evaluate, evaluate_over_time, from_link, Evaluation, Link};
-use kwhich::model::{evaluate_static, InvalidKeys};
+use kwhich::model::{evaluate_static, from_link, InvalidKeys, Link};
 use kwhich::text::answer_html::answer_html;
 use kwhich::text::reasons;
 
@@ -69,20 +69,6 @@ scenario's \"side\" is empty. pandas.read_csv(\"file.csv\") and spreadsheets ope
 Exit status: 0 with JSON (or CSV) on standard output; 2 when the arguments cannot be read
 (or FILE cannot, or a line of the input is not UTF-8).
 ";
-
-/// The report for one link, pretty-printed, as `kwhich eval LINK` prints it.
-fn report(link: &str) -> String {
-    let (link, warnings) = from_link(link);
-    // No catalog is installed here: the warnings read in English.
-    let warnings: Vec<String> = warnings.iter().map(reasons::warning).collect();
-    match link {
-        Link::Single(scenario) => {
-            let Evaluation { metrics, projection } = evaluate_over_time(&scenario, InvalidKeys::default());
-            json::report_with_projection(&scenario, &metrics, &projection, &warnings)
-        }
-        Link::Compare(c) => json::comparison_report(&c, &evaluate(c.a()), &evaluate(c.b()), &warnings),
-    }
-}
 
 /// Calls `each` with every line of `input` (its number from 1, and the line less a CR
 /// before its line break) and writes what it returns to standard output, until the input

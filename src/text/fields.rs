@@ -197,7 +197,7 @@ pub fn section_title(section: Section) -> &'static str {
 }
 
 /// A range bound as the reader writes numbers, grouped: `10,000,000`, `10.000.000`.
-fn bound(value: Decimal) -> String {
+pub(crate) fn bound(value: Decimal) -> String {
     num(&grouped(value.normalize(), None))
 }
 

@@ -4,11 +4,14 @@
 
 use rust_decimal::Decimal;
 
+use super::fields::{bound, predicate, unit};
 use super::format::{number, usd};
 use super::{num, t, tf};
 use crate::model::chart::time::YearMonth;
 use crate::model::error::ModelError;
-use crate::model::history::{self, Backtest};
+use crate::model::fields::FieldError;
+use crate::model::history::{self, Backtest, MonthError};
+use crate::model::Key;
 
 /// "Feb 2026".
 pub fn month_label(month: YearMonth) -> String {
@@ -18,6 +21,85 @@ pub fn month_label(month: YearMonth) -> String {
 /// The data's attribution, under every chart of the section (its licence asks for it).
 pub fn attribution() -> &'static str {
     t("Source: Coin Metrics Community Data (CC BY-NC 4.0)")
+}
+
+/// The data's name within [`attribution`], a run of Latin letters set apart from the
+/// words around it in Arabic (so its closing parenthesis stays where it belongs).
+pub const DATA_NAME: &str = "Coin Metrics Community Data (CC BY-NC 4.0)";
+
+/// `text` cut into runs, each with whether it is one of `ltr` (a name or figure written
+/// left to right, such as [`DATA_NAME`] or "S9 (98 J/TH)"), which the page isolates in an
+/// Arabic sentence so its parentheses and commas keep their places when lines wrap.
+pub fn ltr_runs<'a>(text: &'a str, ltr: &[&str]) -> Vec<(&'a str, bool)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    loop {
+        let next = ltr.iter().filter(|r| !r.is_empty()).filter_map(|r| Some((rest.find(r)?, r.len()))).min();
+        let Some((at, len)) = next else { break };
+        let (before, run, after) = (&rest[..at], &rest[at..at + len], &rest[at + len..]);
+        if !before.is_empty() {
+            out.push((before, false));
+        }
+        out.push((run, true));
+        rest = after;
+    }
+    if !rest.is_empty() {
+        out.push((rest, false));
+    }
+    out
+}
+
+/// The label of the backtest's month, `bt`.
+pub fn bt_label() -> &'static str {
+    t("Backtest: month bought")
+}
+
+/// The label of the backtest's ASIC price, `btcap`.
+pub fn btcap_label() -> &'static str {
+    t("Backtest: ASIC price then")
+}
+
+/// `bt`'s range in words: "a month from 2016-01 to 2026-02, written YYYY-MM".
+pub fn bt_range() -> String {
+    tf(
+        "a month from {first} to {last}, written YYYY-MM",
+        &[("first", history::data::FIRST_TEXT), ("last", history::data::LAST_TEXT)],
+    )
+}
+
+/// `btcap`'s range in words: "≥ 0 and ≤ 10,000 USD/TH".
+pub fn btcap_range() -> String {
+    let lower = tf("≥ {n}", &[("n", &bound(Decimal::ZERO))]);
+    let upper = tf("≤ {n}", &[("n", &bound(history::BTCAP_MAX))]);
+    let range = tf("{lower} and {upper}", &[("lower", &lower), ("upper", &upper)]);
+    tf("{range} {unit}", &[("range", &range), ("unit", unit(Key::Capex))])
+}
+
+/// What an empty `bt` means.
+pub fn bt_help() -> &'static str {
+    t("Empty: one ASIC life before the data's last month.")
+}
+
+/// What an empty `btcap` means.
+pub fn btcap_help() -> &'static str {
+    t("Empty: the ASIC price of the inputs.")
+}
+
+/// Why a typed `bt` was refused, naming the input and its range.
+pub fn bt_error(error: MonthError) -> String {
+    let problem = match error {
+        MonthError::NotAMonth => t("is not a month written YYYY-MM"),
+        MonthError::OutsideData => t("is outside the history's months"),
+    };
+    tf("{label} {problem}; it must be {range}.", &[("label", bt_label()), ("problem", problem), ("range", &bt_range())])
+}
+
+/// Why a typed `btcap` was refused, naming the input and its range.
+pub fn btcap_error(error: &FieldError) -> String {
+    tf(
+        "{label} {problem}; it must be {range}.",
+        &[("label", btcap_label()), ("problem", predicate(error)), ("range", &btcap_range())],
+    )
 }
 
 /// A hashprice as the charts write it: `$32.25`.
@@ -176,6 +258,31 @@ mod tests {
         );
         assert_eq!(low_label(low), "All-time low, $32.25");
         assert_eq!(attribution(), ATTRIBUTION);
+    }
+
+    #[test]
+    fn it_names_the_backtest_inputs_and_their_ranges_when_refusing() {
+        assert_eq!(
+            bt_error(MonthError::NotAMonth),
+            "Backtest: month bought is not a month written YYYY-MM; it must be a month from 2016-01 to 2026-02, written YYYY-MM."
+        );
+        assert_eq!(
+            bt_error(MonthError::OutsideData),
+            "Backtest: month bought is outside the history's months; it must be a month from 2016-01 to 2026-02, written YYYY-MM."
+        );
+        assert_eq!(
+            btcap_error(&FieldError::OutOfRange),
+            "Backtest: ASIC price then is out of range; it must be ≥ 0 and ≤ 10,000 USD/TH."
+        );
+        assert_eq!(ltr_runs(attribution(), &[DATA_NAME]), [("Source: ", false), (DATA_NAME, true)]);
+        let ar = "المصدر: Coin Metrics Community Data (CC BY-NC 4.0)";
+        assert_eq!(ltr_runs(ar, &[DATA_NAME]), [("المصدر: ", false), (DATA_NAME, true)]);
+        let list = "الإيرادات. S9 (98 J/TH)، S21 (17.5 J/TH)";
+        assert_eq!(
+            ltr_runs(list, &["S21 (17.5 J/TH)", "S9 (98 J/TH)", ""]),
+            [("الإيرادات. ", false), ("S9 (98 J/TH)", true), ("، ", false), ("S21 (17.5 J/TH)", true)]
+        );
+        assert_eq!(ltr_runs("no run", &["x y"]), [("no run", false)]);
     }
 
     #[test]

@@ -107,8 +107,14 @@ fn text(out: &mut String, class: &str, x: i32, y: i32, anchor: &str, words: &str
 /// (`mining s2`); the winners' names on their regions; the break-even and target lines; the
 /// scenario's mark; the axes' ticks and titles; and the legend.
 pub fn map_svg(map: &DecisionMap, words: &MapWords) -> String {
+    map_svg_with(map, words, "")
+}
+
+/// [`map_svg`] with `overlay` (markup, such as [`changes_svg`]'s) drawn over the cells and
+/// under the names, lines and mark.
+pub fn map_svg_with(map: &DecisionMap, words: &MapWords, overlay: &str) -> String {
     let Some(geometry) = heatmap(map) else { return String::new() };
-    let mut out = String::with_capacity(map.cells().len() * 190 + 4000);
+    let mut out = String::with_capacity(map.cells().len() * 190 + 4000 + overlay.len());
     out.push_str("<g class=\"cells\" shape-rendering=\"crispEdges\">");
     for cell in geometry.cells() {
         let Some(c) = map.cell(cell.i, cell.j) else { continue };
@@ -132,6 +138,7 @@ pub fn map_svg(map: &DecisionMap, words: &MapWords) -> String {
         out.push_str("\"/>");
     }
     out.push_str("</g>");
+    out.push_str(overlay);
     for (path, i, j) in map.region_labels() {
         if let (Some(cell), Some(name)) =
             (geometry.cell(i, j), Path::ALL.iter().position(|p| *p == path).and_then(|k| words.paths.get(k)))
@@ -181,6 +188,34 @@ pub fn map_svg(map: &DecisionMap, words: &MapWords) -> String {
     text(&mut out, "axis-title", PLOT.x + PLOT.width / 2, PLOT.bottom() + 250, "middle", words.x_title);
     text(&mut out, "axis-title", 0, 90, "start", words.y_title);
     legend(&mut out, words);
+    out
+}
+
+/// Over `a`'s map, an outline on each cell of `changes` (where `b`'s winner differs: see
+/// [`crate::model::analysis::decision_map::winner_changes`]), with the cell's prices,
+/// `data-best` (A's winner) and `data-best-b` (B's; empty for none). Drawn in the text's
+/// colour, so it reads on either theme and in the downloaded file.
+pub fn changes_svg(a: &DecisionMap, b: &DecisionMap, changes: &[(usize, usize)]) -> String {
+    let Some(geometry) = heatmap(a) else { return String::new() };
+    let mut out = String::from("<g class=\"changes\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"9\">");
+    let name = |c: Option<&crate::model::analysis::decision_map::MapCell>| {
+        c.and_then(|c| c.best.ok()).map_or("", |(p, _)| p.name())
+    };
+    for &(i, j) in changes {
+        let (Some(cell), Some(ca)) = (geometry.cell(i, j), a.cell(i, j)) else { continue };
+        let r = cell.rect;
+        open(&mut out, "rect", &[("x", r.x + 5), ("y", r.y + 5), ("width", r.width - 10), ("height", r.height - 10)]);
+        out.push_str(" data-kwh=\"");
+        out.push_str(&plain(ca.kwh));
+        out.push_str("\" data-btc=\"");
+        out.push_str(&plain(ca.btc));
+        out.push_str("\" data-best=\"");
+        out.push_str(name(Some(ca)));
+        out.push_str("\" data-best-b=\"");
+        out.push_str(name(b.cell(i, j)));
+        out.push_str("\"/>");
+    }
+    out.push_str("</g>");
     out
 }
 

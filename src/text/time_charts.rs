@@ -15,6 +15,7 @@ use crate::model::chart::time::{YearMonth, SNAPSHOT_MONTH};
 use crate::model::economics::projection::{halving_months, Projection, ProjectionPoint};
 use crate::model::error::ModelError;
 use crate::model::fields::Key;
+use crate::model::link::comparison::Side;
 use crate::model::link::share_link::plain;
 use crate::model::view::Lang;
 use crate::model::{to_query, Scenario, SNAPSHOT_DATE};
@@ -56,6 +57,8 @@ pub struct Series {
     pub label: String,
     /// Month by month, plain decimals for `data-value` (`None`: no value that month).
     pub values: Vec<Option<String>>,
+    /// The side of a comparison it draws (`data-side`; B's lines are dashed), or `None`.
+    pub side: Option<Side>,
 }
 
 /// One assumption of the outlook ("difficulty +2 %/month") and the input it comes from, so
@@ -115,7 +118,7 @@ pub fn date_label(date: YearMonth) -> String {
 }
 
 /// A y tick of millions of dollars: `$6M` in English, the number of millions elsewhere.
-fn millions_tick(value: Decimal, dp: u32) -> String {
+pub(crate) fn millions_tick(value: Decimal, dp: u32) -> String {
     match lang() {
         Lang::En => usd_millions(value, dp),
         _ => number(value, dp),
@@ -123,12 +126,12 @@ fn millions_tick(value: Decimal, dp: u32) -> String {
 }
 
 /// Width in chart units of a label of `text`, for the geometry to keep labels apart.
-fn label_width(text: &str) -> i32 {
+pub(crate) fn label_width(text: &str) -> i32 {
     i32::try_from(text.chars().count()).unwrap_or(i32::MAX).saturating_mul(52)
 }
 
 /// The line chart's dates: years alone on Januaries, else month and year.
-fn date_labels(chart: &LineChart) -> Vec<(i32, String)> {
+pub(crate) fn date_labels(chart: &LineChart) -> Vec<(i32, String)> {
     let ticks = chart.time_ticks(SNAPSHOT_MONTH);
     ticks
         .ticks
@@ -197,7 +200,7 @@ fn series_of(
             let values: Vec<Option<Decimal>> = points.iter().map(|p| value(p, path)).collect();
             let plotted = values.iter().map(|v| v.and_then(|v| v.checked_div(scale)?.to_f64())).collect();
             let texts = values.into_iter().map(|v| v.map(plain)).collect();
-            (Series { key: path.name(), label: short_name(path).to_string(), values: texts }, plotted)
+            (Series { key: path.name(), label: short_name(path).to_string(), values: texts, side: None }, plotted)
         })
         .unzip()
 }

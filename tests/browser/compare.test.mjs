@@ -6,6 +6,7 @@
 // full, the comparison embed and its snippet, accessibility and the narrow screen.
 
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
@@ -17,6 +18,7 @@ import {
   evaluate,
   eventually,
   expectSearch,
+  evaluatorPath,
   findBrokenNumbers,
   openApp,
   parseCsv,
@@ -198,6 +200,103 @@ describe("comparing and saving", () => {
       assert.deepEqual(await readInputs(page), shown.inputs, "the inputs (B's) of the reopened link");
       assert.deepEqual(await readWarnings(page), []);
       assert.equal(await search(page), new URL(copied).search, "read and written back, the link changed");
+    });
+  });
+
+  test("while comparing, Over time draws A's lines and B's dashed together; every point is its side's evaluator projection", async () => {
+    const link = "?mo=36&kwh=0.045&b.kwh=0.03&b.asic=s19jpro&b.mo=48";
+    const { json } = evaluate(link);
+    await withPage(app.browser, "compare charts", async ({ page }) => {
+      await openApp(page, app.server.url, link);
+      await page.waitForSelector('[data-compared-time] svg[data-chart="cash-chart"] [data-side="b"]', { state: "attached" });
+      const points = await page.$$eval("[data-compared-time] svg[data-chart] [data-path]", (els) =>
+        els.map((el) => ({
+          chart: el.closest("svg").getAttribute("data-chart"),
+          path: el.getAttribute("data-path"),
+          side: el.getAttribute("data-side"),
+          month: Number(el.getAttribute("data-month")),
+          value: el.getAttribute("data-value"),
+        })),
+      );
+      const problems = [];
+      const seen = new Set();
+      for (const p of points) {
+        const column = p.chart === "margin-chart" ? `${p.path}_margin_usd_per_kwh` : `${p.path}_cum_usd_per_mw`;
+        const month = json[p.side]?.projection.find((m) => Number(m.month?.text ?? m.month) === p.month);
+        const want = month?.[column];
+        if (!(want instanceof JsonNumber) || want.text !== p.value) problems.push(`${p.chart} ${p.side} ${p.path} month ${p.month}: ${p.value}, evaluator ${want?.text ?? want}`);
+        seen.add(`${p.chart} ${p.side} ${p.path}`);
+      }
+      assert.deepEqual(problems.slice(0, 10), [], `${problems.length} point(s) differ from kwhich eval "${link}"`);
+      for (const chart of ["margin-chart", "cash-chart"]) {
+        for (const side of ["a", "b"]) {
+          for (const path of ["mining", "colo", "gpu"]) assert.ok(seen.has(`${chart} ${side} ${path}`), `${chart} ${side} ${path} has points`);
+        }
+      }
+      // B's horizon is the longer one: its last dot is at month 48, A's at 36.
+      const last = (side) => Math.max(...points.filter((p) => p.chart === "margin-chart" && p.side === side).map((p) => p.month));
+      assert.deepEqual([last("a"), last("b")], [36, 48]);
+      // Same colour per path (its class), B's lines dashed, A's solid.
+      // (as drawn: the stylesheet's own dash per path gives way while comparing)
+      const lines = await page.$$eval('[data-compared-time] svg[data-chart="margin-chart"] g.series', (gs) =>
+        gs.map((g) => [g.getAttribute("class"), getComputedStyle(g.querySelector("path.line")).strokeDasharray]),
+      );
+      assert.deepEqual(lines, [
+        ["series mining side-a", "none"],
+        ["series colo side-a", "none"],
+        ["series gpu side-a", "none"],
+        ["series mining side-b", "48px, 30px"],
+        ["series colo side-b", "48px, 30px"],
+        ["series gpu side-b", "48px, 30px"],
+      ]);
+      const caption = await page.locator("[data-compared-time] figcaption span").first().textContent();
+      assert.match(caption, /; A solid, B dashed$/);
+    });
+  });
+
+  test("while comparing, A's decision map outlines the cells where B's winner differs, as the evaluator says", async () => {
+    const sides = { a: "", b: "&asic=s19jpro&gph=1.5" };
+    const link = "?kwh=0.05&b.asic=s19jpro&b.gph=1.5";
+    await withPage(app.browser, "compare map", async ({ page }) => {
+      await openApp(page, app.server.url, link);
+      await page.waitForSelector("[data-compared-map] svg .cells rect", { state: "attached" });
+      const read = (selector) =>
+        page.$$eval(selector, (els) =>
+          els.map((e) => ({ kwh: e.dataset.kwh, btc: e.dataset.btc, best: e.dataset.best, bestB: e.dataset.bestB ?? null })),
+        );
+      const cells = await read("[data-compared-map] svg .cells rect");
+      const outlined = await read("[data-compared-map] svg .changes rect");
+      assert.equal(cells.length, 1600);
+      assert.ok(outlined.length > 0 && outlined.length < cells.length, `${outlined.length} cells outlined`);
+      const title = await page.locator("[data-compared-map] figcaption strong").textContent();
+      assert.equal(title, `B's winner differs from A's in ${outlined.length} of 1,600 cells`);
+      // Every 37th cell and every 5th outlined one, each side at those prices through the
+      // evaluator (one run, a link a line): the winner is the highest all-in margin, ties
+      // to the earlier path.
+      const byPlace = new Map(outlined.map((o) => [`${o.kwh} ${o.btc}`, o]));
+      const sample = [...cells.filter((_, k) => k % 37 === 0), ...outlined.filter((_, k) => k % 5 === 0)];
+      const lines = sample.flatMap((c) => ["a", "b"].map((side) => `?kwh=${c.kwh}&btc=${c.btc}${sides[side]}`));
+      const run = spawnSync(evaluatorPath(), ["eval", "-"], { input: lines.join("\n") + "\n", encoding: "utf8", maxBuffer: 1 << 28 });
+      assert.equal(run.status, 0, run.stderr);
+      const winners = run.stdout.trim().split("\n").map((line) => {
+        const m = JSON.parse(line).metrics;
+        let best = null;
+        for (const path of ["mining", "colo", "gpu"]) {
+          const v = m[`${path}_allin_margin_usd_per_kwh`];
+          if (v === null) return "";
+          if (best === null || v > best[1]) best = [path, v];
+        }
+        return best[0];
+      });
+      const problems = [];
+      sample.forEach((c, k) => {
+        const [a, b] = [winners[2 * k], winners[2 * k + 1]];
+        const o = byPlace.get(`${c.kwh} ${c.btc}`);
+        if (c.best !== a) problems.push(`${c.kwh} ${c.btc}: A's winner ${c.best}, evaluator ${a}`);
+        if (Boolean(o) !== (a !== b)) problems.push(`${c.kwh} ${c.btc}: outlined ${Boolean(o)}, evaluator A ${a} B ${b}`);
+        if (o && o.bestB !== b) problems.push(`${c.kwh} ${c.btc}: B's winner ${o.bestB}, evaluator ${b}`);
+      });
+      assert.deepEqual(problems.slice(0, 10), [], `${problems.length} of ${sample.length} sampled cells differ`);
     });
   });
 

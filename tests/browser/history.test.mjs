@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 
-import { ARTIFACTS, evaluate, openApp, readMetrics, useBrowser, withPage } from "./support.mjs";
+import { ARTIFACTS, evaluate, openApp, readMetrics, useBrowser, waitReady, withPage } from "./support.mjs";
 
 const ATTRIBUTION = "Coin Metrics Community Data (CC BY-NC 4.0)";
 const LINKS = ["?", "?kwh=0.03&life=6&asic=s19jpro", "?bt=2024-06&btcap=2&life=1.5"];
@@ -141,6 +141,110 @@ describe("history", () => {
       assert.ok(at >= 0, "the figures CSV has a history_source column");
       assert.equal(fields(row)[at], `Source: ${ATTRIBUTION}`, "the figures CSV names the history's source");
     });
+  });
+
+  test("bt and btcap typed on the page: refused with the input's name and range, valid into the link and the charts", async () => {
+    await withPage(app.browser, "history inputs", async ({ page }) => {
+      await openApp(page, app.server.url, "?kwh=0.04");
+      const bt = page.locator('[data-section="history"] input[name="bt"]');
+      const btcap = page.locator('[data-section="history"] input[name="btcap"]');
+      // Empty, with the defaults as placeholders: the evaluator's first backtest month and capex.
+      const { scenario } = evaluate("?kwh=0.04").json;
+      assert.deepEqual([await bt.inputValue(), await bt.getAttribute("placeholder")], ["", scenario.bt]);
+      assert.deepEqual([await btcap.inputValue(), await btcap.getAttribute("placeholder")], ["", scenario.capex.text]);
+      const error = (name) => page.locator(`[data-section="history"] [data-error="${name}"]`).textContent();
+      const search = () => page.evaluate(() => location.search);
+
+      for (const [typed, problem] of [["2021-13", "is not a month written YYYY-MM"], ["2015-12", "is outside the history's months"]]) {
+        await bt.fill(typed);
+        assert.equal(
+          await error("bt"),
+          `Backtest: month bought ${problem}; it must be a month from 2016-01 to 2026-02, written YYYY-MM.`,
+        );
+        assert.equal(await bt.getAttribute("aria-invalid"), "true");
+        assert.equal(await bt.inputValue(), typed, "the refused text stays to be corrected");
+      }
+      await btcap.fill("10000.5");
+      assert.equal(await error("btcap"), "Backtest: ASIC price then is out of range; it must be ≥ 0 and ≤ 10,000 USD/TH.");
+      await page.waitForTimeout(300);
+      assert.equal(await search(), "?v=1&kwh=0.04", "nothing refused reaches the link");
+
+      await bt.fill("2021-06");
+      await btcap.fill("42.5");
+      await page.waitForFunction(() => location.search.includes("btcap=42.5"));
+      assert.equal(await search(), "?v=1&kwh=0.04&bt=2021-06&btcap=42.5");
+      assert.deepEqual([await error("bt"), await error("btcap")], ["", ""]);
+      assert.equal(await bt.getAttribute("aria-invalid"), "false");
+      await waitReady(page);
+      const json = await checkPoints(page, await search());
+      assert.equal(json.history.find((m) => m.backtest_cum_usd_per_mw !== null).month, "2021-06");
+      assert.equal(json.scenario.btcap.text, "42.5");
+      const caption = await page.locator('[data-section="history"] figcaption strong').nth(2).textContent();
+      assert.match(caption, /bought in Jun 2021/);
+
+      // Emptied: the defaults again, left out of the link.
+      await bt.fill("");
+      await btcap.fill("");
+      await page.waitForFunction(() => !location.search.includes("bt"));
+      assert.equal(await search(), "?v=1&kwh=0.04");
+    });
+  });
+
+  test("bt and btcap from a link fill their inputs, and Back restores them", async () => {
+    await withPage(app.browser, "history inputs restored", async ({ page }) => {
+      await openApp(page, app.server.url, "?bt=2020-01&btcap=30");
+      const bt = page.locator('[data-section="history"] input[name="bt"]');
+      const btcap = page.locator('[data-section="history"] input[name="btcap"]');
+      assert.deepEqual([await bt.inputValue(), await btcap.inputValue()], ["2020-01", "30"]);
+      await bt.fill("2023-02");
+      await page.waitForFunction(() => location.search.includes("bt=2023-02"));
+      // A second entry a second later, then Back.
+      await page.waitForTimeout(1100);
+      await btcap.fill("8");
+      await page.waitForFunction(() => location.search.includes("btcap=8"));
+      await page.goBack();
+      await page.waitForFunction(() => location.search.includes("btcap=30"));
+      await waitReady(page);
+      assert.deepEqual([await bt.inputValue(), await btcap.inputValue()], ["2023-02", "30"]);
+    });
+  });
+
+  test("Arabic: the data's name and the generations read left to right inside their sentences at 360 px", async () => {
+    await withPage(app.browser, "history bidi", async ({ page }) => {
+      await openApp(page, app.server.url, "?lang=ar");
+      // For each left-to-right run, every two characters on one line stand left to right.
+      const problems = await page.$eval('[data-section="history"]', (section) => {
+        const runs = ["Coin Metrics Community Data (CC BY-NC 4.0)", "S9 (٩٨ J/TH)", "S19j Pro (٢٩٫٥ J/TH)", "S21 (١٧٫٥ J/TH)"];
+        const out = [];
+        const blocks = [...section.querySelectorAll("figcaption span, [data-attribution]")];
+        for (const run of runs) {
+          const holders = blocks.filter((b) => b.textContent.includes(run));
+          if (!holders.length) out.push(`${run}: not found`);
+          for (const block of holders) {
+            const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+            const chars = [];
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              for (let i = 0; i < node.data.length; i++) chars.push([node, i]);
+            }
+            const at = chars.map(([n, i]) => n.data[i]).join("").indexOf(run);
+            const rects = chars.slice(at, at + run.length).map(([node, i]) => {
+              const range = document.createRange();
+              range.setStart(node, i);
+              range.setEnd(node, i + 1);
+              return range.getBoundingClientRect();
+            });
+            for (let k = 1; k < rects.length; k++) {
+              const [a, b] = [rects[k - 1], rects[k]];
+              const sameLine = Math.abs(a.top - b.top) < 2 && a.width > 0 && b.width > 0;
+              if (sameLine && b.left < a.left - 0.5) out.push(`${run}: "${run[k]}" stands left of "${run[k - 1]}"`);
+            }
+          }
+        }
+        return out;
+      });
+      assert.deepEqual(problems, []);
+      assert.equal(await page.locator('[data-section="history"] [data-attribution] bdi[dir="ltr"]').count(), 3);
+    }, { viewport: { width: 360, height: 900 } });
   });
 
   test("360 and 1280 px, light and dark, en, ar and vi: nothing wider than the screen (screenshots kept)", async () => {

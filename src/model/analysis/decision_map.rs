@@ -152,10 +152,20 @@ fn slot(v: Decimal, low: Decimal, high: Decimal, n: usize) -> Option<usize> {
 /// which every cell sets itself. An error only when the ranges cannot be computed or
 /// `n` is 0.
 pub fn decision_map(scenario: &Scenario, invalid: InvalidKeys, n: usize) -> Result<DecisionMap, ModelError> {
+    decision_map_over(scenario, invalid, n, map_ranges(scenario)?)
+}
+
+/// [`decision_map`] over given `ranges`: another scenario's, so that two maps share their
+/// cells (a comparison's B drawn over A's prices).
+pub fn decision_map_over(
+    scenario: &Scenario,
+    invalid: InvalidKeys,
+    n: usize,
+    ranges: MapRanges,
+) -> Result<DecisionMap, ModelError> {
     if n == 0 {
         return Err(ModelError::ZeroDivisor(Quantity::NumberOfCells));
     }
-    let ranges = map_ranges(scenario)?;
     let kwhs = (0..n).map(|i| ranges.kwh.sample(i, n)).collect::<Result<Vec<_>, _>>()?;
     let btcs = (0..n).map(|j| ranges.btc.sample(j, n)).collect::<Result<Vec<_>, _>>()?;
     // Every cell sets both keys itself, so they are valid in every cell.
@@ -180,6 +190,20 @@ pub fn decision_map(scenario: &Scenario, invalid: InvalidKeys, n: usize) -> Resu
     let point = (!invalid.contains(Key::Kwh) && !invalid.contains(Key::Btc))
         .then(|| (scenario.kwh().get(), scenario.btc().get()));
     Ok(DecisionMap { ranges, n, cells, breakeven, target, point })
+}
+
+/// The cells `(column, row)` where `b`'s winner is not `a`'s (a winner or none), row by row
+/// from the lowest bitcoin price; empty unless the two maps share their cells (the same
+/// size over the same ranges: [`decision_map_over`]).
+pub fn winner_changes(a: &DecisionMap, b: &DecisionMap) -> Vec<(usize, usize)> {
+    if a.n != b.n || a.ranges != b.ranges {
+        return Vec::new();
+    }
+    let path = |c: &MapCell| c.best.ok().map(|(p, _)| p);
+    (0..a.cells.len())
+        .filter(|&k| a.cells.get(k).map(path) != b.cells.get(k).map(path))
+        .map(|k| (k % a.n, k / a.n))
+        .collect()
 }
 
 /// Shades each cell by its winner's all-in margin: 0 when it is not above zero, else 1 … 3

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::model::economics::network::difficulty_from_hashrate;
 use crate::model::fields::{parse_decimal, FieldError, Key};
+use crate::model::history::MonthError;
 use crate::model::power::{PowerError, Profile};
 use crate::model::presets::{AsicPreset, GpuPreset};
 use crate::model::scenario::Scenario;
@@ -252,6 +253,21 @@ impl Draft {
         self.clear_errors(&keys);
         self.settle_keys(&keys);
         Ok(())
+    }
+
+    /// Sets the backtest's month `bt` from what was typed (`YYYY-MM`; empty: the default).
+    /// It has no input of the key table and nothing to wait for: a valid month enters the
+    /// link at once; a refused one changes nothing.
+    pub fn set_bt_text(&mut self, text: &str) -> Result<(), MonthError> {
+        self.scenario.set_bt_text(text)?;
+        self.settled.set_bt_text(text)
+    }
+
+    /// Sets the backtest's ASIC price `btcap` from what was typed (empty: `capex`), as
+    /// [`Draft::set_bt_text`] does.
+    pub fn set_btcap_text(&mut self, text: &str) -> Result<(), FieldError> {
+        self.scenario.set_btcap_text(text)?;
+        self.settled.set_btcap_text(text)
     }
 }
 

@@ -52,7 +52,14 @@ pub fn LineChartSvg(
                 }
             }).collect_view();
             let lines = v.series.iter().zip(&g.lines).zip(&v.end_labels).map(|((s, line), end)| {
-                let class = format!("series {}", s.key);
+                // While comparing, A's lines solid and B's dashed (`side-a`, `side-b` in the
+                // stylesheet, over the dash a path has on its own chart: colour tells the
+                // paths apart there; the page's policy allows no inline style).
+                let side = s.side.map(|side| side.name());
+                let class = match side {
+                    Some(side) => format!("series {} side-{side}", s.key),
+                    None => format!("series {}", s.key),
+                };
                 // A dot a year (and at the horizon) carries the figures; the line between
                 // them is one path. Hundreds of monthly dots would make every edit rewrite
                 // hundreds of elements, and the months are in the downloads.
@@ -63,7 +70,7 @@ pub fn LineChartSvg(
                     }
                     let (p, value) = (p.as_ref()?, value.clone()?);
                     Some(view! {
-                        <circle class="point" cx=p.x cy=p.y r="14" data-path=s.key data-month=p.month
+                        <circle class="point" cx=p.x cy=p.y r="14" data-path=s.key data-side=side data-month=p.month
                             data-value=value></circle>
                     })
                 }).collect_view();

@@ -1,5 +1,6 @@
 //! The inputs: number fields, pickers and the panel that holds them; each writes the draft.
 
+pub(super) mod backtest_fields;
 pub(super) mod hashrate_field;
 pub(super) mod input_panel;
 pub(super) mod language_picker;

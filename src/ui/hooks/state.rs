@@ -102,6 +102,20 @@ impl SessionCtx {
         });
     }
 
+    /// A valid backtest month typed (`bt`; checked by the caller): into the link at once.
+    pub fn set_bt(self, text: &str) {
+        self.edit(&mut |d| {
+            let _ = d.set_bt_text(text);
+        });
+    }
+
+    /// A valid backtest ASIC price typed (`btcap`; checked by the caller).
+    pub fn set_btcap(self, text: &str) {
+        self.edit(&mut |d| {
+            let _ = d.set_btcap_text(text);
+        });
+    }
+
     pub fn pin(self) {
         self.change(&mut Session::pin);
     }

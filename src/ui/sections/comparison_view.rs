@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::compared_time::ComparedTime;
 use crate::model::{evaluate, Link};
 use crate::text::comparison_table::card_html;
 use crate::text::t;
@@ -38,5 +39,7 @@ pub fn ComparisonView() -> impl IntoView {
             // An embed's sandbox allows no downloads: on the full page only.
             {(!embed).then(|| view! { <ComparisonDownloads/> })}
         </section>
+        // Both sides over time, on the full page (an embed stays compact).
+        {(!embed).then(|| view! { <ComparedTime/> })}
     }
 }

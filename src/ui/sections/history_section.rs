@@ -21,6 +21,7 @@ use crate::text::reasons::model_error;
 use crate::text::time_charts::{LineChartView, Series, LINE_H, PLOT};
 use crate::text::{num, t, tf};
 use crate::ui::charts::line_chart_svg::{LineChartSvg, FILE_VIEW, PAGE_VIEW};
+use crate::ui::fields::backtest_fields::BacktestFields;
 use crate::ui::hooks::state::{MetricsCtx, ProjectionCtx, ScenarioCtx, SettledCtx};
 use crate::ui::share::download_bar::download_chart;
 use crate::ui::web;
@@ -29,7 +30,7 @@ type Figure = Result<Decimal, ModelError>;
 
 /// One line: its class (colour), its label and its values by month index.
 fn series(key: &'static str, label: String, values: &[Figure]) -> Series {
-    Series { key, label, values: values.iter().map(|v| v.ok().map(plain)).collect() }
+    Series { key, label, values: values.iter().map(|v| v.ok().map(plain)).collect(), side: None }
 }
 
 fn floats(series: &[Series], scale: f64) -> Vec<Vec<Option<f64>>> {
@@ -163,6 +164,17 @@ fn backtest_chart(history: &History, projection: &Projection, source: &str) -> L
     view
 }
 
+/// `text` with each of `ltr` in it set apart as a left-to-right run (`<bdi dir="ltr">`).
+fn isolated(text: &str, ltr: &[&str]) -> Vec<AnyView> {
+    words::ltr_runs(text, ltr)
+        .into_iter()
+        .map(|(run, is_ltr)| match is_ltr {
+            true => view! { <bdi dir="ltr">{run.to_string()}</bdi> }.into_any(),
+            false => run.to_string().into_any(),
+        })
+        .collect()
+}
+
 /// A backtest figure with its `data-metric`, or "—" with why it has none.
 fn figure(key: &'static str, value: Figure, text: impl Fn(Decimal) -> String) -> impl IntoView {
     let reason = value.err().map(|e| model_error(&e));
@@ -180,6 +192,7 @@ pub fn HistorySection() -> impl IntoView {
     let ScenarioCtx(scenario) = expect_context();
     let MetricsCtx(metrics) = expect_context();
     let ProjectionCtx(projection) = expect_context();
+    let editable = scenario.with_untracked(|s| s.view.edit);
     let history = Memo::new(move |_| settled.with(|(s, invalid)| evaluate_history(s, *invalid)));
     let source = Memo::new(move |_| {
         let link = ["?", &settled.with(|(s, _)| to_query(s))].concat();
@@ -204,15 +217,23 @@ pub fn HistorySection() -> impl IntoView {
             }
         })
     };
+    // The generations' names and efficiencies, written left to right inside an Arabic
+    // subtitle: isolated, as the data's name in the attribution.
+    let generations: Vec<String> = model::GENERATIONS.iter().map(|(n, e)| words::generation_label(n, *e)).collect();
     let figure_of = move |view: Memo<LineChartView>| {
+        let generations = generations.clone();
+        let subtitle = move || {
+            let runs: Vec<&str> = generations.iter().map(String::as_str).collect();
+            view.with(|v| isolated(&v.subtitle, &runs))
+        };
         view! {
             <figure class="chart wide">
                 <figcaption class="chart-caption">
                     <strong>{move || view.with(|v| v.title.clone())}</strong>" "
-                    <span>{move || view.with(|v| v.subtitle.clone())}</span>
+                    <span>{subtitle}</span>
                 </figcaption>
                 <LineChartSvg view=view/>
-                <p class="attribution" data-attribution="">{words::attribution()}</p>
+                <p class="attribution" data-attribution="">{isolated(words::attribution(), &[words::DATA_NAME])}</p>
             </figure>
         }
     };
@@ -230,6 +251,7 @@ pub fn HistorySection() -> impl IntoView {
             {answer}
             {figure_of(hashprice)}
             {figure_of(revenue)}
+            <BacktestFields editable=editable/>
             {figure_of(backtest)}
             <div class="downloads" role="group" aria-label=t("Downloads")>
                 <button type="button" on:click=download_csv>{t("History (CSV)")}</button>

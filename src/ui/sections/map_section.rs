@@ -17,7 +17,7 @@ use crate::ui::share::download_bar::download_chart;
 use crate::ui::web;
 
 /// The map's own words, in the reader's language.
-fn words() -> MapWords {
+pub(crate) fn words() -> MapWords {
     MapWords {
         x_title: t("Electricity price, USD per kWh"),
         // Outside English the bitcoin ticks are thousands without a dollar sign.

@@ -1,6 +1,7 @@
 //! The page's sections and cards: each reads the scenario's figures and lays them out.
 
 pub(super) mod compare_card;
+pub(super) mod compared_time;
 pub(super) mod comparison_view;
 pub(super) mod cost_per_btc_card;
 pub(super) mod drivers_section;

@@ -336,3 +336,36 @@ fn it_computes_every_cell_and_line_exactly_as_the_static_evaluator() {
         }
     }
 }
+
+#[test]
+fn it_finds_where_bs_winner_differs_from_as_over_as_prices() {
+    let a = scenario("kwh=0.05");
+    let b = scenario("kwh=0.05&asic=s19jpro&gph=1.5");
+    let a_map = map("kwh=0.05");
+    let ranges = a_map.ranges;
+    let b_map = match decision_map_over(&b, InvalidKeys::default(), MAP_CELLS, ranges) {
+        Ok(m) => m,
+        Err(e) => panic!("{e:?}"),
+    };
+    assert_eq!(b_map.ranges, a_map.ranges, "B drawn over A's prices");
+    let changes = winner_changes(&a_map, &b_map);
+    assert!(!changes.is_empty() && changes.len() < MAP_CELLS * MAP_CELLS, "{} cells differ", changes.len());
+    for j in 0..MAP_CELLS {
+        for i in 0..MAP_CELLS {
+            let (ca, cb) = (a_map.cell(i, j), b_map.cell(i, j));
+            let path = |c: Option<&MapCell>| c.and_then(|c| c.best.ok()).map(|(p, _)| p);
+            // Each cell is B's own figure at those prices, as the evaluator gives it.
+            if let Some(c) = cb.filter(|_| i % 13 == 0 && j % 13 == 0) {
+                let link = format!("{}&kwh={}&btc={}", to_query(&b), c.kwh, c.btc);
+                let m = evaluate(&from_query(&link).0);
+                assert_eq!(c.best.ok().map(|(p, _)| p), winner(&m).ok().map(|(p, _)| p), "{link}");
+            }
+            assert_eq!(changes.contains(&(i, j)), path(ca) != path(cb), "cell {i}, {j}");
+        }
+    }
+    // A map against itself, or against one over other prices, has nothing to show.
+    assert!(winner_changes(&a_map, &a_map).is_empty());
+    assert_ne!(map("kwh=0.08").ranges, a_map.ranges);
+    assert!(winner_changes(&a_map, &map("kwh=0.08")).is_empty());
+    assert_ne!(a, b);
+}

@@ -210,3 +210,23 @@ fn it_sets_several_keys_all_or_none() {
     assert_eq!((d.scenario().btc().get(), d.scenario().diff().get()), (dec!(90000), dec!(160)));
     assert_eq!(d.error_of(Key::Btc, Source::Field), None);
 }
+
+#[test]
+fn it_puts_a_valid_backtest_month_and_price_into_the_link_and_refuses_the_rest() {
+    use crate::model::to_query;
+    let mut d = draft("?kwh=0.04");
+    d.type_text(Key::Btc, Source::Field, "90000");
+    assert_eq!(d.set_bt_text("2021-03"), Ok(()));
+    assert_eq!(d.set_btcap_text("12.5"), Ok(()));
+    assert_eq!(to_query(d.settled()), "v=1&kwh=0.04&bt=2021-03&btcap=12.5", "in the link, the price being typed not");
+    assert_eq!(d.scenario().btcap().get(), dec!(12.5));
+    assert_eq!(d.set_bt_text("2021-13"), Err(MonthError::NotAMonth));
+    assert_eq!(d.set_bt_text("2015-12"), Err(MonthError::OutsideData));
+    assert_eq!(d.set_btcap_text("10000.01"), Err(FieldError::OutOfRange));
+    assert_eq!(d.set_btcap_text("-1"), Err(FieldError::OutOfRange));
+    assert_eq!(d.set_btcap_text("x"), Err(FieldError::NotANumber));
+    assert_eq!(to_query(d.settled()), "v=1&kwh=0.04&bt=2021-03&btcap=12.5", "refused: nothing changed");
+    assert_eq!((d.set_bt_text(""), d.set_btcap_text(" ")), (Ok(()), Ok(())));
+    assert_eq!(to_query(d.settled()), "v=1&kwh=0.04", "empty: the defaults, which the link leaves out");
+    assert_eq!(d.scenario().btcap(), d.scenario().capex());
+}

@@ -1,0 +1,83 @@
+//! While comparing, "Over time" for both sides: the margin per kWh and the cash per MW of
+//! each path, A's lines solid and B's dashed over them ([`crate::text::compare_charts`]).
+//! Both sides are evaluated over time from the comparison's link, once the time model's
+//! chunk is there; until then the section waits empty, as "Over time" does. Below them,
+//! A's decision map with the cells outlined where B's winner differs.
+
+use leptos::prelude::*;
+
+use super::map_section::words;
+use crate::model::analysis::decision_map::{decision_map, decision_map_over, winner_changes, MAP_CELLS};
+use crate::model::{Comparison, InvalidKeys, Link};
+use crate::text::compare_charts::{compared_cash_chart, compared_heading, compared_margin_chart};
+use crate::text::compare_charts::{map_changes_subtitle, map_changes_title};
+use crate::text::map_svg::{changes_svg, map_svg_with, PAGE_VIEW};
+use crate::text::time_charts::LineChartView;
+use crate::ui::charts::line_chart_svg::LineChartSvg;
+use crate::ui::hooks::state::{LinkCtx, TimeModelCtx};
+
+/// One chart with its caption.
+fn figure(chart: LineChartView) -> impl IntoView {
+    let (title, subtitle) = (chart.title.clone(), chart.subtitle.clone());
+    let view = Memo::new(move |_| chart.clone());
+    view! {
+        <figure class="chart wide">
+            <figcaption class="chart-caption"><strong>{title}</strong>" "<span>{subtitle}</span></figcaption>
+            <LineChartSvg view=view/>
+        </figure>
+    }
+}
+
+/// A's decision map, B's over A's prices, and the outlines where their winners differ: the
+/// title and the SVG's inside, or `None` where a map cannot be drawn.
+fn compared_map(c: &Comparison) -> Option<(String, String)> {
+    let a = decision_map(c.a(), InvalidKeys::default(), MAP_CELLS).ok()?;
+    let b = decision_map_over(c.b(), InvalidKeys::default(), MAP_CELLS, a.ranges).ok()?;
+    let changes = winner_changes(&a, &b);
+    let svg = map_svg_with(&a, &words(), &changes_svg(&a, &b, &changes));
+    Some((map_changes_title(changes.len(), a.cells().len()), svg))
+}
+
+/// Both sides' charts over time, while comparing.
+#[component]
+pub fn ComparedTime() -> impl IntoView {
+    let LinkCtx(link) = expect_context();
+    let TimeModelCtx(model) = expect_context();
+    let charts = Memo::new(move |_| {
+        let over_time = model.get()?;
+        link.with(|l| match l {
+            Link::Compare(c) => {
+                let (a, b) = (over_time(c.a(), InvalidKeys::default()), over_time(c.b(), InvalidKeys::default()));
+                let (a, b) = ((c.a(), &a.projection, &a.metrics), (c.b(), &b.projection, &b.metrics));
+                Some((compared_margin_chart(c, a, b), compared_cash_chart(c, a, b)))
+            }
+            Link::Single(_) => None,
+        })
+    });
+    let map = Memo::new(move |_| {
+        link.with(|l| match l {
+            Link::Compare(c) => compared_map(c),
+            Link::Single(_) => None,
+        })
+    });
+    let map_figure = move || {
+        map.get().map(|(title, svg)| {
+            view! {
+                <figure class="chart wide" data-compared-map="">
+                    <figcaption class="chart-caption">
+                        <strong>{title.clone()}</strong>" "<span>{map_changes_subtitle()}</span>
+                    </figcaption>
+                    <svg class="decision-map" data-chart="compared-map" viewBox=PAGE_VIEW role="img" direction="ltr"
+                        aria-label=title xmlns="http://www.w3.org/2000/svg" inner_html=svg></svg>
+                </figure>
+            }
+        })
+    };
+    view! {
+        <section class="card time" aria-labelledby="compared-time-title" data-compared-time="">
+            <h2 id="compared-time-title">{compared_heading()}</h2>
+            {move || charts.get().map(|(margins, cash)| view! { {figure(margins)}{figure(cash)} })}
+            {map_figure}
+        </section>
+    }
+}
