@@ -84,7 +84,7 @@ describe("power by the hour", () => {
   test("choosing ERCOT North 2025 writes pp, and every figure equals the evaluator", async () => {
     await withPage(browser, "power ercot", async ({ page }) => {
       await openApp(page, server.url, "?kwh=0.045&pu=ckwh");
-      assert.equal(await page.locator('[data-section="power"]').count(), 0, "no curve with a flat price");
+      assert.equal(await page.locator('[data-section="power"] svg').count(), 0, "no curve with a flat price");
       await choose(page, "ercot-n-2025");
       await eventually(async () => assert.match(await search(page), /pp=ercot-n-2025/));
       const { json } = await checkFigures(page);
@@ -102,7 +102,7 @@ describe("power by the hour", () => {
       // Back to flat: the keys leave the link, and the curve the page.
       await choose(page, "flat");
       await eventually(async () => assert.doesNotMatch(await search(page), /pp=|strike=/));
-      await eventually(async () => assert.equal(await page.locator('[data-section="power"]').count(), 0));
+      await eventually(async () => assert.equal(await page.locator('[data-section="power"] svg').count(), 0));
     });
   });
 
