@@ -144,6 +144,13 @@ pub struct MiningToday {
 /// reads the price as flat whatever the scenario says, and compiles without the profile's
 /// code (the first screen's module: `metrics::evaluate_static_flat`).
 pub fn mining_today<const PROFILE: bool>(i: &Inputs, fixed: &Fixed, revenue: Figure) -> MiningToday {
+    let scaled = if PROFILE { scaled_of(i) } else { None };
+    mining_with(i, fixed, revenue, scaled.as_ref())
+}
+
+/// [`mining_today`] with the profile already scaled to the scenario's `kwh` (`None`: flat),
+/// for many evaluations at one power price (a column of the decision map).
+pub fn mining_with(i: &Inputs, fixed: &Fixed, revenue: Figure, scaled: Option<&Figure<Scaled>>) -> MiningToday {
     let up = i.up().map(|u| u.fraction());
     let credit = fig(|| mul(i.drc()?.get(), KW_PER_MW));
     let with_credit = |year: Figure| {
@@ -156,7 +163,6 @@ pub fn mining_today<const PROFILE: bool>(i: &Inputs, fixed: &Fixed, revenue: Fig
             }
         })
     };
-    let scaled = if PROFILE { scaled_of(i) } else { None };
     let Some(scaled) = scaled else {
         let margin = fixed.mining_margin(revenue);
         return MiningToday {
