@@ -16,7 +16,7 @@ import pandas
 
 TEXT = {
     "link", "warnings", "side", "date", "asic", "gpu", "bt", "lang", "title", "theme", "pu", "show",
-    "history_source", "pp", "pq", "strike",
+    "history_source", "pp", "pq", "strike", "own", "mix", "aip",
 }
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 

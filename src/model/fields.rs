@@ -50,6 +50,8 @@ pub enum Key {
     // SPEC.md, "Power by the hour": `pp`, `pq` and `strike` are not numbers (src/model/power.rs).
     Drc,
     Firm,
+    Rlife,
+    Ai,
 }
 
 /// Where a field sits on the page.
@@ -64,6 +66,9 @@ pub enum Group {
     Outlook,
     /// The power price's shape over the year: mining's demand-response credit, AI's firm premium.
     Power,
+    /// What the reader owns and how much of the site goes to AI: shown in the site panel,
+    /// not among the groups ([`Group::ALL`]).
+    Site,
 }
 
 impl Group {
@@ -279,6 +284,8 @@ static FIELDS: [Field; Key::COUNT] = [
     field!(Mw, "mw", Outlook, Some(dec!(100)), Ex(dec!(0)), In(dec!(100000))),
     field!(Drc, "drc", Power, Some(dec!(0)), In(dec!(0)), In(dec!(1000))),
     field!(Firm, "firm", Power, Some(dec!(0)), In(dec!(0)), In(dec!(1))),
+    field!(Rlife, "rlife", Site, Some(dec!(2)), Ex(dec!(0)), In(dec!(50))),
+    field!(Ai, "ai", Site, Some(dec!(0)), In(dec!(0)), In(dec!(100))),
 ];
 
 /// What is usually seen or paid for a key: a valid value outside gets a hint beside its field

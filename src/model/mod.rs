@@ -26,6 +26,7 @@ pub mod history;
 pub mod power;
 pub mod presets;
 pub mod scenario;
+pub mod site;
 pub mod units;
 pub mod view;
 

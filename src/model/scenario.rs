@@ -6,6 +6,7 @@ use super::fields::{FieldError, Key};
 use super::history::BacktestKeys;
 use super::power::PowerKeys;
 use super::presets::{AsicPreset, GpuPreset};
+use super::site::{AiPath, Mix, Own, SiteKeys};
 use super::units::*;
 use super::view::View;
 
@@ -22,6 +23,8 @@ pub struct Scenario {
     pub(super) backtest: BacktestKeys,
     /// `pp`, `pq` and `strike` (src/model/power.rs): the power price's shape over the year.
     pub(super) power: PowerKeys,
+    /// `own`, `mix` and `aip` (src/model/site.rs).
+    site: SiteKeys,
     pub view: View,
 }
 
@@ -40,6 +43,7 @@ impl Default for Scenario {
             gpu,
             backtest: BacktestKeys::default(),
             power: PowerKeys::default(),
+            site: SiteKeys::default(),
             view: View::default(),
         };
         scenario.fill_asic();
@@ -89,6 +93,8 @@ macro_rules! for_each_input {
             mw: Mw => Megawatts;
             drc: Drc => UsdPerKwYear;
             firm: Firm => UsdPerKwh;
+            rlife: Rlife => Years;
+            ai: Ai => Share;
         }
     };
 }
@@ -119,6 +125,34 @@ impl Scenario {
 
     pub fn gpu(&self) -> &'static GpuPreset {
         self.gpu
+    }
+
+    /// What the reader already owns (`own`).
+    pub fn own(&self) -> Own {
+        self.site.own
+    }
+
+    /// The fleet's models and shares (`mix`), when it has several.
+    pub fn mix(&self) -> Option<&Mix> {
+        self.site.mix.as_ref()
+    }
+
+    /// The AI path of the converted share (`aip`).
+    pub fn aip(&self) -> AiPath {
+        self.site.aip
+    }
+
+    pub fn set_own(&mut self, own: Own) {
+        self.site.own = own;
+    }
+
+    /// Sets the fleet's mix; `None` is the single model of `asic`, `th` and `w`.
+    pub fn set_mix(&mut self, mix: Option<Mix>) {
+        self.site.mix = mix;
+    }
+
+    pub fn set_aip(&mut self, aip: AiPath) {
+        self.site.aip = aip;
     }
 
     /// The value of a key as the link writes it; `None` only for an unset `hp`.

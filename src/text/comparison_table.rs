@@ -109,6 +109,10 @@ pub const GROUPS: [(Section, &str, Rows); 5] = [
             (n!("Mining site cash over its life"), M::MiningSiteLifetimeCashUsd),
             (n!("AI colocation site cash over its life"), M::ColoSiteLifetimeCashUsd),
             (n!("GPU cloud site cash over its life"), M::GpuSiteLifetimeCashUsd),
+            (n!("Plan: site capex"), M::PlanSiteCapexUsd),
+            (n!("Plan: site margin a year"), M::PlanSiteMarginUsdPerYear),
+            (n!("Plan: site NPV"), M::PlanSiteNpvUsd),
+            (n!("Plan: site cash over its life"), M::PlanSiteLifetimeCashUsd),
         ],
     ),
 ];

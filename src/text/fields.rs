@@ -50,6 +50,8 @@ pub fn label(key: Key) -> &'static str {
         Key::Mw => t("Site power"),
         Key::Drc => t("Demand-response credit"),
         Key::Firm => t("AI's firm-power premium"),
+        Key::Rlife => t("Fleet's remaining life"),
+        Key::Ai => t("Share of the site converted to AI"),
     }
 }
 
@@ -115,6 +117,8 @@ pub fn unit(key: Key) -> &'static str {
         Key::Mw => t("MW"),
         Key::Drc => t("USD per kW-year"),
         Key::Firm => t("USD/kWh"),
+        Key::Rlife => t("years"),
+        Key::Ai => t("%"),
     }
 }
 
@@ -158,6 +162,8 @@ pub fn help(key: Key) -> &'static str {
         Key::Mw => t("The site's facility power, for the site totals."),
         Key::Drc => t("Paid to mining for load it can switch off when the grid asks."),
         Key::Firm => t("What the AI paths pay above the average price for power every hour."),
+        Key::Rlife => t("Years the owned fleet still earns; its price is paid and not counted."),
+        Key::Ai => t("The rest of the site keeps mining; the plan's figures weigh the two."),
     }
 }
 
@@ -171,6 +177,7 @@ pub fn group_title(group: Group) -> &'static str {
         Group::Target => t("Target"),
         Group::Outlook => t("Outlook"),
         Group::Power => t("Power price"),
+        Group::Site => t("Your site"),
     }
 }
 

@@ -26,6 +26,7 @@ pub mod power;
 pub mod reasons;
 pub mod saved;
 pub mod search;
+pub mod site;
 pub mod time_charts;
 pub mod tornado;
 

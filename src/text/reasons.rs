@@ -91,6 +91,8 @@ pub fn warning(warning: &Warning) -> String {
             "{key}={value} ignored: {key} is given more than once; the first value counts.",
             &[("key", &quoted(key)), ("value", &quoted(value))],
         ),
+        Warning::IgnoredForMix { key, value } => super::site::ignored_for_mix(&quoted(key), &quoted(value)),
+        Warning::FitOutBelowSite { gfit, site, .. } => super::site::fit_out_below_site(gfit, site),
     }
 }
 
@@ -102,13 +104,14 @@ pub const NOTICE_PER_KIND: usize = 10;
 /// What a notice lists: the first [`NOTICE_PER_KIND`] warnings of each kind in the link's
 /// order, and, when that leaves some out, a line that counts them ("and 23,990 more").
 pub fn notice(warnings: &[Warning]) -> (Vec<&Warning>, Option<String>) {
-    let mut seen = [0_usize; 3];
+    let mut seen = [0_usize; 4];
     let mut shown = Vec::new();
     for w in warnings {
         let kind = match w {
             Warning::UnknownKey { .. } => 0,
             Warning::Invalid { .. } => 1,
             Warning::Repeated { .. } => 2,
+            Warning::IgnoredForMix { .. } | Warning::FitOutBelowSite { .. } => 3,
         };
         seen[kind] += 1;
         if seen[kind] <= NOTICE_PER_KIND {
@@ -163,6 +166,9 @@ pub fn refusal(reason: &Refusal) -> String {
         | Refusal::BucketsNeedCustom
         | Refusal::Strike(_)
         | Refusal::StrikeNeedsProfile => super::power::refusal(reason).unwrap_or_default(),
+        Refusal::Own => t("it takes none, site or fleet").to_string(),
+        Refusal::AiPath => t("it takes colo or gpu").to_string(),
+        Refusal::Mix(error) => super::site::mix_refusal(error),
     }
 }
 
@@ -179,6 +185,7 @@ fn fallback_text(fallback: &Fallback) -> String {
         Fallback::NoTitle => t("no title").to_string(),
         Fallback::DefaultMonth => t("the data's last month less the ASIC life").to_string(),
         Fallback::NoBuckets => t("no custom profile").to_string(),
+        Fallback::SingleModel => t("the single ASIC model").to_string(),
     }
 }
 

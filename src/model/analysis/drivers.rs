@@ -101,6 +101,10 @@ pub fn range(key: Key) -> Range {
         Key::Drc => Amount(dec!(20)),
         // A firm-supply premium of about a cent per kWh either way.
         Key::Firm => Amount(dec!(0.01)),
+        // An owned fleet's years left (the all-in margin spreads nothing over them) and the
+        // plan's AI share move no all-in margin per kWh either.
+        Key::Rlife => Years(dec!(1)),
+        Key::Ai => Amount(dec!(20)),
     }
 }
 

@@ -19,6 +19,7 @@ use super::margins::{
 use super::metric::MetricId;
 use super::path::Path;
 use super::profile::{allin_as_before, flat_allin, mining_allin as profile_allin, mining_today, MiningToday};
+use super::site;
 use crate::model::figure::{add, div, fig, mul, Figure};
 
 const DAYS_PER_YEAR: Decimal = dec!(365);
@@ -94,6 +95,7 @@ pub fn evaluate_over_time(scenario: &Scenario, invalid: InvalidKeys) -> Evaluati
         metrics.set(path.site_npv(), fig(|| Ok(UsdPerMegawatt::new(npv?).for_site(mw?)?.get())));
         metrics.set(path.site_lifetime_cash(), fig(|| Ok(UsdPerMegawatt::new(lifetime?).for_site(mw?)?.get())));
     }
+    set_plan(&i, &mut metrics, true);
     Evaluation { metrics, projection }
 }
 
@@ -225,7 +227,21 @@ fn static_metrics<const PROFILE: bool>(i: &Inputs) -> Metrics {
     for (id, figure) in figures {
         metrics.set(id, figure);
     }
+    set_plan(i, &mut metrics, false);
     metrics
+}
+
+/// The plan's site figures (SPEC.md, "Site"): each the mining path's and the AI path's
+/// weighted by `ai`; those over time only once the projection is there.
+fn set_plan(i: &Inputs, metrics: &mut Metrics, projected: bool) {
+    let a = i.ai().map(Share::fraction);
+    let ai_path = site::ai_path(i.scenario().aip());
+    for (plan, of) in site::plan_metrics() {
+        if plan.needs_projection() == projected {
+            let figure = site::weighted(a, metrics.get(of(Path::Mining)), metrics.get(of(ai_path)));
+            metrics.set(plan, figure);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -48,7 +48,17 @@ pub fn scenario_entries(scenario: &Scenario) -> Vec<(&'static str, Value)> {
         if key == Key::Gph {
             entries.push(("gpu", Value::Text(scenario.gpu().id.to_string())));
         }
+        // SPEC.md, "Site": `own`, `rlife`, `mix`, `ai`, `aip` in the table's order.
+        if key == Key::Rlife {
+            entries.push(("own", Value::Text(scenario.own().name().to_string())));
+        }
+        if key == Key::Ai {
+            entries.push(("mix", scenario.mix().map_or(Value::Null, |m| Value::Text(m.to_link_value()))));
+        }
         entries.push((key.name(), scenario.get(key).map_or(Value::Null, Value::Number)));
+        if key == Key::Ai {
+            entries.push(("aip", Value::Text(scenario.aip().name().to_string())));
+        }
     }
     entries.push(("bt", Value::Text(history::month_text(scenario.bt()))));
     entries.push(("btcap", Value::Number(scenario.btcap().get())));

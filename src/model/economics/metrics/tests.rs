@@ -265,6 +265,11 @@ fn inputs_of(id: MetricId, hp_given: bool) -> Vec<Key> {
         // With a flat price: every hour runs, at `kwh`, and there is no flexibility to value.
         M::MiningRunSharePct | M::MiningFlexibilityUsdPerMwYear => vec![],
         M::MiningPowerPriceUsdPerKwh => vec![Kwh],
+        // The plan at `ai=0`: all mining (an AI term of weight 0 is not needed), and `ai`.
+        M::PlanSiteCapexUsd => [&mining_capex[..], &[Mw, Ai]].concat(),
+        M::PlanSiteMarginUsdPerYear => [&mining_year[..], &[Mw, Ai]].concat(),
+        M::PlanSiteNpvUsd => [&mining_life[..], &[Dr, Mw, Ai]].concat(),
+        M::PlanSiteLifetimeCashUsd => [&mining_life[..], &[Mw, Ai]].concat(),
     }
 }
 

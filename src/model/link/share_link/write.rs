@@ -17,6 +17,14 @@ pub(in crate::model::link) fn differing(scenario: &Scenario, base: &Scenario) ->
             out.push(("asic", scenario.asic().id.to_string()));
             base.set_asic(scenario.asic());
         }
+        if key == Key::Rlife && scenario.own() != base.own() {
+            out.push(("own", scenario.own().name().to_string()));
+            base.set_own(scenario.own());
+        }
+        if key == Key::Ai && scenario.mix() != base.mix() {
+            out.push(("mix", scenario.mix().map_or_else(String::new, Mix::to_link_value)));
+            base.set_mix(scenario.mix().cloned());
+        }
         if key == Key::Gph && scenario.gpu() != base.gpu() {
             out.push(("gpu", scenario.gpu().id.to_string()));
             base.set_gpu(scenario.gpu());
@@ -25,6 +33,9 @@ pub(in crate::model::link) fn differing(scenario: &Scenario, base: &Scenario) ->
         if value != base.get(key) {
             out.push((key.name(), value.map_or_else(String::new, plain)));
         }
+    }
+    if scenario.aip() != base.aip() {
+        out.push(("aip", scenario.aip().name().to_string()));
     }
     out.extend(differing_backtest(scenario, &base));
     out.extend(differing_power(scenario, &base));
