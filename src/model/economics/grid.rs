@@ -15,6 +15,7 @@ use crate::model::units::UsdPerBtc;
 use super::capex::{capexes, Allin};
 use super::inputs::{Inputs, InvalidKeys};
 use super::margins::{breakeven_power, energy_per_btc, target_max_power, Fixed, Moving};
+use super::profile::{allin_as_before, flat_allin, mining_allin, mining_with, scaled_of, Scaled};
 use crate::model::figure::Figure;
 
 /// What no cell's two keys move.
@@ -26,6 +27,11 @@ pub struct MapGrid<'a> {
     colo: Figure,
     /// GPU revenue per kWh: rental price, utilisation and power per GPU only.
     gpu_revenue: Figure,
+    /// Mining's capex per MW (neither price moves it), for the all-in margin with a price
+    /// profile or a demand-response credit.
+    mining_capex: Figure,
+    /// True with a flat price and no credit: mining's all-in margin as before.
+    as_before: bool,
 }
 
 /// What one bitcoin price gives.
@@ -42,6 +48,10 @@ pub struct MapRow {
 pub struct MapColumn {
     fixed: Fixed,
     gpu: Figure,
+    /// The scenario at this power price, and its profile scaled to it (Power by the hour:
+    /// each cell decides its running buckets at its own revenue).
+    at: Scenario,
+    scaled: Option<Figure<Scaled>>,
 }
 
 impl<'a> MapGrid<'a> {
@@ -51,9 +61,11 @@ impl<'a> MapGrid<'a> {
         let i = Inputs::new(scenario, invalid);
         let fixed = Fixed::new(&i);
         let margins = fixed.margins(&Moving::now(&i));
-        let allin = Allin::new(&i, capexes(&i, fixed.eff));
+        let capex = capexes(&i, fixed.eff);
+        let allin = Allin::new(&i, capex);
         let colo = allin.colo(margins.colo_margin);
-        MapGrid { scenario, invalid, allin, colo, gpu_revenue: margins.gpu_revenue }
+        let as_before = allin_as_before(scenario);
+        MapGrid { scenario, invalid, allin, colo, gpu_revenue: margins.gpu_revenue, mining_capex: capex[0], as_before }
     }
 
     /// The scenario with `key` at `value`, or why not.
@@ -77,13 +89,26 @@ impl<'a> MapGrid<'a> {
     /// Column figures at power price `kwh`.
     pub fn column(&self, kwh: Decimal) -> Result<MapColumn, ModelError> {
         let at = self.with(Key::Kwh, kwh)?;
-        let fixed = Fixed::new(&Inputs::new(&at, self.invalid));
+        let i = Inputs::new(&at, self.invalid);
+        let fixed = Fixed::new(&i);
         let gpu = self.allin.gpu(fixed.gpu_margin(self.gpu_revenue));
-        Ok(MapColumn { fixed, gpu })
+        let scaled = scaled_of(&i);
+        Ok(MapColumn { fixed, gpu, at, scaled })
     }
 
     /// The all-in margins per kWh of mining, colocation and GPU cloud, in `Path::ALL` order.
     pub fn cell(&self, row: &MapRow, column: &MapColumn) -> [Figure; 3] {
-        [self.allin.mining(column.fixed.mining_margin(row.revenue)), self.colo, column.gpu]
+        let mining = match self.as_before {
+            true => self.allin.mining(column.fixed.mining_margin(row.revenue)),
+            false => {
+                let i = Inputs::new(&column.at, self.invalid);
+                let today = mining_with(&i, &column.fixed, row.revenue, column.scaled.as_ref());
+                match today.run_fraction {
+                    None => flat_allin(&i, self.allin.mining(today.margin)),
+                    Some(_) => mining_allin(&i, &today, self.mining_capex),
+                }
+            }
+        };
+        [mining, self.colo, column.gpu]
     }
 }

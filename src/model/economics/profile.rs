@@ -144,36 +144,50 @@ pub struct MiningToday {
 /// reads the price as flat whatever the scenario says, and compiles without the profile's
 /// code (the first screen's module: `metrics::evaluate_static_flat`).
 pub fn mining_today<const PROFILE: bool>(i: &Inputs, fixed: &Fixed, revenue: Figure) -> MiningToday {
-    let up = i.up().map(|u| u.fraction());
-    let credit = fig(|| mul(i.drc()?.get(), KW_PER_MW));
-    let with_credit = |year: Figure| {
-        fig(|| {
-            let (year, credit) = (year?, credit?);
-            if credit.is_zero() {
-                Ok(year)
-            } else {
-                add(year, credit)
-            }
-        })
-    };
-    let scaled = if PROFILE { scaled_of(i) } else { None };
+    match PROFILE {
+        true => mining_with(i, fixed, revenue, scaled_of(i).as_ref()),
+        // Not through `mining_with`: the first screen's module would hold its profile code.
+        false => flat_mining(i, fixed, revenue),
+    }
+}
+
+/// The margin per MW-year with the credit, `drc · 1,000`, added (none added when zero).
+fn with_credit(i: &Inputs, year: Figure) -> Figure {
+    let credit = mul(i.drc()?.get(), KW_PER_MW)?;
+    let year = year?;
+    if credit.is_zero() {
+        Ok(year)
+    } else {
+        add(year, credit)
+    }
+}
+
+/// Mining today with a flat price: every figure as before, the credit added to the year.
+fn flat_mining(i: &Inputs, fixed: &Fixed, revenue: Figure) -> MiningToday {
+    let margin = fixed.mining_margin(revenue);
+    MiningToday {
+        run_share: Ok(Decimal::ONE_HUNDRED),
+        power_price: i.kwh().map(|k| k.get()),
+        cash: fixed.cash,
+        margin,
+        margin_year: with_credit(i, fig(|| mul(mul(margin?, KWH_PER_MW_YEAR)?, i.up()?.fraction()))),
+        flexibility: Err(ModelError::FlatPrice),
+        run_fraction: None,
+    }
+}
+
+/// [`mining_today`] with the profile already scaled to the scenario's `kwh` (`None`: flat),
+/// for many evaluations at one power price (a column of the decision map).
+pub fn mining_with(i: &Inputs, fixed: &Fixed, revenue: Figure, scaled: Option<&Figure<Scaled>>) -> MiningToday {
     let Some(scaled) = scaled else {
-        let margin = fixed.mining_margin(revenue);
-        return MiningToday {
-            run_share: Ok(Decimal::ONE_HUNDRED),
-            power_price: i.kwh().map(|k| k.get()),
-            cash: fixed.cash,
-            margin,
-            margin_year: with_credit(fig(|| mul(mul(margin?, KWH_PER_MW_YEAR)?, up?))),
-            flexibility: Err(ModelError::FlatPrice),
-            run_fraction: None,
-        };
+        return flat_mining(i, fixed, revenue);
     };
+    let up = i.up().map(|u| u.fraction());
     let opx = fixed.opx;
     let run = fig(|| scaled.as_ref().map_err(|e| *e)?.run(revenue?, opx?, i.scenario().strike()));
     let power_price = fig(|| run?.mean_price());
     let cash = fig(|| add(power_price?, opx?));
-    let margin_year = with_credit(fig(|| per_mw_year(run?.margin_sum(revenue?, opx?)?, up?)));
+    let margin_year = with_credit(i, fig(|| per_mw_year(run?.margin_sum(revenue?, opx?)?, up?)));
     let all = fig(|| per_mw_year(scaled.as_ref().map_err(|e| *e)?.first(BUCKETS).margin_sum(revenue?, opx?)?, up?));
     MiningToday {
         run_share: run.map(|r| Decimal::from(r.n)),

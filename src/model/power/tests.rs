@@ -109,3 +109,15 @@ fn it_reads_a_comparisons_sides_with_their_own_profiles() {
     assert!(c.b().profile().is_flat());
     assert_eq!(crate::model::from_link(&parsed.to_query()).0, parsed);
 }
+
+#[test]
+fn it_evaluates_each_side_of_a_comparison_with_its_own_profile() {
+    let (parsed, _) = crate::model::from_link("kwh=0.045&b.pp=ercot-n-2025&b.strike=0.03");
+    let crate::model::Link::Compare(c) = &parsed else { panic!("a comparison") };
+    let (a, b) = (crate::model::evaluate(c.a()), crate::model::evaluate(c.b()));
+    let share = crate::model::MetricId::MiningRunSharePct;
+    assert_eq!(a.get(share), Ok(dec!(100)));
+    let (alone, _) = from_query("kwh=0.045&pp=ercot-n-2025&strike=0.03");
+    assert_eq!(b, crate::model::evaluate(&alone), "side B reads as its own link");
+    assert!(b.get(share).is_ok_and(|n| n < dec!(100)));
+}

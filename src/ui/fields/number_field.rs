@@ -113,7 +113,11 @@ pub fn NumberField(
         <div class="field" class:invalid=move || error.get().is_some()>
             <label for=label_for>
                 {label(key)}
-                {(!unit.is_empty() && key != Key::Kwh).then(|| view! { <span class="unit">{unit}</span> })}
+                {(!unit.is_empty() && key != Key::Kwh).then(|| {
+                    // The firm premium is a power price: its unit is the one chosen for `kwh`.
+                    let unit = move || if key == Key::Firm { crate::text::power::unit_name(power_unit.get()) } else { unit };
+                    view! { <span class="unit">{unit}</span> }
+                })}
             </label>
             {(key == Key::Kwh).then(|| view! { <PowerUnitPicker editable=editable/> })}
             <input

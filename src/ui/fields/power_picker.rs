@@ -96,18 +96,21 @@ pub fn PowerPicker(
             </select>
             <p class="help">{t("Mining can stop in the dearest hours; an AI tenant runs every hour.")}</p>
         </div>
-        <div class="field" hidden=move || selected.get() != "custom">
-            <label for="f-pfile">{t("My prices (CSV)")}</label>
-            <input id="f-pfile" type="file" accept=".csv,.txt,text/csv,text/plain" disabled=!editable on:change=on_file/>
-            <p class="help">{t("One price a row, or time,price; USD/MWh; at least 672 hours. The file stays in your browser.")}</p>
-        </div>
+        // Shown or not by rendering: a `.field`'s display rule would override `hidden`.
+        {move || (selected.get() == "custom").then(|| view! {
+            <div class="field">
+                <label for="f-pfile">{t("My prices (CSV)")}</label>
+                <input id="f-pfile" type="file" accept=".csv,.txt,text/csv,text/plain" disabled=!editable on:change=on_file/>
+                <p class="help">{t("One price a row, or time,price; USD/MWh; at least 672 hours. The file stays in your browser.")}</p>
+            </div>
+        })}
         <p class="help" role="status" data-power-message="">{crate::ui::live_text(move || message.get())}</p>
-        <div class="field" hidden=move || selected.get() == "flat">
+        {move || (selected.get() != "flat").then(|| view! { <div class="field">
             <label for="f-strike">{t("Strike")}</label>
             <input id="f-strike" name="strike" type="text" inputmode="decimal" autocomplete="off" disabled=!editable
                 prop:value=strike_text on:change=on_strike/>
             <p class="help">{move || tf("Mining runs only in hours priced at or below this ({unit}); auto: up to its break-even.",
                 &[("unit", crate::text::power::unit_name(unit.get()))])}</p>
-        </div>
+        </div> })}
     }
 }

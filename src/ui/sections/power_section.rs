@@ -1,8 +1,8 @@
 //! "Power by the hour": the year's price duration curve with the price mining runs up to,
 //! the hours it stops in shaded and the price the AI paths pay every hour; the finding in
 //! the title, the profile's source under it, and the downloads. Geometry from
-//! `model::chart::duration`, words from `text::power`; this file only binds them. Nothing
-//! shows with a flat price.
+//! `model::chart::duration`, words from `text::power`; this file only binds them. With a
+//! flat price, the figures and where to choose a profile.
 
 use leptos::prelude::*;
 
@@ -79,36 +79,46 @@ pub fn PowerSection() -> impl IntoView {
         })
     };
     let download_svg = move |_| scenario.with_untracked(|s| download_chart(s, "power-chart", PAGE_VIEW, FILE_VIEW));
-    move || {
-        match curve.get() {
-        None => ().into_any(),
-        Some(Err(e)) => view! { <p class="note" data-section="power">{model_error(&e)}</p> }.into_any(),
-        Some(Ok(_)) => {
-            view! {
-                <section class="card power" aria-labelledby="power-title" data-section="power">
-                    <h2 id="power-title">{t("Power by the hour")}</h2>
-                    <p>
-                        {t("Hours mining runs")}": "<MetricValue id=MetricId::MiningRunSharePct/><br/>
-                        {t("Mining's power price when it runs, per kWh")}": "<MetricValue id=MetricId::MiningPowerPriceUsdPerKwh/><br/>
-                        {t("Mining's flexibility a year")}": "<MetricValue id=MetricId::MiningFlexibilityUsdPerMwYear/>
-                    </p>
-                    <figure class="chart wide">
-                        <figcaption class="chart-caption">
-                            <strong>{move || svg_view.with(|v| v.title.clone())}</strong>" "
-                            <span>{move || svg_view.with(|v| v.subtitle.clone())}</span>
-                        </figcaption>
-                        <LineChartSvg view=svg_view/>
-                        <p class="attribution" data-attribution="">{move || credit.get()}</p>
-                    </figure>
-                    <div class="downloads" role="group" aria-label=t("Downloads")>
-                        <button type="button" on:click=download_csv>{t("Prices by the hour (CSV)")}</button>
-                        <button type="button" on:click=download_svg>{t("Power price chart (SVG)")}</button>
-                    </div>
-                </section>
-            }
-            .into_any()
+    let figures = move || {
+        view! {
+            <p>
+                {t("Hours mining runs")}": "<MetricValue id=MetricId::MiningRunSharePct/><br/>
+                {t("Mining's power price when it runs, per kWh")}": "<MetricValue id=MetricId::MiningPowerPriceUsdPerKwh/><br/>
+                {t("Mining's flexibility a year")}": "<MetricValue id=MetricId::MiningFlexibilityUsdPerMwYear/>
+            </p>
         }
+    };
+    let body = move || {
+        match curve.get() {
+        // A flat price: the figures (every hour runs, at `kwh`) and where to choose a profile.
+        None => view! {
+            <p class="note">{t("The price is flat: choose its shape over the year under Inputs, Power price, to see the hours mining would stop in.")}</p>
+        }
+        .into_any(),
+        Some(Err(e)) => view! { <p class="note">{model_error(&e)}</p> }.into_any(),
+        Some(Ok(_)) => view! {
+            <figure class="chart wide">
+                <figcaption class="chart-caption">
+                    <strong>{move || svg_view.with(|v| v.title.clone())}</strong>" "
+                    <span>{move || svg_view.with(|v| v.subtitle.clone())}</span>
+                </figcaption>
+                <LineChartSvg view=svg_view/>
+                <p class="attribution" data-attribution="">{move || credit.get()}</p>
+            </figure>
+            <div class="downloads" role="group" aria-label=t("Downloads")>
+                <button type="button" on:click=download_csv>{t("Prices by the hour (CSV)")}</button>
+                <button type="button" on:click=download_svg>{t("Power price chart (SVG)")}</button>
+            </div>
+        }
+        .into_any(),
     }
+    };
+    view! {
+        <section class="card power" aria-labelledby="power-title" data-section="power">
+            <h2 id="power-title">{t("Power by the hour")}</h2>
+            {figures}
+            {body}
+        </section>
     }
 }
 

@@ -311,6 +311,10 @@ fn it_computes_every_cell_and_line_exactly_as_the_static_evaluator() {
         "up=0.0001&gph=1000&util=100",
         "capex=10000&site=1000000000&life=0.01",
         "diff=1000000&btc=0.01",
+        // Power by the hour: each cell decides its running buckets at its own prices.
+        "pp=ercot-n-2025",
+        "pp=ercot-n-2025&strike=0.03&drc=25&firm=0.02",
+        "drc=40",
     ]
     .into_iter()
     .map(|q| (q, InvalidKeys::default()))
