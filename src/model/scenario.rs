@@ -130,6 +130,14 @@ impl Scenario {
         }
     }
 
+    /// Whether the network is the snapshot's ([`crate::model::SNAPSHOT_DATE`]): its
+    /// difficulty, subsidy, fees and block height at their defaults, and no hashprice set
+    /// by hand.
+    pub fn network_is_snapshot(&self) -> bool {
+        self.hp.is_none()
+            && [Key::Diff, Key::Sub, Key::Fee, Key::Blk].into_iter().all(|k| self.get(k) == self.default_of(k))
+    }
+
     /// Sets a key after checking its range; on error the scenario is unchanged.
     /// `None` clears `hp` (and resets any other key to its default).
     pub fn set(&mut self, key: Key, value: Option<Decimal>) -> Result<(), FieldError> {

@@ -125,6 +125,12 @@ impl Section {
     fn bit(self) -> u16 {
         1 << (self as u8)
     }
+
+    /// Whether a comparison shows this section: a group of its table, or (B's) inputs. The
+    /// decision map, "What moves the answer" and History are of one scenario.
+    pub fn in_comparison(self) -> bool {
+        !matches!(self, Section::Map | Section::Drivers | Section::History)
+    }
 }
 
 /// A set of sections, kept in `Section::ALL` order whatever order the link gave.
@@ -154,6 +160,14 @@ impl Sections {
 
     pub fn contains(self, s: Section) -> bool {
         self.0 & s.bit() != 0
+    }
+
+    /// The sections of these a comparison shows ([`Section::in_comparison`]).
+    pub fn in_comparison(self) -> Sections {
+        Section::ALL
+            .into_iter()
+            .filter(|s| s.in_comparison() && self.contains(*s))
+            .fold(Sections::empty(), Sections::with)
     }
 
     /// The link value: `compare,btc`.
@@ -239,6 +253,8 @@ pub struct View {
     pub live: bool,
     /// `pu=`: the unit of the power price's field.
     pub power_unit: PowerUnit,
+    /// `nu=latn`: Western digits (0–9) where the language has its own (Arabic).
+    pub latin_digits: bool,
 }
 
 impl Default for View {
@@ -252,6 +268,7 @@ impl Default for View {
             edit: true,
             live: false,
             power_unit: PowerUnit::UsdPerKwh,
+            latin_digits: false,
         }
     }
 }

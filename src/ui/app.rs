@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::compare_card::CompareCard;
 use super::cost_per_btc_card::CostPerBtcCard;
-use super::embed_bar::EmbedBar;
+use super::embed_bar::{EmbedBar, EmbedFacts};
 use super::input_panel::InputPanel;
 use super::language_picker::LanguagePicker;
 use super::lazy;
@@ -13,7 +13,7 @@ use super::notice::Notice;
 use super::per_mw_table::PerMwTable;
 use super::share_bar::ShareBar;
 use super::state::{
-    ComparingCtx, LinkCtx, MetricsCtx, ProjectionCtx, ScenarioCtx, SettledCtx, TimeModel, TimeModelCtx,
+    ComparingCtx, LinkCtx, LiveReadingCtx, MetricsCtx, ProjectionCtx, ScenarioCtx, SettledCtx, TimeModel, TimeModelCtx,
 };
 use super::use_embed_height::use_embed_height;
 use super::use_scenario_url::use_scenario_url;
@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
     // While comparing, A and B side by side take the place of the single scenario's cards.
     let comparing = Memo::new(move |_| session.with(|s| s.pinned().is_some()));
     provide_context(ComparingCtx(comparing));
+    provide_context(LiveReadingCtx(RwSignal::new(None)));
 
     let view = scenario.with_untracked(|s| s.view);
     // The theme follows the link; an effect touches only the document element. The language
@@ -98,10 +99,12 @@ pub fn App() -> impl IntoView {
             <main class="embed" id="results" tabindex="-1" data-layout="embed">
                 <h1 class="embed-title">"kWhich"</h1>
                 {headline}
+                // What the figures rest on, as the boot module wrote it (one scenario's).
+                {(!compared).then(|| view! { <EmbedFacts/> })}
                 <Notice warnings=warnings/>
                 {compared.then(lazy::comparison)}
                 {shown.map(|s| section_view(s, editable)).collect_view()}
-                <EmbedBar/>
+                <EmbedBar editable=editable/>
             </main>
         }
         .into_any();

@@ -7,7 +7,7 @@ use crate::model::view::Section;
 use super::live_button::LiveButton;
 use super::metric_value::MetricValue;
 use super::state::ScenarioCtx;
-use crate::model::{MetricId as M, SNAPSHOT_DATE};
+use crate::model::MetricId as M;
 use crate::text::{t, tf};
 
 /// The network side of the scenario, with "Use today's network" (in an embed only when
@@ -22,7 +22,7 @@ pub fn NetworkCard() -> impl IntoView {
         } else {
             tf(
                 "Computed from price, difficulty, subsidy and fees. Default network snapshot: {date}.",
-                &[("date", &crate::text::num(SNAPSHOT_DATE))],
+                &[("date", &crate::text::time_charts::snapshot_date())],
             )
         }
     };

@@ -63,7 +63,18 @@ pub fn scenario_entries(scenario: &Scenario) -> Vec<(&'static str, Value)> {
     entries.push(("show", Value::Text(shown.to_link_value())));
     entries.push(("edit", Value::flag(view.edit)));
     entries.push(("live", Value::flag(view.live)));
+    entries.push(("nu", if view.latin_digits { Value::Text("latn".into()) } else { Value::Null }));
     entries
+}
+
+/// The day of the network figures, ISO 8601: the snapshot's ([`crate::model::SNAPSHOT_DATE`])
+/// when the scenario's network is the snapshot's, else [`Value::Null`] (set in the link; a
+/// link does not say when).
+pub fn network_date(scenario: &Scenario) -> Value {
+    match scenario.network_is_snapshot() {
+        true => Value::Text(crate::model::SNAPSHOT_DATE.to_string()),
+        false => Value::Null,
+    }
 }
 
 /// Every metric by its key, at full precision, then the backtest's (they replay the

@@ -17,6 +17,8 @@ pub struct EmbedOptions {
     pub lang: Lang,
     /// A headline above the embed (`title=`).
     pub title: Option<Title>,
+    /// Western digits in a language with its own (`nu=latn`).
+    pub latin_digits: bool,
 }
 
 impl Default for EmbedOptions {
@@ -30,6 +32,7 @@ impl Default for EmbedOptions {
             live: false,
             lang: Lang::En,
             title: None,
+            latin_digits: false,
         }
     }
 }
@@ -169,6 +172,8 @@ fn embed_view(mut view: View, options: &EmbedOptions) -> View {
     view.live = options.live;
     view.lang = options.lang;
     view.title = options.title;
+    // Only a language with digits of its own has another kind to choose.
+    view.latin_digits = options.latin_digits && options.lang == Lang::Ar;
     view
 }
 
@@ -179,10 +184,16 @@ pub fn embed_scenario(scenario: &Scenario, options: &EmbedOptions) -> Scenario {
     embedded
 }
 
-/// The link (one scenario, or both sides of a comparison) as an embed shows it.
+/// The link (one scenario, or both sides of a comparison) as an embed shows it. A
+/// comparison's link names only the sections a comparison shows, so that a snippet never
+/// offers a reader what the embed leaves out.
 pub fn embed_link(link: &Link, options: &EmbedOptions) -> Link {
     let mut embedded = link.clone();
-    embedded.set_view(embed_view(*link.view(), options));
+    let options = match link {
+        Link::Compare(_) => EmbedOptions { sections: options.sections.in_comparison(), ..*options },
+        Link::Single(_) => *options,
+    };
+    embedded.set_view(embed_view(*link.view(), &options));
     embedded
 }
 
@@ -283,6 +294,11 @@ mod tests {
             to_query(&embed_scenario(&arabic_page, &vi)),
             "v=1&lang=vi&title=%C4%90%C3%A0o%20hay%20cho%20thu%C3%AA%3F%203%20%C2%A2%20%26%20AI&embed=1&live=1"
         );
+        // Western digits for an Arabic article; nothing to choose in Vietnamese.
+        let latin = EmbedOptions { lang: Lang::Ar, latin_digits: true, ..EmbedOptions::default() };
+        assert_eq!(to_query(&embed_scenario(&arabic_page, &latin)), "v=1&lang=ar&embed=1&nu=latn");
+        let vi_latin = EmbedOptions { latin_digits: true, ..vi };
+        assert_eq!(to_query(&embed_scenario(&arabic_page, &vi_latin)), to_query(&embed_scenario(&arabic_page, &vi)));
         let (back, warnings) = crate::model::from_query(&to_query(&embed_scenario(&arabic_page, &vi)));
         assert!(warnings.is_empty());
         assert_eq!(back.view.title.map(|t| t.as_str().to_string()), Some("Đào hay cho thuê? 3 ¢ & AI".into()));
@@ -318,6 +334,21 @@ mod tests {
         let html = snippet("https://user.github.io/kwhich/", &link, &options, TITLE, &ResizeScript::default());
         let src = format!("src=\"https://user.github.io/kwhich/?{}#{}\"", query.replace('&', "&amp;"), embed_id(query));
         assert!(html.contains(&src), "{html}");
+    }
+
+    #[test]
+    fn a_comparison_embed_names_only_the_sections_a_comparison_shows() {
+        let (link, _) = crate::model::from_link("?v=1&kwh=0.045&b.kwh=0.03");
+        let all = Section::ALL.into_iter().fold(Sections::empty(), Sections::with);
+        let options = EmbedOptions { sections: all, ..EmbedOptions::default() };
+        let query = embed_link(&link, &options).to_query();
+        assert_eq!(query, "v=1&kwh=0.045&embed=1&show=compare,btc,mw,network,time,inputs&b.kwh=0.03");
+        // Only what a comparison cannot show: nothing left to name.
+        let map = EmbedOptions { sections: Sections::empty().with(Section::Map), ..options };
+        assert_eq!(embed_link(&link, &map).to_query(), "v=1&kwh=0.045&embed=1&show=&b.kwh=0.03");
+        // One scenario keeps every section.
+        let single = Link::Single(Scenario::default());
+        assert_eq!(embed_link(&single, &map).to_query(), "v=1&embed=1&show=map");
     }
 
     #[test]

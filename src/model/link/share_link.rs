@@ -33,6 +33,8 @@ pub enum Refusal {
     Theme,
     /// `pu` other than kwh, ckwh, mwh.
     PowerUnit,
+    /// `nu` other than latn.
+    Digits,
     /// `embed`, `edit` or `live` other than 0 or 1.
     ZeroOrOne,
     /// `show` naming no known section.
@@ -74,6 +76,8 @@ pub enum Fallback {
     NoTitle,
     /// `bt` keeps its default: the data's last month less the ASIC life.
     DefaultMonth,
+    /// `nu`: the language's own digits.
+    LanguageDigits,
 }
 
 impl Warning {
@@ -224,6 +228,10 @@ pub(super) fn from_pairs(pairs: Vec<(String, String)>) -> (Scenario, Vec<Warning
                 Some(unit) => scenario.view.power_unit = unit,
                 None => warnings.push(invalid(Refusal::PowerUnit, Fallback::Value("kwh".into()))),
             },
+            "nu" => match value.as_str() {
+                "latn" => scenario.view.latin_digits = true,
+                _ => warnings.push(invalid(Refusal::Digits, Fallback::LanguageDigits)),
+            },
             "embed" | "edit" | "live" => match value.as_str() {
                 "0" | "1" => {
                     let on = value == "1";
@@ -292,9 +300,12 @@ impl Given {
         // `sub` before `fee`: when both are zero, `fee` is the one that falls back. A
         // zero refused because its partner was still zero gets one more try after the
         // partner: reading onto a scenario with no fee, `sub=0&fee=0.5` is valid.
-        numbers.sort_by_key(|(k, _)| *k);
+        // In the keys' order, each key once (the first value counts): taken key by key
+        // rather than sorted, which spares the first load a sort of its own (2.8 KB of Wasm).
         let mut waiting = Vec::new();
-        for (key, value) in numbers {
+        for key in Key::ALL {
+            let Some(at) = numbers.iter().position(|(k, _)| *k == key) else { continue };
+            let (key, value) = numbers.swap_remove(at);
             match key.field().parse(&value).and_then(|v| scenario.set(key, Some(v))) {
                 Err(FieldError::RewardNotPositive) => waiting.push((key, value)),
                 Err(error) => warnings.push(invalid_value(scenario, prefix, key, value, &error)),
@@ -437,6 +448,9 @@ pub fn to_query(scenario: &Scenario) -> String {
     }
     if view.power_unit != PowerUnit::UsdPerKwh {
         push("pu", view.power_unit.name());
+    }
+    if view.latin_digits {
+        push("nu", "latn");
     }
     out
 }

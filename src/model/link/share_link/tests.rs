@@ -509,6 +509,7 @@ fn it_round_trips_every_preset_and_view() {
             edit: false,
             live: true,
             power_unit: PowerUnit::CentsPerKwh,
+            latin_digits: true,
         },
         View {
             lang: Lang::Vi,
@@ -519,6 +520,7 @@ fn it_round_trips_every_preset_and_view() {
             edit: true,
             live: false,
             power_unit: PowerUnit::UsdPerMwh,
+            latin_digits: false,
         },
     ];
     for (n, asic) in ASICS.iter().enumerate() {
@@ -555,4 +557,17 @@ fn it_round_trips_an_embed_with_no_section() {
     let written = to_query(&s);
     assert_eq!(written, "v=1&embed=1&show=");
     assert_eq!(from_query(&written), (s, vec![]));
+}
+
+#[test]
+fn it_reads_western_digits_and_refuses_any_other_value() {
+    let (s, warnings) = crate::model::from_query("?lang=ar&nu=latn");
+    assert!(s.view.latin_digits && warnings.is_empty());
+    assert_eq!(to_query(&s), "v=1&lang=ar&nu=latn");
+    let (s, warnings) = crate::model::from_query("?lang=ar&nu=arab");
+    assert!(!s.view.latin_digits);
+    assert!(matches!(
+        warnings.as_slice(),
+        [Warning::Invalid { reason: Refusal::Digits, fallback: Fallback::LanguageDigits, .. }]
+    ));
 }
