@@ -255,7 +255,7 @@ fn arabic_writes_its_numbers_in_its_own_digits() {
         for (i, c) in text.iter().enumerate() {
             let before = |k: usize| i.checked_sub(k).and_then(|j| text.get(j));
             let in_code = code(before(1)) || (before(1) == Some(&' ') && code(before(2)));
-            assert!(!(c.is_ascii_digit() && !in_code), "{id:?}: a Latin digit in {:?}", ar.get(id));
+            assert!(!c.is_ascii_digit() || in_code, "{id:?}: a Latin digit in {:?}", ar.get(id));
             assert!(!"⁰¹²³⁴⁵⁶⁷⁸⁹".contains(*c), "{id:?}: a superscript in {:?}", ar.get(id));
         }
     }

@@ -1,43 +1,13 @@
 //! The page: thin Leptos components over [`crate::model`].
 
 mod app;
-mod bar_chart;
 pub mod boot;
-mod compare_bar;
-mod compare_card;
-mod comparison_view;
-mod cost_per_btc_card;
-mod download_bar;
-mod drivers_section;
-mod embed_bar;
-mod embed_panel;
-mod hashrate_field;
-mod history_section;
-mod input_panel;
-mod language_picker;
+mod charts;
+mod fields;
+mod hooks;
 mod lazy;
-mod line_chart_svg;
-mod live_button;
-mod map_frame;
-mod map_section;
-mod methodology;
-mod metric_value;
-mod network_card;
-mod notice;
-mod number_field;
-mod per_mw_table;
-mod power_unit_picker;
-mod preset_picker;
-mod saved_scenarios;
-mod share_bar;
-mod state;
-mod time_section;
-mod time_table;
-mod tornado_svg;
-mod use_embed_height;
-mod use_saved_scenarios;
-mod use_scenario_url;
-mod use_settled;
+mod sections;
+mod share;
 mod web;
 
 use leptos::prelude::*;
