@@ -246,6 +246,7 @@ fn view() -> impl Strategy<Value = View> {
             edit,
             live,
             latin_digits,
+            chart: None,
             show: show.map(|bits| {
                 Section::ALL
                     .into_iter()

@@ -165,6 +165,7 @@ impl Scenario {
         let mut full = self.clone();
         full.view.embed = false;
         full.view.show = None;
+        full.view.chart = None;
         full.view.edit = true;
         // The full page always offers today's network.
         full.view.live = false;

@@ -133,6 +133,39 @@ impl Section {
     }
 }
 
+/// One chart an embed may show alone (`show=` naming it), sized for an article's column
+/// with its title, what it rests on and its source: as a chart tool's embed would be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chart {
+    /// Revenue and margin per kWh of each path, as bars ("What a kWh earns").
+    Kwh,
+    /// Margin per kWh of each path, month by month ("Over time").
+    Margin,
+    /// Cumulative cash per MW of each path over its life ("Over time").
+    Cash,
+    /// The decision map.
+    Map,
+}
+
+impl Chart {
+    pub const ALL: [Chart; 4] = [Chart::Kwh, Chart::Margin, Chart::Cash, Chart::Map];
+
+    /// The `show=` value: none is a section's name, so a link that names a section keeps
+    /// its meaning.
+    pub fn name(self) -> &'static str {
+        match self {
+            Chart::Kwh => "kwh-chart",
+            Chart::Margin => "margin-chart",
+            Chart::Cash => "cash-chart",
+            Chart::Map => "map-chart",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Chart> {
+        Self::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
 /// A set of sections, kept in `Section::ALL` order whatever order the link gave.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sections(u16);
@@ -255,6 +288,8 @@ pub struct View {
     pub power_unit: PowerUnit,
     /// `nu=latn`: Western digits (0–9) where the language has its own (Arabic).
     pub latin_digits: bool,
+    /// `show=` naming one chart: an embed of that chart alone (`show` is then `None`).
+    pub chart: Option<Chart>,
 }
 
 impl Default for View {
@@ -269,6 +304,7 @@ impl Default for View {
             live: false,
             power_unit: PowerUnit::UsdPerKwh,
             latin_digits: false,
+            chart: None,
         }
     }
 }
@@ -276,6 +312,9 @@ impl Default for View {
 impl View {
     /// The sections this view shows.
     pub fn sections(&self) -> Sections {
+        if self.chart.is_some() {
+            return Sections::empty();
+        }
         match (self.embed, self.show) {
             (_, Some(s)) => s,
             (true, None) => Sections::EMBED_DEFAULT,

@@ -37,6 +37,13 @@ impl NetworkDate {
     }
 }
 
+/// The source line under a chart shown alone: kWhich, the snapshot's day, the scenario's
+/// link (without the embed's display keys).
+pub fn source_line(scenario: &Scenario) -> String {
+    let link = ["?", &crate::model::to_query(&scenario.without_embed())].concat();
+    tf("Source: kWhich, network snapshot {date}; scenario {link}", &[("date", &snapshot_date()), ("link", &link)])
+}
+
 /// The day of a reading of today's network, for [`NetworkDate::Today`] (written by the app
 /// alone: the first load never has a reading).
 pub fn today(at: &UtcMinute) -> String {

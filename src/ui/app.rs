@@ -11,7 +11,7 @@ use super::hooks::use_embed_height::use_embed_height;
 use super::hooks::use_scenario_url::use_scenario_url;
 use super::hooks::use_settled::use_settled;
 use super::lazy;
-use super::sections::compare_card::CompareCard;
+use super::sections::compare_card::{CompareCard, KwhChartAlone};
 use super::sections::cost_per_btc_card::CostPerBtcCard;
 use super::sections::network_card::NetworkCard;
 use super::sections::notice::Notice;
@@ -20,7 +20,7 @@ use super::share::embed_bar::{EmbedBar, EmbedFacts};
 use super::share::share_bar::ShareBar;
 use crate::model::economics::projection::Projection;
 use crate::model::evaluate_static;
-use crate::model::view::Section;
+use crate::model::view::{Chart, Section};
 use crate::text::t;
 
 /// The whole calculator.
@@ -91,6 +91,28 @@ pub fn App() -> impl IntoView {
         // Only an embed that shows a figure over time loads the time model.
         if compared || [Section::Time, Section::PerMw, Section::History].into_iter().any(|s| sections.contains(s)) {
             lazy::load_time_model();
+        }
+        // One chart alone (`show=kwh-chart`, …): its title, what it rests on, the chart, its
+        // source, and the way to the full calculator; at an article column's width.
+        if let Some(chart) = view.chart.filter(|_| !compared) {
+            if chart != Chart::Kwh && chart != Chart::Map {
+                lazy::load_time_model();
+            }
+            let shown = match chart {
+                Chart::Kwh => view! { <KwhChartAlone/> }.into_any(),
+                _ => lazy::chart_alone(chart),
+            };
+            return view! {
+                <main class="embed alone" id="results" tabindex="-1" data-layout="embed" data-alone=chart.name()>
+                    <h1 class="embed-title">"kWhich"</h1>
+                    {headline}
+                    <EmbedFacts/>
+                    <Notice warnings=warnings/>
+                    {shown}
+                    <EmbedBar editable=false/>
+                </main>
+            }
+            .into_any();
         }
         let shown = Section::ALL.into_iter().filter(move |s| {
             (sections.contains(*s) || (*s == Section::Network && live)) && (*s == Section::Inputs || !compared)

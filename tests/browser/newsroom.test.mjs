@@ -195,4 +195,49 @@ describe("newsroom", () => {
       assert.doesNotMatch(await page.locator("#embed-code").inputValue(), /nu=latn/);
     });
   });
+
+  test("one chart alone (show=kwh-chart, margin-chart, cash-chart, map-chart): title, what it rests on, the chart, its source", async () => {
+    const charts = [
+      ["kwh-chart", "svg[aria-labelledby='chart-title']"],
+      ["margin-chart", "svg[data-chart='margin-chart']"],
+      ["cash-chart", "svg[data-chart='cash-chart']"],
+      ["map-chart", "svg[data-chart='decision-map']"],
+    ];
+    for (const [chart, svg] of charts) {
+      for (const lang of ["en", "ar"]) {
+        const context = await browser.newContext({ viewport: { width: 640, height: 900 } });
+        const page = await context.newPage();
+        try {
+          await openApp(page, server.url, `?v=1&lang=${lang}&embed=1&show=${chart}&kwh=0.045`);
+          const main = page.locator(`main[data-alone='${chart}']`);
+          await main.waitFor();
+          assert.equal(await main.locator(svg).count(), 1, `${chart} ${lang}: the chart`);
+          assert.equal(await main.locator("section.card, table").count(), 0, `${chart} ${lang}: nothing but the chart`);
+          assert.ok((await main.locator(".chart-caption strong").textContent()).trim().length > 10, "a title that states the finding");
+          assert.match(await main.locator("[data-facts]").textContent(), lang === "en" ? /22 Nov 2025/ : /٢٢ نوفمبر ٢٠٢٥/);
+          const source = await main.locator(".chart-source-line").textContent();
+          assert.match(source, /kWhich/);
+          assert.match(source, /kwh=0\.045/, "the scenario's link");
+          assert.doesNotMatch(source, /embed=|show=/, "the full calculator's link");
+          const { scroll, inner, height } = await page.evaluate(() => ({
+            scroll: document.documentElement.scrollWidth,
+            inner: innerWidth,
+            height: document.documentElement.scrollHeight,
+          }));
+          assert.ok(scroll <= inner, `${chart} ${lang}: no sideways scroll`);
+          assert.ok(height < 1200, `${chart} ${lang}: ${height} px fits an article`);
+        } finally {
+          await context.close();
+        }
+      }
+    }
+    await withPage(browser, "newsroom chart panel", async ({ page }) => {
+      await openApp(page, server.url, "?v=1&kwh=0.045");
+      await page.locator('[aria-controls="embed-panel"]').click();
+      await page.locator("#embed-chart").selectOption("margin-chart");
+      const code = await page.locator("#embed-code").inputValue();
+      assert.match(code, /kwh=0\.045&amp;embed=1&amp;show=margin-chart"?/);
+      assert.doesNotMatch(code, /show=compare/);
+    });
+  });
 });

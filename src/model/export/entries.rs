@@ -60,7 +60,8 @@ pub fn scenario_entries(scenario: &Scenario) -> Vec<(&'static str, Value)> {
         None if !view.embed => view.sections().toggled(Section::History, false),
         _ => view.sections(),
     };
-    entries.push(("show", Value::Text(shown.to_link_value())));
+    let shown = view.chart.map_or_else(|| shown.to_link_value(), |c| c.name().to_string());
+    entries.push(("show", Value::Text(shown)));
     entries.push(("edit", Value::flag(view.edit)));
     entries.push(("live", Value::flag(view.live)));
     entries.push(("nu", if view.latin_digits { Value::Text("latn".into()) } else { Value::Null }));

@@ -7,7 +7,7 @@ use crate::model::fields::{FieldError, Key};
 use crate::model::history::MonthError;
 use crate::model::presets::{AsicPreset, GpuPreset, ASICS, GPUS};
 use crate::model::scenario::Scenario;
-use crate::model::view::{Lang, PowerUnit, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
+use crate::model::view::{Chart, Lang, PowerUnit, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
 
 mod write;
 
@@ -249,6 +249,7 @@ pub(super) fn from_pairs(pairs: Vec<(String, String)>) -> (Scenario, Vec<Warning
                 _ => warnings
                     .push(invalid(Refusal::ZeroOrOne, Fallback::Value(if key == "edit" { "1" } else { "0" }.into()))),
             },
+            "show" if Chart::from_name(&value).is_some() => scenario.view.chart = Chart::from_name(&value),
             "show" => match parse_sections(&value) {
                 Some(sections) => scenario.view.show = Some(sections),
                 None => warnings.push(invalid(Refusal::Sections, Fallback::DefaultSections)),

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::link::embed::{snippet, EmbedOptions, ResizeScript};
-use crate::model::view::{Lang, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
+use crate::model::view::{Chart, Lang, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
 use crate::text::fields::section_title;
 use crate::text::{lang, t, tf, Catalog};
 use crate::ui::fields::language_picker::NAMES;
@@ -36,6 +36,7 @@ pub fn EmbedPanel(
     let headline = RwSignal::new(link.with_untracked(|l| l.view().title));
     let headline_error = RwSignal::new(false);
     let latin_digits = RwSignal::new(link.with_untracked(|l| l.view().latin_digits));
+    let chart = RwSignal::new(None::<Chart>);
     let code = move || {
         if hidden.get() {
             return String::new();
@@ -48,6 +49,8 @@ pub fn EmbedPanel(
             lang: embed_lang.get(),
             title: headline.get(),
             latin_digits: latin_digits.get(),
+            // One chart alone is one scenario's.
+            chart: chart.get().filter(|_| !comparing.get()),
         };
         let name = match (headline.get(), embed_lang.get()) {
             (Some(title), _) => title.as_str().to_string(),
@@ -126,6 +129,17 @@ pub fn EmbedPanel(
                     {t("A comparison embed shows A and B as one table, with the inputs; the decision map, “What moves the answer” and “History” show one scenario, so they are not offered.")}
                 </p>
             </fieldset>
+            // One chart alone, as a chart tool embeds one: one scenario's.
+            <div hidden=move || comparing.get()>
+                <label for="embed-chart">{t("Or one chart alone")}</label>
+                <select id="embed-chart" on:change=move |ev| chart.set(Chart::from_name(&event_target_value(&ev)))>
+                    <option value="">{t("No: the sections ticked above")}</option>
+                    <option value=Chart::Kwh.name()>{t("What a kWh earns (bars)")}</option>
+                    <option value=Chart::Margin.name()>{t("Margin per kWh over time")}</option>
+                    <option value=Chart::Cash.name()>{t("Cumulative cash per MW over time")}</option>
+                    <option value=Chart::Map.name()>{t("Decision map")}</option>
+                </select>
+            </div>
             <label class="check" for="embed-edit">
                 <input type="checkbox" id="embed-edit" checked on:change=move |ev| editable.set(event_target_checked(&ev))/>
                 {t("Readers may edit the inputs")}

@@ -72,6 +72,9 @@ pub fn to_query(scenario: &Scenario) -> String {
     if let Some(show) = view.show {
         push("show", &show.to_link_value());
     }
+    if let Some(chart) = view.chart {
+        push("show", chart.name());
+    }
     if !view.edit {
         push("edit", "0");
     }

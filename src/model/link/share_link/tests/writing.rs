@@ -121,6 +121,7 @@ fn it_round_trips_every_preset_and_view() {
             live: true,
             power_unit: PowerUnit::CentsPerKwh,
             latin_digits: true,
+            chart: Some(Chart::Margin),
         },
         View {
             lang: Lang::Vi,
@@ -132,6 +133,7 @@ fn it_round_trips_every_preset_and_view() {
             live: false,
             power_unit: PowerUnit::UsdPerMwh,
             latin_digits: false,
+            chart: None,
         },
     ];
     for (n, asic) in ASICS.iter().enumerate() {
@@ -181,4 +183,22 @@ fn it_reads_western_digits_and_refuses_any_other_value() {
         warnings.as_slice(),
         [Warning::Invalid { reason: Refusal::Digits, fallback: Fallback::LanguageDigits, .. }]
     ));
+}
+
+#[test]
+fn it_reads_one_chart_alone_and_keeps_every_section_name() {
+    for chart in Chart::ALL {
+        let link = format!("?v=1&embed=1&show={}", chart.name());
+        let (s, warnings) = crate::model::from_query(&link);
+        assert!(warnings.is_empty(), "{link}: {warnings:?}");
+        assert_eq!((s.view.chart, s.view.sections()), (Some(chart), Sections::empty()), "{link}");
+        assert_eq!(format!("?{}", to_query(&s)), link);
+        assert_eq!(s.without_embed().view.chart, None, "Open in kWhich shows the whole page");
+    }
+    // Section names keep their meaning; a chart among sections is no section.
+    let (s, _) = crate::model::from_query("?embed=1&show=map");
+    assert_eq!((s.view.chart, s.view.show), (None, Some(Sections::empty().with(Section::Map))));
+    let (s, warnings) = crate::model::from_query("?embed=1&show=compare,margin-chart");
+    assert_eq!(s.view.chart, None);
+    assert!(matches!(warnings.as_slice(), [Warning::Invalid { reason: Refusal::Sections, .. }]));
 }
