@@ -40,7 +40,8 @@ impl NetworkDate {
 /// The source line under a chart shown alone: kWhich, the snapshot's day, the scenario's
 /// link (without the embed's display keys).
 pub fn source_line(scenario: &Scenario) -> String {
-    let link = ["?", &crate::model::to_query(&scenario.without_embed())].concat();
+    // Isolated left to right (U+2066 … U+2069): in Arabic a link's `?` would move to its end.
+    let link = ["\u{2066}?", &crate::model::to_query(&scenario.without_embed()), "\u{2069}"].concat();
     tf("Source: kWhich, network snapshot {date}; scenario {link}", &[("date", &snapshot_date()), ("link", &link)])
 }
 
@@ -113,6 +114,15 @@ colocation lease $121 per kW-month"
         assert_eq!(NetworkDate::of(&scenario), NetworkDate::Snapshot);
         let at = UtcMinute { year: 2026, month: 12, day: 7, hour: 14, minute: 3 };
         assert!(facts_text(&scenario, NetworkDate::Today(today(&at))).starts_with("Today's network, 7 Dec 2026 · "));
+    }
+
+    #[test]
+    fn it_sources_a_chart_with_the_full_calculators_link_isolated_left_to_right() {
+        let (scenario, _) = from_query("?kwh=0.045&embed=1&show=margin-chart&lang=ar");
+        assert_eq!(
+            source_line(&scenario),
+            "Source: kWhich, network snapshot 22 Nov 2025; scenario \u{2066}?v=1&kwh=0.045&lang=ar\u{2069}"
+        );
     }
 
     #[test]
