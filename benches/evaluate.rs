@@ -14,7 +14,7 @@ use kwhich::model::{evaluate, evaluate_static, from_query, project, to_query};
 /// Scenarios a reader might share: the default, cheap power on a newer ASIC, a hashprice
 /// override after the halving, a long link with presets and display keys, and every life
 /// at the 240-month cap (the longest projection there is).
-const SCENARIOS: [(&str, &str); 5] = [
+const SCENARIOS: [(&str, &str); 7] = [
     ("default", ""),
     ("s21xp, 3-cent power", "https://example.com/kwhich/?v=1&asic=s21xp&kwh=0.03"),
     ("hp override, halving", "?v=1&sub=1.5625&hp=38.5&btc=120000&kwh=0.045"),
@@ -25,6 +25,10 @@ const SCENARIOS: [(&str, &str); 5] = [
          &tgt=45000&mo=48&dg=1.5&gd=-20&dr=10&conv=6&glife=4&clife=15&mw=50&lang=vi&embed=1&show=compare,mw&theme=dark",
     ),
     ("240 months, all lives", "?v=1&mo=240&life=20&clife=20&glife=20&kwh=0.03"),
+    // Power by the hour: the same 240 months with ERCOT's year, and with a fixed strike and a
+    // credit (each month decides its running buckets anew), against the flat row above.
+    ("240 months, ERCOT", "?v=1&mo=240&life=20&clife=20&glife=20&kwh=0.03&pp=ercot-n-2025"),
+    ("240 mo, strike+credit", "?v=1&mo=240&life=20&clife=20&glife=20&kwh=0.03&pp=ercot-n-2025&strike=0.04&drc=20"),
 ];
 
 /// How long the timed batches of one row take in all, about.

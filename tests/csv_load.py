@@ -16,7 +16,7 @@ import pandas
 
 TEXT = {
     "link", "warnings", "side", "date", "asic", "gpu", "bt", "lang", "title", "theme", "pu", "show",
-    "history_source", "network_date", "nu",
+    "history_source", "network_date", "nu", "pp", "pq", "strike", "own", "mix", "aip",
 }
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 

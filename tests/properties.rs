@@ -15,6 +15,7 @@ use kwhich::model::export::json;
 use kwhich::model::link::comparison::differences;
 use kwhich::model::link::share_link::plain;
 use kwhich::model::presets::{ASICS, GPUS};
+use kwhich::model::site::{AiPath, Mix, Own};
 use kwhich::model::view::{Lang, PowerUnit, Section, Sections, Theme, Title, View};
 use kwhich::model::InvalidKeys;
 use kwhich::model::{
@@ -30,8 +31,25 @@ use kwhich::text::format::figure_text;
 fn link_key() -> impl Strategy<Value = String> {
     let mut names: Vec<String> = Key::ALL.iter().map(|k| k.name().to_string()).collect();
     names.extend(
-        ["v", "asic", "gpu", "lang", "embed", "theme", "show", "edit", "utm_source", "fbclid", "gclid", "BTC", "k%77h"]
-            .map(String::from),
+        [
+            "v",
+            "asic",
+            "gpu",
+            "lang",
+            "embed",
+            "theme",
+            "show",
+            "edit",
+            "utm_source",
+            "fbclid",
+            "gclid",
+            "BTC",
+            "k%77h",
+            "own",
+            "mix",
+            "aip",
+        ]
+        .map(String::from),
     );
     names.push("live".into());
     prop_oneof![
@@ -41,9 +59,37 @@ fn link_key() -> impl Strategy<Value = String> {
     ]
 }
 
-/// Display values, switches and numbers that are not quite numbers.
-const WORDS: [&str; 14] =
-    ["en", "ar", "vi", "dark", "light", "auto", "0", "1", "-0", "compare,btc", "mw,,", "NaN", "inf", "1e999"];
+/// Display values, switches, numbers that are not quite numbers, and the site's words and
+/// mixes, valid and not.
+const WORDS: [&str; 27] = [
+    "en",
+    "ar",
+    "vi",
+    "dark",
+    "light",
+    "auto",
+    "0",
+    "1",
+    "-0",
+    "compare,btc",
+    "mw,,",
+    "NaN",
+    "inf",
+    "1e999",
+    "none",
+    "site",
+    "fleet",
+    "colo",
+    "gpu",
+    "s21:100",
+    "s19xp:60,s21:40",
+    "s21:0,s19xp:100",
+    "s21:abc",
+    "s21:50,s21:50",
+    "s19jpro:33.3333333333,s21:33.3333333333,m60s:33.3333333334",
+    ":,:",
+    "s21:1e-30,s19xp:100",
+];
 
 /// Values: numbers of every shape, preset ids, display values and junk.
 fn link_value() -> impl Strategy<Value = String> {
@@ -53,9 +99,29 @@ fn link_value() -> impl Strategy<Value = String> {
         4 => "[-+]?[0-9]{0,32}(\\.[0-9]{0,32})?([eE][-+]?[0-9]{1,4})?",
         2 => (any::<i64>(), 0u32..=28).prop_map(|(m, scale)| Decimal::new(m, scale).to_string()),
         2 => proptest::sample::select(words),
+        1 => mix().prop_map(|(_, text)| text),
         1 => "[0-9.,%+eE-]{0,12}",
         1 => any::<String>(),
     ]
+}
+
+/// A valid mix: 1 to 6 presets, each once, with whole shares summing to 100; and its link
+/// value.
+fn mix() -> impl Strategy<Value = (Mix, String)> {
+    let ids: Vec<&'static str> = ASICS.iter().map(|p| p.id).collect();
+    (proptest::sample::subsequence(ids, 1..=6), proptest::collection::vec(1u32..=15, 6), any::<bool>()).prop_map(
+        |(ids, weights, shuffle)| {
+            let mut ids = ids;
+            if shuffle {
+                ids.reverse();
+            }
+            let n = ids.len();
+            let head: u32 = weights[..n - 1].iter().sum();
+            let shares = weights[..n - 1].iter().copied().chain([100 - head]);
+            let text = ids.iter().zip(shares).map(|(id, s)| format!("{id}:{s}")).collect::<Vec<_>>().join(",");
+            (Mix::parse(&text).expect("a valid mix"), text)
+        },
+    )
 }
 
 /// Keys of either side of a comparison: A's, B's under `b.`, the marker and near misses.
@@ -258,13 +324,23 @@ fn view() -> impl Strategy<Value = View> {
     )
 }
 
+/// A warning that refuses nothing: a key a mix makes unused, or a fit-out floored at 0
+/// under an owned site. A valid scenario's link may carry these.
+fn is_notice_only(warning: &Warning) -> bool {
+    matches!(warning, Warning::IgnoredForMix { .. } | Warning::FitOutBelowSite { .. })
+}
+
 /// A valid scenario: presets first, then each key drawn inside its range.
 fn scenario() -> impl Strategy<Value = Scenario> {
     let values: Vec<BoxedStrategy<Option<Decimal>>> = Key::ALL.iter().map(|k| value_for(*k)).collect();
-    (0..ASICS.len(), 0..GPUS.len(), values, view()).prop_map(|(asic, gpu, values, view)| {
+    let site = (0..Own::ALL.len(), 0..AiPath::ALL.len(), proptest::option::weighted(0.3, mix()));
+    (0..ASICS.len(), 0..GPUS.len(), values, view(), site).prop_map(|(asic, gpu, values, view, (own, aip, mix))| {
         let mut s = Scenario::default();
         s.set_asic(&ASICS[asic]);
         s.set_gpu(&GPUS[gpu]);
+        s.set_own(Own::ALL[own]);
+        s.set_aip(AiPath::ALL[aip]);
+        s.set_mix(mix.map(|(m, _)| m));
         for (key, value) in Key::ALL.into_iter().zip(values) {
             if let Some(v) = value {
                 // In range by construction; only subsidy plus fees of zero is refused.
@@ -306,7 +382,7 @@ proptest! {
     fn valid_scenarios_round_trip(s in scenario()) {
         let written = to_query(&s);
         let (back, warnings) = from_query(&written);
-        prop_assert!(warnings.is_empty(), "{}: {:?}", written, warnings);
+        prop_assert!(warnings.iter().all(is_notice_only), "{}: {:?}", written, warnings);
         prop_assert_eq!(&back, &s, "{}", written);
         prop_assert_eq!(to_query(&back), written.clone());
         prop_assert!(written == "v=1" || written.starts_with("v=1&"));
@@ -335,13 +411,15 @@ proptest! {
             let c = Comparison::new(a.clone(), b);
             let written = c.to_query();
             let (back, warnings) = from_link(&written);
-            prop_assert!(warnings.is_empty(), "{}: {:?}", written, warnings);
+            prop_assert!(warnings.iter().all(is_notice_only), "{}: {:?}", written, warnings);
             prop_assert_eq!(&back, &Link::Compare(c.clone()), "{}", written);
             prop_assert_eq!(back.to_query(), written.clone());
             // Each side reads as its own link, and A's own link is where the link starts.
             for side in Side::ALL {
                 let own = c.side_query(side);
-                prop_assert_eq!(from_query(&own), (c.side(side).clone(), vec![]), "{}", own);
+                let (read, warnings) = from_query(&own);
+                prop_assert_eq!(&read, c.side(side), "{}", own);
+                prop_assert!(warnings.iter().all(is_notice_only), "{}: {:?}", own, warnings);
             }
             prop_assert!(written.starts_with(&c.side_query(Side::A)), "{}", written);
             prop_assert!(!written.contains("=-0&") && !written.ends_with("=-0"), "{}", written);

@@ -243,15 +243,14 @@ fn arabic_names_the_dollar_in_one_word() {
 fn arabic_writes_its_numbers_in_its_own_digits() {
     // One kind of digits on a page: `nu=latn` turns these into 0–9 as it does the figures
     // (Catalog::in_latin_digits), so a Latin number here would stay Latin on an Eastern
-    // page. Codes keep theirs: a number right after a Latin letter or digit, or `=`, maybe
-    // with a space between (S21, HTTP 429, CC BY-NC 4.0, cmp=1). Link values the reader
+    // page. Codes keep theirs: a number right after a Latin letter or digit, `=` or `-`,
+    // maybe with a space between (S21, HTTP 429, CC BY-NC 4.0, cmp=1, ercot-n-2025). Link values the reader
     // types as such, and the names of the digits themselves, are Latin on purpose.
     let link_values = ["it takes 0 or 1", "nu takes only latn (the digits 0–9)", "Western (0123)"];
     let ar = catalog_of(Lang::Ar);
     for id in ar.ids().filter(|id| !link_values.iter().any(|v| id.contains(v))) {
         let text: Vec<char> = ar.get(id).unwrap_or_default().chars().collect();
-        let code =
-            |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || *c == '=' || *c == '.' || *c == ',');
+        let code = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || "=.,-".contains(*c));
         for (i, c) in text.iter().enumerate() {
             let before = |k: usize| i.checked_sub(k).and_then(|j| text.get(j));
             let in_code = code(before(1)) || (before(1) == Some(&' ') && code(before(2)));

@@ -5,6 +5,7 @@
 //! SVG path strings, line charts over months, the decision map's heatmap and the tornado.
 //! They speak in whole chart units (tenths of a CSS pixel) so the page writes integers.
 
+pub mod duration;
 pub mod heatmap;
 pub mod line;
 pub mod path;

@@ -35,6 +35,11 @@ pub enum ModelError {
     /// A figure that needs the month-by-month projection, from an evaluation that skipped
     /// it ([`crate::model::evaluate_static`]).
     NotProjected,
+    /// Mining runs in no hour of the price profile: every bucket is dearer than the strike
+    /// or than what mining earns.
+    MiningNeverRuns,
+    /// A figure of the price profile, with a flat price (`pp=flat`).
+    FlatPrice,
 }
 
 /// A quantity a formula divides by, named when it is zero. The model names it; the text
@@ -75,4 +80,8 @@ pub enum Quantity {
     Interpolation,
     /// The decision map's cells along one axis.
     NumberOfCells,
+    /// The mean of a price profile's buckets.
+    ProfileMean,
+    /// The number of the profile's buckets in which mining runs.
+    RunningBuckets,
 }

@@ -47,6 +47,11 @@ pub enum Key {
     Glife,
     Clife,
     Mw,
+    // SPEC.md, "Power by the hour": `pp`, `pq` and `strike` are not numbers (src/model/power.rs).
+    Drc,
+    Firm,
+    Rlife,
+    Ai,
 }
 
 /// Where a field sits on the page.
@@ -59,11 +64,16 @@ pub enum Group {
     Target,
     /// How the inputs drift month by month, how long each asset lasts, and what money costs.
     Outlook,
+    /// The power price's shape over the year: mining's demand-response credit, AI's firm premium.
+    Power,
+    /// What the reader owns and how much of the site goes to AI: shown in the site panel,
+    /// not among the groups ([`Group::ALL`]).
+    Site,
 }
 
 impl Group {
-    pub const ALL: [Group; 6] =
-        [Group::Market, Group::Fleet, Group::Colocation, Group::GpuCloud, Group::Target, Group::Outlook];
+    pub const ALL: [Group; 7] =
+        [Group::Market, Group::Fleet, Group::Colocation, Group::GpuCloud, Group::Target, Group::Outlook, Group::Power];
 }
 
 /// One end of a valid range.
@@ -272,6 +282,10 @@ static FIELDS: [Field; Key::COUNT] = [
     field!(Glife, "glife", Outlook, Some(dec!(5)), Ex(dec!(0)), In(dec!(50))),
     field!(Clife, "clife", Outlook, Some(dec!(12)), Ex(dec!(0)), In(dec!(50))),
     field!(Mw, "mw", Outlook, Some(dec!(100)), Ex(dec!(0)), In(dec!(100000))),
+    field!(Drc, "drc", Power, Some(dec!(0)), In(dec!(0)), In(dec!(1000))),
+    field!(Firm, "firm", Power, Some(dec!(0)), In(dec!(0)), In(dec!(1))),
+    field!(Rlife, "rlife", Site, Some(dec!(2)), Ex(dec!(0)), In(dec!(50))),
+    field!(Ai, "ai", Site, Some(dec!(0)), In(dec!(0)), In(dec!(100))),
 ];
 
 /// What is usually seen or paid for a key: a valid value outside gets a hint beside its field

@@ -304,8 +304,12 @@ impl Reads<'_> {
         mul(eff?, self.get(Key::Pue)?)
     }
 
+    /// The fleet's efficiency: `w / th`, or a mix's blend (SPEC.md, "Site").
     fn eff(&self) -> Figure {
-        div(self.get(Key::W)?, self.get(Key::Th)?, Quantity::HashratePerMachine)
+        match self.scenario.mix() {
+            Some(mix) => Ok(crate::model::economics::fleet::blend(mix)?.get()),
+            None => div(self.get(Key::W)?, self.get(Key::Th)?, Quantity::HashratePerMachine),
+        }
     }
 
     fn keep(&self) -> Figure {
@@ -335,9 +339,8 @@ pub fn revenue_at(scenario: &Scenario, invalid: InvalidKeys, eff: Decimal) -> Ve
 }
 
 /// Capex per MW of the replayed purchase: the fleet, `btcap · 10^6 / (eff · pue)`, plus the
-/// site unless it is already owned. SPEC.md's Site extension (`own`) does not exist yet, so
-/// the site is always paid (`own=none`); with `own=site` or `own=fleet` the caller passes
-/// `site_owned = true` (the fleet is the purchase being replayed, whatever `own` says).
+/// site unless it is already owned (`own=site` or `own=fleet`: the fleet is the purchase
+/// being replayed, whatever `own` says of today).
 fn backtest_capex(btcap: Figure, facility_eff: Figure, site: Figure, site_owned: bool) -> Figure {
     let fleet = div(mul(btcap?, dec!(1000000))?, facility_eff?, Quantity::AsicEfficiency)?;
     if site_owned {
@@ -361,7 +364,7 @@ pub fn evaluate_history(scenario: &Scenario, invalid: InvalidKeys) -> History {
         .get(Key::Life)
         .and_then(|life| Years::new(life).whole_months(u32::MAX))
         .map(|life_months| life_months.min(available));
-    let capex = backtest_capex(r.btcap(), facility, r.get(Key::Site), false);
+    let capex = backtest_capex(r.btcap(), facility, r.get(Key::Site), scenario.own().site_owned());
 
     let mut months: Vec<HistoryMonth> = months()
         .map(|(month, m)| {

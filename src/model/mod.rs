@@ -23,8 +23,10 @@ pub mod error;
 pub mod fields;
 pub mod figure;
 pub mod history;
+pub mod power;
 pub mod presets;
 pub mod scenario;
+pub mod site;
 pub mod units;
 pub mod view;
 
@@ -39,7 +41,7 @@ pub mod link;
 pub use economics::inputs::InvalidKeys;
 pub use economics::metric::{MetricId, MetricUnit};
 pub use economics::metrics::{
-    evaluate, evaluate_over_time, evaluate_static, evaluate_with_invalid, Evaluation, Metrics,
+    evaluate, evaluate_over_time, evaluate_static, evaluate_static_flat, evaluate_with_invalid, Evaluation, Metrics,
 };
 pub use economics::path::Path;
 pub use economics::projection::{project, project_with_invalid, Projection, ProjectionPoint};

@@ -4,7 +4,9 @@ use rust_decimal::Decimal;
 
 use super::fields::{FieldError, Key};
 use super::history::BacktestKeys;
+use super::power::PowerKeys;
 use super::presets::{AsicPreset, GpuPreset};
+use super::site::{AiPath, Mix, Own, SiteKeys};
 use super::units::*;
 use super::view::View;
 
@@ -19,6 +21,10 @@ pub struct Scenario {
     gpu: &'static GpuPreset,
     /// `bt` and `btcap` (src/model/history.rs): defaults that follow `life` and `capex`.
     pub(super) backtest: BacktestKeys,
+    /// `pp`, `pq` and `strike` (src/model/power.rs): the power price's shape over the year.
+    pub(super) power: PowerKeys,
+    /// `own`, `mix` and `aip` (src/model/site.rs).
+    site: SiteKeys,
     pub view: View,
 }
 
@@ -30,8 +36,16 @@ impl Default for Scenario {
         for key in Key::ALL {
             values[key.index()] = key.field().default.unwrap_or(Decimal::ZERO);
         }
-        let mut scenario =
-            Scenario { values, hp: None, asic, gpu, backtest: BacktestKeys::default(), view: View::default() };
+        let mut scenario = Scenario {
+            values,
+            hp: None,
+            asic,
+            gpu,
+            backtest: BacktestKeys::default(),
+            power: PowerKeys::default(),
+            site: SiteKeys::default(),
+            view: View::default(),
+        };
         scenario.fill_asic();
         scenario.fill_gpu();
         scenario
@@ -77,6 +91,10 @@ macro_rules! for_each_input {
             glife: Glife => Years;
             clife: Clife => Years;
             mw: Mw => Megawatts;
+            drc: Drc => UsdPerKwYear;
+            firm: Firm => UsdPerKwh;
+            rlife: Rlife => Years;
+            ai: Ai => Share;
         }
     };
 }
@@ -107,6 +125,34 @@ impl Scenario {
 
     pub fn gpu(&self) -> &'static GpuPreset {
         self.gpu
+    }
+
+    /// What the reader already owns (`own`).
+    pub fn own(&self) -> Own {
+        self.site.own
+    }
+
+    /// The fleet's models and shares (`mix`), when it has several.
+    pub fn mix(&self) -> Option<&Mix> {
+        self.site.mix.as_ref()
+    }
+
+    /// The AI path of the converted share (`aip`).
+    pub fn aip(&self) -> AiPath {
+        self.site.aip
+    }
+
+    pub fn set_own(&mut self, own: Own) {
+        self.site.own = own;
+    }
+
+    /// Sets the fleet's mix; `None` is the single model of `asic`, `th` and `w`.
+    pub fn set_mix(&mut self, mix: Option<Mix>) {
+        self.site.mix = mix;
+    }
+
+    pub fn set_aip(&mut self, aip: AiPath) {
+        self.site.aip = aip;
     }
 
     /// The value of a key as the link writes it; `None` only for an unset `hp`.

@@ -78,6 +78,8 @@ unit!(/// A whole number of months.
     Months);
 unit!(/// Facility power of a site.
     Megawatts);
+unit!(/// A payment per kW of load a year: the demand-response credit.
+    UsdPerKwYear);
 unit!(/// A block height: blocks mined since the genesis block.
     BlockHeight);
 

@@ -62,6 +62,7 @@ pub const GROUPS: [(Section, &str, Rows); 5] = [
             (n!("Mining payback"), M::MiningPaybackYears),
             (n!("AI colocation payback"), M::ColoPaybackYears),
             (n!("GPU cloud payback"), M::GpuPaybackYears),
+            (n!("Mining's flexibility a year"), M::MiningFlexibilityUsdPerMwYear),
         ],
     ),
     (
@@ -73,6 +74,8 @@ pub const GROUPS: [(Section, &str, Rows); 5] = [
             (n!("Network hashrate"), M::NetworkHashrateEhS),
             (n!("ASIC efficiency"), M::AsicEfficiencyJPerTh),
             (n!("Cash cost per kWh"), M::MiningCashCostUsdPerKwh),
+            (n!("Hours mining runs"), M::MiningRunSharePct),
+            (n!("Mining's power price when it runs, per kWh"), M::MiningPowerPriceUsdPerKwh),
         ],
     ),
     (
@@ -106,6 +109,10 @@ pub const GROUPS: [(Section, &str, Rows); 5] = [
             (n!("Mining site cash over its life"), M::MiningSiteLifetimeCashUsd),
             (n!("AI colocation site cash over its life"), M::ColoSiteLifetimeCashUsd),
             (n!("GPU cloud site cash over its life"), M::GpuSiteLifetimeCashUsd),
+            (n!("Plan: site capex"), M::PlanSiteCapexUsd),
+            (n!("Plan: site margin a year"), M::PlanSiteMarginUsdPerYear),
+            (n!("Plan: site NPV"), M::PlanSiteNpvUsd),
+            (n!("Plan: site cash over its life"), M::PlanSiteLifetimeCashUsd),
         ],
     ),
 ];

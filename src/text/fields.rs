@@ -48,6 +48,10 @@ pub fn label(key: Key) -> &'static str {
         Key::Glife => t("GPU useful life"),
         Key::Clife => t("AI hall fit-out life"),
         Key::Mw => t("Site power"),
+        Key::Drc => t("Demand-response credit"),
+        Key::Firm => t("AI's firm-power premium"),
+        Key::Rlife => t("Fleet's remaining life"),
+        Key::Ai => t("Share of the site converted to AI"),
     }
 }
 
@@ -64,6 +68,8 @@ pub fn search_words(key: Key) -> &'static str {
         Key::Blk => t("halving"),
         Key::Sub => t("halving reward"),
         Key::Mw => t("MW megawatts site size capacity"),
+        Key::Drc => t("curtailment demand response credit flexible load"),
+        Key::Firm => t("firm power always-on premium"),
         Key::Dr => t("NPV interest cost of capital"),
         Key::Colo => t("rent tenant"),
         Key::Gph => t("rent hourly"),
@@ -109,6 +115,10 @@ pub fn unit(key: Key) -> &'static str {
         Key::Glife => t("years"),
         Key::Clife => t("years"),
         Key::Mw => t("MW"),
+        Key::Drc => t("USD per kW-year"),
+        Key::Firm => t("USD/kWh"),
+        Key::Rlife => t("years"),
+        Key::Ai => t("%"),
     }
 }
 
@@ -150,6 +160,10 @@ pub fn help(key: Key) -> &'static str {
         Key::Glife => t("Years a GPU cluster earns, counted after the conversion."),
         Key::Clife => t("Years the fit-out earns (about the lease term), counted after the conversion."),
         Key::Mw => t("The site's facility power, for the site totals."),
+        Key::Drc => t("Paid to mining for load it can switch off when the grid asks."),
+        Key::Firm => t("What the AI paths pay above the average price for power every hour."),
+        Key::Rlife => t("Years the owned fleet still earns; its price is paid and not counted."),
+        Key::Ai => t("The rest of the site keeps mining; the plan's figures weigh the two."),
     }
 }
 
@@ -162,6 +176,8 @@ pub fn group_title(group: Group) -> &'static str {
         Group::GpuCloud => t("GPU cloud"),
         Group::Target => t("Target"),
         Group::Outlook => t("Outlook"),
+        Group::Power => t("Power price"),
+        Group::Site => t("Your site"),
     }
 }
 

@@ -115,7 +115,7 @@ pub fn metric_text(id: MetricId, value: Decimal) -> String {
         MetricUnit::UsdPerMwYear => tf("{n}/MW/yr", &[("n", &usd_compact(value))]),
         MetricUnit::Years => tf("{n} years", &[("n", &number(value, 1))]),
         MetricUnit::Months => tf("{n} months", &[("n", &number(value, 0))]),
-        MetricUnit::PercentPerYear => tf("{n}%", &[("n", &number(value, 1))]),
+        MetricUnit::PercentPerYear | MetricUnit::Percent => tf("{n}%", &[("n", &number(value, 1))]),
         MetricUnit::Usd => usd_compact(value),
         MetricUnit::UsdPerYear => tf("{n}/yr", &[("n", &usd_compact(value))]),
     }

@@ -23,9 +23,11 @@ pub mod history;
 pub mod live;
 pub mod map_svg;
 pub mod paths;
+pub mod power;
 pub mod reasons;
 pub mod saved;
 pub mod search;
+pub mod site;
 pub mod time_charts;
 pub mod tornado;
 

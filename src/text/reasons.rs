@@ -28,6 +28,10 @@ pub fn model_error(error: &ModelError) -> String {
         ModelError::RateOutOfRange => t("no rate of return between −99 % and 10,000 % a year").to_string(),
         ModelError::NoConvergence => t("the rate of return could not be narrowed down").to_string(),
         ModelError::NotProjected => t("needs the projection over time").to_string(),
+        ModelError::MiningNeverRuns => {
+            t("mining runs in no hour: every hour's price is above the strike or break-even").to_string()
+        }
+        ModelError::FlatPrice => t("needs a price profile: the price is flat").to_string(),
     }
 }
 
@@ -66,6 +70,8 @@ const QUANTITIES: [&str; <Quantity as strum::EnumCount>::COUNT] = [
     n!("f(c)"),
     n!("interpolation"),
     n!("number of cells"),
+    n!("the price profile's mean"),
+    n!("number of hours mining runs"),
 ];
 
 /// What a link had that could not be used, as the notice (and the evaluator) says it.
@@ -85,6 +91,8 @@ pub fn warning(warning: &Warning) -> String {
             "{key}={value} ignored: {key} is given more than once; the first value counts.",
             &[("key", &quoted(key)), ("value", &quoted(value))],
         ),
+        Warning::IgnoredForMix { key, value } => super::site::ignored_for_mix(&quoted(key), &quoted(value)),
+        Warning::FitOutBelowSite { gfit, site, .. } => super::site::fit_out_below_site(gfit, site),
     }
 }
 
@@ -96,13 +104,14 @@ pub const NOTICE_PER_KIND: usize = 10;
 /// What a notice lists: the first [`NOTICE_PER_KIND`] warnings of each kind in the link's
 /// order, and, when that leaves some out, a line that counts them ("and 23,990 more").
 pub fn notice(warnings: &[Warning]) -> (Vec<&Warning>, Option<String>) {
-    let mut seen = [0_usize; 3];
+    let mut seen = [0_usize; 4];
     let mut shown = Vec::new();
     for w in warnings {
         let kind = match w {
             Warning::UnknownKey { .. } => 0,
             Warning::Invalid { .. } => 1,
             Warning::Repeated { .. } => 2,
+            Warning::IgnoredForMix { .. } | Warning::FitOutBelowSite { .. } => 3,
         };
         seen[kind] += 1;
         if seen[kind] <= NOTICE_PER_KIND {
@@ -152,6 +161,15 @@ pub fn refusal(reason: &Refusal) -> String {
             &[("first", history::data::FIRST_TEXT), ("last", history::data::LAST_TEXT)],
         ),
         Refusal::BacktestCapex => t("the ASIC price paid must be a number from 0 to 10,000").to_string(),
+        Refusal::Profile
+        | Refusal::CustomNeedsBuckets
+        | Refusal::ProfileBuckets(_)
+        | Refusal::BucketsNeedCustom
+        | Refusal::Strike(_)
+        | Refusal::StrikeNeedsProfile => super::power::refusal(reason).unwrap_or_default(),
+        Refusal::Own => t("it takes none, site or fleet").to_string(),
+        Refusal::AiPath => t("it takes colo or gpu").to_string(),
+        Refusal::Mix(error) => super::site::mix_refusal(error),
     }
 }
 
@@ -168,6 +186,8 @@ fn fallback_text(fallback: &Fallback) -> String {
         Fallback::NoTitle => t("no title").to_string(),
         Fallback::DefaultMonth => t("the data's last month less the ASIC life").to_string(),
         Fallback::LanguageDigits => t("the language's own digits").to_string(),
+        Fallback::NoBuckets => t("no custom profile").to_string(),
+        Fallback::SingleModel => t("the single ASIC model").to_string(),
     }
 }
 

@@ -158,7 +158,11 @@ pub fn App() -> impl IntoView {
                 <button type="button" class="jump" on:click=|_| super::web::focus("inputs")>{t("Change inputs")}</button>
                 {move || match comparing.get() {
                     true => lazy::comparison(),
-                    false => results.clone().map(|s| section_view(s, true)).collect_view().into_any(),
+                    false => view! {
+                        {results.clone().map(|s| section_view(s, true)).collect_view()}
+                        {lazy::power_section()}
+                    }
+                    .into_any(),
                 }}
             </section>
             {section_view(Section::Inputs, true)}

@@ -12,7 +12,7 @@
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 use crate::model::view::Lang;
-use crate::model::{evaluate_static, InvalidKeys};
+use crate::model::{evaluate_static_flat, InvalidKeys};
 use crate::model::{from_link, Link};
 use crate::text::answer_html::answer_html;
 
@@ -59,9 +59,14 @@ fn answer_then_app(link: &Link) {
 
 /// The answer of a single scenario, with its theme; a comparison waits for the app.
 fn write_answer(link: &Link) {
+    // A comparison, or a price profile (its code is the app's: the first module stays
+    // small), waits for the app.
     let Link::Single(scenario) = link else {
         return;
     };
+    if !scenario.profile().is_flat() {
+        return;
+    }
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -71,7 +76,7 @@ fn write_answer(link: &Link) {
         let _ = html.set_attribute("lang", lang.name());
         let _ = html.set_attribute("dir", if lang.rtl() { "rtl" } else { "ltr" });
     }
-    let html = answer_html(scenario, &evaluate_static(scenario, InvalidKeys::default()));
+    let html = answer_html(scenario, &evaluate_static_flat(scenario, InvalidKeys::default()));
     if html.is_empty() {
         return;
     }

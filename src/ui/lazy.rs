@@ -22,6 +22,7 @@ use super::sections::drivers_section::DriversSection;
 use super::sections::history_section::HistorySection;
 use super::sections::map_section::MapSection;
 use super::sections::methodology::Methodology;
+use super::sections::power_section::PowerSection;
 use super::sections::time_section::{TimeChartAlone, TimeSection};
 use super::share::embed_panel::EmbedPanel;
 use super::share::saved_scenarios::SavedScenarios;
@@ -45,12 +46,15 @@ fn over_time() -> Result<(TimeModel, TimeWords), SplitLoaderError> {
 // "History" shares the time chunk and its split point (each split point adds loader code
 // to the first module): both write the evaluator's JSON, which holds the history, so its
 // data and the code that replays it sit in that chunk alone.
+// "Power by the hour" (`None`: it is no `show=` section) shares it too: its chart is the
+// line chart's, which the time chunk holds.
 #[wasm_split(kwhich_time, fallible, preload(preload_time_view))]
-fn time_view(section: Section, chart: Option<Chart>) -> Result<AnyView, SplitLoaderError> {
+fn time_view(section: Option<Section>, chart: Option<Chart>) -> Result<AnyView, SplitLoaderError> {
     Ok(match (section, chart) {
         (_, Some(chart)) => view! { <TimeChartAlone chart=chart/> }.into_any(),
-        (Section::History, None) => view! { <HistorySection/> }.into_any(),
-        _ => view! { <TimeSection/> }.into_any(),
+        (Some(Section::History), None) => view! { <HistorySection/> }.into_any(),
+        (Some(_), None) => view! { <TimeSection/> }.into_any(),
+        (None, None) => view! { <PowerSection/> }.into_any(),
     })
 }
 
@@ -158,7 +162,17 @@ pub fn time_section(section: Section) -> AnyView {
     let TimeModelCtx(model) = expect_context();
     deferred(async move {
         with_time_model(model).await?;
-        time_view(section, None).await
+        time_view(Some(section), None).await
+    })
+}
+
+/// "Power by the hour": the price duration curve, on the full page when a price profile is
+/// chosen (nothing with a flat price).
+pub fn power_section() -> AnyView {
+    let TimeModelCtx(model) = expect_context();
+    deferred(async move {
+        with_time_model(model).await?;
+        time_view(None, None).await
     })
 }
 
@@ -171,7 +185,7 @@ pub fn chart_alone(chart: Chart) -> AnyView {
             let TimeModelCtx(model) = expect_context();
             deferred(async move {
                 with_time_model(model).await?;
-                time_view(Section::Time, Some(chart)).await
+                time_view(Some(Section::Time), Some(chart)).await
             })
         }
     }

@@ -2,15 +2,15 @@
 // and an invalid input, with the embed panel open, and in the embed.
 
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
-import { axeViolations, launchBrowser, openApp, requireDist, revealInput, startServer, withPage } from "./support.mjs";
+import { axeViolations, openApp, revealInput, useBrowser, withPage } from "./support.mjs";
 
 /** Each case: a name, the link, and what to do on the page before the check. */
 const CASES = [
   ["page, light", "?theme=light", null],
   ["page, dark", "?theme=dark", null],
-  ["page, dark by the reader's setting", "", null, { colorScheme: "dark" }],
+  ["page, dark by the reader's setting", "", null, { scheme: "dark" }],
   [
     "page with an invalid link and an invalid input",
     "?kwh=abc&foo=1&pool=100",
@@ -35,25 +35,15 @@ const CASES = [
 ];
 
 describe("accessibility (axe-core)", () => {
-  let browser;
-  let server;
-  before(async () => {
-    requireDist();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useBrowser();
 
   for (const [name, link, act, options] of CASES) {
     test(`${name}: no violations`, async () => {
       await withPage(
-        browser,
+        app.browser,
         `a11y ${name}`,
         async ({ page }) => {
-          await openApp(page, server.url, link);
+          await openApp(page, app.server.url, link);
           if (act) await act(page);
           const violations = await axeViolations(page);
           assert.deepEqual(violations, [], `axe found:\n  ${violations.join("\n  ")}`);

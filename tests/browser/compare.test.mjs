@@ -8,22 +8,22 @@
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
 import {
   ARTIFACTS,
+  JsonNumber,
   axeViolations,
   evaluate,
+  eventually,
+  expectSearch,
   findBrokenNumbers,
-  JsonNumber,
-  launchBrowser,
   openApp,
   parseCsv,
   readWarnings,
-  requireDist,
   revealInput,
-  saveArtifacts,
-  startServer,
+  search,
+  useBrowser,
   waitReady,
   withPage,
 } from "./support.mjs";
@@ -31,20 +31,6 @@ import {
 // ---------------------------------------------------------------------------------------
 // Helpers
 
-async function eventually(check, { timeout = 3000, interval = 25 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((resolve) => setTimeout(resolve, interval));
-    }
-  }
-}
-
-const search = (page) => page.evaluate(() => location.search);
-const expectSearch = (page, want) => eventually(async () => assert.equal(await search(page), want, "location.search"));
 const input = (page, name) => page.locator(`input[name="${name}"]`);
 const button = (page, name) => page.getByRole("button", { name, exact: true });
 
@@ -154,24 +140,14 @@ const savedList = (page) =>
 // ---------------------------------------------------------------------------------------
 
 describe("comparing and saving", () => {
-  let browser;
-  let server;
-  before(async () => {
-    requireDist();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useBrowser();
 
   test("pin A, edit B, copy the link, open it in a fresh context: both sides are the evaluator's", async () => {
     let copied;
     let shown;
-    await withPage(browser, "compare pin and copy", async ({ page, context }) => {
-      await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
-      await openApp(page, server.url, "?btc=90000&kwh=0.045");
+    await withPage(app.browser, "compare pin and copy", async ({ page, context }) => {
+      await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.server.origin });
+      await openApp(page, app.server.url, "?btc=90000&kwh=0.045");
       assert.equal(await page.locator("[data-scenario]").count(), 0, "sides before Compare");
       await button(page, "Compare").click();
       await page.locator("[data-comparison]").waitFor();
@@ -186,8 +162,8 @@ describe("comparing and saving", () => {
       const link = "?v=1&btc=90000&kwh=0.045&b.kwh=0.03&b.capex=18";
       await expectSearch(page, link);
       const links = await expectSidesOf(page, link);
-      assert.equal(links.a, `${server.url}?v=1&btc=90000&kwh=0.045`);
-      assert.equal(links.b, `${server.url}?v=1&btc=90000&kwh=0.03&capex=18`);
+      assert.equal(links.a, `${app.server.url}?v=1&btc=90000&kwh=0.045`);
+      assert.equal(links.b, `${app.server.url}?v=1&btc=90000&kwh=0.03&capex=18`);
       assert.match(await page.locator("[data-comparison]").innerText(), /B differs from A in: Electricity price 0\.03 USD\/kWh; ASIC price 18 USD\/TH\./);
 
       // The better side: cheaper power gives B the higher margin, the lower cost per BTC.
@@ -209,11 +185,11 @@ describe("comparing and saving", () => {
       await button(page, "Copy link").click();
       await page.getByRole("status").filter({ hasText: "Link copied." }).waitFor({ timeout: 3000 });
       copied = await page.evaluate(() => navigator.clipboard.readText());
-      assert.equal(copied, server.url + link);
+      assert.equal(copied, app.server.url + link);
       shown = { a: await sideFigures(page, "a"), b: await sideFigures(page, "b"), inputs: await readInputs(page) };
     });
 
-    await withPage(browser, "compare reopened", async ({ page }) => {
+    await withPage(app.browser, "compare reopened", async ({ page }) => {
       await page.goto(copied, { waitUntil: "load" });
       await waitReady(page);
       await expectSidesOf(page, new URL(copied).search);
@@ -226,26 +202,26 @@ describe("comparing and saving", () => {
   });
 
   test("invalid keys on one side are named, and the other side keeps its own", async () => {
-    await withPage(browser, "compare warnings", async ({ page }) => {
+    await withPage(app.browser, "compare warnings", async ({ page }) => {
       // B's bad keys: B keeps A's price, A is untouched.
       const link = "?v=1&kwh=0.04&b.kwh=abc&b.zzz=1&b.btc=95000";
-      await openApp(page, server.url, link);
+      await openApp(page, app.server.url, link);
       assert.deepEqual((await readWarnings(page)).sort(), ["b.kwh", "b.zzz"]);
       const notice = await page.getByRole("status", { name: "Some of this link was ignored" }).innerText();
       assert.match(notice, /b\.kwh=abc/);
       const links = await expectSidesOf(page, link);
-      assert.equal(links.a, `${server.url}?v=1&kwh=0.04`);
-      assert.equal(links.b, `${server.url}?v=1&btc=95000&kwh=0.04`);
+      assert.equal(links.a, `${app.server.url}?v=1&kwh=0.04`);
+      assert.equal(links.b, `${app.server.url}?v=1&btc=95000&kwh=0.04`);
       assert.equal(await input(page, "kwh").inputValue(), "0.04", "B's electricity price is A's");
     });
-    await withPage(browser, "compare warnings on a", async ({ page }) => {
+    await withPage(app.browser, "compare warnings on a", async ({ page }) => {
       // A's bad key falls back to the default for A; B gives its own and is untouched.
       const link = "?v=1&kwh=abc&pool=100&b.kwh=0.03";
-      await openApp(page, server.url, link);
+      await openApp(page, app.server.url, link);
       assert.deepEqual((await readWarnings(page)).sort(), ["kwh", "pool"]);
       const links = await expectSidesOf(page, link);
-      assert.equal(links.a, `${server.url}?v=1`);
-      assert.equal(links.b, `${server.url}?v=1&kwh=0.03`);
+      assert.equal(links.a, `${app.server.url}?v=1`);
+      assert.equal(links.b, `${app.server.url}?v=1&kwh=0.03`);
       await expectSearch(page, "?v=1&b.kwh=0.03");
     });
   });
@@ -256,8 +232,8 @@ describe("comparing and saving", () => {
       ["A", "?v=1&kwh=0.045", "0.045"],
       ["B", "?v=1&kwh=0.03", "0.03"],
     ]) {
-      await withPage(browser, `compare keep ${keep}`, async ({ page }) => {
-        await openApp(page, server.url, link);
+      await withPage(app.browser, `compare keep ${keep}`, async ({ page }) => {
+        await openApp(page, app.server.url, link);
         await button(page, `Stop comparing: keep ${keep}`).click();
         await expectSearch(page, want);
         await eventually(async () => assert.equal(await page.locator("[data-scenario]").count(), 0, "sides after stopping"));
@@ -270,8 +246,8 @@ describe("comparing and saving", () => {
         for (const [key, value] of values) assert.equal(value, expected[key] ?? "", `${key} after keeping ${keep}`);
       });
     }
-    await withPage(browser, "compare swap", async ({ page }) => {
-      await openApp(page, server.url, link);
+    await withPage(app.browser, "compare swap", async ({ page }) => {
+      await openApp(page, app.server.url, link);
       await button(page, "Swap A and B").click();
       await expectSearch(page, "?v=1&kwh=0.03&b.kwh=0.045");
       assert.equal(await input(page, "kwh").inputValue(), "0.045", "the inputs now edit the old A, as B");
@@ -282,14 +258,14 @@ describe("comparing and saving", () => {
   });
 
   test("saved scenarios survive a reload, open, can be renamed and deleted", async () => {
-    await withPage(browser, "compare saved", async ({ page }) => {
+    await withPage(app.browser, "compare saved", async ({ page }) => {
       // Names are asked with the browser's own dialog: answer the next one with `text`.
       const answer = (text, check) =>
         page.once("dialog", async (dialog) => {
           check?.(dialog);
           await dialog.accept(text);
         });
-      await openApp(page, server.url, "?kwh=0.03");
+      await openApp(page, app.server.url, "?kwh=0.03");
       await openSaved(page);
       assert.match(await page.locator("#saved-panel").innerText(), /Nothing saved yet/);
       answer("Power at 3 cents", (d) => {
@@ -312,8 +288,8 @@ describe("comparing and saving", () => {
       await button(page, "Save this comparison").click();
       await eventually(async () =>
         assert.deepEqual(await savedList(page), [
-          { name: "Power at 3 cents", href: `${server.url}?v=1&kwh=0.03`, comparison: false },
-          { name: "Comparison 1", href: `${server.url}?v=1&kwh=0.03&b.kwh=0.02`, comparison: true },
+          { name: "Power at 3 cents", href: `${app.server.url}?v=1&kwh=0.03`, comparison: false },
+          { name: "Comparison 1", href: `${app.server.url}?v=1&kwh=0.03&b.kwh=0.02`, comparison: true },
         ]),
       );
       assert.deepEqual(suggested, ["Name this comparison", "Comparison 1"]);
@@ -362,9 +338,9 @@ describe("comparing and saving", () => {
     ["full", fillStorage, /storage for this page is full/],
   ]) {
     test(`storage ${what}: a clear message, and the page works`, async () => {
-      await withPage(browser, `compare storage ${what}`, async ({ page, context }) => {
+      await withPage(app.browser, `compare storage ${what}`, async ({ page, context }) => {
         await context.addInitScript(script);
-        await openApp(page, server.url, "?kwh=0.03");
+        await openApp(page, app.server.url, "?kwh=0.03");
         await openSaved(page);
         page.once("dialog", (dialog) => dialog.accept("Kept?"));
         await button(page, "Save this scenario").click();
@@ -382,8 +358,8 @@ describe("comparing and saving", () => {
   test("a comparison downloads both sides and B − A as CSV, and the evaluator's JSON", async () => {
     const link = "?v=1&kwh=0.045&mo=12&b.kwh=0.03&b.mo=24";
     const { json, stdout } = evaluate(link);
-    await withPage(browser, "compare downloads", async ({ page }) => {
-      await openApp(page, server.url, link);
+    await withPage(app.browser, "compare downloads", async ({ page }) => {
+      await openApp(page, app.server.url, link);
       const downloads = page.locator("[data-comparison]").getByRole("group", { name: "Downloads" });
       const download = async (name) => {
         const [file] = await Promise.all([page.waitForEvent("download"), downloads.getByRole("button", { name }).click()]);
@@ -425,8 +401,8 @@ describe("comparing and saving", () => {
 
   test("a comparison embed shows both sides compactly, stores nothing, and its snippet carries both", async () => {
     const link = "?v=1&kwh=0.045&b.kwh=0.03&embed=1";
-    await withPage(browser, "compare embed", async ({ page }) => {
-      await openApp(page, server.url, link);
+    await withPage(app.browser, "compare embed", async ({ page }) => {
+      await openApp(page, app.server.url, link);
       assert.ok(await page.locator("[data-layout=embed] [data-comparison]").count(), "no comparison in the embed");
       // The embed's default sections: the per-kWh figures and the cost per BTC.
       const keys = [
@@ -436,17 +412,17 @@ describe("comparing and saving", () => {
         ...["target_max_power_price_usd_per_kwh", "target_required_efficiency_j_per_th", "breakeven_power_price_usd_per_kwh", "energy_kwh_per_btc"],
       ];
       const links = await expectSidesOf(page, link, { keys });
-      assert.equal(links.a, `${server.url}?v=1&kwh=0.045`, "a side's own link opens the full page");
+      assert.equal(links.a, `${app.server.url}?v=1&kwh=0.045`, "a side's own link opens the full page");
       assert.equal(await page.getAttribute('[data-scenario-link="a"] a', "target"), "_blank");
-      assert.equal(await page.getAttribute("[data-open-full]", "href"), `${server.url}?v=1&kwh=0.045&b.kwh=0.03`);
+      assert.equal(await page.getAttribute("[data-open-full]", "href"), `${app.server.url}?v=1&kwh=0.045&b.kwh=0.03`);
       assert.equal(await page.locator("input[name]").count(), 0, "inputs in an embed that did not ask for them");
       assert.equal(await page.locator(".compare-bar, #saved-panel").count(), 0, "page controls in the embed");
       assert.equal(await search(page), link, "the embed rewrote its address");
       assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length]), [0, 0]);
       assert.deepEqual(await axeViolations(page), []);
     });
-    await withPage(browser, "compare embed snippet", async ({ page }) => {
-      await openApp(page, server.url, "?v=1&kwh=0.045&b.kwh=0.03");
+    await withPage(app.browser, "compare embed snippet", async ({ page }) => {
+      await openApp(page, app.server.url, "?v=1&kwh=0.045&b.kwh=0.03");
       await button(page, "Embed").click();
       const code = await page.inputValue("textarea#embed-code");
       const src = new URL(/src="([^"]*)"/.exec(code)[1].replaceAll("&amp;", "&"));
@@ -455,8 +431,8 @@ describe("comparing and saving", () => {
   });
 
   test("the comparison view has no axe violations, with the saved panel open", async () => {
-    await withPage(browser, "compare axe", async ({ page }) => {
-      await openApp(page, server.url, "?v=1&kwh=0.045&gpu=b200&b.kwh=0.03&b.util=50");
+    await withPage(app.browser, "compare axe", async ({ page }) => {
+      await openApp(page, app.server.url, "?v=1&kwh=0.045&gpu=b200&b.kwh=0.03&b.util=50");
       await openSaved(page);
       page.once("dialog", (dialog) => dialog.accept("One <b>bold</b> name"));
       await button(page, "Save this comparison").click();
@@ -466,8 +442,8 @@ describe("comparing and saving", () => {
       assert.deepEqual(violations, [], `axe found:\n  ${violations.join("\n  ")}`);
     });
     for (const theme of ["dark", "light"]) {
-      await withPage(browser, `compare axe ${theme}`, async ({ page }) => {
-        await openApp(page, server.url, `?v=1&theme=${theme}&kwh=0.045&b.kwh=0.03&b.capex=30`);
+      await withPage(app.browser, `compare axe ${theme}`, async ({ page }) => {
+        await openApp(page, app.server.url, `?v=1&theme=${theme}&kwh=0.045&b.kwh=0.03&b.capex=30`);
         const violations = await axeViolations(page);
         assert.deepEqual(violations, [], `axe found:\n  ${violations.join("\n  ")}`);
       });
@@ -477,31 +453,27 @@ describe("comparing and saving", () => {
   test("screenshots at 360 px (phone) and 1280 px: no sideways scroll", async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const link = "?v=1&kwh=0.045&asic=s19xp&b.kwh=0.03&b.asic=s21xp&b.capex=18";
-    for (const [name, options] of [
-      ["360", { viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, isMobile: true }],
-      ["1280", { viewport: { width: 1280, height: 900 } }],
+    for (const [name, screen] of [
+      ["360", { width: 360, mobile: true }],
+      ["1280", { width: 1280 }],
     ]) {
       for (const [what, query] of [
         ["page", link],
         ["embed", `${link}&embed=1`],
       ]) {
-        const context = await browser.newContext(options);
-        const page = await context.newPage();
-        const errors = [];
-        page.on("pageerror", (err) => errors.push(String(err)));
-        try {
-          await openApp(page, server.url, query);
-          if (what === "page") await openSaved(page);
-          const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth }));
-          assert.ok(scroll <= inner, `${what} at ${name}: scrollWidth ${scroll} > innerWidth ${inner}`);
-          await page.screenshot({ path: path.join(ARTIFACTS, `compare-${what}-${name}.png`), fullPage: true });
-          assert.deepEqual(errors, []);
-        } catch (err) {
-          await saveArtifacts(page, `compare ${what} ${name}`).catch(() => {});
-          throw err;
-        } finally {
-          await context.close();
-        }
+        // withPage fails on any page error (and console error) as well.
+        await withPage(
+          app.browser,
+          `compare ${what} ${name}`,
+          async ({ page }) => {
+            await openApp(page, app.server.url, query);
+            if (what === "page") await openSaved(page);
+            const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth }));
+            assert.ok(scroll <= inner, `${what} at ${name}: scrollWidth ${scroll} > innerWidth ${inner}`);
+            await page.screenshot({ path: path.join(ARTIFACTS, `compare-${what}-${name}.png`), fullPage: true });
+          },
+          screen,
+        );
       }
     }
   });

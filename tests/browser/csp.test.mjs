@@ -8,9 +8,9 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 
-import { DIST, ROOT, cspOf, launchBrowser, openApp, requireDist, startServer, withPage } from "./support.mjs";
+import { DIST, ROOT, cspOf, openApp, requireDist, useBrowser, withPage } from "./support.mjs";
 
 const SUBPATH_DIST = process.env.KWHICH_SUBPATH_DIST ? path.resolve(ROOT, process.env.KWHICH_SUBPATH_DIST) : null;
 const builds = [DIST, ...(SUBPATH_DIST && existsSync(path.join(SUBPATH_DIST, "index.html")) ? [SUBPATH_DIST] : [])];
@@ -57,21 +57,11 @@ describe("Content-Security-Policy of the build", () => {
 });
 
 describe("the browser enforces the policy", () => {
-  let browser;
-  let server;
-  before(async () => {
-    requireDist();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useBrowser();
 
   test("an injected inline script is refused, and support.mjs's listener reports it", async () => {
-    await withPage(browser, "csp injected script", async ({ page, errors }) => {
-      await openApp(page, server.url, "?kwh=0.03");
+    await withPage(app.browser, "csp injected script", async ({ page, errors }) => {
+      await openApp(page, app.server.url, "?kwh=0.03");
       const ran = await page.evaluate(async () => {
         const s = document.createElement("script");
         s.textContent = "window.__injected = true;";
@@ -94,8 +84,8 @@ describe("the browser enforces the policy", () => {
   });
 
   test("a page that breaks no rule records no violation (the listener works)", async () => {
-    await withPage(browser, "csp clean", async ({ page, errors }) => {
-      await openApp(page, server.url, "?v=1&asic=s21xp");
+    await withPage(app.browser, "csp clean", async ({ page, errors }) => {
+      await openApp(page, app.server.url, "?v=1&asic=s21xp");
       await page.getByRole("button", { name: "Embed" }).click();
       await page.locator("#embed-code").waitFor();
       assert.equal(errors.length, 0, errors.join("\n"));

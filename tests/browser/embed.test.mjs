@@ -17,7 +17,7 @@ import http from "node:http";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 
-import { DIST, evaluate, launchBrowser, openApp, readMetrics, requireDist, startServer, waitReady, withPage } from "./support.mjs";
+import { DIST, evaluate, openApp, readMetrics, startServer, useBrowser, waitReady, withPage } from "./support.mjs";
 
 // Two scenarios a journalist might embed, and what they pick in the Embed panel.
 const STORY_A = {
@@ -312,34 +312,25 @@ async function until(fn, what, timeout = 10_000) {
 // ---------------------------------------------------------------------------------------
 
 describe("embed in an article on another origin", () => {
-  let browser;
-  let calc; // the calculator, under /
+  const app = useBrowser(); // the calculator, under /
   let sub; // the same dist under /kwhich/
   let host; // the newspaper
   let stranger; // a third origin, for forged messages
   const snippets = new Map();
 
   /** The journalist's snippet for a story, made once per run. */
-  async function snippetFor(story, server = calc) {
+  async function snippetFor(story, server = app.server) {
     const key = `${server.url} ${story.query} ${JSON.stringify(story.options)}`;
-    if (!snippets.has(key)) snippets.set(key, await journalistSnippet(browser, server.url, story.query, story.options));
+    if (!snippets.has(key)) snippets.set(key, await journalistSnippet(app.browser, server.url, story.query, story.options));
     return snippets.get(key);
   }
 
   before(async () => {
-    requireDist();
-    [calc, sub, host, stranger] = await Promise.all([
-      startServer(),
-      startServer({ prefix: "/kwhich/" }),
-      startHostServer(),
-      startHostServer(),
-    ]);
-    assert.notEqual(new URL(calc.origin).port, new URL(host.origin).port);
-    browser = await launchBrowser();
+    [sub, host, stranger] = await Promise.all([startServer({ prefix: "/kwhich/" }), startHostServer(), startHostServer()]);
+    assert.notEqual(new URL(app.server.origin).port, new URL(host.origin).port);
   });
   after(async () => {
-    await browser?.close();
-    await Promise.all([calc?.close(), sub?.close(), host?.close(), stranger?.close()]);
+    await Promise.all([sub?.close(), host?.close(), stranger?.close()]);
   });
 
   test("the Embed panel writes a sandboxed, lazy iframe of the scenario and the resize script", async () => {
@@ -347,7 +338,7 @@ describe("embed in an article on another origin", () => {
     const b = await snippetFor(STORY_B);
     for (const [name, s] of [["A", a], ["B", b]]) {
       assert.match(s.code, /^<iframe [^>]*><\/iframe>\n<script async src="[^"]*" integrity="sha384-[^"]+" crossorigin="anonymous"><\/script>$/, `snippet ${name}`);
-      assert.equal(s.src.origin, calc.origin, `snippet ${name}: the iframe points at the calculator`);
+      assert.equal(s.src.origin, app.server.origin, `snippet ${name}: the iframe points at the calculator`);
       assert.equal(s.src.pathname, "/");
       assert.equal(s.src.searchParams.get("embed"), "1");
       assert.match(s.id, /^kwhich-[0-9a-f]{8}$/);
@@ -357,7 +348,7 @@ describe("embed in an article on another origin", () => {
       assert.equal(s.iframe.loading, "lazy");
       assert.equal(s.iframe.sandbox, SANDBOX);
       assert.ok(s.iframe.title?.startsWith("kWhich"), `snippet ${name}: a title for screen readers`);
-      assert.match(s.script.src, new RegExp(`^${calc.origin}/kwhich-embed-[0-9a-f]{16}\\.js$`), `snippet ${name}: the hashed script`);
+      assert.match(s.script.src, new RegExp(`^${app.server.origin}/kwhich-embed-[0-9a-f]{16}\\.js$`), `snippet ${name}: the hashed script`);
       assert.equal(s.script.integrity, sriOf(new URL(s.script.src).pathname.slice(1)), `snippet ${name}: the script's integrity`);
       assert.equal(s.script.crossorigin, "anonymous");
       // Same numbers as the journalist's page: the embed's scenario keys mean the same thing.
@@ -378,16 +369,16 @@ describe("embed in an article on another origin", () => {
   test("two embeds load in their sandbox, show their own figures and fit their content", async () => {
     const a = await snippetFor(STORY_A);
     const b = await snippetFor(STORY_B);
-    await withPage(browser, "embed two stories", async ({ page }) => {
+    await withPage(app.browser, "embed two stories", async ({ page }) => {
       await page.addInitScript(recordFrames);
       // Pasted as they come: the script tag twice, as two snippets bring it.
       await page.goto(host.put("/two-embeds.html", article("Who gets the megawatts?", [a.code, b.code])));
       const fitted = {};
       for (const [name, s, story] of [["A", a, STORY_A], ["B", b, STORY_B]]) {
         const { el, frame } = await embedFrame(page, s.id);
-        assert.equal(new URL(frame.url()).origin, calc.origin, `${name}: the frame is the calculator's`);
+        assert.equal(new URL(frame.url()).origin, app.server.origin, `${name}: the frame is the calculator's`);
         assert.equal(await el.getAttribute("sandbox"), SANDBOX, `${name}: sandboxed as the snippet says`);
-        assert.equal(await frame.evaluate(() => window.origin), calc.origin, `${name}: allow-same-origin keeps its origin`);
+        assert.equal(await frame.evaluate(() => window.origin), app.server.origin, `${name}: allow-same-origin keeps its origin`);
         assert.equal(await frame.locator("[data-layout=embed]").count(), 1, `${name}: embed layout`);
         assert.equal(await frame.locator("[data-layout=full]").count(), 0, `${name}: no full layout`);
         assert.deepEqual(await sectionsOf(frame), story.sections, `${name}: sections`);
@@ -423,7 +414,7 @@ describe("embed in an article on another origin", () => {
 
   test("a reader edits an embed's inputs inside the sandbox: figures, link and height follow", async () => {
     const s = await snippetFor(EDITABLE);
-    await withPage(browser, "embed editing", async ({ page }) => {
+    await withPage(app.browser, "embed editing", async ({ page }) => {
       await page.goto(host.put("/editing.html", article("Edit the price of power", [s.code])));
       const { el, frame } = await embedFrame(page, s.id);
       assert.deepEqual(await sectionsOf(frame), EDITABLE.sections);
@@ -457,7 +448,7 @@ describe("embed in an article on another origin", () => {
     const b = await snippetFor(STORY_B);
     const strangerUrl = stranger.put("/ad.html", `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>ad</title><p>An advert.</p>`);
     const ad = `<iframe id="ad" src="${strangerUrl}" width="300" height="100" style="border:0"></iframe>`;
-    await withPage(browser, "embed forged messages", async ({ page }) => {
+    await withPage(app.browser, "embed forged messages", async ({ page }) => {
       await page.addInitScript(recordFrames);
       await page.goto(host.put("/forged.html", article("Forged messages", [a.code, ad, b.code])));
       const A = await embedFrame(page, a.id);
@@ -530,7 +521,7 @@ describe("embed in an article on another origin", () => {
 
   test("without the script the embed works at its fixed height", async () => {
     const s = await snippetFor(STORY_A);
-    await withPage(browser, "embed without script", async ({ page }) => {
+    await withPage(app.browser, "embed without script", async ({ page }) => {
       await page.addInitScript(recordFrames);
       const code = withoutScript(s.code);
       assert.ok(!code.includes("<script"), code);
@@ -544,7 +535,7 @@ describe("embed in an article on another origin", () => {
         const last = await page.evaluate((id) => window.__messages.filter((m) => m.data?.id === id).at(-1), s.id);
         return last && Math.abs(last.data.height - h.content) <= FIT_TOLERANCE_PX ? { ...h, origin: last.origin } : null;
       }, "the embed to report its content height");
-      assert.equal(h.origin, calc.origin);
+      assert.equal(h.origin, app.server.origin);
       assert.equal(h.rendered, Number(s.iframe.height), "rendered height without the script");
       assert.equal(h.style, "", "nothing set the iframe's style");
       const log = await page.evaluate(() => window.__frameLog);
@@ -558,7 +549,7 @@ describe("embed in an article on another origin", () => {
     "the embed's first height report is its content's height, not the page's while it mounts",
     async () => {
       const s = await snippetFor(STORY_A);
-      await withPage(browser, "embed first height", async ({ page }) => {
+      await withPage(app.browser, "embed first height", async ({ page }) => {
         await page.addInitScript(recordFrames);
         await page.goto(host.put("/first-height.html", article("First height", [s.code])));
         const { el, frame } = await embedFrame(page, s.id);
@@ -596,7 +587,7 @@ document.getElementById("accept").addEventListener("click", function () {
   });
 });
 </script>`;
-      await withPage(browser, "embed late script", async ({ page }) => {
+      await withPage(app.browser, "embed late script", async ({ page }) => {
         await page.addInitScript(recordFrames);
         await page.goto(host.put("/late-script.html", article("Consent first", [cmp, held])));
         const { el, frame } = await embedFrame(page, s.id);
@@ -615,14 +606,14 @@ document.getElementById("accept").addEventListener("click", function () {
 
   test('"Open in kWhich" leads to the full page with the same scenario and numbers', async () => {
     const b = await snippetFor(STORY_B);
-    await withPage(browser, "embed open full", async ({ page, context }) => {
+    await withPage(app.browser, "embed open full", async ({ page, context }) => {
       await page.goto(host.put("/open-full.html", article("Open it", [b.code])));
       const { frame } = await embedFrame(page, b.id);
       const link = frame.locator("a[data-open-full]");
       assert.equal(await link.count(), 1);
       const href = await link.getAttribute("href");
       const url = new URL(href);
-      assert.equal(url.origin + url.pathname, calc.url, `href ${href}`);
+      assert.equal(url.origin + url.pathname, app.server.url, `href ${href}`);
       assert.equal(url.hash, "", "no embed id in the full page's link");
       for (const key of ["embed", "show", "edit"]) assert.equal(url.searchParams.has(key), false, `href keeps ${key}: ${href}`);
       assert.deepEqual(scenarioKeys(url), scenarioKeys(b.src), "the same scenario keys as the embed");
@@ -653,7 +644,7 @@ document.getElementById("accept").addEventListener("click", function () {
   });
 
   test("display keys: show picks and orders sections, edit=0 locks inputs, theme sets data-theme", async () => {
-    const base = `${calc.url}?v=1&kwh=0.04&embed=1`;
+    const base = `${app.server.url}?v=1&kwh=0.04&embed=1`;
     const cases = [
       { name: "default", extra: "", sections: ["compare", "btc"], theme: "auto" },
       { name: "inputs-compare", extra: "&show=inputs,compare&theme=light", sections: ["compare", "inputs"], theme: "light", locked: false },
@@ -664,7 +655,7 @@ document.getElementById("accept").addEventListener("click", function () {
     const frames = cases.map(
       (c) => `<iframe src="${base}${c.extra.replaceAll("&", "&amp;")}#display-${c.name}" data-kwhich-id="display-${c.name}" title="kWhich ${c.name}" width="100%" height="${FALLBACK_HEIGHT}" sandbox="${SANDBOX}"></iframe>`,
     );
-    await withPage(browser, "embed display keys", async ({ page }) => {
+    await withPage(app.browser, "embed display keys", async ({ page }) => {
       await page.goto(host.put("/display-keys.html", article("Display keys", frames)));
       for (const c of cases) {
         const { frame } = await embedFrame(page, `display-${c.name}`);
@@ -686,7 +677,7 @@ document.getElementById("accept").addEventListener("click", function () {
   test("the embed asks no third party, sets no cookie and stores nothing", async () => {
     const a = await snippetFor(STORY_A);
     const e = await snippetFor(EDITABLE);
-    await withPage(browser, "embed privacy", async ({ page, context }) => {
+    await withPage(app.browser, "embed privacy", async ({ page, context }) => {
       const urls = [];
       context.on("request", (r) => urls.push(r.url()));
       await page.goto(host.put("/privacy.html", article("Privacy", [a.code, e.code])));
@@ -701,7 +692,7 @@ document.getElementById("accept").addEventListener("click", function () {
       await waitFigures(frames[1], EDITABLE.query.replace("kwh=0.03", "kwh=0.07"), "the figures of kwh=0.07");
       await page.waitForLoadState("networkidle");
 
-      const allowed = new Set([calc.origin, host.origin]);
+      const allowed = new Set([app.server.origin, host.origin]);
       const network = urls.filter((u) => !u.startsWith("data:"));
       const foreign = network.filter((u) => !allowed.has(new URL(u).origin));
       assert.deepEqual(foreign, [], "requests outside the calculator's and the article's servers");
@@ -727,7 +718,7 @@ document.getElementById("accept").addEventListener("click", function () {
     assert.equal(s.src.origin + s.src.pathname, sub.url, `iframe src ${s.src}`);
     assert.ok(s.script.src.startsWith(sub.url) && HASHED_SCRIPT.test(s.script.src), `script src ${s.script.src}`);
     const firstRequest = sub.requests.length;
-    await withPage(browser, "embed sub-path", async ({ page }) => {
+    await withPage(app.browser, "embed sub-path", async ({ page }) => {
       await page.goto(host.put("/sub-path.html", article("Under a sub-path", [s.code])));
       const { el, frame } = await embedFrame(page, s.id);
       assert.equal(await frame.locator("[data-layout=embed]").count(), 1);
@@ -758,7 +749,7 @@ document.getElementById("accept").addEventListener("click", function () {
       const s = await snippetFor(story);
       const written = Number(s.iframe.height);
       const column = `<div style="width:640px">${withoutScript(s.code)}</div>`;
-      await withPage(browser, `embed estimate ${story.name}`, async ({ page }) => {
+      await withPage(app.browser, `embed estimate ${story.name}`, async ({ page }) => {
         await page.goto(host.put(`/estimate-${story.options.lang ?? "en"}.html`, article("Column", [column])));
         const { el, frame } = await embedFrame(page, s.id);
         await waitReady(frame);
@@ -773,7 +764,7 @@ document.getElementById("accept").addEventListener("click", function () {
   test("a download in an embed works inside the snippet's sandbox", async () => {
     const s = await snippetFor({ query: STORY_A.query, options: { sections: ["time"] } });
     assert.match(s.iframe.sandbox, /\ballow-downloads\b/);
-    await withPage(browser, "embed download", async ({ page }) => {
+    await withPage(app.browser, "embed download", async ({ page }) => {
       await page.goto(host.put("/download.html", article("Download the figures", [s.code])));
       const { frame } = await embedFrame(page, s.id);
       const button = frame.getByRole("button", { name: "Figures (CSV)" });
@@ -791,7 +782,7 @@ document.getElementById("accept").addEventListener("click", function () {
     const a = await snippetFor(STORY_B);
     const b = await snippetFor(EDITABLE);
     const spacer = `<div style="height:400px" aria-hidden="true"></div>`;
-    await withPage(browser, "embed below the fold", async ({ page }) => {
+    await withPage(app.browser, "embed below the fold", async ({ page }) => {
       await page.goto(host.put("/below-fold.html", article("Two embeds, far apart", [a.code, spacer, b.code])));
       for (const [name, s] of [["first", a], ["below the fold", b]]) {
         const el = await page.waitForSelector(`iframe[data-kwhich-id="${s.id}"]`, { state: "attached" });
@@ -812,15 +803,15 @@ document.getElementById("accept").addEventListener("click", function () {
   test("the hashed resize script is the same file as kwhich-embed.js, which stays for old snippets", async () => {
     const s = await snippetFor(STORY_A);
     const hashed = await (await fetch(s.script.src)).text();
-    const plain = await fetch(`${calc.url}kwhich-embed.js`);
+    const plain = await fetch(`${app.server.url}kwhich-embed.js`);
     assert.equal(plain.status, 200);
     assert.equal(await plain.text(), hashed);
     assert.equal(sriOf("kwhich-embed.js"), s.script.integrity);
   });
 
   test("the embed code reads left to right on the Arabic page", async () => {
-    await withPage(browser, "embed code ltr", async ({ page }) => {
-      await openApp(page, calc.url, "?v=1&lang=ar&kwh=0.04");
+    await withPage(app.browser, "embed code ltr", async ({ page }) => {
+      await openApp(page, app.server.url, "?v=1&lang=ar&kwh=0.04");
       assert.equal(await page.evaluate(() => document.documentElement.dir), "rtl");
       await page.locator('[aria-controls="embed-panel"]').click();
       const code = page.locator("textarea#embed-code");

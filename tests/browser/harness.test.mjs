@@ -12,10 +12,10 @@ import {
   DIST,
   JsonNumber,
   findBrokenNumbers,
-  launchBrowser,
   parseJsonKeepingNumbers,
   requireDist,
   startServer,
+  useBrowser,
   warningKey,
   withPage,
 } from "./support.mjs";
@@ -112,10 +112,8 @@ describe("dist/", () => {
 });
 
 describe("browser", () => {
-  let browser;
-  let server;
   let dir;
-  before(async () => {
+  before(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), "kwhich-page-"));
     writeFileSync(
       path.join(dir, "index.html"),
@@ -124,42 +122,65 @@ describe("browser", () => {
        <p id="bad" hidden>x</p>
        <script>document.getElementById("app").setAttribute("data-ready", "");</script>`,
     );
+    // As the app's own page: a phone lays it out at its own width, not at 980 px.
+    writeFileSync(path.join(dir, "screen.html"), `<!doctype html><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>s</title>`);
     writeFileSync(path.join(dir, "error.html"), `<!doctype html><link rel="icon" href="data:,"><title>e</title><script>console.error("boom")</script>`);
     writeFileSync(
       path.join(dir, "broken.html"),
       `<!doctype html><link rel="icon" href="data:,"><title>b</title><p>NaN</p><p>-0</p><p>−0.00 %</p><p data-value="Infinity"></p>
        <p>fine: -0.5, 2024-01-05, 10-0, -15 %, 0</p>`,
     );
-    server = await startServer({ root: dir });
-    browser = await launchBrowser();
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const app = useBrowser({ root: () => dir });
+  after(() => rmSync(dir, { recursive: true, force: true }));
 
   test("the system Chromium opens a page served on 127.0.0.1", async () => {
-    await withPage(browser, "harness-ok", async ({ page }) => {
-      await page.goto(server.url);
+    await withPage(app.browser, "harness-ok", async ({ page }) => {
+      await page.goto(app.server.url);
       await page.waitForSelector("#app[data-ready]", { state: "attached" });
       assert.equal(await page.getAttribute('[data-metric="a"]', "data-value"), "0.05");
       assert.deepEqual(await findBrokenNumbers(page), []);
     });
   });
 
+  test("a page opens on the screen asked for: width, height, a phone's scale and touch, the reader's scheme", async () => {
+    const screen = (page) =>
+      page.evaluate(() => ({
+        width: innerWidth,
+        height: innerHeight,
+        scale: devicePixelRatio,
+        touch: navigator.maxTouchPoints > 0,
+        dark: matchMedia("(prefers-color-scheme: dark)").matches,
+      }));
+    for (const [options, want] of [
+      [undefined, { width: 1280, height: 900, scale: 1, touch: false, dark: false }],
+      [{ width: 360, mobile: true, touch: true, scheme: "dark" }, { width: 360, height: 800, scale: 2, touch: true, dark: true }],
+      [{ width: 1280, height: 700, scheme: "light" }, { width: 1280, height: 700, scale: 1, touch: false, dark: false }],
+    ]) {
+      await withPage(
+        app.browser,
+        null,
+        async ({ page }) => {
+          await page.goto(app.server.url + "screen.html");
+          assert.deepEqual(await screen(page), want, JSON.stringify(options));
+        },
+        options,
+      );
+    }
+  });
+
   test("a console error fails the test", async () => {
     await assert.rejects(
-      withPage(browser, null, async ({ page }) => {
-        await page.goto(server.url + "error.html");
+      withPage(app.browser, null, async ({ page }) => {
+        await page.goto(app.server.url + "error.html");
       }),
       /console\.error: boom/,
     );
   });
 
   test("NaN, Infinity and negative zeros are found", async () => {
-    await withPage(browser, "harness-broken", async ({ page }) => {
-      await page.goto(server.url + "broken.html");
+    await withPage(app.browser, "harness-broken", async ({ page }) => {
+      await page.goto(app.server.url + "broken.html");
       const found = await findBrokenNumbers(page);
       assert.equal(found.length, 4, found.join("\n"));
     });

@@ -6,9 +6,9 @@
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
-import { ARTIFACTS, evaluate, launchBrowser, openApp, readMetrics, requireDist, startServer, withPage } from "./support.mjs";
+import { ARTIFACTS, evaluate, openApp, readMetrics, useBrowser, withPage } from "./support.mjs";
 
 const ATTRIBUTION = "Coin Metrics Community Data (CC BY-NC 4.0)";
 const LINKS = ["?", "?kwh=0.03&life=6&asic=s19jpro", "?bt=2024-06&btcap=2&life=1.5"];
@@ -54,22 +54,12 @@ async function checkPoints(page, link) {
 }
 
 describe("history", () => {
-  let browser;
-  let server;
-  before(async () => {
-    requireDist();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useBrowser();
 
   for (const link of LINKS) {
     test(`${link}: every history point and backtest figure equals the evaluator`, async () => {
-      await withPage(browser, `history ${link}`, async ({ page }) => {
-        await openApp(page, server.url, link);
+      await withPage(app.browser, `history ${link}`, async ({ page }) => {
+        await openApp(page, app.server.url, link);
         const json = await checkPoints(page, link);
         const shown = Object.fromEntries((await readMetrics(page)).filter((m) => m.key.startsWith("backtest_")).map((m) => [m.key, m.value]));
         for (const key of ["backtest_months", "backtest_cash_usd_per_mw", "backtest_payback_months"]) {
@@ -83,8 +73,8 @@ describe("history", () => {
   }
 
   test("the title states the finding, with the halvings and the all-time low marked", async () => {
-    await withPage(browser, "history marks", async ({ page }) => {
-      await openApp(page, server.url, "?");
+    await withPage(app.browser, "history marks", async ({ page }) => {
+      await openApp(page, app.server.url, "?");
       const caption = await page.locator('[data-section="history"] figcaption strong').first().textContent();
       assert.equal(caption, "Hashprice is at its lowest since 2016");
       const labels = await page.$$eval('svg[data-chart="hashprice-chart"] .marker-label', (els) => els.map((e) => e.textContent));
@@ -105,8 +95,8 @@ describe("history", () => {
       ["?embed=1&show=history", `Source: ${ATTRIBUTION}`],
       ["?embed=1&show=history&lang=ar", `المصدر: ${ATTRIBUTION}`],
     ]) {
-      await withPage(browser, `history embed ${link}`, async ({ page }) => {
-        await openApp(page, server.url, link);
+      await withPage(app.browser, `history embed ${link}`, async ({ page }) => {
+        await openApp(page, app.server.url, link);
         assert.equal(await page.locator("[data-section]").count(), 1, "the history alone");
         await checkPoints(page, link);
         const credits = await page.$$eval("[data-attribution]", (els) => els.map((e) => e.textContent));
@@ -118,8 +108,8 @@ describe("history", () => {
   test("every download that carries the series carries the attribution", async () => {
     const link = "?kwh=0.04&bt=2020-01";
     const evaluated = evaluate(link);
-    await withPage(browser, "history downloads", async ({ page }) => {
-      await openApp(page, server.url, link);
+    await withPage(app.browser, "history downloads", async ({ page }) => {
+      await openApp(page, app.server.url, link);
       const download = async (name) => {
         const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name, exact: true }).click()]);
         return { name: file.suggestedFilename(), text: readFileSync(await file.path(), "utf8") };
@@ -158,9 +148,9 @@ describe("history", () => {
     for (const lang of ["en", "ar", "vi"]) {
       for (const width of [360, 1280]) {
         for (const scheme of ["light", "dark"]) {
-          const options = { viewport: { width, height: 900 }, colorScheme: scheme };
-          await withPage(browser, `history ${lang} ${width} ${scheme}`, async ({ page }) => {
-            await openApp(page, server.url, `?lang=${lang}`);
+          const options = { width, height: 900, scheme };
+          await withPage(app.browser, `history ${lang} ${width} ${scheme}`, async ({ page }) => {
+            await openApp(page, app.server.url, `?lang=${lang}`);
             const section = page.locator('[data-section="history"]');
             await section.screenshot({ path: path.join(ARTIFACTS, `history-${lang}-${width}-${scheme}.png`) });
             const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

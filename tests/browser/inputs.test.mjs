@@ -2,28 +2,18 @@
 // is a click away, and a search by label opens the groups holding what it finds.
 
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
-import { launchBrowser, openApp, requireDist, startServer, withPage } from "./support.mjs";
+import { openApp, useBrowser, withPage } from "./support.mjs";
 
 const visible = (page, name) => page.locator(`[name="${name}"]`).isVisible();
 
 describe("inputs", () => {
-  let browser;
-  let server;
-  before(async () => {
-    requireDist();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useBrowser();
 
   test("the most changed inputs are in view, the rest a click away, and a search finds any by label", async () => {
-    await withPage(browser, "inputs search", async ({ page }) => {
-      await openApp(page, server.url, "");
+    await withPage(app.browser, "inputs search", async ({ page }) => {
+      await openApp(page, app.server.url, "");
       for (const name of ["btc", "kwh", "asic", "gpu", "colo"]) assert.ok(await visible(page, name), `${name} in view`);
       for (const name of ["pool", "dr", "gfit", "tgt"]) assert.equal(await visible(page, name), false, `${name} folded`);
       assert.ok((await page.locator("details.group").count()) >= 6, "every group folds");
@@ -49,8 +39,8 @@ describe("inputs", () => {
   });
 
   test("Find an input finds by meaning too", async () => {
-    await withPage(browser, "inputs search meaning", async ({ page }) => {
-      await openApp(page, server.url, "");
+    await withPage(app.browser, "inputs search meaning", async ({ page }) => {
+      await openApp(page, app.server.url, "");
       const find = page.getByLabel("Find an input");
       for (const [query, name] of [["curtail", "up"], ["halving", "blk"], ["power", "kwh"], ["MW", "mw"]]) {
         await find.fill(query);
@@ -64,10 +54,10 @@ describe("inputs", () => {
 
   test("on a phone a Change inputs jump near the answer; on a desktop the inputs stay at hand", async () => {
     await withPage(
-      browser,
+      app.browser,
       "inputs jump",
       async ({ page }) => {
-        await openApp(page, server.url, "");
+        await openApp(page, app.server.url, "");
         const jump = page.getByRole("button", { name: "Change inputs" });
         const top = await jump.evaluate((el) => el.getBoundingClientRect().top + scrollY);
         const inputsTop = await page.locator("#inputs").evaluate((el) => el.getBoundingClientRect().top + scrollY);
@@ -81,10 +71,10 @@ describe("inputs", () => {
         assert.ok(await page.evaluate(() => scrollY) > 3000, "the jump scrolled down to the inputs");
         assert.equal(await page.evaluate(() => document.activeElement?.id), "inputs");
       },
-      { viewport: { width: 360, height: 800 } },
+      { width: 360, height: 800 },
     );
-    await withPage(browser, "inputs sticky", async ({ page }) => {
-      await openApp(page, server.url, "");
+    await withPage(app.browser, "inputs sticky", async ({ page }) => {
+      await openApp(page, app.server.url, "");
       assert.equal(await page.getByRole("button", { name: "Change inputs" }).isVisible(), false, "no jump beside the inputs");
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight * 0.7));
       await page.waitForTimeout(100);

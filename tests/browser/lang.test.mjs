@@ -6,23 +6,20 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 
 import {
   ARTIFACTS,
+  READY,
   axeViolations,
   evaluate,
   findBrokenNumbers,
-  launchBrowser,
   metricMismatches,
   openApp,
-  READY,
   readMetrics,
   readWarnings,
-  requireDist,
   revealInput,
-  saveArtifacts,
-  startServer,
+  useBrowser,
   withPage,
 } from "./support.mjs";
 
@@ -99,24 +96,16 @@ async function openEverything(page) {
 }
 
 describe("languages", () => {
-  let browser;
-  let server;
+  const app = useBrowser();
   const english = {};
   before(async () => {
-    requireDist();
-    server = await startServer();
-    browser = await launchBrowser();
     for (const [name, extra] of PAGES) {
-      await withPage(browser, `lang en ${name}`, async ({ page }) => {
-        await openApp(page, server.url, `?v=1&kwh=0.045&asic=s21xp${extra}`);
+      await withPage(app.browser, `lang en ${name}`, async ({ page }) => {
+        await openApp(page, app.server.url, `?v=1&kwh=0.045&asic=s21xp${extra}`);
         await openEverything(page);
         english[name] = await wordsOf(page);
       });
     }
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   for (const lang of ["ar", "vi"]) {
@@ -124,8 +113,8 @@ describe("languages", () => {
       test(`${lang} ${name}: every word in the language, lang and dir set, figures = evaluator`, async () => {
         const link = `?v=1&lang=${lang}&kwh=0.045&asic=s21xp${extra}`;
         const expected = evaluate(link);
-        await withPage(browser, `lang ${lang} ${name}`, async ({ page }) => {
-          await openApp(page, server.url, link);
+        await withPage(app.browser, `lang ${lang} ${name}`, async ({ page }) => {
+          await openApp(page, app.server.url, link);
           const html = await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
           assert.deepEqual(html, [lang, lang === "ar" ? "rtl" : "ltr"]);
           if (!name.startsWith("comparison")) {
@@ -143,8 +132,8 @@ describe("languages", () => {
   test("numbers as each language writes them; data-value stays plain", async () => {
     const text = async (lang) => {
       let shown;
-      await withPage(browser, `lang numbers ${lang}`, async ({ page }) => {
-        await openApp(page, server.url, `?v=1&lang=${lang}`);
+      await withPage(app.browser, `lang numbers ${lang}`, async ({ page }) => {
+        await openApp(page, app.server.url, `?v=1&lang=${lang}`);
         const el = page.locator('.cards [data-metric="mining_revenue_usd_per_kwh"], [data-metric="mining_revenue_usd_per_kwh"]').first();
         assert.match(await el.getAttribute("data-value"), /^0\.0770990886/);
         shown = (await el.textContent()).trim();
@@ -162,8 +151,8 @@ describe("languages", () => {
 
   test("a Vietnamese 0,05 typed in the electricity field gives the figures of kwh=0.05", async () => {
     const expected = evaluate("?kwh=0.05&asic=s21xp");
-    await withPage(browser, "lang vi comma", async ({ page }) => {
-      await openApp(page, server.url, "?v=1&lang=vi&kwh=0.03&asic=s21xp");
+    await withPage(app.browser, "lang vi comma", async ({ page }) => {
+      await openApp(page, app.server.url, "?v=1&lang=vi&kwh=0.03&asic=s21xp");
       await revealInput(page, "kwh");
       const input = page.locator('input[name="kwh"]');
       assert.equal(await input.inputValue(), "0,03", "the field shows the Vietnamese decimal comma");
@@ -183,8 +172,8 @@ describe("languages", () => {
       ["ar", "85,000"],
       ["ar", "٨٥٬٠٠٠"],
     ]) {
-      await withPage(browser, `lang grouping ${lang}`, async ({ page }) => {
-        await openApp(page, server.url, `?v=1&lang=${lang}&btc=90000`);
+      await withPage(app.browser, `lang grouping ${lang}`, async ({ page }) => {
+        await openApp(page, app.server.url, `?v=1&lang=${lang}&btc=90000`);
         const input = page.locator('input[name="btc"]');
         await input.fill(typed);
         await page.locator('[data-error="btc"]').filter({ hasText: /\S/ }).waitFor();
@@ -197,8 +186,8 @@ describe("languages", () => {
 
   test("Arabic digits typed in a field are read", async () => {
     const expected = evaluate("?kwh=0.04");
-    await withPage(browser, "lang ar digits", async ({ page }) => {
-      await openApp(page, server.url, "?v=1&lang=ar");
+    await withPage(app.browser, "lang ar digits", async ({ page }) => {
+      await openApp(page, app.server.url, "?v=1&lang=ar");
       await revealInput(page, "kwh");
       await page.locator('input[name="kwh"]').fill("٠٫٠٤");
       await page.waitForFunction(() => /kwh=0\.04/.test(location.search));
@@ -211,8 +200,8 @@ describe("languages", () => {
       ["ar", /[\u0600-\u06FF]/],
       ["vi", /[ạảãàáâậầấẩẫăắằặẳẵêềếệểễôồốộổỗơờớợởỡưừứựửữđ]/i],
     ]) {
-      await withPage(browser, `lang notice ${lang}`, async ({ page }) => {
-        await openApp(page, server.url, `?v=1&lang=${lang}&foo=1&kwh=abc`);
+      await withPage(app.browser, `lang notice ${lang}`, async ({ page }) => {
+        await openApp(page, app.server.url, `?v=1&lang=${lang}&foo=1&kwh=abc`);
         assert.deepEqual((await readWarnings(page)).sort(), ["foo", "kwh"]);
         const notice = await page.getByRole("status").filter({ has: page.locator("[data-warning]") }).innerText();
         assert.match(notice, script);
@@ -224,16 +213,16 @@ describe("languages", () => {
   test("title= shows as text above the results and in the embed, never as markup", async () => {
     const title = "<b>Đào</b> & <i>AI</i>";
     for (const extra of ["", "&embed=1"]) {
-      await withPage(browser, `lang title${extra}`, async ({ page }) => {
-        await openApp(page, server.url, `?v=1&lang=vi&title=${encodeURIComponent(title)}${extra}`);
+      await withPage(app.browser, `lang title${extra}`, async ({ page }) => {
+        await openApp(page, app.server.url, `?v=1&lang=vi&title=${encodeURIComponent(title)}${extra}`);
         const headline = page.locator("[data-title]");
         assert.equal(await headline.textContent(), title);
         assert.equal(await headline.locator("b, i").count(), 0, "no markup from the link");
         assert.deepEqual(await readWarnings(page), []);
       });
     }
-    await withPage(browser, "lang title too long", async ({ page }) => {
-      await openApp(page, server.url, `?v=1&lang=ar&title=${"x".repeat(81)}`);
+    await withPage(app.browser, "lang title too long", async ({ page }) => {
+      await openApp(page, app.server.url, `?v=1&lang=ar&title=${"x".repeat(81)}`);
       assert.deepEqual(await readWarnings(page), ["title"]);
       assert.equal(await page.locator("[data-title]").count(), 0);
     });
@@ -242,8 +231,8 @@ describe("languages", () => {
   test("the picker reopens the same link in the chosen language", async () => {
     const link = "?v=1&kwh=0.04&gpu=b200";
     const expected = evaluate(link);
-    await withPage(browser, "lang picker", async ({ page }) => {
-      await openApp(page, server.url, link);
+    await withPage(app.browser, "lang picker", async ({ page }) => {
+      await openApp(page, app.server.url, link);
       await Promise.all([page.waitForURL(/lang=vi/), page.locator("#lang-select").selectOption("vi")]);
       await page.waitForSelector(READY, { state: "attached" });
       assert.equal(await page.evaluate(() => document.documentElement.lang), "vi");
@@ -255,8 +244,8 @@ describe("languages", () => {
   });
 
   test("the embed panel writes the article's language and headline into the snippet", async () => {
-    await withPage(browser, "lang embed panel", async ({ page }) => {
-      await openApp(page, server.url, "?v=1&lang=ar&kwh=0.04");
+    await withPage(app.browser, "lang embed panel", async ({ page }) => {
+      await openApp(page, app.server.url, "?v=1&lang=ar&kwh=0.04");
       await page.locator('[aria-controls="embed-panel"]').click();
       await page.locator("#embed-lang").selectOption("vi");
       await page.locator("#embed-headline").fill("Đào hay cho thuê?");
@@ -269,8 +258,8 @@ describe("languages", () => {
 
   test("axe: no violations on the Arabic page and the Vietnamese embed", async () => {
     for (const link of ["?v=1&lang=ar", "?v=1&lang=vi&embed=1&show=compare,btc,time"]) {
-      await withPage(browser, `lang axe ${link}`, async ({ page }) => {
-        await openApp(page, server.url, link);
+      await withPage(app.browser, `lang axe ${link}`, async ({ page }) => {
+        await openApp(page, app.server.url, link);
         const violations = await axeViolations(page);
         assert.deepEqual(violations, [], `axe found:\n  ${violations.join("\n  ")}`);
       });
@@ -288,20 +277,17 @@ describe("languages", () => {
           ["page", ""],
           ["embed", "&embed=1&show=compare,btc,time"],
         ]) {
-          const options = width < 500 ? { viewport: { width, height }, deviceScaleFactor: 2, isMobile: true } : { viewport: { width, height } };
-          const context = await browser.newContext(options);
-          const page = await context.newPage();
-          try {
-            await openApp(page, server.url, `?v=1&lang=ar&theme=${theme}${extra}`);
-            const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth }));
-            assert.ok(scroll <= inner, `${what} ${width} ${theme}: scrollWidth ${scroll} > innerWidth ${inner}`);
-            await page.screenshot({ path: path.join(ARTIFACTS, `lang-ar-${what}-${width}-${theme}.png`), fullPage: true });
-          } catch (err) {
-            await saveArtifacts(page, `lang ar ${what} ${width} ${theme}`).catch(() => {});
-            throw err;
-          } finally {
-            await context.close();
-          }
+          await withPage(
+            app.browser,
+            `lang ar ${what} ${width} ${theme}`,
+            async ({ page }) => {
+              await openApp(page, app.server.url, `?v=1&lang=ar&theme=${theme}${extra}`);
+              const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth }));
+              assert.ok(scroll <= inner, `${what} ${width} ${theme}: scrollWidth ${scroll} > innerWidth ${inner}`);
+              await page.screenshot({ path: path.join(ARTIFACTS, `lang-ar-${what}-${width}-${theme}.png`), fullPage: true });
+            },
+            { width, height, mobile: width < 500 },
+          );
         }
       }
     }

@@ -17,12 +17,11 @@ import {
   apiBaseOf,
   cspOf,
   evaluate,
-  launchBrowser,
   metricMismatches,
   openApp,
   readMetrics,
   revealInput,
-  startServer,
+  useBrowser,
   withPage,
 } from "./support.mjs";
 
@@ -111,17 +110,12 @@ const inputValues = (page) =>
   page.$$eval("input[name]", (els) => Object.fromEntries(els.map((e) => [e.name, e.value])));
 
 describe("Use today's network", { skip }, () => {
-  let browser;
-  let server;
+  const app = useBrowser({ root: SUBPATH_DIST, prefix: "/kwhich/" });
   let api;
   before(async () => {
-    server = await startServer({ root: SUBPATH_DIST, prefix: "/kwhich/" });
     api = await startMockApi(MOCK_ORIGIN);
-    browser = await launchBrowser();
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
     await api?.close();
   });
 
@@ -132,9 +126,9 @@ describe("Use today's network", { skip }, () => {
   test("fills the four fields, updates the link, names the source, asks nothing before the press", async () => {
     api.answer({});
     const link = "?v=1&kwh=0.04";
-    await withPage(browser, "live good", async ({ page }) => {
+    await withPage(app.browser, "live good", async ({ page }) => {
       const first = api.requests.length;
-      await openApp(page, server.url, link);
+      await openApp(page, app.server.url, link);
       await page.waitForLoadState("networkidle");
       assert.equal(api.requests.length, first, "no request to the API before the press");
       assert.equal(await status(page), "");
@@ -244,10 +238,10 @@ describe("Use today's network", { skip }, () => {
       // The browser reports the API's errors itself (console, failed requests): expected here.
       const fromApi = new RegExp(MOCK_ORIGIN.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
       await withPage(
-        browser,
+        app.browser,
         `live ${name}`,
         async ({ page }) => {
-          await openApp(page, server.url, link);
+          await openApp(page, app.server.url, link);
           const inputs = await inputValues(page);
           await page.locator("button[data-live]").click();
           await page.waitForFunction(() => document.querySelector("[data-live-status]").textContent !== "", null, {
@@ -267,8 +261,8 @@ describe("Use today's network", { skip }, () => {
 
   test("the button shows its progress and cannot be pressed twice", async () => {
     api.answer({ prices: { ...json(PRICES), delay: 1500 } });
-    await withPage(browser, "live progress", async ({ page }) => {
-      await openApp(page, server.url, "");
+    await withPage(app.browser, "live progress", async ({ page }) => {
+      await openApp(page, app.server.url, "");
       const first = api.requests.length;
       const button = page.locator("button[data-live]");
       await button.click();
@@ -285,10 +279,10 @@ describe("Use today's network", { skip }, () => {
 
   test("an embed shows the button only when its link says live=1, and the panel writes it", async () => {
     api.answer({});
-    await withPage(browser, "live embed", async ({ page }) => {
-      await openApp(page, server.url, "?embed=1");
+    await withPage(app.browser, "live embed", async ({ page }) => {
+      await openApp(page, app.server.url, "?embed=1");
       assert.equal(await page.locator("button[data-live]").count(), 0, "embed=1 alone: no button");
-      await openApp(page, server.url, "?embed=1&live=1");
+      await openApp(page, app.server.url, "?embed=1&live=1");
       assert.equal(await page.locator("button[data-live]").count(), 1, "embed=1&live=1: the button");
       await page.locator("button[data-live]").click();
       await page.waitForFunction(() => document.querySelector("[data-live-status]").textContent.startsWith("Price"));
@@ -298,7 +292,7 @@ describe("Use today's network", { skip }, () => {
       // An embed never writes the host page's address bar.
       assert.equal(await page.evaluate(() => location.search), "?embed=1&live=1");
 
-      await openApp(page, server.url, "?kwh=0.03");
+      await openApp(page, app.server.url, "?kwh=0.03");
       await page.getByRole("button", { name: "Embed" }).click();
       const code = page.locator("#embed-code");
       assert.doesNotMatch(await code.inputValue(), /live=1/);

@@ -5,19 +5,9 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
-import {
-  ARTIFACTS,
-  axeViolations,
-  evaluate,
-  launchBrowser,
-  openApp,
-  requireDist,
-  revealInput,
-  startServer,
-  withPage,
-} from "./support.mjs";
+import { ARTIFACTS, axeViolations, evaluate, openApp, revealInput, useBrowser, withPage } from "./support.mjs";
 
 const PATHS = ["mining", "colo", "gpu"];
 const CELLS = 'svg[data-chart="decision-map"] rect[data-kwh]';
@@ -55,22 +45,12 @@ function withKeys(link, kwh, btc) {
 }
 
 describe("decision map", () => {
-  let browser;
-  let server;
-  before(async () => {
-    requireDist();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useBrowser();
 
   for (const link of ["?", "?kwh=0.03&asic=s21xp&gpu=b200", "?hp=45&kwh=0.07"]) {
     test(`sampled cells equal the evaluator (${link})`, async () => {
-      await withPage(browser, `map cells ${link}`, async ({ page }) => {
-        await openApp(page, server.url, link);
+      await withPage(app.browser, `map cells ${link}`, async ({ page }) => {
+        await openApp(page, app.server.url, link);
         const cells = await readCells(page);
         assert.equal(cells.length, 1600, "40 × 40 cells");
         for (const k of [0, 39, 417, 820, 1234, 1560, 1599]) {
@@ -85,8 +65,8 @@ describe("decision map", () => {
   }
 
   test("typing a power price moves the mark and recolours the map", async () => {
-    await withPage(browser, "map typing", async ({ page }) => {
-      await openApp(page, server.url, "?");
+    await withPage(app.browser, "map typing", async ({ page }) => {
+      await openApp(page, app.server.url, "?");
       const mark = () => page.$eval('svg[data-chart="decision-map"] circle.mark', (c) => c.getAttribute("cx"));
       const before = { mark: await mark(), cells: await readCells(page) };
       await revealInput(page, "kwh");
@@ -105,8 +85,8 @@ describe("decision map", () => {
   });
 
   test("the keyboard moves a focused cell and the readout follows", async () => {
-    await withPage(browser, "map keyboard", async ({ page }) => {
-      await openApp(page, server.url, "?");
+    await withPage(app.browser, "map keyboard", async ({ page }) => {
+      await openApp(page, app.server.url, "?");
       const frame = page.locator(".map-frame");
       await frame.focus();
       const readout = page.locator("#map-readout");
@@ -125,8 +105,8 @@ describe("decision map", () => {
 
   test("the readout opens on the scenario's own figures; hovering, clicking and tapping a cell move it", async () => {
     const expected = evaluate("?kwh=0.05&btc=85000").metrics;
-    await withPage(browser, "map pointer", async ({ page }) => {
-      await openApp(page, server.url, "?");
+    await withPage(app.browser, "map pointer", async ({ page }) => {
+      await openApp(page, app.server.url, "?");
       const readout = page.locator("#map-readout");
       const opening = await readout.innerText();
       // The scenario's own prices, not the centre of the nearest cell ($0.0506 and $82,609).
@@ -148,42 +128,43 @@ describe("decision map", () => {
       await page.waitForFunction((want) => document.querySelector("#map-readout").innerText === want, opening);
     });
     // A finger: a tap is a pointerdown of type touch.
-    const phone = await browser.newContext({ viewport: { width: 360, height: 800 }, hasTouch: true, isMobile: true });
-    try {
-      const page = await phone.newPage();
-      await openApp(page, server.url, "?");
-      const target = page.locator(CELLS).nth(800);
-      await target.scrollIntoViewIfNeeded();
-      const before = await page.locator("#map-readout").innerText();
-      await target.tap();
-      await page.waitForFunction((was) => document.querySelector("#map-readout").innerText !== was, before);
-      assert.match(await page.locator("#map-readout").innerText(), /^At \$/);
-    } finally {
-      await phone.close();
-    }
+    await withPage(
+      app.browser,
+      "map tap",
+      async ({ page }) => {
+        await openApp(page, app.server.url, "?");
+        const target = page.locator(CELLS).nth(800);
+        await target.scrollIntoViewIfNeeded();
+        const before = await page.locator("#map-readout").innerText();
+        await target.tap();
+        await page.waitForFunction((was) => document.querySelector("#map-readout").innerText !== was, before);
+        assert.match(await page.locator("#map-readout").innerText(), /^At \$/);
+      },
+      { width: 360, height: 800, mobile: true, touch: true },
+    );
   });
 
   test("fits 360 px without sideways scroll, axe finds nothing; screenshots", async () => {
     for (const [width, height, scheme] of [[360, 800, "light"], [360, 800, "dark"], [1280, 900, "light"], [1280, 900, "dark"]]) {
       await withPage(
-        browser,
+        app.browser,
         `map ${width} ${scheme}`,
         async ({ page }) => {
-          await openApp(page, server.url, "?");
+          await openApp(page, app.server.url, "?");
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           assert.ok(overflow <= 0, `${width} px: ${overflow} px of sideways scroll`);
           await page.locator('[data-section="map"]').screenshot({ path: path.join(ARTIFACTS, `map-${width}-${scheme}.png`) });
           await page.locator('[data-section="drivers"]').screenshot({ path: path.join(ARTIFACTS, `drivers-${width}-${scheme}.png`) });
           if (width === 1280 && scheme === "light") assert.deepEqual(await axeViolations(page), []);
         },
-        { viewport: { width, height }, colorScheme: scheme },
+        { width, height, scheme },
       );
     }
   });
 
   test("the show=map and show=drivers embeds show them", async () => {
-    await withPage(browser, "map embed", async ({ page }) => {
-      await openApp(page, server.url, "?embed=1&show=map,drivers");
+    await withPage(app.browser, "map embed", async ({ page }) => {
+      await openApp(page, app.server.url, "?embed=1&show=map,drivers");
       assert.equal(await page.locator(CELLS).count(), 1600);
       assert.ok((await page.locator('svg[data-chart="drivers"] rect[data-key]').count()) > 4);
       assert.equal(await page.locator('[data-section="compare"]').count(), 0);
@@ -192,8 +173,8 @@ describe("decision map", () => {
   });
 
   test("the tornado's bars equal the evaluator with the input stepped", async () => {
-    await withPage(browser, "drivers values", async ({ page }) => {
-      await openApp(page, server.url, "?");
+    await withPage(app.browser, "drivers values", async ({ page }) => {
+      await openApp(page, app.server.url, "?");
       const bars = await page.$$eval('svg[data-chart="drivers"] rect[data-key][data-series="mining"]', (els) =>
         els.map((el) => ({ key: el.getAttribute("data-key"), end: el.getAttribute("data-end"), value: el.getAttribute("data-value") })),
       );
@@ -203,8 +184,8 @@ describe("decision map", () => {
   });
 
   test("each input moves across its own range, the AI path stays the scenario's, ten rows then all", async () => {
-    await withPage(browser, "drivers ranges", async ({ page }) => {
-      await openApp(page, server.url, "?");
+    await withPage(app.browser, "drivers ranges", async ({ page }) => {
+      await openApp(page, app.server.url, "?");
       const section = page.locator('[data-section="drivers"]');
       const labels = () => section.locator("svg .row-label").allTextContents();
       const shown = await labels();
@@ -227,8 +208,8 @@ describe("decision map", () => {
   });
 
   test("SVG downloads arrive well-formed with title and source", async () => {
-    await withPage(browser, "map downloads", async ({ page }) => {
-      await openApp(page, server.url, "?kwh=0.04");
+    await withPage(app.browser, "map downloads", async ({ page }) => {
+      await openApp(page, app.server.url, "?kwh=0.04");
       for (const [button, chart] of [["Map (SVG)", "decision-map"], ["Tornado (SVG)", "drivers"]]) {
         const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).click()]);
         const text = readFileSync(await file.path(), "utf8");

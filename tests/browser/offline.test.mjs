@@ -9,18 +9,17 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 
 import {
   DIST,
   ROOT,
   evaluate,
-  launchBrowser,
   metricMismatches,
   openApp,
   readMetrics,
-  requireDist,
   startServer,
+  useBrowser,
   withPage,
 } from "./support.mjs";
 
@@ -36,7 +35,7 @@ async function assertFigures(page, query, what) {
 }
 
 describe("offline after one visit", () => {
-  let browser;
+  const app = useBrowser({ serve: false });
   let dirs = [];
   const copyOfDist = () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "kwhich-offline-"));
@@ -44,12 +43,7 @@ describe("offline after one visit", () => {
     dirs.push(dir);
     return dir;
   };
-  before(async () => {
-    requireDist();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
+  after(() => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
     dirs = [];
   });
@@ -57,7 +51,7 @@ describe("offline after one visit", () => {
   test("the page and any share link open with the network off", async () => {
     const server = await startServer({ root: copyOfDist(), prefix: "/kwhich/" });
     try {
-      await withPage(browser, "offline share link", async ({ page, context }) => {
+      await withPage(app.browser, "offline share link", async ({ page, context }) => {
         await openApp(page, server.url, "?v=1&kwh=0.03");
         const cacheNames = await waitControlled(page);
         assert.equal(cacheNames.length, 1, `one cache: ${cacheNames}`);
@@ -85,7 +79,7 @@ describe("offline after one visit", () => {
     const dir = copyOfDist();
     const server = await startServer({ root: dir, prefix: "/kwhich/" });
     try {
-      await withPage(browser, "offline new build", async ({ page, context }) => {
+      await withPage(app.browser, "offline new build", async ({ page, context }) => {
         await openApp(page, server.url, "");
         const [first] = await waitControlled(page);
 
@@ -129,7 +123,7 @@ describe("offline after one visit", () => {
     let troubled = false;
     const server = await startServer({ root: copyOfDist(), prefix: "/kwhich/", intercept: (url) => (troubled ? bad(url) : null) });
     try {
-      await withPage(browser, what, async ({ page }) => {
+      await withPage(app.browser, what, async ({ page }) => {
         await openApp(page, server.url, "?v=1&kwh=0.03");
         await waitControlled(page);
         troubled = true;
@@ -188,7 +182,7 @@ describe("offline after one visit", () => {
   test("an embed registers no worker", async () => {
     const server = await startServer({ root: copyOfDist(), prefix: "/kwhich/" });
     try {
-      await withPage(browser, "offline embed", async ({ page }) => {
+      await withPage(app.browser, "offline embed", async ({ page }) => {
         await openApp(page, server.url, "?embed=1");
         await page.waitForLoadState("networkidle");
         assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);

@@ -6,40 +6,28 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 
 import {
   ARTIFACTS,
+  READY,
   evaluate,
+  eventually,
+  expectSearch,
   findBrokenNumbers,
-  launchBrowser,
   metricMismatches,
   newPage,
   openApp,
-  READY,
   readMetrics,
   readWarnings,
-  requireDist,
   revealInput,
-  startServer,
+  search,
+  useBrowser,
   withPage,
 } from "./support.mjs";
 
 // ---------------------------------------------------------------------------------------
 // Helpers
-
-/** Polls `check` (which throws while not yet true) until it passes or `timeout` ms pass. */
-async function eventually(check, { timeout = 3000, interval = 25 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((resolve) => setTimeout(resolve, interval));
-    }
-  }
-}
 
 /** Waits until every metric on the page equals what `kwhich eval LINK` prints. */
 async function expectMetricsOf(page, link) {
@@ -55,12 +43,6 @@ async function metricValues(page) {
   const out = {};
   for (const m of await readMetrics(page)) if (!(m.key in out)) out[m.key] = m.value;
   return out;
-}
-
-const search = (page) => page.evaluate(() => location.search);
-
-async function expectSearch(page, want) {
-  await eventually(async () => assert.equal(await search(page), want, "location.search"));
 }
 
 /** The value of every named input and select, in page order. */
@@ -92,18 +74,10 @@ async function expectNoBrokenNumbers(page) {
 // ---------------------------------------------------------------------------------------
 
 describe("page interactions", () => {
-  let browser;
-  let server;
+  const app = useBrowser();
   let defaults; // evaluate("").metrics
-  before(async () => {
-    requireDist();
-    server = await startServer();
-    browser = await launchBrowser();
+  before(() => {
     defaults = evaluate("").metrics;
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   test("typing an electricity price updates the figures and the link, with no Calculate button", async () => {
@@ -111,8 +85,8 @@ describe("page interactions", () => {
     for (const key of ["mining_margin_usd_per_kwh", "gpu_margin_usd_per_kwh"]) {
       assert.notEqual(expected[key], defaults[key], `${key} should depend on kwh (evaluator)`);
     }
-    await withPage(browser, "page typing kwh", async ({ page }) => {
-      await openApp(page, server.url, "");
+    await withPage(app.browser, "page typing kwh", async ({ page }) => {
+      await openApp(page, app.server.url, "");
       await expectMetricsOf(page, "");
       assert.equal(await page.getByRole("button", { name: /calculate|compute|update/i }).count(), 0, "a Calculate button");
       assert.equal(await page.locator("input[type=submit], button[type=submit]").count(), 0, "a submit button");
@@ -134,8 +108,8 @@ describe("page interactions", () => {
   });
 
   test("picking ASIC and GPU presets fills their fields and keeps only the preset ids in the link", async () => {
-    await withPage(browser, "page presets", async ({ page }) => {
-      await openApp(page, server.url, "");
+    await withPage(app.browser, "page presets", async ({ page }) => {
+      await openApp(page, app.server.url, "");
       await page.locator('select[name="asic"]').selectOption("s21xp");
       await page.locator('select[name="gpu"]').selectOption("b200");
 
@@ -167,9 +141,9 @@ describe("page interactions", () => {
   test("Copy link puts a link on the clipboard that reopens the same inputs and figures", async () => {
     let copied;
     let original;
-    await withPage(browser, "page copy link", async ({ page, context }) => {
-      await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
-      await openApp(page, server.url, "");
+    await withPage(app.browser, "page copy link", async ({ page, context }) => {
+      await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.server.origin });
+      await openApp(page, app.server.url, "");
       await typeInto(page, "btc", "91000");
       await typeInto(page, "kwh", "0.042");
       await page.locator('select[name="gpu"]').selectOption("a100");
@@ -183,14 +157,14 @@ describe("page interactions", () => {
       await page.getByRole("button", { name: "Copy link" }).click();
       await page.getByRole("status").filter({ hasText: "Link copied." }).waitFor({ timeout: 3000 });
       copied = await page.evaluate(() => navigator.clipboard.readText());
-      assert.equal(copied, server.url + (await search(page)), "the copied link is the page's address");
+      assert.equal(copied, app.server.url + (await search(page)), "the copied link is the page's address");
       original = { inputs: await readInputs(page), metrics: await readMetrics(page) };
       assert.ok(original.inputs.length >= 25, `only ${original.inputs.length} inputs on the page`);
       await expectMetricsOf(page, new URL(copied).search);
     });
 
     // A fresh context: no storage, nothing shared with the page that copied.
-    await withPage(browser, "page copy link reopened", async ({ page }) => {
+    await withPage(app.browser, "page copy link reopened", async ({ page }) => {
       await page.goto(copied, { waitUntil: "load" });
       await page.waitForSelector(READY, { state: "attached", timeout: 20_000 });
       await eventually(async () => {
@@ -213,8 +187,8 @@ describe("page interactions", () => {
     const independent = ["colo_margin_usd_per_kwh", "hashprice_usd_per_ph_day", "gpu_revenue_usd_per_kwh"];
     for (const key of independent) assert.ok(!needsKwh.includes(key), `${key} should not depend on kwh`);
 
-    await withPage(browser, "page invalid kwh", async ({ page }) => {
-      await openApp(page, server.url, "");
+    await withPage(app.browser, "page invalid kwh", async ({ page }) => {
+      await openApp(page, app.server.url, "");
       const field = input(page, "kwh");
       const error = page.locator("#kwh-error");
       await typeInto(page, "kwh", "0.04");
@@ -269,8 +243,8 @@ describe("page interactions", () => {
 
   test("a link with unknown and invalid keys shows a notice naming them, which Dismiss hides", async () => {
     const link = "?foo=1&kwh=abc&pool=100&utm_source=x";
-    await withPage(browser, "page notice", async ({ page }) => {
-      await openApp(page, server.url, link);
+    await withPage(app.browser, "page notice", async ({ page }) => {
+      await openApp(page, app.server.url, link);
       const notice = page.getByRole("status", { name: "Some of this link was ignored" });
       assert.ok(await notice.isVisible(), "the notice is not visible");
       assert.deepEqual((await readWarnings(page)).slice().sort(), ["foo", "kwh", "pool"]);
@@ -288,8 +262,8 @@ describe("page interactions", () => {
 
   test("a link with 24,000 unknown keys names the first few and counts the rest", async () => {
     const link = "?kwh=0.03&" + Array.from({ length: 24_000 }, (_, i) => `k${i}=1`).join("&");
-    await withPage(browser, "page notice limit", async ({ page }) => {
-      await openApp(page, server.url, link);
+    await withPage(app.browser, "page notice limit", async ({ page }) => {
+      await openApp(page, app.server.url, link);
       const notice = page.getByRole("status", { name: "Some of this link was ignored" });
       assert.deepEqual(await readWarnings(page), Array.from({ length: 10 }, (_, i) => `k${i}`));
       assert.match(await notice.locator("[data-more]").innerText(), /^and 23,990 more$/);
@@ -300,8 +274,8 @@ describe("page interactions", () => {
   });
 
   test("Reset to snapshot restores the default inputs, link and figures", async () => {
-    await withPage(browser, "page reset", async ({ page }) => {
-      await openApp(page, server.url, "");
+    await withPage(app.browser, "page reset", async ({ page }) => {
+      await openApp(page, app.server.url, "");
       const initialInputs = await readInputs(page);
       await typeInto(page, "kwh", "0.03");
       await typeInto(page, "btc", "120000");
@@ -324,8 +298,8 @@ describe("page interactions", () => {
   // it was given while it means the current difficulty, not rewrite it rounded.
   for (const how of ["typing", "pasting"]) {
     test(`${how} a network hashrate sets the difficulty`, async () => {
-      await withPage(browser, `page hashrate ${how}`, async ({ page }) => {
-        await openApp(page, server.url, "");
+      await withPage(app.browser, `page hashrate ${how}`, async ({ page }) => {
+        await openApp(page, app.server.url, "");
         assert.equal(await input(page, "diff").inputValue(), "155");
         if (how === "typing") {
           await typeInto(page, "hashrate", "1073.741824");
@@ -344,8 +318,8 @@ describe("page interactions", () => {
   }
 
   test("the hashprice override follows typing 40, then clearing it", async () => {
-    await withPage(browser, "page hp", async ({ page }) => {
-      await openApp(page, server.url, "");
+    await withPage(app.browser, "page hp", async ({ page }) => {
+      await openApp(page, app.server.url, "");
       const hp = input(page, "hp");
       assert.equal(await hp.inputValue(), "", "hp starts empty (computed)");
       await typeInto(page, "hp", "40");
@@ -373,13 +347,13 @@ describe("page interactions", () => {
       return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
     let light;
-    await withPage(browser, "page theme light", async ({ page }) => {
-      await openApp(page, server.url, "?theme=light");
+    await withPage(app.browser, "page theme light", async ({ page }) => {
+      await openApp(page, app.server.url, "?theme=light");
       assert.equal(await page.getAttribute("html", "data-theme"), "light");
       light = await background(page);
     });
-    await withPage(browser, "page theme dark", async ({ page }) => {
-      await openApp(page, server.url, "?theme=dark");
+    await withPage(app.browser, "page theme dark", async ({ page }) => {
+      await openApp(page, app.server.url, "?theme=dark");
       assert.equal(await page.getAttribute("html", "data-theme"), "dark");
       const dark = await background(page);
       assert.ok(luminance(dark) < luminance(light), `dark background ${dark} is not darker than light ${light}`);
@@ -424,8 +398,8 @@ describe("page interactions", () => {
   });
 
   test("no NaN, Infinity or negative zero through edge values", async () => {
-    await withPage(browser, "page broken numbers", async ({ page }) => {
-      await openApp(page, server.url, "");
+    await withPage(app.browser, "page broken numbers", async ({ page }) => {
+      await openApp(page, app.server.url, "");
       // Mining revenue just below cash cost: a margin that rounds to zero from below.
       const revenue = Number(defaults.mining_revenue_usd_per_kwh);
       const nearBreakeven = (revenue - 0.005 + 0.00001).toFixed(6);
@@ -472,8 +446,8 @@ describe("page interactions", () => {
   });
 
   test("a subsidy refused for a zero fee is applied once the fee allows it", async () => {
-    await withPage(browser, "page subsidy and fee", async ({ page }) => {
-      await openApp(page, server.url, "");
+    await withPage(app.browser, "page subsidy and fee", async ({ page }) => {
+      await openApp(page, app.server.url, "");
       await typeInto(page, "fee", "0");
       await typeInto(page, "sub", "0");
       assert.equal(await input(page, "sub").getAttribute("aria-invalid"), "true");
@@ -489,8 +463,8 @@ describe("page interactions", () => {
   });
 
   test("a bad network hashrate is shown on its own field only, and never comes back", async () => {
-    await withPage(browser, "page hashrate error", async ({ page }) => {
-      await openApp(page, server.url, "");
+    await withPage(app.browser, "page hashrate error", async ({ page }) => {
+      await openApp(page, app.server.url, "");
       await typeInto(page, "hashrate", "abc");
       assert.equal(await input(page, "hashrate").getAttribute("aria-invalid"), "true");
       assert.match(await page.locator("#hashrate-error").innerText(), /Network hashrate is not a number/);
@@ -512,19 +486,19 @@ describe("page interactions", () => {
   });
 
   test("an embed names the keys its link had that were ignored", async () => {
-    await withPage(browser, "page embed notice", async ({ page }) => {
-      await openApp(page, server.url, "?embed=1&show=compare,inputs&kwh=abc&zzz=1");
+    await withPage(app.browser, "page embed notice", async ({ page }) => {
+      await openApp(page, app.server.url, "?embed=1&show=compare,inputs&kwh=abc&zzz=1");
       assert.deepEqual((await readWarnings(page)).slice().sort(), ["kwh", "zzz"]);
     });
   });
 
   test("before the Wasm runs a placeholder shows, and if it cannot load, a message", async () => {
-    const handle = await newPage(browser);
+    const handle = await newPage(app.browser);
     try {
       const { page } = handle;
       // The Wasm never arrives: the placeholder is there meanwhile, then the message.
       await page.route("**/*.wasm", (route) => route.abort());
-      await page.goto(`${server.url}?kwh=0.03`, { waitUntil: "domcontentloaded" });
+      await page.goto(`${app.server.url}?kwh=0.03`, { waitUntil: "domcontentloaded" });
       assert.match(await page.locator("#app").innerText(), /Loading the calculator|could not load/);
       await page.locator("#app [role=alert]").waitFor({ timeout: 10_000 });
       assert.match(await page.locator("#app [role=alert]").innerText(), /could not load\. Reload the page/);
@@ -537,9 +511,9 @@ describe("page interactions", () => {
   });
 
   test("a trap in the Wasm replaces the dead page with a message to reload", async () => {
-    await withPage(browser, "page wasm trap", async ({ page }) => {
-      await openApp(page, server.url, "");
-      // What the browser reports when the Wasm aborts on a panic.
+    await withPage(app.browser, "page wasm trap", async ({ page }) => {
+      await openApp(page, app.server.url, "");
+      // What the app.browser reports when the Wasm aborts on a panic.
       await page.evaluate(() =>
         window.dispatchEvent(new ErrorEvent("error", { error: new WebAssembly.RuntimeError("unreachable"), message: "unreachable" })),
       );
@@ -554,13 +528,13 @@ describe("page interactions", () => {
       [1280, 900],
     ]) {
       await withPage(
-        browser,
+        app.browser,
         `page screenshot ${width}`,
         async ({ page }) => {
-          await openApp(page, server.url, "");
+          await openApp(page, app.server.url, "");
           await page.screenshot({ path: path.join(ARTIFACTS, `page-default-${width}x${height}.png`), fullPage: true });
         },
-        { viewport: { width, height } },
+        { width, height },
       );
     }
   });

@@ -6,24 +6,14 @@
 // comparing and deleting a saved scenario offer Undo.
 
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
-import { launchBrowser, openApp, requireDist, revealInput, startServer, waitReady, withPage } from "./support.mjs";
+import { eventually as within, openApp, revealInput, search, useBrowser, waitReady, withPage } from "./support.mjs";
 
-async function eventually(check, { timeout = 4000, interval = 25 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((resolve) => setTimeout(resolve, interval));
-    }
-  }
-}
+// Settling takes a little longer than a plain edit: a second more before giving up.
+const eventually = (check, options) => within(check, { timeout: 4000, ...options });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const search = (page) => page.evaluate(() => location.search);
 const snippet = (page) => page.locator("#embed-code").inputValue();
 const input = (page, name) => page.locator(`input[name="${name}"]`);
 
@@ -52,17 +42,7 @@ async function* typeKeyByKey(page, name, text) {
 }
 
 describe("settled values", () => {
-  let browser;
-  let server;
-  before(async () => {
-    requireDist();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useBrowser();
 
   // `label` names the field in the page's language; `after` is the link once the field is
   // left (the same when what was typed is not valid).
@@ -75,9 +55,9 @@ describe("settled values", () => {
   for (const c of cases) {
     test(`typing ${c.text} into ${c.name}${c.lang ? ` (lang=${c.lang})` : ""} leaves the link, the copied link and the snippet as before`, async () => {
       const start = `?v=1&btc=90000&kwh=0.04${c.lang ? `&lang=${c.lang}` : ""}`;
-      await withPage(browser, `settle ${c.name} ${c.lang}`, async ({ page, context }) => {
-        await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
-        await openApp(page, server.url, start);
+      await withPage(app.browser, `settle ${c.name} ${c.lang}`, async ({ page, context }) => {
+        await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.server.origin });
+        await openApp(page, app.server.url, start);
         await page.locator('[aria-controls="embed-panel"]').click();
         await page.locator("#embed-code").waitFor();
         const before = { search: await search(page), snippet: await snippet(page) };
@@ -90,7 +70,7 @@ describe("settled values", () => {
           assert.equal(await search(page), before.search, `address bar ${at}`);
           assert.equal(await snippet(page), before.snippet, `embed snippet ${at}`);
           const { copied, status } = await copyLink(page);
-          assert.equal(copied, server.url + before.search, `copied link ${at}`);
+          assert.equal(copied, app.server.url + before.search, `copied link ${at}`);
           // Never a bare "copied" while the field shows what the link does not hold.
           assert.ok(status.includes(c.label), `Copy link's status ${at} names the field: ${status}`);
           assert.ok(/90[,.٬]?000|٩٠٬٠٠٠|0[.,٫]04|٠٫٠٤/.test(status), `and what the link holds instead: ${status}`);
@@ -99,14 +79,14 @@ describe("settled values", () => {
         await page.keyboard.press("Tab");
         const settled = c.after ?? before.search;
         await eventually(async () => assert.equal(await search(page), settled, "address bar once the field is left"));
-        assert.equal((await copyLink(page)).copied, server.url + settled, "copied once the field is left");
+        assert.equal((await copyLink(page)).copied, app.server.url + settled, "copied once the field is left");
       });
     });
   }
 
   test("an embed's Open in kWhich keeps the link as before while a value is typed", async () => {
-    await withPage(browser, "settle embed open", async ({ page }) => {
-      await openApp(page, server.url, "?v=1&btc=90000&embed=1&show=compare,inputs");
+    await withPage(app.browser, "settle embed open", async ({ page }) => {
+      await openApp(page, app.server.url, "?v=1&btc=90000&embed=1&show=compare,inputs");
       const open = page.locator("[data-open-full]");
       const before = await open.getAttribute("href");
       assert.ok(before.includes("btc=90000"), before);
@@ -119,8 +99,8 @@ describe("settled values", () => {
   });
 
   test("a usual value enters the link after a pause, an unusual one only on leaving the field, with a hint", async () => {
-    await withPage(browser, "settle pause", async ({ page }) => {
-      await openApp(page, server.url, "?v=1&kwh=0.04");
+    await withPage(app.browser, "settle pause", async ({ page }) => {
+      await openApp(page, app.server.url, "?v=1&kwh=0.04");
       for await (const _ of typeKeyByKey(page, "kwh", "0.03"));
       await eventually(async () => assert.equal(await search(page), "?v=1&kwh=0.03"), { timeout: 3000 });
       for await (const _ of typeKeyByKey(page, "kwh", "4.5"));
@@ -136,8 +116,8 @@ describe("settled values", () => {
   });
 
   test("the power price is shown and typed in the unit pu= names; the link keeps USD/kWh", async () => {
-    await withPage(browser, "settle power unit", async ({ page }) => {
-      await openApp(page, server.url, "?v=1&kwh=0.045&pu=ckwh");
+    await withPage(app.browser, "settle power unit", async ({ page }) => {
+      await openApp(page, app.server.url, "?v=1&kwh=0.045&pu=ckwh");
       assert.equal(await input(page, "kwh").inputValue(), "4.5");
       assert.equal(await page.locator("[data-unit]").inputValue(), "ckwh");
       for await (const _ of typeKeyByKey(page, "kwh", "3.3"));
@@ -153,8 +133,8 @@ describe("settled values", () => {
   });
 
   test("Back and Forward move between settled scenarios; a burst of typing is one entry", async () => {
-    await withPage(browser, "settle history", async ({ page }) => {
-      await openApp(page, server.url, "?v=1");
+    await withPage(app.browser, "settle history", async ({ page }) => {
+      await openApp(page, app.server.url, "?v=1");
       const length = () => page.evaluate(() => history.length);
       const start = await length();
       for await (const _ of typeKeyByKey(page, "kwh", "0.035"));
@@ -180,8 +160,8 @@ describe("settled values", () => {
   });
 
   test("Reset, Swap, Stop comparing and Delete offer Undo", async () => {
-    await withPage(browser, "settle undo", async ({ page }) => {
-      await openApp(page, server.url, "?v=1&kwh=0.04");
+    await withPage(app.browser, "settle undo", async ({ page }) => {
+      await openApp(page, app.server.url, "?v=1&kwh=0.04");
       const undo = page.locator('.share [data-act="undo"]');
       await page.getByRole("button", { name: "Reset to snapshot" }).click();
       await eventually(async () => assert.equal(await search(page), "?v=1"));
@@ -208,8 +188,8 @@ describe("settled values", () => {
   });
 
   test("deleting a saved scenario offers Undo", async () => {
-    await withPage(browser, "settle undo delete", async ({ page }) => {
-      await openApp(page, server.url, "?v=1&kwh=0.04");
+    await withPage(app.browser, "settle undo delete", async ({ page }) => {
+      await openApp(page, app.server.url, "?v=1&kwh=0.04");
       page.on("dialog", (d) => d.accept("Cheap power"));
       await page.locator('[aria-controls="saved-panel"]').click();
       await page.locator("#save-here").click();

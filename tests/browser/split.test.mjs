@@ -8,17 +8,16 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 
 import {
   DIST,
   evaluate,
-  launchBrowser,
   metricMismatches,
   openApp,
   readMetrics,
-  requireDist,
   startServer,
+  useBrowser,
   waitReady,
   withPage,
 } from "./support.mjs";
@@ -40,14 +39,9 @@ const only = (evaluated, shown) => Object.fromEntries(Object.entries(evaluated).
 const chunkOf = (dir, split) => readdirSync(dir).find((f) => f.startsWith(`split_kwhich_${split}-`) && f.endsWith(".wasm"));
 
 describe("the split Wasm", () => {
-  let browser;
+  const app = useBrowser({ serve: false });
   const dirs = [];
-  before(async () => {
-    requireDist();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
+  after(() => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -61,7 +55,7 @@ describe("the split Wasm", () => {
     try {
       const links = ["?", "?v=1&kwh=0.03&btc=120000&lang=vi", "?v=1&embed=1&show=btc,mw&lang=ar", "?kwh=abc&foo=1&pool=100&title=A%20%3Cb%3E"];
       for (const link of links) {
-        await withPage(browser, `split answer ${link}`, async ({ page }) => {
+        await withPage(app.browser, `split answer ${link}`, async ({ page }) => {
           // Hold every chunk, the app's included: what shows is the boot module's answer.
           let release;
           const held = new Promise((resolve) => (release = resolve));
@@ -93,7 +87,7 @@ describe("the split Wasm", () => {
           }
         });
       }
-      await withPage(browser, "split order", async ({ page }) => {
+      await withPage(app.browser, "split order", async ({ page }) => {
         // Hold the sections' chunks until the app has mounted.
         let release;
         const held = new Promise((resolve) => (release = resolve));
@@ -124,7 +118,7 @@ describe("the split Wasm", () => {
     const server = await startServer();
     try {
       for (const link of ["", "?v=1&kwh=0.03", "?lang=ar"]) {
-        await withPage(browser, `split prewritten ${link}`, async ({ page }) => {
+        await withPage(app.browser, `split prewritten ${link}`, async ({ page }) => {
           // No Wasm yet (held, never answered): what shows is the HTML and its inline script.
           await page.route(/\.wasm$/, () => {});
           await page.goto(server.url + link, { waitUntil: "domcontentloaded" });
@@ -137,7 +131,7 @@ describe("the split Wasm", () => {
           }
         });
       }
-      await withPage(browser, "split prewritten then live", async ({ page }) => {
+      await withPage(app.browser, "split prewritten then live", async ({ page }) => {
         await openApp(page, server.url, "");
         const live = await readMetrics(page);
         for (const { key, value } of today) {
@@ -158,7 +152,7 @@ describe("the split Wasm", () => {
     try {
       const expectErrors = [/404/, /Failed to load resource/, /WebAssembly/, /could not load/, /Failed to fetch|fetch/i];
       await withPage(
-        browser,
+        app.browser,
         "split missing app",
         async ({ page }) => {
           await page.goto(server.url + "?v=1&kwh=0.03", { waitUntil: "load" });
@@ -186,7 +180,7 @@ describe("the split Wasm", () => {
     try {
       const expectErrors = [/404/, /Failed to load resource/, /WebAssembly/];
       await withPage(
-        browser,
+        app.browser,
         "split missing chunk",
         async ({ page }) => {
           await openApp(page, server.url, "?v=1&kwh=0.03");

@@ -4,11 +4,13 @@
 // Every test file imports from here, so that a new one (typing, share links, embed) only
 // writes its own assertions.
 
+import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -114,12 +116,13 @@ export async function startServer({ root = DIST, prefix = "/", intercept = null 
   };
 }
 
-/** Fails early, with the command to run, when dist/ has not been built. */
-export function requireDist() {
-  if (!existsSync(path.join(DIST, "index.html"))) {
-    throw new Error(`${DIST}/index.html is missing: run \`trunk build --release\` (scripts/test does) first`);
+/** Fails early, with the command to run, when a build (dist/ unless named) is not there. */
+export function requireDist(dist = DIST) {
+  if (!existsSync(path.join(dist, "index.html"))) {
+    throw new Error(`${dist}/index.html is missing: run \`trunk build --release\` (scripts/test does) first`);
   }
 }
+
 
 /** The Content-Security-Policy that a build wrote into its index.html (scripts/post-build.mjs). */
 export function cspOf(dist = DIST) {
@@ -159,16 +162,52 @@ export async function launchBrowser() {
 }
 
 /**
- * A fresh page (its own context: no shared storage) that records console errors, page
- * errors, failed requests and Content-Security-Policy violations (in any frame) in
- * `errors`. Call `assertNoErrors()` at the end of a test. `expectErrors` (RegExps) names
- * errors a test provokes on purpose (an API answering 500): those are not counted.
+ * The setup a `describe` block of page tests shares, registered in it: before its tests,
+ * checks that the build in `root` is there, serves it under `prefix` (unless `serve` is
+ * false: tests that start their own servers) and launches Chromium; after them, closes
+ * both. `root` may be a function, asked in the `before` (a folder another hook writes).
+ * Returns `app`, whose `browser` and `server` are set once the tests run.
  */
-export async function newPage(
-  browser,
-  { viewport = { width: 1280, height: 900 }, locale = "en-US", colorScheme, expectErrors = [] } = {},
-) {
-  const context = await browser.newContext({ viewport, locale, ...(colorScheme ? { colorScheme } : {}) });
+export function useBrowser({ root = DIST, prefix = "/", serve = true } = {}) {
+  const app = { browser: null, server: null };
+  before(async () => {
+    const dir = typeof root === "function" ? root() : root;
+    requireDist(dir);
+    if (serve) app.server = await startServer({ root: dir, prefix });
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
+}
+
+/**
+ * A browser context's options for a screen `width` px wide (`height`: 800 on a phone's width,
+ * under 500 px, else 900), `mobile` (a phone: a mobile viewport at device scale 2), `touch`,
+ * the reader's colour scheme `scheme` ("light" or "dark", as `prefers-color-scheme`; a
+ * link's own `theme=` is in the link) and the browser's `locale`.
+ */
+export function screenOptions({ width = 1280, height = width < 500 ? 800 : 900, mobile = false, touch = false, scheme, locale = "en-US" } = {}) {
+  return {
+    viewport: { width, height },
+    locale,
+    ...(mobile ? { deviceScaleFactor: 2, isMobile: true } : {}),
+    ...(touch ? { hasTouch: true } : {}),
+    ...(scheme ? { colorScheme: scheme } : {}),
+  };
+}
+
+/**
+ * A fresh page (its own context: no shared storage) on the screen `screenOptions(options)`
+ * describes, that records console errors, page errors, failed requests and
+ * Content-Security-Policy violations (in any frame) in `errors`. Call `assertNoErrors()` at
+ * the end of a test. `expectErrors` (RegExps) names errors a test provokes on purpose (an
+ * API answering 500): those are not counted.
+ */
+export async function newPage(browser, { expectErrors = [], ...screen } = {}) {
+  const context = await browser.newContext(screenOptions(screen));
   const errors = [];
   const record = errors.push.bind(errors);
   errors.push = (...items) => record(...items.filter((e) => !expectErrors.some((re) => re.test(e))));
@@ -264,6 +303,25 @@ export async function openApp(page, baseUrl, query = "") {
 
 // ---------------------------------------------------------------------------------------
 // Page contract
+
+/** Polls `check` (which throws while not yet true) until it passes or `timeout` ms pass. */
+export async function eventually(check, { timeout = 3000, interval = 25 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, interval));
+    }
+  }
+}
+
+/** The page's query string as the address bar shows it (`location.search`). */
+export const search = (page) => page.evaluate(() => location.search);
+
+/** Waits until the address bar's query string is `want`. */
+export const expectSearch = (page, want) => eventually(async () => assert.equal(await search(page), want, "location.search"));
 
 /**
  * Every `[data-metric]` element: `{ key, value, reason }` (value and reason as attributes),

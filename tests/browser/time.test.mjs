@@ -4,18 +4,16 @@
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
 import {
   evaluate,
-  launchBrowser,
   metricMismatches,
   openApp,
   parseCsv,
   readMetrics,
-  requireDist,
   revealInput,
-  startServer,
+  useBrowser,
   withPage,
 } from "./support.mjs";
 
@@ -46,24 +44,14 @@ function readPoints(page) {
 }
 
 describe("over time", () => {
-  let browser;
-  let server;
-  before(async () => {
-    requireDist();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useBrowser();
 
   for (const link of LINKS) {
     test(`${link}: every chart point and time figure equals the evaluator`, async () => {
       const months = projectionOf(link);
       const { metrics } = evaluate(link);
-      await withPage(browser, `time ${link}`, async ({ page }) => {
-        await openApp(page, server.url, link);
+      await withPage(app.browser, `time ${link}`, async ({ page }) => {
+        await openApp(page, app.server.url, link);
         const points = await readPoints(page);
         const problems = [];
         const field = { "margin-chart": "margin_usd_per_kwh", "cash-chart": "cum_usd_per_mw" };
@@ -92,8 +80,8 @@ describe("over time", () => {
   }
 
   test("the default outlook: the fleet never pays back while today's figures say 6.7 years; the lease pays back in about eight years below the discount rate", async () => {
-    await withPage(browser, "time default", async ({ page }) => {
-      await openApp(page, server.url, "");
+    await withPage(app.browser, "time default", async ({ page }) => {
+      await openApp(page, app.server.url, "");
       const section = page.locator('[data-section="time"]');
       const answer = await section.locator(".answer").innerText();
       assert.match(answer, /Mining does not pay back within its life/);
@@ -112,8 +100,8 @@ describe("over time", () => {
   });
 
   test("each chart states the outlook it assumes, each part a link that opens and focuses its field", async () => {
-    await withPage(browser, "time outlook", async ({ page }) => {
-      await openApp(page, server.url, "?pg=-10");
+    await withPage(app.browser, "time outlook", async ({ page }) => {
+      await openApp(page, app.server.url, "?pg=-10");
       const section = page.locator('[data-section="time"]');
       const outlooks = await section.locator(".chart-caption .outlook").allInnerTexts();
       assert.equal(outlooks.length, 2);
@@ -131,22 +119,22 @@ describe("over time", () => {
       await section.locator('.outlook a[data-key="blk"]').first().click();
       assert.equal(await page.evaluate(() => document.activeElement?.id), "f-blk");
       // An embed without the inputs names the outlook without links to nowhere.
-      await openApp(page, server.url, "?embed=1&show=time");
+      await openApp(page, app.server.url, "?embed=1&show=time");
       assert.equal(await page.locator(".outlook a").count(), 0);
       assert.equal(await page.locator('.outlook [data-key="dg"]').count(), 2);
     });
   });
 
   test("a payback reached at today's figures but not over the life says why", async () => {
-    await withPage(browser, "time payback why", async ({ page }) => {
-      await openApp(page, server.url, "?kwh=0.02&pg=20");
+    await withPage(app.browser, "time payback why", async ({ page }) => {
+      await openApp(page, app.server.url, "?kwh=0.02&pg=20");
       const mw = page.locator('[data-section="mw"]');
       assert.equal((await mw.locator('[data-metric="mining_payback_years"]').innerText()).trim(), "2.9 years");
       assert.equal((await mw.locator('[data-metric="mining_payback_months"]').innerText()).trim(), "not within its life");
       const why = await mw.locator("[data-payback-why]").innerText();
       assert.match(why, /^Bitcoin mining: 2\.9 years at today's margin, but the outlook lowers the margin month by month and its 4-year life ends before the capex is back\./);
       // The difficulty held flat: mining pays back (month 26), nothing to explain for it.
-      await openApp(page, server.url, "?kwh=0.02&pg=20&dg=0");
+      await openApp(page, app.server.url, "?kwh=0.02&pg=20&dg=0");
       const flat = await page.locator('[data-section="mw"] [data-payback-why]').innerText();
       assert.doesNotMatch(flat, /Bitcoin mining/);
     });
@@ -155,8 +143,8 @@ describe("over time", () => {
   test("CSV, JSON and SVG downloads carry the evaluator's numbers and the scenario", async () => {
     const link = "?kwh=0.04&mo=24&gpu=b200";
     const evaluated = evaluate(link);
-    await withPage(browser, "time downloads", async ({ page }) => {
-      await openApp(page, server.url, link);
+    await withPage(app.browser, "time downloads", async ({ page }) => {
+      await openApp(page, app.server.url, link);
       const download = async (name) => {
         const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name }).click()]);
         return { name: file.suggestedFilename(), text: readFileSync(await file.path(), "utf8") };
@@ -217,8 +205,8 @@ describe("over time", () => {
 
   test("an invalid discount rate marks its field and blanks only the figures that need it", async () => {
     const valid = evaluate("?dr=15").metrics;
-    await withPage(browser, "time invalid dr", async ({ page }) => {
-      await openApp(page, server.url, "?dr=15");
+    await withPage(app.browser, "time invalid dr", async ({ page }) => {
+      await openApp(page, app.server.url, "?dr=15");
       await revealInput(page, "dr");
       const dr = page.locator('input[name="dr"]');
       await dr.fill("abc");

@@ -96,6 +96,15 @@ pub fn range(key: Key) -> Range {
         // The target and the site size scale or compare, they move no margin per kWh.
         Key::Tgt => Share(dec!(0.2)),
         Key::Mw => Share(dec!(0.5)),
+        // Demand-response programmes pay from nothing to about 40 USD per kW-year
+        // (ERCOT's ERS and capacity programmes elsewhere).
+        Key::Drc => Amount(dec!(20)),
+        // A firm-supply premium of about a cent per kWh either way.
+        Key::Firm => Amount(dec!(0.01)),
+        // An owned fleet's years left (the all-in margin spreads nothing over them) and the
+        // plan's AI share move no all-in margin per kWh either.
+        Key::Rlife => Years(dec!(1)),
+        Key::Ai => Amount(dec!(20)),
     }
 }
 

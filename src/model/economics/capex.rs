@@ -5,10 +5,11 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 use crate::model::error::{ModelError, Quantity as Q};
-use crate::model::units::{JoulesPerTerahash, UsdPerMegawatt, Years};
+use crate::model::units::{JoulesPerTerahash, Years};
 
 use super::inputs::Inputs;
 use super::path::Path;
+use super::site::{ai_fit_out, fleet_owned, mining_site_cost};
 use crate::model::figure::{add, div, fig, mul, sub, Figure};
 
 /// kWh in a MW-year: 1,000 kW × 8,760 h.
@@ -21,14 +22,18 @@ pub const KWH_PER_MW_YEAR: Decimal = dec!(8760000);
 /// Pue → TH/s per MW`, …): written with those, this function cost about 0.5 KB more of the
 /// first load (measured, December 2026), and the first load may not grow (docs/DESIGN.md).
 pub fn capexes(i: &Inputs, eff: Figure<JoulesPerTerahash>) -> [Figure; 3] {
+    // SPEC.md, "Site": what is owned is not paid again (`site.rs`).
     let mining_capex = fig(|| {
+        if fleet_owned(i) {
+            return Ok(Decimal::ZERO);
+        }
         let th_per_mw = div(dec!(1000000), mul(eff?.get(), i.pue()?.get())?, Q::AsicEfficiency)?;
-        add(mul(i.capex()?.get(), th_per_mw)?, i.site()?.get())
+        add(mul(i.capex()?.get(), th_per_mw)?, mining_site_cost(i)?)
     });
-    let colo_capex = i.gfit().map(UsdPerMegawatt::get);
+    let colo_capex = ai_fit_out(i);
     let gpu_capex = fig(|| {
         let gpus_per_mw = div(dec!(1000), mul(i.gkw()?.get(), i.gpue()?.get())?, Q::ItPowerPerGpu)?;
-        add(mul(i.gcap()?.get(), gpus_per_mw)?, i.gfit()?.get())
+        add(mul(i.gcap()?.get(), gpus_per_mw)?, ai_fit_out(i)?)
     });
     [mining_capex, colo_capex, gpu_capex]
 }

@@ -131,6 +131,17 @@ pub(super) mod tests {
         assert_eq!(twelfth_root(Decimal::ZERO), Err(ModelError::ZeroDivisor(Q::YearlyGrowthFactor)));
     }
 
+    #[test]
+    fn it_raises_to_a_power_whose_result_fits_even_when_the_next_square_would_not() {
+        // 10^15 squared overflows 28 digits: x^1, x^0 and (10^7)^3 never square past what
+        // they need.
+        let big = dec!(1000000000000000);
+        assert_eq!(power(big, 1), Ok(big));
+        assert_eq!(power(big, 0), Ok(Decimal::ONE));
+        assert_eq!(power(dec!(10000000), 3), Ok(dec!(1000000000000000000000)));
+        assert_eq!(power(dec!(1.1), 2), Ok(dec!(1.21)));
+    }
+
     /// Cash flows for a test: the outlay, then the flows month by month.
     pub(in crate::model::economics) fn flows(capex: Decimal, flows: &[Decimal]) -> CashFlows {
         CashFlows { capex, flows: flows.to_vec() }

@@ -6,8 +6,10 @@ use crate::model::fields::Key;
 use crate::model::scenario::{for_each_input, Scenario};
 use crate::model::units::*;
 
+use super::fleet::{self, FleetModel};
 use super::path::Path;
 use crate::model::figure::Figure;
+use crate::model::site::Own;
 
 /// The keys whose input is being edited and is not valid: figures that need one of them
 /// say so instead of using a stale or default value. One bit a key, in as many words as
@@ -89,10 +91,22 @@ impl<'a> Inputs<'a> {
         Ok(self.scenario.hp())
     }
 
-    /// The ASIC's efficiency, `w / th`.
+    /// The fleet's efficiency: the ASIC's, `w / th`, or a mix's blend (`asic`, `th` and `w`
+    /// are then unused).
     #[inline(always)]
     pub fn eff(&self) -> Figure<JoulesPerTerahash> {
-        self.w()?.per_hashrate(self.th()?)
+        match self.scenario.mix() {
+            Some(mix) => fleet::blend(mix),
+            None => self.w()?.per_hashrate(self.th()?),
+        }
+    }
+
+    /// The fleet's models: the ASIC at share 1, or each model of the mix.
+    pub fn fleet(&self) -> Vec<FleetModel> {
+        match self.scenario.mix() {
+            Some(mix) => fleet::mix_models(mix),
+            None => vec![FleetModel { id: None, share: rust_decimal::Decimal::ONE, eff: self.eff() }],
+        }
     }
 
     /// The years of the path's life: `life`, `clife` or `glife` (the one place that says
@@ -100,6 +114,8 @@ impl<'a> Inputs<'a> {
     #[inline(always)]
     pub fn life_of(&self, path: Path) -> Figure<Years> {
         match path {
+            // An owned fleet earns for the years it has left.
+            Path::Mining if self.scenario.own() == Own::Fleet => self.rlife(),
             Path::Mining => self.life(),
             Path::Colo => self.clife(),
             Path::Gpu => self.glife(),

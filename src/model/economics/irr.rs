@@ -189,8 +189,8 @@ impl QuickFlows {
         if slope <= Decimal::ZERO {
             return None;
         }
-        let growth =
-            if v > Decimal::ONE { power(v, u32::try_from(self.flows.len()).ok()?).ok()? } else { Decimal::ONE };
+        // `v^L` above 1, 1 below (`1^L` is exactly 1).
+        let growth = power(v.max(Decimal::ONE), u32::try_from(self.flows.len()).ok()?).ok()?;
         let error = (months + Decimal::ONE).checked_mul(growth)?.checked_mul(dec!(4))?;
         Some(error.checked_div(slope)?.max(dec!(0.0000000000000000000001)))
     }

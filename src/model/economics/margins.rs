@@ -48,6 +48,8 @@ pub struct Fixed {
     pub keep: Figure,
     /// Mining's cash cost per kWh: power plus other opex.
     pub cash: Figure,
+    /// The GPU cloud's: power at the average price plus the firm premium, plus other opex.
+    ai_cash: Figure,
     pub opx: Figure,
     /// The ASIC's efficiency.
     pub eff: Figure<JoulesPerTerahash>,
@@ -69,6 +71,7 @@ impl Fixed {
             fee: i.fee().map(BtcPerBlock::get),
             keep: fig(|| sub(Decimal::ONE, i.pool()?.fraction())),
             cash: fig(|| Ok(i.kwh()?.plus(i.opx()?)?.get())),
+            ai_cash: fig(|| firm_cash(i.kwh()?.plus(i.opx()?)?.get(), i.firm()?.get())),
             opx: i.opx().map(UsdPerKwh::get),
             eff,
             kwh_per_ph_day: fig(|| mul(mul(HOURS_PER_DAY, eff?.get())?, i.pue()?.get())),
@@ -130,10 +133,10 @@ impl Fixed {
         sub(lease?, self.opx?)
     }
 
-    /// GPU revenue − cash cost − the other opex share of revenue.
+    /// GPU revenue − cash cost (the firm premium included) − the other opex share of revenue.
     pub fn gpu_margin(&self, revenue: Figure) -> Figure {
         let revenue = revenue?;
-        sub(sub(revenue, self.cash?)?, mul(revenue, self.gopx?)?)
+        sub(sub(revenue, self.ai_cash?)?, mul(revenue, self.gopx?)?)
     }
 
     /// What the reward per block is with the subsidy `sub`: `sub + fee`.
@@ -161,6 +164,16 @@ impl Margins {
     /// The path's margin per kWh.
     pub fn of(&self) -> [Figure; 3] {
         [self.margin, self.colo_margin, self.gpu_margin]
+    }
+}
+
+/// A cost per kWh with the AI paths' firm premium (SPEC.md, "Power by the hour"): `cost +
+/// firm`, or `cost` itself when there is none.
+pub fn firm_cash(cost: Decimal, firm: Decimal) -> Figure {
+    if firm.is_zero() {
+        Ok(cost)
+    } else {
+        add(cost, firm)
     }
 }
 

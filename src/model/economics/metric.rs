@@ -67,6 +67,15 @@ pub enum MetricId {
     MiningSiteLifetimeCashUsd,
     ColoSiteLifetimeCashUsd,
     GpuSiteLifetimeCashUsd,
+    // SPEC.md, "Power by the hour (v1 extension)".
+    MiningRunSharePct,
+    MiningPowerPriceUsdPerKwh,
+    MiningFlexibilityUsdPerMwYear,
+    // SPEC.md, "Site": the plan, `ai` % of the site to AI and the rest mining.
+    PlanSiteCapexUsd,
+    PlanSiteMarginUsdPerYear,
+    PlanSiteNpvUsd,
+    PlanSiteLifetimeCashUsd,
 }
 
 /// How a metric's number reads, for the formatter.
@@ -88,6 +97,8 @@ pub enum MetricUnit {
     PercentPerYear,
     Usd,
     UsdPerYear,
+    /// A share of the hours, in percent.
+    Percent,
 }
 
 impl MetricId {
@@ -116,7 +127,7 @@ impl MetricId {
         Path::ALL.into_iter().any(|p| {
             [p.payback_months(), p.lifetime_cash(), p.npv(), p.irr(), p.site_npv(), p.site_lifetime_cash()]
                 .contains(&self)
-        })
+        }) || matches!(self, MetricId::PlanSiteNpvUsd | MetricId::PlanSiteLifetimeCashUsd)
     }
 
     fn meta(self) -> (&'static str, MetricUnit) {
@@ -180,6 +191,13 @@ impl MetricId {
             MiningSiteLifetimeCashUsd => ("mining_site_lifetime_cash_usd", U::Usd),
             ColoSiteLifetimeCashUsd => ("colo_site_lifetime_cash_usd", U::Usd),
             GpuSiteLifetimeCashUsd => ("gpu_site_lifetime_cash_usd", U::Usd),
+            MiningRunSharePct => ("mining_run_share_pct", U::Percent),
+            MiningPowerPriceUsdPerKwh => ("mining_power_price_usd_per_kwh", U::UsdPerKwh),
+            MiningFlexibilityUsdPerMwYear => ("mining_flexibility_usd_per_mw_year", U::UsdPerMwYear),
+            PlanSiteCapexUsd => ("plan_site_capex_usd", U::Usd),
+            PlanSiteMarginUsdPerYear => ("plan_site_margin_usd_per_year", U::UsdPerYear),
+            PlanSiteNpvUsd => ("plan_site_npv_usd", U::Usd),
+            PlanSiteLifetimeCashUsd => ("plan_site_lifetime_cash_usd", U::Usd),
         }
     }
 }

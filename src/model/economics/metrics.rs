@@ -13,9 +13,13 @@ use crate::model::units::*;
 
 use super::capex::{capexes, payback, Allin, KWH_PER_MW_YEAR};
 use super::inputs::{Inputs, InvalidKeys};
-use super::margins::{breakeven_power, energy_per_btc, target_max_power, Fixed, Margins, Moving, HOURS_PER_DAY};
+use super::margins::{
+    breakeven_power, energy_per_btc, firm_cash, target_max_power, Fixed, Margins, Moving, HOURS_PER_DAY,
+};
 use super::metric::MetricId;
 use super::path::Path;
+use super::profile::{allin_as_before, flat_allin, mining_allin as profile_allin, mining_today, MiningToday};
+use super::site;
 use crate::model::figure::{add, div, fig, mul, Figure};
 
 const DAYS_PER_YEAR: Decimal = dec!(365);
@@ -75,7 +79,7 @@ pub fn evaluate_with_invalid(scenario: &Scenario, invalid: InvalidKeys) -> Metri
 /// Every metric and the projection, treating the keys in `invalid` as unknown.
 pub fn evaluate_over_time(scenario: &Scenario, invalid: InvalidKeys) -> Evaluation {
     let i = Inputs::new(scenario, invalid);
-    let mut metrics = static_metrics(&i);
+    let mut metrics = static_metrics::<true>(&i);
     let capex = Path::ALL.map(|p| metrics.get(p.capex()));
     let projection = project_inputs(&i, capex);
     let dr = i.dr();
@@ -91,6 +95,7 @@ pub fn evaluate_over_time(scenario: &Scenario, invalid: InvalidKeys) -> Evaluati
         metrics.set(path.site_npv(), fig(|| Ok(UsdPerMegawatt::new(npv?).for_site(mw?)?.get())));
         metrics.set(path.site_lifetime_cash(), fig(|| Ok(UsdPerMegawatt::new(lifetime?).for_site(mw?)?.get())));
     }
+    set_plan(&i, &mut metrics, true);
     Evaluation { metrics, projection }
 }
 
@@ -99,19 +104,33 @@ pub fn evaluate_over_time(scenario: &Scenario, invalid: InvalidKeys) -> Evaluati
 /// figures over time are [`ModelError::NotProjected`]. A few microseconds: for the many
 /// evaluations of a decision map.
 pub fn evaluate_static(scenario: &Scenario, invalid: InvalidKeys) -> Metrics {
-    static_metrics(&Inputs::new(scenario, invalid))
+    static_metrics::<true>(&Inputs::new(scenario, invalid))
+}
+
+/// [`evaluate_static`] of a scenario with a flat power price (`pp=flat`), without the code
+/// of the price profiles: what the first screen's module computes (src/ui/boot.rs), which
+/// leaves a link with a profile to the app. With a profile, its figures are wrong: callers
+/// check [`crate::model::power::Profile::is_flat`] first.
+pub fn evaluate_static_flat(scenario: &Scenario, invalid: InvalidKeys) -> Metrics {
+    static_metrics::<false>(&Inputs::new(scenario, invalid))
 }
 
 /// Every figure that needs no projection; the others are [`ModelError::NotProjected`].
-fn static_metrics(i: &Inputs) -> Metrics {
+/// `PROFILE` false reads the price as flat whatever the scenario says (see
+/// [`evaluate_static_flat`]).
+fn static_metrics<const PROFILE: bool>(i: &Inputs) -> Metrics {
     let fixed = Fixed::new(i);
-    let Margins { hashprice_btc, hashprice_usd, revenue, margin, colo_lease, colo_margin, gpu_revenue, gpu_margin } =
+    let Margins { hashprice_btc, hashprice_usd, revenue, colo_lease, colo_margin, gpu_revenue, gpu_margin, .. } =
         fixed.margins(&Moving::now(i));
     let energy_per_btc = energy_per_btc(&fixed, hashprice_btc);
-    let Fixed { keep, cash, eff, opx, .. } = fixed;
+    // A price profile changes what mining pays when it runs, and so its margins
+    // (economics/profile.rs); with a flat price these are the figures as before.
+    let mining = mining_today::<PROFILE>(i, &fixed, revenue);
+    let MiningToday { cash, margin, margin_year: mining_margin_year, .. } = mining;
+    let Fixed { keep, eff, opx, .. } = fixed;
 
     let network = fig(|| hashrate_from_difficulty(i.diff()?.get()));
-    let energy_cost_per_btc = fig(|| mul(energy_per_btc?, i.kwh()?.get()));
+    let energy_cost_per_btc = fig(|| mul(energy_per_btc?, mining.power_price?));
     let cash_cost_per_btc = fig(|| mul(energy_per_btc?, cash?));
     let allin_cost_per_btc = fig(|| {
         let cash_cost = cash_cost_per_btc?;
@@ -121,6 +140,11 @@ fn static_metrics(i: &Inputs) -> Metrics {
         let per_ph = mul(depreciation_per_th_day, dec!(1000))?;
         let per_btc =
             div(div(per_ph, mul(hashprice_btc?, keep?)?, Q::BitcoinPerTerahash)?, i.up()?.fraction(), Q::Uptime)?;
+        // With a profile, fewer coins a year when the machines stop: also over `n/100`.
+        let per_btc = match mining.run_fraction {
+            None => per_btc,
+            Some(run) => div(per_btc, run?, Q::RunningBuckets)?,
+        };
         add(cash_cost, per_btc)
     });
     let target = fig(|| Ok(i.tgt()?.get()));
@@ -131,18 +155,23 @@ fn static_metrics(i: &Inputs) -> Metrics {
     });
     let breakeven_power = breakeven_power(revenue, opx);
 
-    let colo_revenue = fig(|| add(colo_lease?, i.kwh()?.get()));
+    // The AI paths pay the average price every hour, plus the firm premium.
+    let colo_revenue = fig(|| firm_cash(add(colo_lease?, i.kwh()?.get())?, i.firm()?.get()));
     let colo_multiple = fig(|| div(colo_revenue?, revenue?, Q::MiningRevenuePerKwh));
     let gpu_multiple = fig(|| div(gpu_revenue?, revenue?, Q::MiningRevenuePerKwh));
 
     let capex = capexes(i, eff);
     let [mining_capex, colo_capex, gpu_capex] = capex;
-    let mining_margin_year = fig(|| mul(mul(margin?, KWH_PER_MW_YEAR)?, i.up()?.fraction()));
     let colo_margin_year = fig(|| mul(colo_margin?, KWH_PER_MW_YEAR));
     let gpu_margin_year = fig(|| mul(gpu_margin?, KWH_PER_MW_YEAR));
 
     let allin = Allin::new(i, capex);
-    let (mining_allin, colo_allin, gpu_allin) = (allin.mining(margin), allin.colo(colo_margin), allin.gpu(gpu_margin));
+    let mining_allin = match (allin_as_before(i.scenario()), mining.run_fraction) {
+        (true, _) => allin.mining(margin),
+        (false, None) => flat_allin(i, allin.mining(margin)),
+        (false, Some(_)) => profile_allin(i, &mining, mining_capex),
+    };
+    let (colo_allin, gpu_allin) = (allin.colo(colo_margin), allin.gpu(gpu_margin));
     let mw = i.mw();
     // USD per MW (or per MW-year) times MW, in plain checked operations: one closure for
     // the six site figures costs fewer first-load bytes than a typed one for each unit
@@ -190,12 +219,29 @@ fn static_metrics(i: &Inputs) -> Metrics {
         (M::MiningSiteMarginUsdPerYear, site(mining_margin_year)),
         (M::ColoSiteMarginUsdPerYear, site(colo_margin_year)),
         (M::GpuSiteMarginUsdPerYear, site(gpu_margin_year)),
+        (M::MiningRunSharePct, mining.run_share),
+        (M::MiningPowerPriceUsdPerKwh, mining.power_price),
+        (M::MiningFlexibilityUsdPerMwYear, mining.flexibility),
     ];
     let mut metrics = Metrics([Err(ModelError::NotProjected); MetricId::COUNT]);
     for (id, figure) in figures {
         metrics.set(id, figure);
     }
+    set_plan(i, &mut metrics, false);
     metrics
+}
+
+/// The plan's site figures (SPEC.md, "Site"): each the mining path's and the AI path's
+/// weighted by `ai`; those over time only once the projection is there.
+fn set_plan(i: &Inputs, metrics: &mut Metrics, projected: bool) {
+    let a = i.ai().map(Share::fraction);
+    let ai_path = site::ai_path(i.scenario().aip());
+    for (plan, of) in site::plan_metrics() {
+        if plan.needs_projection() == projected {
+            let figure = site::weighted(a, metrics.get(of(Path::Mining)), metrics.get(of(ai_path)));
+            metrics.set(plan, figure);
+        }
+    }
 }
 
 #[cfg(test)]

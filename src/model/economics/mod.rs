@@ -6,6 +6,10 @@
 //! 2. [`inputs`]: the scenario as the formulas read it (each input in its unit, or invalid);
 //! 3. [`path`]: mining, colocation, GPU cloud;
 //! 4. [`margins`]: the margins per kWh, and [`capex`]: what each path costs per MW;
+//!    [`profile`]: a price profile's buckets, which run, and mining's sums over them;
+//! 4. [`margins`]: the margins per kWh, [`fleet`]: the fleet's models and their blend,
+//!    [`capex`]: what each path costs per MW, and [`site`]: that cost under `own`, and
+//!    the plan;
 //! 5. [`projection`] month by month, then each life's [`cashflow`] and its rate of return
 //!    ([`irr`], narrowed by [`brent`]);
 //! 6. [`metric`] names the figures and [`metrics`] computes them all; [`grid`] computes
@@ -14,6 +18,7 @@
 pub mod brent;
 pub mod capex;
 pub mod cashflow;
+pub mod fleet;
 pub mod grid;
 pub mod inputs;
 pub mod irr;
@@ -22,4 +27,6 @@ pub mod metric;
 pub mod metrics;
 pub mod network;
 pub mod path;
+pub mod profile;
 pub mod projection;
+pub mod site;

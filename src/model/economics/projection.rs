@@ -19,9 +19,11 @@ use rust_decimal_macros::dec;
 
 use crate::model::economics::capex::capexes;
 use crate::model::economics::cashflow::{twelfth_root, CashFlows};
+use crate::model::economics::fleet::{revenue_ratio, FleetModel};
 use crate::model::economics::inputs::{Inputs, InvalidKeys};
 use crate::model::economics::margins::{Fixed, Moving};
 use crate::model::economics::path::Path;
+use crate::model::economics::profile::MonthlyMining;
 use crate::model::error::{ModelError, Quantity as Q};
 use crate::model::fields::Key;
 use crate::model::figure::{add, div, div_by_constant, mul, Figure, HUNDRED, TWO};
@@ -90,6 +92,17 @@ pub struct Projection {
     horizon: Result<u32, ModelError>,
     shown: usize,
     lives: [Life; 3],
+    /// Each model of the fleet and the month it first stands idle ([`ModelIdle`]).
+    models: Vec<ModelIdle>,
+}
+
+/// One model of the fleet over time: the first month `m` (1 …) whose margin at point
+/// `m − 1` is below zero, so that it earns nothing that month (the least efficient first);
+/// `Ok(None)` when it runs through every month computed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModelIdle {
+    pub model: FleetModel,
+    pub idle_from: Result<Option<u32>, ModelError>,
 }
 
 impl Projection {
@@ -106,7 +119,13 @@ impl Projection {
             horizon: Err(ModelError::NotProjected),
             shown: 0,
             lives: [life(), life(), life()],
+            models: Vec::new(),
         }
+    }
+
+    /// Each model of the fleet and when it first stands idle.
+    pub fn models(&self) -> &[ModelIdle] {
+        &self.models
     }
 
     /// Every month computed: 0 to the horizon or the end of the longest life, whichever
@@ -215,19 +234,41 @@ pub(crate) fn project_inputs(i: &Inputs, capex: [Figure; 3]) -> Projection {
     // kWh per MW a month: mining runs `up` % of the hours (`up` then `/100`, so a tiny
     // uptime is not rounded to zero first).
     let mining_hours = i.up().and_then(|up| div_by_constant(mul(KWH_PER_MW_MONTH, up.get())?, HUNDRED));
+    // Mining's cash a month, with the price profile's buckets decided anew each month
+    // (economics/profile.rs); flat, `max(0, margin) · hours` as before.
+    let mining = MonthlyMining::new(i, &fixed, mining_hours);
     let hours = [mining_hours, Ok(KWH_PER_MW_MONTH), Ok(KWH_PER_MW_MONTH)];
 
+    // Each model's revenue per kWh is the blend's times `blend / eff_i` (SPEC.md, "Site"),
+    // and each model decides on its own whether (flat) or in which buckets (a profile) it
+    // runs: mining's cash is `Σ s_i · cash_i` (SPEC.md, "Power by the hour", with `mix`).
+    let fleet = i.fleet();
+    let ratios: Vec<Figure> = fleet.iter().map(|m| revenue_ratio(fixed.eff, m)).collect();
+    let model_revenues =
+        |revenue: Figure| -> Vec<Figure> { ratios.iter().map(|r| revenue.and_then(|v| mul(v, (*r)?))).collect() };
+    let mut idle_from: Vec<Result<Option<u32>, ModelError>> = vec![Ok(None); fleet.len()];
+
     let (mut revenue, mut lease, mut gpu_revenue) = (start.revenue, start.colo_lease, start.gpu_revenue);
+    let mut per_model = model_revenues(start.revenue);
     let mut reward = fixed.reward(start_sub);
     let mut cum: [Figure; 3] = capex.map(|c| c.map(|c| -c));
     let mut flows: [Vec<Figure>; 3] = Default::default();
     let mut margins: [Figure; 3] = start.of();
+    margins[0] = mining.margin(start.revenue);
     let mut points = Vec::with_capacity(months as usize + 1);
     for month in 0..=months {
         if month > 0 {
             // The cash of this month comes from the margins of the month before.
+            for (stop, revenue) in idle_from.iter_mut().zip(&per_model) {
+                if let Ok(None) = stop {
+                    *stop = mining.idles(*revenue).map(|idle| idle.then_some(month));
+                }
+            }
             for p in 0..3 {
-                let cash = cash_of_month(month, idle[p], ends[p], margins[p], hours[p]);
+                let cash = match p {
+                    0 => mining_cash(month, idle[p], ends[p], &mining, &fleet, &per_model),
+                    _ => cash_of_month(month, idle[p], ends[p], margins[p], hours[p]),
+                };
                 if ends[p].as_ref().is_ok_and(|end| month <= *end) {
                     flows[p].push(cash);
                 }
@@ -247,7 +288,8 @@ pub(crate) fn project_inputs(i: &Inputs, capex: [Figure; 3]) -> Projection {
             if month % 12 == 0 {
                 lease = lease.and_then(|l| mul(l, colo_step?));
             }
-            margins = [fixed.mining_margin(revenue), fixed.colo_margin(lease), fixed.gpu_margin(gpu_revenue)];
+            margins = [mining.margin(revenue), fixed.colo_margin(lease), fixed.gpu_margin(gpu_revenue)];
+            per_model = model_revenues(revenue);
         }
         points.push(ProjectionPoint {
             month,
@@ -270,7 +312,32 @@ pub(crate) fn project_inputs(i: &Inputs, capex: [Figure; 3]) -> Projection {
         p += 1;
         life
     });
-    Projection { points, horizon, shown, lives }
+    let models = fleet.into_iter().zip(idle_from).map(|(model, idle_from)| ModelIdle { model, idle_from }).collect();
+    Projection { points, horizon, shown, lives, models }
+}
+
+/// Mining's `cf(m)` in an earning month: `Σ s_i · cash_i` at each model's revenue of the
+/// month before (economics/profile.rs decides each model's buckets), plus the
+/// demand-response credit; else 0.
+fn mining_cash(
+    month: u32,
+    idle: Result<u32, ModelError>,
+    end: Result<u32, ModelError>,
+    mining: &MonthlyMining,
+    fleet: &[FleetModel],
+    revenues_before: &[Figure],
+) -> Figure {
+    if month <= idle? || month > end? {
+        return Ok(Decimal::ZERO);
+    }
+    let models = match (fleet, revenues_before) {
+        ([only], [revenue]) => mining.model_cash(only.share, *revenue),
+        _ => fleet
+            .iter()
+            .zip(revenues_before)
+            .try_fold(Decimal::ZERO, |sum, (model, revenue)| add(sum, mining.model_cash(model.share, *revenue)?)),
+    };
+    mining.month_cash(models)
 }
 
 /// Mining revenue a month on: `revenue · step`, times `reward_now / reward_before` when the

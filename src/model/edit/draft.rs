@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::model::economics::network::difficulty_from_hashrate;
 use crate::model::fields::{parse_decimal, FieldError, Key};
+use crate::model::power::{PowerError, Profile};
 use crate::model::presets::{AsicPreset, GpuPreset};
 use crate::model::scenario::Scenario;
 use crate::model::view::PowerUnit;
@@ -197,6 +198,19 @@ impl Draft {
     pub fn set_power_unit(&mut self, unit: PowerUnit) {
         self.scenario.view.power_unit = unit;
         self.settled.view.power_unit = unit;
+    }
+
+    /// Sets the power price's profile and mining's strike (`None`: auto; a flat price drops
+    /// it). They enter the link at once; a strike outside −1 to 10 USD/kWh, or one with a flat
+    /// price, is refused and nothing changes.
+    pub fn set_power(&mut self, profile: Profile, strike: Option<Decimal>) -> Result<(), PowerError> {
+        let strike = if profile.is_flat() { None } else { strike };
+        let mut next = self.scenario.clone();
+        next.set_profile(profile.clone());
+        next.set_strike(strike)?;
+        self.scenario = next;
+        self.settled.set_profile(profile);
+        self.settled.set_strike(strike)
     }
 
     /// Back to the snapshot, keeping how the scenario is shown (theme, language).

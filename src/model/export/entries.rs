@@ -5,12 +5,16 @@
 
 use rust_decimal::Decimal;
 
+use crate::model::economics::inputs::Inputs;
+use crate::model::economics::profile::scaled_of;
 use crate::model::economics::projection::ProjectionPoint;
 use crate::model::error::ModelError;
 use crate::model::fields::Key;
 use crate::model::history::{self, History};
+use crate::model::power;
 use crate::model::scenario::Scenario;
 use crate::model::view::Section;
+use crate::model::InvalidKeys;
 use crate::model::{Metrics, Path};
 
 /// One value: a number at full precision, a piece of text, or nothing (a figure that
@@ -44,10 +48,23 @@ pub fn scenario_entries(scenario: &Scenario) -> Vec<(&'static str, Value)> {
         if key == Key::Gph {
             entries.push(("gpu", Value::Text(scenario.gpu().id.to_string())));
         }
+        // SPEC.md, "Site": `own`, `rlife`, `mix`, `ai`, `aip` in the table's order.
+        if key == Key::Rlife {
+            entries.push(("own", Value::Text(scenario.own().name().to_string())));
+        }
+        if key == Key::Ai {
+            entries.push(("mix", scenario.mix().map_or(Value::Null, |m| Value::Text(m.to_link_value()))));
+        }
         entries.push((key.name(), scenario.get(key).map_or(Value::Null, Value::Number)));
+        if key == Key::Ai {
+            entries.push(("aip", Value::Text(scenario.aip().name().to_string())));
+        }
     }
     entries.push(("bt", Value::Text(history::month_text(scenario.bt()))));
     entries.push(("btcap", Value::Number(scenario.btcap().get())));
+    entries.push(("pp", Value::Text(scenario.profile().name().to_string())));
+    entries.push(("pq", scenario.profile().custom().map_or(Value::Null, |b| Value::Text(power::pq_text(b)))));
+    entries.push(("strike", scenario.strike().map_or_else(|| Value::Text("auto".into()), Value::Number)));
     let view = &scenario.view;
     entries.push(("lang", Value::Text(view.lang.name().to_string())));
     entries.push(("title", view.title.map_or(Value::Null, |t| Value::Text(t.as_str().to_string()))));
@@ -76,6 +93,16 @@ pub fn network_date(scenario: &Scenario) -> Value {
         true => Value::Text(crate::model::SNAPSHOT_DATE.to_string()),
         false => Value::Null,
     }
+}
+
+/// The scaled profile `p_1 … p_100` (USD/kWh), SPEC.md's `"profile"`; `None` when the
+/// price is flat. A profile that cannot be scaled (an invalid `kwh` being edited) is nulls.
+pub fn profile_values(scenario: &Scenario) -> Option<Vec<Value>> {
+    let scaled = scaled_of(&Inputs::new(scenario, InvalidKeys::default()))?;
+    Some(match scaled {
+        Ok(s) => s.prices().iter().map(|p| Value::Number(p.normalize())).collect(),
+        Err(_) => vec![Value::Null; power::BUCKETS],
+    })
 }
 
 /// Every metric by its key, at full precision, then the backtest's (they replay the

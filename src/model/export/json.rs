@@ -5,7 +5,7 @@
 
 use crate::model::economics::projection::{project, Projection};
 use crate::model::export::entries::{
-    metric_entries, network_date, projection_columns, projection_values, scenario_entries, Value,
+    metric_entries, network_date, profile_values, projection_columns, projection_values, scenario_entries, Value,
 };
 use crate::model::history::{self, evaluate_history};
 use crate::model::link::comparison::{differences, Comparison};
@@ -111,10 +111,19 @@ fn side(scenario: &Scenario, metrics: &Metrics, projection: &Projection, warning
     let history = evaluate_history(scenario, InvalidKeys::default());
     out.push_str(",\n  \"metrics\": ");
     object(&mut out, &json_entries(metric_entries(metrics, &history)));
+    if let Some(profile) = profile_values(scenario) {
+        let values: Vec<String> = profile.iter().map(value).collect();
+        out.push_str(",\n  \"profile\": [");
+        out.push_str(&values.join(", "));
+        out.push(']');
+    }
     if let Some(warnings) = warnings {
         warning_list(&mut out, warnings);
     }
     projection_list(&mut out, projection);
+    if scenario.mix().is_some() {
+        fleet_list(&mut out, projection);
+    }
     history::json::list(&mut out, &history, |f| value(&Value::figure(f)), string);
     out.push_str("\n}");
     out
@@ -131,6 +140,29 @@ fn projection_list(out: &mut String, projection: &Projection) {
             out.push_str(&format!(", {}: {}", string(column), value(&v)));
         }
         out.push('}');
+    }
+    out.push_str("\n  ]");
+}
+
+/// The `"fleet"` list of a mix (SPEC.md, "Site"): each model, its share of the mining power
+/// in %, its efficiency and the first month it stands idle (`null`: never within the
+/// months computed).
+fn fleet_list(out: &mut String, projection: &Projection) {
+    out.push_str(",\n  \"fleet\": [");
+    for (n, m) in projection.models().iter().enumerate() {
+        out.push_str(if n == 0 { "\n    " } else { ",\n    " });
+        let share = Value::figure(crate::model::figure::mul(m.model.share, rust_decimal::Decimal::ONE_HUNDRED));
+        let idle = match m.idle_from {
+            Ok(Some(month)) => Value::Number(month.into()),
+            _ => Value::Null,
+        };
+        out.push_str(&format!(
+            "{{\"model\": {}, \"share_pct\": {}, \"efficiency_j_per_th\": {}, \"idle_from_month\": {}}}",
+            string(m.model.id.unwrap_or("")),
+            value(&share),
+            value(&Value::figure(m.model.eff.map(|e| e.get()))),
+            value(&idle),
+        ));
     }
     out.push_str("\n  ]");
 }

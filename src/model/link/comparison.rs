@@ -229,6 +229,8 @@ fn read_b(b: &mut Scenario, pairs: Vec<(String, String)>, warnings: &mut Vec<War
             "asic" => given.asic = Some(value),
             "gpu" => given.gpu = Some(value),
             "bt" | "btcap" => given.backtest.push((key, value)),
+            "pp" | "pq" | "strike" => given.power.push((key, value)),
+            "own" | "mix" | "aip" => given.site.push((key, value)),
             // `hp` has no default to write when A overrides the hashprice and B does not:
             // `b.hp=` says B computes it.
             "hp" if value.trim().is_empty() => computed_hashprice = true,
@@ -314,7 +316,10 @@ pub fn direction(id: MetricId) -> Option<Direction> {
         | GpuSiteNpvUsd
         | MiningSiteLifetimeCashUsd
         | ColoSiteLifetimeCashUsd
-        | GpuSiteLifetimeCashUsd => Some(Higher),
+        | GpuSiteLifetimeCashUsd
+        | PlanSiteMarginUsdPerYear
+        | PlanSiteNpvUsd
+        | PlanSiteLifetimeCashUsd => Some(Higher),
         // A higher required J/TH is a target that older machines can still reach.
         TargetRequiredEfficiencyJPerTh => Some(Higher),
         // Costs, energy per hash and per coin, capital and time to get it back.
@@ -335,7 +340,8 @@ pub fn direction(id: MetricId) -> Option<Direction> {
         | GpuPaybackMonths
         | MiningSiteCapexUsd
         | ColoSiteCapexUsd
-        | GpuSiteCapexUsd => Some(Lower),
+        | GpuSiteCapexUsd
+        | PlanSiteCapexUsd => Some(Lower),
         // A ratio against mining rises as mining does worse as much as when the AI path
         // does better: neither side is better for it.
         ColoVsMiningRevenueMultiple | GpuVsMiningRevenueMultiple => None,

@@ -3,4 +3,5 @@
 
 pub mod comparison;
 pub mod embed;
+mod power_keys;
 pub mod share_link;

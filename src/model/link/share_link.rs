@@ -5,8 +5,12 @@ use rust_decimal::Decimal;
 
 use crate::model::fields::{FieldError, Key};
 use crate::model::history::MonthError;
+use crate::model::power::ProfileError;
+
+use super::power_keys::apply_power;
 use crate::model::presets::{AsicPreset, GpuPreset, ASICS, GPUS};
 use crate::model::scenario::Scenario;
+use crate::model::site::{AiPath, Mix, MixError, Own};
 use crate::model::view::{Chart, Lang, PowerUnit, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
 
 mod write;
@@ -23,6 +27,10 @@ pub enum Warning {
     Invalid { key: String, value: String, reason: Refusal, fallback: Fallback },
     /// The key appeared more than once; the first value counts.
     Repeated { key: String, value: String },
+    /// `asic`, `th` or `w` given beside `mix`: the fleet's models set the efficiency.
+    IgnoredForMix { key: String, value: String },
+    /// A site owned and `gfit` below `site`: the AI fit-out beyond the site floors at 0.
+    FitOutBelowSite { key: String, gfit: String, site: String },
 }
 
 /// Why a link's value was refused (the presentation layer words it).
@@ -60,6 +68,24 @@ pub enum Refusal {
     BacktestMonth(MonthError),
     /// `btcap` not a number from 0 to 10,000.
     BacktestCapex,
+    /// `pp` other than flat, ercot-n-2025, custom.
+    Profile,
+    /// `pp=custom` without a valid `pq`.
+    CustomNeedsBuckets,
+    /// `pq` not 100 ascending prices, and why.
+    ProfileBuckets(ProfileError),
+    /// `pq` without `pp=custom`.
+    BucketsNeedCustom,
+    /// `strike` neither `auto` nor a number from −1 to 10.
+    Strike(FieldError),
+    /// A fixed `strike` with a flat price.
+    StrikeNeedsProfile,
+    /// `own` other than none, site, fleet.
+    Own,
+    /// `aip` other than colo, gpu.
+    AiPath,
+    /// `mix` not a fleet of known models with shares summing to 100.
+    Mix(MixError),
 }
 
 /// What a refused key keeps instead.
@@ -83,13 +109,21 @@ pub enum Fallback {
     DefaultMonth,
     /// `nu`: the language's own digits.
     LanguageDigits,
+    /// No custom price profile is read from `pq`.
+    NoBuckets,
+    /// No `mix`: the single model of `asic`, `th` and `w`.
+    SingleModel,
 }
 
 impl Warning {
     /// The link key this warning is about.
     pub fn key(&self) -> &str {
         match self {
-            Warning::UnknownKey { key } | Warning::Invalid { key, .. } | Warning::Repeated { key, .. } => key,
+            Warning::UnknownKey { key }
+            | Warning::Invalid { key, .. }
+            | Warning::Repeated { key, .. }
+            | Warning::IgnoredForMix { key, .. }
+            | Warning::FitOutBelowSite { key, .. } => key,
         }
     }
 }
@@ -150,12 +184,12 @@ fn hex(b: u8) -> Option<u8> {
     }
 }
 
-/// Escapes a value for a link. Link values are numbers, ids and comma lists, so only
-/// the odd character a person typed by hand needs it.
+/// Escapes a value for a link. Link values are numbers, ids and comma lists (a `mix` of
+/// `ID:SHARE` entries), so only the odd character a person typed by hand needs it.
 pub(super) fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b',' | b'~') {
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b',' | b'~' | b':') {
             out.push(b as char);
         } else {
             out.push('%');
@@ -216,6 +250,8 @@ pub(super) fn from_pairs(pairs: Vec<(String, String)>) -> (Scenario, Vec<Warning
             "asic" => given.asic = Some(value),
             "gpu" => given.gpu = Some(value),
             "bt" | "btcap" => given.backtest.push((key, value)),
+            "pp" | "pq" | "strike" => given.power.push((key, value)),
+            "own" | "mix" | "aip" => given.site.push((key, value)),
             "lang" => match Lang::from_name(&value) {
                 Some(lang) => scenario.view.lang = lang,
                 None => warnings.push(invalid(Refusal::Lang, Fallback::Value("en".into()))),
@@ -272,13 +308,22 @@ pub(super) struct Given {
     pub numbers: Vec<(Key, String)>,
     /// `bt` and `btcap` (src/model/history.rs), after the numbers whose defaults they follow.
     pub backtest: Vec<(String, String)>,
+    /// `pp`, `pq` and `strike` (src/model/power.rs), last: a strike needs its profile.
+    pub power: Vec<(String, String)>,
+    /// `own`, `mix` and `aip` (src/model/site.rs).
+    pub site: Vec<(String, String)>,
 }
 
 impl Given {
     /// Sets the given inputs on `scenario`; each key not given keeps the scenario's value.
     /// What is refused keeps that value too and is named in `warnings` as `{prefix}{key}`.
     pub(super) fn apply(self, scenario: &mut Scenario, prefix: &str, warnings: &mut Vec<Warning>) {
-        let Given { asic, gpu, mut numbers, backtest } = self;
+        let Given { asic, gpu, mut numbers, backtest, power, site } = self;
+        // What the fleet's mix makes unused, as given: named once the mix is known.
+        let mut efficiency_keys: Vec<(&str, String)> = asic.iter().map(|a| ("asic", a.clone())).collect();
+        efficiency_keys
+            .extend(numbers.iter().filter(|(k, _)| matches!(k, Key::Th | Key::W)).map(|(k, v)| (k.name(), v.clone())));
+        let site_costs_given = !site.is_empty() || numbers.iter().any(|(k, _)| matches!(k, Key::Gfit | Key::Site));
         // Presets first: `asic=` and `gpu=` fill their fields unless those are given.
         if let Some(id) = asic {
             match AsicPreset::by_id(&id) {
@@ -326,6 +371,64 @@ impl Given {
         for (key, value) in backtest {
             apply_backtest(scenario, prefix, key, value, warnings);
         }
+        if !power.is_empty() {
+            apply_power(scenario, prefix, power, warnings);
+        }
+        for (key, value) in site {
+            apply_site(scenario, prefix, key, value, warnings);
+        }
+        if scenario.mix().is_some() {
+            for (key, value) in efficiency_keys {
+                warnings.push(Warning::IgnoredForMix { key: format!("{prefix}{key}"), value });
+            }
+        }
+        // Side B names it only when its own keys make it so (A's notice has named A's).
+        let (gfit, site_cost) = (scenario.gfit().get(), scenario.site().get());
+        if scenario.own().site_owned() && gfit < site_cost && (prefix.is_empty() || site_costs_given) {
+            warnings.push(Warning::FitOutBelowSite {
+                key: format!("{prefix}gfit"),
+                gfit: plain(gfit),
+                site: plain(site_cost),
+            });
+        }
+    }
+}
+
+/// Sets `own`, `mix` or `aip`. An empty `mix` for side B says B has a single model.
+/// What is refused keeps the scenario's value and is named in `warnings`.
+fn apply_site(scenario: &mut Scenario, prefix: &str, key: String, value: String, warnings: &mut Vec<Warning>) {
+    let refused = match key.as_str() {
+        "own" => match Own::from_name(&value) {
+            Some(own) => {
+                scenario.set_own(own);
+                None
+            }
+            None => Some((Refusal::Own, Fallback::Value(scenario.own().name().into()))),
+        },
+        "aip" => match AiPath::from_name(&value) {
+            Some(aip) => {
+                scenario.set_aip(aip);
+                None
+            }
+            None => Some((Refusal::AiPath, Fallback::Value(scenario.aip().name().into()))),
+        },
+        _ if !prefix.is_empty() && value.trim().is_empty() => {
+            scenario.set_mix(None);
+            None
+        }
+        _ => match Mix::parse(&value) {
+            Ok(mix) => {
+                scenario.set_mix(Some(mix));
+                None
+            }
+            Err(error) => {
+                let kept = scenario.mix().map_or(Fallback::SingleModel, |m| Fallback::Value(m.to_link_value()));
+                Some((Refusal::Mix(error), kept))
+            }
+        },
+    };
+    if let Some((reason, fallback)) = refused {
+        warnings.push(Warning::Invalid { key: format!("{prefix}{key}"), value, reason, fallback });
     }
 }
 

@@ -9,6 +9,7 @@ use crate::text::fields::group_title;
 use crate::text::{t, tf};
 use crate::ui::fields::hashrate_field::HashrateField;
 use crate::ui::fields::number_field::NumberField;
+use crate::ui::fields::power_picker::PowerPicker;
 use crate::ui::fields::preset_picker::{PresetKind, PresetPicker};
 use crate::ui::hooks::state::SessionCtx;
 
@@ -60,6 +61,7 @@ pub fn InputPanel(
             view! {
                 <details class="group" hidden=move || !any() prop:open=move || !term.with(String::is_empty) && any2()>
                     <summary>{group_title(group)}</summary>
+                    {(group == Group::Power).then(|| view! { <PowerPicker editable=editable/> })}
                     {keys.into_iter().map(field).collect_view()}
                 </details>
             }

@@ -5,5 +5,6 @@ pub(super) mod input_panel;
 pub(super) mod language_picker;
 pub(super) mod live_button;
 pub(super) mod number_field;
+pub(super) mod power_picker;
 pub(super) mod power_unit_picker;
 pub(super) mod preset_picker;

@@ -59,7 +59,8 @@ pub fn NumberField(
     // The power price is shown and typed in the unit the link's `pu=` names; every other
     // key in its own. The draft always reads USD/kWh.
     let power_unit = Memo::new(move |_| match key {
-        Key::Kwh => scenario.with(|s| s.view.power_unit),
+        // The power price and the AI paths' firm premium read in the chosen unit.
+        Key::Kwh | Key::Firm => scenario.with(|s| s.view.power_unit),
         _ => PowerUnit::UsdPerKwh,
     });
     let in_unit = move |v: Decimal| power_unit.get_untracked().shown(v).unwrap_or(v);

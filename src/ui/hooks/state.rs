@@ -73,6 +73,18 @@ impl SessionCtx {
         self.edit(&mut |d| d.set_power_unit(unit));
     }
 
+    /// Sets the power price's profile and mining's strike; false when refused (nothing changes).
+    pub fn set_power(self, profile: crate::model::power::Profile, strike: Option<rust_decimal::Decimal>) -> bool {
+        let mut ok = false;
+        let mut profile = Some(profile);
+        self.edit(&mut |d| {
+            if let Some(p) = profile.take() {
+                ok = d.set_power(p, strike).is_ok();
+            }
+        });
+        ok
+    }
+
     pub fn pick_asic(self, preset: &'static AsicPreset) {
         self.edit(&mut |d| d.pick_asic(preset));
     }

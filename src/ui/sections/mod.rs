@@ -11,5 +11,6 @@ pub(super) mod metric_value;
 pub(super) mod network_card;
 pub(super) mod notice;
 pub(super) mod per_mw_table;
+pub(super) mod power_section;
 pub(super) mod time_section;
 pub(super) mod time_table;

@@ -133,3 +133,63 @@ fn it_halves_an_overflowing_bracket_and_says_when_it_cannot() {
     };
     assert_eq!(root(mid, EXACT_TOLERANCE), Ok((V_AT_MOST_RATE + V_AT_LEAST_RATE) * HALF));
 }
+
+#[test]
+fn it_reaches_as_far_as_the_integer_sums_can_be_off() {
+    // One month: 100 out, 110 (or 90) back. Capex 100 is 10^15 units, so the integer sum
+    // rises by 1.1·10^15 (0.9·10^15) units per unit of `v`, and each month's product can be
+    // off by less than a unit, grown by `v^L` above 1: the reach is (L + 1) · growth · 4
+    // units over that slope.
+    for (flow, v, want) in [
+        // v = 1/1.1 below 1: 2 · 1 · 4 / 1.1·10^15.
+        (dec!(110), dec!(0.9090909090909090909090909091), dec!(0.0000000000000072727272727273)),
+        // v = 1/0.9 above 1: grown by v^1, 2 · 1.111… · 4 / 0.9·10^15.
+        (dec!(90), dec!(1.1111111111111111111111111111), dec!(0.0000000000000098765432098765)),
+    ] {
+        let cash = flows(dec!(100), &[flow]);
+        let quick = QuickFlows::new(&cash).unwrap_or_else(|| panic!("{flow}: the integers fit"));
+        let reach = quick.reach(v, dec!(1)).unwrap_or_default();
+        assert!((reach - want).abs() < want * dec!(0.00001), "{flow}: reach {reach}, worked {want}");
+    }
+}
+
+#[test]
+fn it_gives_up_halving_after_max_steps_midpoints() {
+    // Never a value above 1 and always below zero under it: the search halves, asks one
+    // midpoint a step, and stops with NoConvergence after exactly MAX_STEPS of them (plus
+    // the bracket's two ends).
+    let asked = std::cell::Cell::new(0u32);
+    let never = |v: Decimal| {
+        asked.set(asked.get() + 1);
+        if v > Decimal::ONE {
+            Err(ModelError::Overflow)
+        } else {
+            Ok(dec!(-1))
+        }
+    };
+    assert_eq!(root(never, EXACT_TOLERANCE), Err(ModelError::NoConvergence));
+    assert_eq!(asked.get(), 2 + MAX_STEPS);
+}
+
+#[test]
+fn it_takes_the_secant_when_its_bound_is_met_exactly() {
+    // A line through 1.05 bracketed 0.0005 either side over 2 months: the bound
+    // rise · months · δ = 0.001 · 2 · 0.0005 is exactly 10^−6, within it, so the secant is
+    // the answer from the two ends' sums alone, with no further search.
+    let asked = std::cell::Cell::new(0u32);
+    let linear = |v: Decimal| {
+        asked.set(asked.get() + 1);
+        Ok(v - dec!(1.05))
+    };
+    assert_eq!(confirm(linear, dec!(1.05), dec!(0.0005), dec!(2)), Some(dec!(1.05)));
+    assert_eq!(asked.get(), 2);
+}
+
+#[test]
+fn it_answers_a_root_found_exactly_at_a_midpoint() {
+    // Overflows above the first midpoint, which is the root: the answer, at once, even
+    // though no point above it ever has a value.
+    let mid = (V_AT_MOST_RATE + V_AT_LEAST_RATE) * HALF;
+    let f = |v: Decimal| if v > mid { Err(ModelError::Overflow) } else { Ok(v - mid) };
+    assert_eq!(root(f, EXACT_TOLERANCE), Ok(mid));
+}

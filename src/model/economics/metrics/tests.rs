@@ -101,9 +101,10 @@ fn it_stops_at_a_zero_cash_cost() {
     assert_eq!(figure, Err(ZeroDivisor(Quantity::CashCostPerKwh)));
     assert_eq!(crate::text::reasons::model_error(&figure.unwrap_err()), "cash cost per kWh is zero");
     assert_eq!(figure_text(MetricId::TargetRequiredEfficiencyJPerTh, figure), "—");
-    // Everything else at today's figures still has a value.
-    let others =
-        metrics.iter().filter(|(id, _)| *id != MetricId::TargetRequiredEfficiencyJPerTh && !id.needs_projection());
+    // Everything else at today's figures still has a value (but the flexibility, which a
+    // flat price never has).
+    let none = [MetricId::TargetRequiredEfficiencyJPerTh, MetricId::MiningFlexibilityUsdPerMwYear];
+    let others = metrics.iter().filter(|(id, _)| !none.contains(id) && !id.needs_projection());
     for (id, figure) in others {
         assert!(figure.is_ok(), "{}: {figure:?}", id.key());
     }
@@ -192,16 +193,18 @@ fn inputs_of(id: MetricId, hp_given: bool) -> Vec<Key> {
     let revenue = [hashprice_usd, &eff, &[Pool, Pue]].concat();
     let energy = [hashprice_btc, &eff, &[Pool, Pue]].concat();
     let margin = [&revenue[..], &cash].concat();
-    let colo_revenue = [Colo, Gpue, Kwh];
+    // The AI paths pay the firm premium on top of the average price (zero by default).
+    let colo_revenue = [Colo, Gpue, Kwh, Firm];
     let colo_margin = [Colo, Gpue, Opx];
     let gpu_revenue = [Gph, Util, Gkw, Gpue];
-    let gpu_margin = [&gpu_revenue[..], &cash, &[Gopx]].concat();
+    let gpu_margin = [&gpu_revenue[..], &cash, &[Gopx, Firm]].concat();
     let mining_capex = [Capex, Th, W, Pue, Site];
     let gpu_capex = [Gcap, Gkw, Gpue, Gfit];
-    let mining_year = [&margin[..], &[Up]].concat();
+    // The demand-response credit adds to the year (and to each month over the life).
+    let mining_year = [&margin[..], &[Up, Drc]].concat();
     // With `hp` given, the mining margin stays as it is month after month.
     let drift: &[Key] = if hp_given { &[] } else { &[Pg, Dg, Blk] };
-    let mining_life = [&margin[..], drift, &[Life, Up], &mining_capex].concat();
+    let mining_life = [&margin[..], drift, &[Life, Up, Drc], &mining_capex].concat();
     let colo_life = [&colo_margin[..], &[Ce, Conv, Clife, Gfit]].concat();
     let gpu_life = [&gpu_margin[..], &[Gd, Conv, Glife], &gpu_capex].concat();
     match id {
@@ -259,6 +262,14 @@ fn inputs_of(id: MetricId, hp_given: bool) -> Vec<Key> {
         M::MiningSiteLifetimeCashUsd => [&mining_life[..], &[Mw]].concat(),
         M::ColoSiteLifetimeCashUsd => [&colo_life[..], &[Mw]].concat(),
         M::GpuSiteLifetimeCashUsd => [&gpu_life[..], &[Mw]].concat(),
+        // With a flat price: every hour runs, at `kwh`, and there is no flexibility to value.
+        M::MiningRunSharePct | M::MiningFlexibilityUsdPerMwYear => vec![],
+        M::MiningPowerPriceUsdPerKwh => vec![Kwh],
+        // The plan at `ai=0`: all mining (an AI term of weight 0 is not needed), and `ai`.
+        M::PlanSiteCapexUsd => [&mining_capex[..], &[Mw, Ai]].concat(),
+        M::PlanSiteMarginUsdPerYear => [&mining_year[..], &[Mw, Ai]].concat(),
+        M::PlanSiteNpvUsd => [&mining_life[..], &[Dr, Mw, Ai]].concat(),
+        M::PlanSiteLifetimeCashUsd => [&mining_life[..], &[Mw, Ai]].concat(),
     }
 }
 

@@ -94,3 +94,33 @@ fn it_finds_the_halving_months() {
     let (at, _) = crate::model::from_query("?blk=1049999");
     assert_eq!(halving_months(&at, 2), vec![1]);
 }
+
+#[test]
+fn it_gives_each_path_its_idle_months_its_life_end_and_the_horizon() {
+    // (link, horizon, idle months, last month of each life): by default mining earns from
+    // month 1 for 4 years, the AI paths after a conversion of 9 months for 12 and 5.
+    let cases = [
+        ("", 120, [0, 9, 9], [48, 153, 69]),
+        ("mo=1&clife=0.5&glife=0.5&conv=0&life=0.5", 1, [0, 0, 0], [6, 6, 6]),
+        ("mo=24&conv=3&life=2&clife=1&glife=30", 24, [0, 3, 3], [24, 15, 240]),
+    ];
+    for (link, horizon, idle, end) in cases {
+        let projection = project(&scenario(link));
+        assert_eq!(projection.horizon(), Ok(horizon), "{link}");
+        for (p, path) in Path::ALL.into_iter().enumerate() {
+            assert_eq!(projection.idle_months(path), Ok(idle[p]), "{link} {}", path.name());
+            assert_eq!(projection.life_end(path), Ok(end[p]), "{link} {}", path.name());
+        }
+    }
+}
+
+#[test]
+fn it_counts_cash_from_the_month_after_the_idle_ones_to_the_end_of_the_life() {
+    // Idle for 2 months, the life ending at month 5: months 3, 4 and 5 earn the margin of
+    // the month before times the kWh; a losing month earns nothing rather than a loss.
+    let hours = Ok(dec!(730000));
+    let got: Vec<Figure> = (0..=7).map(|month| cash_of_month(month, Ok(2), Ok(5), Ok(dec!(0.01)), hours)).collect();
+    let (idle, earning) = (Ok(Decimal::ZERO), Ok(dec!(7300)));
+    assert_eq!(got, vec![idle, idle, idle, earning, earning, earning, idle, idle]);
+    assert_eq!(cash_of_month(3, Ok(2), Ok(5), Ok(dec!(-0.01)), hours), Ok(Decimal::ZERO));
+}

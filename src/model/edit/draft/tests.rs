@@ -66,6 +66,20 @@ fn it_changes_the_power_unit_in_the_link_at_once_and_no_number() {
 }
 
 #[test]
+fn it_sets_the_power_profile_and_strike_in_the_link_at_once() {
+    let mut d = draft("?kwh=0.045");
+    type_keys(&mut d, Key::Btc, "9");
+    assert_eq!(d.set_power(Profile::ErcotNorth2025, Some(dec!(0.03))), Ok(()));
+    assert_eq!(crate::model::to_query(d.settled()), "v=1&kwh=0.045&pp=ercot-n-2025&strike=0.03");
+    assert_eq!(d.scenario().btc().get(), dec!(9), "what is being typed stays");
+    assert_eq!(d.set_power(Profile::ErcotNorth2025, Some(dec!(11))), Err(PowerError::StrikeOutOfRange));
+    assert_eq!(d.settled().strike(), Some(dec!(0.03)), "a refused strike changes nothing");
+    // The flat price drops the strike.
+    assert_eq!(d.set_power(Profile::Flat, Some(dec!(0.03))), Ok(()));
+    assert_eq!(crate::model::to_query(d.settled()), "v=1&kwh=0.045");
+}
+
+#[test]
 fn it_settles_a_usual_value_on_a_pause_and_an_unusual_one_on_leaving() {
     let mut d = draft("");
     type_keys(&mut d, Key::Kwh, "0.03");

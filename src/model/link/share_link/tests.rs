@@ -107,7 +107,8 @@ fn it_reads_every_key_of_the_contract() {
         &kwh=0.04&opx=0.006&up=95&pool=1.5&pue=1.1&capex=16&site=600000&life=3&colo=121&gpue=1.45\
         &gpu=b200&gph=4.5&util=80&gkw=1.8&gcap=61000&gopx=12&gfit=12000000&tgt=45000\
         &mo=48&dg=1.5&pg=10&gd=-20&ce=3&blk=1000000&dr=8&conv=6&glife=4&clife=15&mw=50\
-        &lang=vi&embed=1&theme=dark&show=mw,network&edit=0&live=1";
+        &drc=20&firm=0.01&own=fleet&rlife=3&ai=40&aip=gpu&lang=vi&embed=1&theme=dark&show=mw,network\
+        &edit=0&live=1";
     let s = read(link);
     let want = [
         (Key::Btc, dec!(120000)),
@@ -145,8 +146,13 @@ fn it_reads_every_key_of_the_contract() {
         (Key::Glife, dec!(4)),
         (Key::Clife, dec!(15)),
         (Key::Mw, dec!(50)),
+        (Key::Drc, dec!(20)),
+        (Key::Firm, dec!(0.01)),
+        (Key::Rlife, dec!(3)),
+        (Key::Ai, dec!(40)),
     ];
     assert_eq!(want.len(), Key::COUNT);
+    assert_eq!((s.own(), s.aip()), (crate::model::site::Own::Fleet, crate::model::site::AiPath::Gpu));
     for (key, v) in want {
         assert_eq!(value(&s, key), Some(v), "{key}");
     }

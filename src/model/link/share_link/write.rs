@@ -2,6 +2,7 @@
 //! order, then the display keys that are not at their default.
 
 use super::*;
+use crate::model::link::power_keys::differing_power;
 
 /// The inputs that take `base` to `scenario`, as link keys and values: each preset that
 /// differs (which fills its keys on `base`), then each key whose value still differs, in
@@ -16,6 +17,14 @@ pub(in crate::model::link) fn differing(scenario: &Scenario, base: &Scenario) ->
             out.push(("asic", scenario.asic().id.to_string()));
             base.set_asic(scenario.asic());
         }
+        if key == Key::Rlife && scenario.own() != base.own() {
+            out.push(("own", scenario.own().name().to_string()));
+            base.set_own(scenario.own());
+        }
+        if key == Key::Ai && scenario.mix() != base.mix() {
+            out.push(("mix", scenario.mix().map_or_else(String::new, Mix::to_link_value)));
+            base.set_mix(scenario.mix().cloned());
+        }
         if key == Key::Gph && scenario.gpu() != base.gpu() {
             out.push(("gpu", scenario.gpu().id.to_string()));
             base.set_gpu(scenario.gpu());
@@ -25,7 +34,11 @@ pub(in crate::model::link) fn differing(scenario: &Scenario, base: &Scenario) ->
             out.push((key.name(), value.map_or_else(String::new, plain)));
         }
     }
+    if scenario.aip() != base.aip() {
+        out.push(("aip", scenario.aip().name().to_string()));
+    }
     out.extend(differing_backtest(scenario, &base));
+    out.extend(differing_power(scenario, &base));
     out
 }
 
