@@ -1,11 +1,14 @@
-// The embed as a newsroom publishes it: dates and words as each language's press writes
-// them (Vietnamese `tháng 5/2027`, `22/11/2025`).
+// The embed as a newsroom publishes it (issue 19): dates as each language's press writes
+// them (Vietnamese `tháng 5/2027`, `22/11/2025`); a comparison embed offering only what it
+// shows; the line under an embed's title (the network's date and the inputs), the same
+// before and after the app, "Back to the article's figures", dated JSON and CSV; Arabic in
+// Eastern or Western digits (`nu=latn`) with one currency word; one chart alone.
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
-import { evaluate, launchBrowser, metricMismatches, openApp, parseCsv, readMetrics, requireDist, startServer, waitReady, withPage } from "./support.mjs";
+import { evaluate, metricMismatches, openApp, parseCsv, readMetrics, useBrowser, waitReady, withPage } from "./support.mjs";
 
 /** The text a reader reads: text nodes outside code, textareas and scripts. */
 function readerText(page) {
@@ -23,21 +26,11 @@ function readerText(page) {
 }
 
 describe("newsroom", () => {
-  let browser;
-  let server;
-  before(async () => {
-    requireDist();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useBrowser();
 
   test("Vietnamese dates read as the Vietnamese press writes them: tháng 4/2028, 22/11/2025", async () => {
-    await withPage(browser, "newsroom vi dates", async ({ page }) => {
-      await openApp(page, server.url, "?v=1&lang=vi&mo=60");
+    await withPage(app.browser, "newsroom vi dates", async ({ page }) => {
+      await openApp(page, app.server.url, "?v=1&lang=vi&mo=60");
       await page.locator("details#method").evaluate((d) => (d.open = true));
       await page.locator("[data-chart='margin-chart'] text").first().waitFor({ state: "attached" });
       const text = await readerText(page);
@@ -57,13 +50,13 @@ describe("newsroom", () => {
       await boxes.first().waitFor({ state: "attached" });
       return boxes.evaluateAll((els) => els.filter((e) => !e.disabled).map((e) => e.value));
     };
-    await withPage(browser, "newsroom single panel", async ({ page }) => {
-      await openApp(page, server.url, "?v=1&kwh=0.045");
+    await withPage(app.browser, "newsroom single panel", async ({ page }) => {
+      await openApp(page, app.server.url, "?v=1&kwh=0.045");
       assert.deepEqual(await offered(page), ["compare", "btc", "mw", "network", "time", "inputs", "map", "drivers", "history"]);
       assert.equal(await page.locator("[data-compared-sections]").isVisible(), false);
     });
-    await withPage(browser, "newsroom comparison panel", async ({ page }) => {
-      await openApp(page, server.url, "?v=1&kwh=0.045&b.kwh=0.03");
+    await withPage(app.browser, "newsroom comparison panel", async ({ page }) => {
+      await openApp(page, app.server.url, "?v=1&kwh=0.045&b.kwh=0.03");
       const boxes = await offered(page);
       assert.deepEqual(boxes, ["compare", "btc", "mw", "network", "time", "inputs"]);
       assert.ok(await page.locator("[data-compared-sections]").isVisible(), "the panel says why");
@@ -86,7 +79,7 @@ describe("newsroom", () => {
       ["ar", ["٢٢ نوفمبر ٢٠٢٥", "٩١٬٠٠٠", "٠٫٠٤٥", "Antminer S21 XP", "١٢١"]],
     ];
     for (const [lang, parts] of cases) {
-      await withPage(browser, `newsroom facts ${lang}`, async ({ page }) => {
+      await withPage(app.browser, `newsroom facts ${lang}`, async ({ page }) => {
         // Hold the app's chunk: what shows first is the boot module's answer.
         let release;
         const held = new Promise((resolve) => (release = resolve));
@@ -94,7 +87,7 @@ describe("newsroom", () => {
           await held;
           await route.continue();
         });
-        await page.goto(`${server.url}?v=1&lang=${lang}&embed=1&btc=91000&kwh=0.045&asic=s21xp&colo=121`, { waitUntil: "load" });
+        await page.goto(`${app.server.url}?v=1&lang=${lang}&embed=1&btc=91000&kwh=0.045&asic=s21xp&colo=121`, { waitUntil: "load" });
         const early = page.locator("#app[data-answer] h1.embed-title + [data-facts]");
         await early.waitFor({ state: "attached" });
         const before = await early.textContent();
@@ -106,8 +99,8 @@ describe("newsroom", () => {
         assert.equal(after, before, `${lang}: the same line before and after the app`);
       });
     }
-    await withPage(browser, "newsroom facts set", async ({ page }) => {
-      await openApp(page, server.url, "?v=1&embed=1&diff=160");
+    await withPage(app.browser, "newsroom facts set", async ({ page }) => {
+      await openApp(page, app.server.url, "?v=1&embed=1&diff=160");
       assert.match(await page.locator("[data-facts]").textContent(), /^Network figures set in the link · /);
     });
   });
@@ -115,8 +108,8 @@ describe("newsroom", () => {
   test("an editable embed goes back to the article's figures; a read-only one offers nothing", async () => {
     const link = "?v=1&embed=1&kwh=0.03&show=compare,inputs";
     const expected = evaluate(link);
-    await withPage(browser, "newsroom back", async ({ page }) => {
-      await openApp(page, server.url, link);
+    await withPage(app.browser, "newsroom back", async ({ page }) => {
+      await openApp(page, app.server.url, link);
       const back = page.getByRole("button", { name: "Back to the article's figures" });
       assert.equal(await back.count(), 0, "hidden while the figures are the article's");
       await page.locator('input[name="btc"]').fill("120000");
@@ -136,8 +129,8 @@ describe("newsroom", () => {
       assert.equal(await page.locator('input[name="kwh"]').getAttribute("aria-invalid"), "false");
       assert.match(await page.locator("[data-facts]").textContent(), /bitcoin \$85,000/);
     });
-    await withPage(browser, "newsroom back read-only", async ({ page }) => {
-      await openApp(page, server.url, "?v=1&embed=1&kwh=0.03&show=compare,inputs&edit=0");
+    await withPage(app.browser, "newsroom back read-only", async ({ page }) => {
+      await openApp(page, app.server.url, "?v=1&embed=1&kwh=0.03&show=compare,inputs&edit=0");
       assert.equal(await page.locator("[data-back]").count(), 0);
     });
   });
@@ -145,8 +138,8 @@ describe("newsroom", () => {
   test("an embed's JSON and CSV carry the network's date", async () => {
     for (const [extra, date] of [["", "2025-11-22"], ["&diff=160", null]]) {
       const link = `?v=1&embed=1&show=time&kwh=0.04${extra}`;
-      await withPage(browser, `newsroom dated files ${extra}`, async ({ page }) => {
-        await openApp(page, server.url, link);
+      await withPage(app.browser, `newsroom dated files ${extra}`, async ({ page }) => {
+        await openApp(page, app.server.url, link);
         const download = async (name) => {
           const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name }).click()]);
           return readFileSync(await file.path(), "utf8");
@@ -166,8 +159,8 @@ describe("newsroom", () => {
       ["&nu=latn", /[0-9]/, /[٠-٩]/, ["86,400", "10^15", "8,760,000"], "الشهر 0"],
     ];
     for (const [extra, digits, other, formulas, subtitle] of cases) {
-      await withPage(browser, `newsroom ar digits ${extra}`, async ({ page }) => {
-        await openApp(page, server.url, `?v=1&lang=ar&kwh=0.045${extra}`);
+      await withPage(app.browser, `newsroom ar digits ${extra}`, async ({ page }) => {
+        await openApp(page, app.server.url, `?v=1&lang=ar&kwh=0.045${extra}`);
         await page.locator("details#method").evaluate((d) => (d.open = true));
         await page.locator("[data-chart='cash-chart'] text").first().waitFor({ state: "attached" });
         const figure = await page.locator('[data-metric="mining_revenue_usd_per_kwh"]').first().textContent();
@@ -184,8 +177,8 @@ describe("newsroom", () => {
         assert.doesNotMatch(text, /USD/, "دولار, never USD");
       });
     }
-    await withPage(browser, "newsroom digits panel", async ({ page }) => {
-      await openApp(page, server.url, "?v=1&lang=ar");
+    await withPage(app.browser, "newsroom digits panel", async ({ page }) => {
+      await openApp(page, app.server.url, "?v=1&lang=ar");
       await page.locator('[aria-controls="embed-panel"]').click();
       assert.ok(await page.locator("#embed-digits").isVisible(), "offered for an Arabic article");
       await page.locator("#embed-digits").selectOption("latn");
@@ -205,10 +198,10 @@ describe("newsroom", () => {
     ];
     for (const [chart, svg] of charts) {
       for (const lang of ["en", "ar"]) {
-        const context = await browser.newContext({ viewport: { width: 640, height: 900 } });
+        const context = await app.browser.newContext({ viewport: { width: 640, height: 900 } });
         const page = await context.newPage();
         try {
-          await openApp(page, server.url, `?v=1&lang=${lang}&embed=1&show=${chart}&kwh=0.045`);
+          await openApp(page, app.server.url, `?v=1&lang=${lang}&embed=1&show=${chart}&kwh=0.045`);
           const main = page.locator(`main[data-alone='${chart}']`);
           await main.waitFor();
           assert.equal(await main.locator(svg).count(), 1, `${chart} ${lang}: the chart`);
@@ -231,8 +224,8 @@ describe("newsroom", () => {
         }
       }
     }
-    await withPage(browser, "newsroom chart panel", async ({ page }) => {
-      await openApp(page, server.url, "?v=1&kwh=0.045");
+    await withPage(app.browser, "newsroom chart panel", async ({ page }) => {
+      await openApp(page, app.server.url, "?v=1&kwh=0.045");
       await page.locator('[aria-controls="embed-panel"]').click();
       await page.locator("#embed-chart").selectOption("margin-chart");
       const code = await page.locator("#embed-code").inputValue();
