@@ -16,7 +16,7 @@ import pandas
 
 TEXT = {
     "link", "warnings", "side", "date", "asic", "gpu", "bt", "lang", "title", "theme", "pu", "show",
-    "history_source", "pp", "pq", "strike", "own", "mix", "aip",
+    "history_source", "network_date", "nu", "pp", "pq", "strike", "own", "mix", "aip",
 }
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -38,6 +38,10 @@ def check(path, expected):
     for column in TEXT & set(frame.columns):
         for cell in frame[column].dropna():
             assert not str(cell).startswith(FORMULA), f"{path.name}: {column} starts a formula: {cell!r}"
+    if "network_date" in frame.columns:
+        # An ISO day (the snapshot's) or empty (the link sets the network).
+        days = frame["network_date"].dropna()
+        assert days.empty or pandas.to_datetime(days, format="%Y-%m-%d").notna().all(), f"{path.name}: network_date"
     if "date" in frame.columns:
         dates = pandas.to_datetime(frame["date"], format="%Y-%m-%d")
         assert dates.is_monotonic_increasing, f"{path.name}: dates out of order"

@@ -302,8 +302,8 @@ fn value_for(key: Key) -> BoxedStrategy<Option<Decimal>> {
 fn view() -> impl Strategy<Value = View> {
     let show = prop_oneof![Just(None), (0u16..512).prop_map(Some)];
     let title = prop_oneof![Just(None), "[^\u{0}-\u{1f}]{1,80}".prop_map(|t| Title::new(&t).ok())];
-    (0usize..3, 0usize..3, any::<[bool; 3]>(), show, title, 0usize..3).prop_map(
-        |(lang, theme, [embed, edit, live], show, title, unit)| View {
+    (0usize..3, 0usize..3, any::<[bool; 4]>(), show, title, 0usize..3).prop_map(
+        |(lang, theme, [embed, edit, live, latin_digits], show, title, unit)| View {
             power_unit: PowerUnit::ALL[unit],
             lang: [Lang::En, Lang::Ar, Lang::Vi][lang],
             title,
@@ -311,6 +311,8 @@ fn view() -> impl Strategy<Value = View> {
             embed,
             edit,
             live,
+            latin_digits,
+            chart: None,
             show: show.map(|bits| {
                 Section::ALL
                     .into_iter()

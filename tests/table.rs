@@ -161,7 +161,7 @@ fn it_writes_a_row_a_link_equal_to_eval_for_every_value() {
                 assert_eq!(row[col(key)], cell_of(raw), "{link:?} side {side:?}: {key} as eval prints it");
             }
             // Every column of values is one eval prints.
-            let extra = ["link", "line", "side", "warnings", "history_source"];
+            let extra = ["link", "line", "side", "warnings", "history_source", "network_date"];
             for name in header.iter().filter(|h| !extra.contains(&h.as_str())) {
                 assert!(printed.contains(&name), "{link:?}: {name} is not in eval's output");
             }

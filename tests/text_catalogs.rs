@@ -202,3 +202,60 @@ fn every_language_has_a_catalog_and_a_boot_message() {
         assert!(root().join(&path).is_file(), "{path} is missing");
     }
 }
+
+/// The catalog of `lang`, read as the page reads it.
+fn catalog_of(lang: Lang) -> Catalog {
+    let text: &'static str =
+        std::fs::read_to_string(root().join(format!("lang/{}.txt", lang.name()))).unwrap_or_default().leak();
+    Catalog::parse(lang, text).unwrap()
+}
+
+#[test]
+fn vietnamese_dates_and_the_halving_read_as_the_vietnamese_press_writes_them() {
+    let vi = catalog_of(Lang::Vi);
+    let say = |id: &str, args: &[(&str, &str)]| kwhich::text::fill(vi.get(id).unwrap_or(id), args);
+    let may = vi.get("May").unwrap_or("May");
+    assert_eq!(say("{month} {year}", &[("month", may), ("year", "2027")]), "tháng 5/2027");
+    let nov = vi.get("Nov").unwrap_or("Nov");
+    assert_eq!(say("{day} {month} {year}", &[("day", "22"), ("month", nov), ("year", "2025")]), "22/11/2025");
+    let minute = [("day", "25"), ("month", nov), ("year", "2026"), ("hour", "14"), ("minute", "03")];
+    assert_eq!(say("{day} {month} {year} {hour}:{minute} UTC", &minute), "14:03 UTC ngày 25/11/2026");
+    assert_eq!(say("Halving, {date}", &[("date", "tháng 4/2028")]), "Đợt halving tháng 4/2028");
+    // No abbreviated month ("thg 5") and no English "Halving" opening a message.
+    for id in vi.ids() {
+        let text = vi.get(id).unwrap_or_default();
+        assert!(!text.contains("thg"), "{id:?} → {text:?}");
+        assert!(!text.starts_with("Halving"), "{id:?} → {text:?}");
+    }
+}
+
+#[test]
+fn arabic_names_the_dollar_in_one_word() {
+    // "USD" beside "دولار" on one page reads as two currencies.
+    let ar = catalog_of(Lang::Ar);
+    for id in ar.ids() {
+        let text = ar.get(id).unwrap_or_default();
+        assert!(!text.contains("USD"), "{id:?} → {text:?}");
+    }
+}
+
+#[test]
+fn arabic_writes_its_numbers_in_its_own_digits() {
+    // One kind of digits on a page: `nu=latn` turns these into 0–9 as it does the figures
+    // (Catalog::in_latin_digits), so a Latin number here would stay Latin on an Eastern
+    // page. Codes keep theirs: a number right after a Latin letter or digit, `=` or `-`,
+    // maybe with a space between (S21, HTTP 429, CC BY-NC 4.0, cmp=1, ercot-n-2025). Link values the reader
+    // types as such, and the names of the digits themselves, are Latin on purpose.
+    let link_values = ["it takes 0 or 1", "nu takes only latn (the digits 0–9)", "Western (0123)"];
+    let ar = catalog_of(Lang::Ar);
+    for id in ar.ids().filter(|id| !link_values.iter().any(|v| id.contains(v))) {
+        let text: Vec<char> = ar.get(id).unwrap_or_default().chars().collect();
+        let code = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || "=.,-".contains(*c));
+        for (i, c) in text.iter().enumerate() {
+            let before = |k: usize| i.checked_sub(k).and_then(|j| text.get(j));
+            let in_code = code(before(1)) || (before(1) == Some(&' ') && code(before(2)));
+            assert!(!c.is_ascii_digit() || in_code, "{id:?}: a Latin digit in {:?}", ar.get(id));
+            assert!(!"⁰¹²³⁴⁵⁶⁷⁸⁹".contains(*c), "{id:?}: a superscript in {:?}", ar.get(id));
+        }
+    }
+}

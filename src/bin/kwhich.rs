@@ -58,7 +58,7 @@ JSON as for that link alone without its line breaks and indents.
 table reads its lines as \"eval -\" does and writes CSV (RFC 4180: UTF-8 with a byte order
 mark, CRLF line ends), the same columns and values as the page's figures download:
 \"link\" (the line as read), \"line\" (its number, from 1), \"side\", then each key of
-\"scenario\" and of \"metrics\" in their order, \"history_source\" and \"warnings\" (the
+\"scenario\" and of \"metrics\" in their order, \"history_source\", \"network_date\" and \"warnings\" (the
 link's, joined by \" | \"; empty when none). Numbers are plain decimals at full precision,
 an empty cell where eval prints null; text that a spreadsheet would run as a formula (a
 leading =, +, -, @, tab or CR) starts with '. A comparison link gives two rows, side \"a\"

@@ -176,6 +176,14 @@ impl Scenario {
         }
     }
 
+    /// Whether the network is the snapshot's ([`crate::model::SNAPSHOT_DATE`]): its
+    /// difficulty, subsidy, fees and block height at their defaults, and no hashprice set
+    /// by hand.
+    pub fn network_is_snapshot(&self) -> bool {
+        self.hp.is_none()
+            && [Key::Diff, Key::Sub, Key::Fee, Key::Blk].into_iter().all(|k| self.get(k) == self.default_of(k))
+    }
+
     /// Sets a key after checking its range; on error the scenario is unchanged.
     /// `None` clears `hp` (and resets any other key to its default).
     pub fn set(&mut self, key: Key, value: Option<Decimal>) -> Result<(), FieldError> {
@@ -203,6 +211,7 @@ impl Scenario {
         let mut full = self.clone();
         full.view.embed = false;
         full.view.show = None;
+        full.view.chart = None;
         full.view.edit = true;
         // The full page always offers today's network.
         full.view.live = false;

@@ -125,6 +125,45 @@ impl Section {
     fn bit(self) -> u16 {
         1 << (self as u8)
     }
+
+    /// Whether a comparison shows this section: a group of its table, or (B's) inputs. The
+    /// decision map, "What moves the answer" and History are of one scenario.
+    pub fn in_comparison(self) -> bool {
+        !matches!(self, Section::Map | Section::Drivers | Section::History)
+    }
+}
+
+/// One chart an embed may show alone (`show=` naming it), sized for an article's column
+/// with its title, what it rests on and its source: as a chart tool's embed would be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chart {
+    /// Revenue and margin per kWh of each path, as bars ("What a kWh earns").
+    Kwh,
+    /// Margin per kWh of each path, month by month ("Over time").
+    Margin,
+    /// Cumulative cash per MW of each path over its life ("Over time").
+    Cash,
+    /// The decision map.
+    Map,
+}
+
+impl Chart {
+    pub const ALL: [Chart; 4] = [Chart::Kwh, Chart::Margin, Chart::Cash, Chart::Map];
+
+    /// The `show=` value: none is a section's name, so a link that names a section keeps
+    /// its meaning.
+    pub fn name(self) -> &'static str {
+        match self {
+            Chart::Kwh => "kwh-chart",
+            Chart::Margin => "margin-chart",
+            Chart::Cash => "cash-chart",
+            Chart::Map => "map-chart",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Chart> {
+        Self::ALL.into_iter().find(|c| c.name() == name)
+    }
 }
 
 /// A set of sections, kept in `Section::ALL` order whatever order the link gave.
@@ -154,6 +193,14 @@ impl Sections {
 
     pub fn contains(self, s: Section) -> bool {
         self.0 & s.bit() != 0
+    }
+
+    /// The sections of these a comparison shows ([`Section::in_comparison`]).
+    pub fn in_comparison(self) -> Sections {
+        Section::ALL
+            .into_iter()
+            .filter(|s| s.in_comparison() && self.contains(*s))
+            .fold(Sections::empty(), Sections::with)
     }
 
     /// The link value: `compare,btc`.
@@ -239,6 +286,10 @@ pub struct View {
     pub live: bool,
     /// `pu=`: the unit of the power price's field.
     pub power_unit: PowerUnit,
+    /// `nu=latn`: Western digits (0–9) where the language has its own (Arabic).
+    pub latin_digits: bool,
+    /// `show=` naming one chart: an embed of that chart alone (`show` is then `None`).
+    pub chart: Option<Chart>,
 }
 
 impl Default for View {
@@ -252,6 +303,8 @@ impl Default for View {
             edit: true,
             live: false,
             power_unit: PowerUnit::UsdPerKwh,
+            latin_digits: false,
+            chart: None,
         }
     }
 }
@@ -259,6 +312,9 @@ impl Default for View {
 impl View {
     /// The sections this view shows.
     pub fn sections(&self) -> Sections {
+        if self.chart.is_some() {
+            return Sections::empty();
+        }
         match (self.embed, self.show) {
             (_, Some(s)) => s,
             (true, None) => Sections::EMBED_DEFAULT,

@@ -14,6 +14,7 @@ use crate::model::link::share_link::plain;
 use crate::model::view::{Lang, Section};
 use crate::model::{MetricId as M, Scenario};
 use crate::model::{Metrics, Path};
+use crate::text::embed_facts::{facts_text, NetworkDate};
 use crate::text::format::{figure_text_with, metric_cell_text, metric_text};
 use crate::text::headline::headline;
 use crate::text::paths::path_name;
@@ -48,6 +49,9 @@ pub fn answer_html(scenario: &Scenario, metrics: &Metrics) -> String {
         out.push_str("<main class=\"embed\" id=\"results\" tabindex=\"-1\" data-layout=\"embed\">");
         out.push_str("<h1 class=\"embed-title\">kWhich</h1>");
         out.push_str(headline.as_deref().unwrap_or_default());
+        // What the figures rest on: the app writes the same (src/ui/embed_bar.rs).
+        let facts = facts_text(scenario, NetworkDate::of(scenario));
+        put(&mut out, &["<p class=\"embed-facts\" data-facts=\"\">", &escape_attr(&facts), "</p>"]);
         for card in cards {
             card_html(&mut out, card, metrics);
         }
@@ -310,6 +314,10 @@ mod tests {
         assert!(html.starts_with("<main class=\"embed\""), "{html}");
         assert!(html.contains("data-section=\"btc\"") && !html.contains("data-section=\"compare\""));
         assert!(!html.contains("<header"));
+        let facts = "<p class=\"embed-facts\" data-facts=\"\">Network snapshot of 22 Nov 2025 · bitcoin $85,000 · \
+power $0.05 per kWh · Antminer S21 · colocation lease $140 per kW-month</p>";
+        assert!(html.contains(&["<h1 class=\"embed-title\">kWhich</h1>", facts].concat()), "{html}");
+        assert!(!answer("?v=1&show=btc").contains("data-facts"), "the full page has its inputs in view");
         assert_eq!(answer("?v=1&embed=1&show=network,inputs"), "");
         assert_eq!(answer("?v=1&embed=1&show=time"), "");
     }

@@ -10,13 +10,15 @@
 //! المدخلات
 //! ```
 
+use crate::model::edit::number_style::NumberStyle;
 use crate::model::view::Lang;
 
-/// One language's messages, sorted by id for a binary search.
+/// One language's messages, sorted by id for a binary search, and how it writes numbers.
 #[derive(Clone, Debug)]
 pub struct Catalog {
     lang: Lang,
     entries: Vec<(&'static str, &'static str)>,
+    style: NumberStyle,
 }
 
 /// Why a catalog file cannot be read; the line is counted from 1.
@@ -57,11 +59,38 @@ impl Catalog {
             let line = text.lines().position(|l| l == pair[0].0).map_or(0, |n| n + 1);
             return Err(CatalogError::Duplicate { line });
         }
-        Ok(Catalog { lang, entries })
+        Ok(Catalog { lang, entries, style: super::style_of(lang) })
     }
 
     pub fn lang(&self) -> Lang {
         self.lang
+    }
+
+    /// How the page writes numbers with this catalog: the language's way, or the digits
+    /// [`Catalog::with_digits`] chose.
+    pub fn style(&self) -> NumberStyle {
+        self.style
+    }
+
+    /// The catalog in Western digits (`nu=latn`): its figures in [`NumberStyle::EN`], and
+    /// each number its translators wrote in Eastern Arabic digits ("الشهر ٠", "٨٦٬٤٠٠") in
+    /// `0`–`9` with `,` and `.`, so that one page never mixes two kinds of digits. (The
+    /// Arabic catalog writes every number in its own digits; tests/text_catalogs.rs checks.)
+    pub fn in_latin_digits(mut self) -> Catalog {
+        for entry in &mut self.entries {
+            if entry.1.contains(|c| ('\u{660}'..='\u{66C}').contains(&c)) {
+                let latin = entry.1.chars().map(|c| match c {
+                    '\u{660}'..='\u{669}' => char::from_u32(c as u32 - 0x630).unwrap_or(c),
+                    '\u{66B}' => '.',
+                    '\u{66C}' => ',',
+                    c => c,
+                });
+                // Once per message for the page's life, as every message is.
+                entry.1 = String::leak(latin.collect());
+            }
+        }
+        self.style = NumberStyle::EN;
+        self
     }
 
     /// The translation of `id`, if the catalog has one.
@@ -87,6 +116,18 @@ mod tests {
         assert_eq!(c.get("{n} years"), Some("{n} năm"));
         assert_eq!(c.get("Outputs"), None);
         assert_eq!(c.ids().count(), 2);
+    }
+
+    #[test]
+    fn it_writes_the_numbers_of_its_messages_in_western_digits_when_asked() {
+        let text = "A\n٨٦٬٤٠٠ · ١٠^١٥ / ٦٠٠ ث، الشهر ٠؛ ١٫٠٥ S21 XP\n\nB\nبلا أرقام\n";
+        let own = Catalog::parse(Lang::Ar, text).unwrap();
+        assert_eq!(own.style(), NumberStyle::AR);
+        assert_eq!(own.get("A"), Some("٨٦٬٤٠٠ · ١٠^١٥ / ٦٠٠ ث، الشهر ٠؛ ١٫٠٥ S21 XP"));
+        let latin = own.in_latin_digits();
+        assert_eq!(latin.get("A"), Some("86,400 · 10^15 / 600 ث، الشهر 0؛ 1.05 S21 XP"));
+        assert_eq!(latin.get("B"), Some("بلا أرقام"));
+        assert_eq!(latin.style(), NumberStyle::EN);
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod answer_html;
 pub mod catalog;
 pub mod compare_charts;
 pub mod comparison_table;
+pub mod embed_facts;
 pub mod fields;
 pub mod format;
 pub mod headline;
@@ -51,10 +52,12 @@ use crate::model::view::Lang;
 /// the page with the new `lang=`, so no text ever has to change under a reader's eyes).
 static CATALOG: OnceLock<Catalog> = OnceLock::new();
 
-/// Makes `catalog` the language of every message from now on. Only the first call counts:
-/// false when a catalog was already installed.
-pub fn install(catalog: Catalog) -> bool {
-    CATALOG.set(catalog).is_ok()
+/// Makes `catalog` the language of every message from now on, in Western digits when
+/// `latin_digits` (`nu=latn`) and the language has digits of its own (Arabic). Only the
+/// first call counts: false when a catalog was already installed.
+pub fn install(catalog: Catalog, latin_digits: bool) -> bool {
+    let latin = latin_digits && catalog.style().zero != '0';
+    CATALOG.set(if latin { catalog.in_latin_digits() } else { catalog }).is_ok()
 }
 
 /// The language messages are read in: English until a catalog is installed.
@@ -62,9 +65,9 @@ pub fn lang() -> Lang {
     CATALOG.get().map_or(Lang::En, Catalog::lang)
 }
 
-/// How the current language writes numbers.
+/// How the page writes numbers: the current language's way, or its catalog's digits.
 pub fn number_style() -> NumberStyle {
-    style_of(lang())
+    CATALOG.get().map_or(NumberStyle::EN, Catalog::style)
 }
 
 /// How `lang` writes numbers.

@@ -144,6 +144,7 @@ pub fn refusal(reason: &Refusal) -> String {
         Refusal::Lang => t("the languages are en, ar and vi").to_string(),
         Refusal::Theme => t("the themes are light, dark and auto").to_string(),
         Refusal::PowerUnit => t("the power price units are kwh, ckwh and mwh").to_string(),
+        Refusal::Digits => t("nu takes only latn (the digits 0–9)").to_string(),
         Refusal::ZeroOrOne => t("it takes 0 or 1").to_string(),
         Refusal::Sections => tf("the sections are {list}", &[("list", &section_list())]),
         Refusal::Asic(ids) => tf("not a known ASIC ({ids})", &[("ids", ids)]),
@@ -184,6 +185,7 @@ fn fallback_text(fallback: &Fallback) -> String {
         Fallback::AsHashprice => t("A's hashprice override").to_string(),
         Fallback::NoTitle => t("no title").to_string(),
         Fallback::DefaultMonth => t("the data's last month less the ASIC life").to_string(),
+        Fallback::LanguageDigits => t("the language's own digits").to_string(),
         Fallback::NoBuckets => t("no custom profile").to_string(),
         Fallback::SingleModel => t("the single ASIC model").to_string(),
     }

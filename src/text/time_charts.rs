@@ -117,6 +117,22 @@ pub fn date_label(date: YearMonth) -> String {
     tf("{month} {year}", &[("month", name), ("year", &year_text(date.year()))])
 }
 
+/// "22 Nov 2025": a day as a reader dates it (Vietnamese `22/11/2025`, as its press does).
+pub fn day_label(date: YearMonth, day: u8) -> String {
+    let name = MONTHS.get(usize::from(date.month().saturating_sub(1))).map_or("", |m| t(m));
+    let day = num(&day.to_string());
+    tf("{day} {month} {year}", &[("day", &day), ("month", name), ("year", &year_text(date.year()))])
+}
+
+/// The network snapshot's day, [`SNAPSHOT_DATE`], as a reader dates it. Its digits come
+/// from the ISO text as they are: no integer formatting on the first load, where the
+/// embed's line shows this date.
+pub fn snapshot_date() -> String {
+    let name = MONTHS.get(usize::from(SNAPSHOT_MONTH.month().saturating_sub(1))).map_or("", |m| t(m));
+    let (year, day) = (num(SNAPSHOT_DATE.get(..4).unwrap_or("")), num(SNAPSHOT_DATE.get(8..).unwrap_or("")));
+    tf("{day} {month} {year}", &[("day", &day), ("month", name), ("year", &year)])
+}
+
 /// A y tick of millions of dollars: `$6M` in English, the number of millions elsewhere.
 pub(crate) fn millions_tick(value: Decimal, dp: u32) -> String {
     match lang() {

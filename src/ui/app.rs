@@ -5,22 +5,22 @@ use leptos::prelude::*;
 use super::fields::input_panel::InputPanel;
 use super::fields::language_picker::LanguagePicker;
 use super::hooks::state::{
-    ComparingCtx, LinkCtx, MetricsCtx, ProjectionCtx, ScenarioCtx, SettledCtx, TimeModel, TimeModelCtx,
+    ComparingCtx, LinkCtx, LiveReadingCtx, MetricsCtx, ProjectionCtx, ScenarioCtx, SettledCtx, TimeModel, TimeModelCtx,
 };
 use super::hooks::use_embed_height::use_embed_height;
 use super::hooks::use_scenario_url::use_scenario_url;
 use super::hooks::use_settled::use_settled;
 use super::lazy;
-use super::sections::compare_card::CompareCard;
+use super::sections::compare_card::{CompareCard, KwhChartAlone};
 use super::sections::cost_per_btc_card::CostPerBtcCard;
 use super::sections::network_card::NetworkCard;
 use super::sections::notice::Notice;
 use super::sections::per_mw_table::PerMwTable;
-use super::share::embed_bar::EmbedBar;
+use super::share::embed_bar::{EmbedBar, EmbedFacts};
 use super::share::share_bar::ShareBar;
 use crate::model::economics::projection::Projection;
 use crate::model::evaluate_static;
-use crate::model::view::Section;
+use crate::model::view::{Chart, Section};
 use crate::text::t;
 
 /// The whole calculator.
@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
     // While comparing, A and B side by side take the place of the single scenario's cards.
     let comparing = Memo::new(move |_| session.with(|s| s.pinned().is_some()));
     provide_context(ComparingCtx(comparing));
+    provide_context(LiveReadingCtx(RwSignal::new(None)));
 
     let view = scenario.with_untracked(|s| s.view);
     // The theme follows the link; an effect touches only the document element. The language
@@ -91,6 +92,28 @@ pub fn App() -> impl IntoView {
         if compared || [Section::Time, Section::PerMw, Section::History].into_iter().any(|s| sections.contains(s)) {
             lazy::load_time_model();
         }
+        // One chart alone (`show=kwh-chart`, …): its title, what it rests on, the chart, its
+        // source, and the way to the full calculator; at an article column's width.
+        if let Some(chart) = view.chart.filter(|_| !compared) {
+            if chart != Chart::Kwh && chart != Chart::Map {
+                lazy::load_time_model();
+            }
+            let shown = match chart {
+                Chart::Kwh => view! { <KwhChartAlone/> }.into_any(),
+                _ => lazy::chart_alone(chart),
+            };
+            return view! {
+                <main class="embed alone" id="results" tabindex="-1" data-layout="embed" data-alone=chart.name()>
+                    <h1 class="embed-title">"kWhich"</h1>
+                    {headline}
+                    <EmbedFacts/>
+                    <Notice warnings=warnings/>
+                    {shown}
+                    <EmbedBar editable=false/>
+                </main>
+            }
+            .into_any();
+        }
         let shown = Section::ALL.into_iter().filter(move |s| {
             (sections.contains(*s) || (*s == Section::Network && live)) && (*s == Section::Inputs || !compared)
         });
@@ -98,10 +121,12 @@ pub fn App() -> impl IntoView {
             <main class="embed" id="results" tabindex="-1" data-layout="embed">
                 <h1 class="embed-title">"kWhich"</h1>
                 {headline}
+                // What the figures rest on, as the boot module wrote it (one scenario's).
+                {(!compared).then(|| view! { <EmbedFacts/> })}
                 <Notice warnings=warnings/>
                 {compared.then(lazy::comparison)}
                 {shown.map(|s| section_view(s, editable)).collect_view()}
-                <EmbedBar/>
+                <EmbedBar editable=editable/>
             </main>
         }
         .into_any();

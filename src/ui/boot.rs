@@ -40,7 +40,7 @@ pub fn run() {
         lang,
         Box::new(move |catalog| {
             if let Some(catalog) = catalog {
-                crate::text::install(catalog);
+                crate::text::install(catalog, link.view().latin_digits);
             }
             answer_then_app(&link);
         }),

@@ -23,10 +23,10 @@ use super::sections::history_section::HistorySection;
 use super::sections::map_section::MapSection;
 use super::sections::methodology::Methodology;
 use super::sections::power_section::PowerSection;
-use super::sections::time_section::TimeSection;
+use super::sections::time_section::{TimeChartAlone, TimeSection};
 use super::share::embed_panel::EmbedPanel;
 use super::share::saved_scenarios::SavedScenarios;
-use crate::model::view::Section;
+use crate::model::view::{Chart, Section};
 use crate::model::{evaluate_over_time, Metrics, Path, Scenario};
 use crate::text::t;
 
@@ -49,17 +49,18 @@ fn over_time() -> Result<(TimeModel, TimeWords), SplitLoaderError> {
 // "Power by the hour" (`None`: it is no `show=` section) shares it too: its chart is the
 // line chart's, which the time chunk holds.
 #[wasm_split(kwhich_time, fallible, preload(preload_time_view))]
-fn time_view(section: Option<Section>) -> Result<AnyView, SplitLoaderError> {
-    Ok(match section {
-        Some(Section::History) => view! { <HistorySection/> }.into_any(),
-        Some(_) => view! { <TimeSection/> }.into_any(),
-        None => view! { <PowerSection/> }.into_any(),
+fn time_view(section: Option<Section>, chart: Option<Chart>) -> Result<AnyView, SplitLoaderError> {
+    Ok(match (section, chart) {
+        (_, Some(chart)) => view! { <TimeChartAlone chart=chart/> }.into_any(),
+        (Some(Section::History), None) => view! { <HistorySection/> }.into_any(),
+        (Some(_), None) => view! { <TimeSection/> }.into_any(),
+        (None, None) => view! { <PowerSection/> }.into_any(),
     })
 }
 
 #[wasm_split(kwhich_map, fallible, preload(preload_map_view))]
-fn map_view() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <MapSection/> }.into_any())
+fn map_view(alone: bool) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <MapSection alone=alone/> }.into_any())
 }
 
 #[wasm_split(kwhich_map, fallible, preload(preload_drivers_view))]
@@ -161,7 +162,7 @@ pub fn time_section(section: Section) -> AnyView {
     let TimeModelCtx(model) = expect_context();
     deferred(async move {
         with_time_model(model).await?;
-        time_view(Some(section)).await
+        time_view(Some(section), None).await
     })
 }
 
@@ -171,13 +172,28 @@ pub fn power_section() -> AnyView {
     let TimeModelCtx(model) = expect_context();
     deferred(async move {
         with_time_model(model).await?;
-        time_view(None).await
+        time_view(None, None).await
     })
+}
+
+/// One chart alone (`show=margin-chart`, `cash-chart`, `map-chart`), from its section's
+/// chunk; the per-kWh bars are in the app's own.
+pub fn chart_alone(chart: Chart) -> AnyView {
+    match chart {
+        Chart::Map => deferred(map_view(true)),
+        _ => {
+            let TimeModelCtx(model) = expect_context();
+            deferred(async move {
+                with_time_model(model).await?;
+                time_view(Some(Section::Time), Some(chart)).await
+            })
+        }
+    }
 }
 
 /// The decision map.
 pub fn map_section() -> AnyView {
-    deferred(map_view())
+    deferred(map_view(false))
 }
 
 /// "What moves the answer": the tornado.

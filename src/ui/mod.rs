@@ -32,16 +32,17 @@ fn boxed_text(text: Box<dyn Fn() -> String + Send + Sync>) -> impl IntoView {
 /// cannot be had leaves the page in English, and says so in `<html lang>`.
 pub fn mount() {
     let search = window().location().search().unwrap_or_default();
-    let lang = crate::model::from_link(&search).0.view().lang;
+    let view = *crate::model::from_link(&search).0.view();
+    let lang = view.lang;
     // The boot module (boot.rs) has installed the link's catalog already when it could.
     if lang == Lang::En || crate::text::lang() == lang {
         return start();
     }
     web::load_catalog(
         lang,
-        Box::new(|catalog| {
+        Box::new(move |catalog| {
             if let Some(catalog) = catalog {
-                crate::text::install(catalog);
+                crate::text::install(catalog, view.latin_digits);
             }
             start();
         }),

@@ -119,6 +119,12 @@ impl Session {
         true
     }
 
+    /// Back to `link` as it was opened, whatever was typed or settled since (an embed's
+    /// "Back to the article's figures"): no undo, and no text waiting to be valid.
+    pub fn back_to(&mut self, link: Link) {
+        *self = Session::new(link);
+    }
+
     /// Takes the scenario of a link from the browser's history (Back, Forward): unless it
     /// is what the link already holds, the session becomes that link's.
     pub fn restore(&mut self, link: Link) {
@@ -141,6 +147,21 @@ mod tests {
 
     fn query(s: &Session) -> String {
         s.link().to_query()
+    }
+
+    #[test]
+    fn it_goes_back_to_the_link_it_opened_with_typing_and_all() {
+        let opened = from_link("?kwh=0.04&b.kwh=0.03").0;
+        let mut s = Session::new(opened.clone());
+        s.edit(&mut |d| d.type_text(Key::Btc, Source::Field, "91000"));
+        s.edit(&mut Draft::settle);
+        s.edit(&mut |d| d.type_text(Key::Kwh, Source::Field, "abc"));
+        assert_ne!(s.link(), opened);
+        s.back_to(opened.clone());
+        assert_eq!(s.link(), opened);
+        assert!(s.draft().held_instead().is_empty(), "no text left waiting");
+        assert_eq!(s.draft().scenario().kwh().get(), dec!(0.03));
+        assert!(s.pinned().is_some(), "a comparison stays one");
     }
 
     #[test]

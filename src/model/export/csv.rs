@@ -8,7 +8,9 @@
 
 use crate::model::chart::time::SNAPSHOT_MONTH;
 use crate::model::economics::projection::{Projection, ProjectionPoint};
-use crate::model::export::entries::{metric_entries, projection_columns, projection_values, scenario_entries, Value};
+use crate::model::export::entries::{
+    metric_entries, network_date, projection_columns, projection_values, scenario_entries, Value,
+};
 use crate::model::history::{self, evaluate_history};
 use crate::model::link::comparison::{difference, differences, Comparison, Link};
 use crate::model::link::share_link::plain;
@@ -71,7 +73,8 @@ impl Table {
 pub fn figures(scenario: &Scenario, metrics: &Metrics) -> String {
     let history = evaluate_history(scenario, InvalidKeys::default());
     let (inputs, figures) = (scenario_entries(scenario), metric_entries(metrics, &history));
-    let source = [("history_source", Value::Text(history::ATTRIBUTION.into()))];
+    let source =
+        [("history_source", Value::Text(history::ATTRIBUTION.into())), ("network_date", network_date(scenario))];
     let mut table = Table::new();
     table.header(inputs.iter().chain(&figures).chain(&source).map(|(name, _)| *name));
     table.row(inputs.into_iter().chain(figures).chain(source).map(|(_, value)| value));
@@ -84,20 +87,21 @@ pub fn comparison_figures(comparison: &Comparison, a: &Metrics, b: &Metrics) -> 
     let history = |s: &Scenario| evaluate_history(s, InvalidKeys::default());
     let (ha, hb) = (history(comparison.a()), history(comparison.b()));
     let rows = [("a", comparison.a(), a, &ha), ("b", comparison.b(), b, &hb)];
-    let source = || std::iter::once(Value::Text(history::ATTRIBUTION.into()));
+    let source = |s: &Scenario| [Value::Text(history::ATTRIBUTION.into()), network_date(s)];
     let mut table = Table::new();
     let names = scenario_entries(comparison.a()).into_iter().chain(metric_entries(a, &ha)).map(|(name, _)| name);
-    table.header(std::iter::once("side").chain(names).chain(["history_source"]));
+    table.header(std::iter::once("side").chain(names).chain(["history_source", "network_date"]));
     for (side, scenario, metrics, history) in rows {
         let values = scenario_entries(scenario).into_iter().chain(metric_entries(metrics, history)).map(|(_, v)| v);
-        table.row(std::iter::once(Value::Text(side.into())).chain(values).chain(source()));
+        table.row(std::iter::once(Value::Text(side.into())).chain(values).chain(source(scenario)));
     }
     let blanks = scenario_entries(comparison.a()).into_iter().map(|_| Value::Null);
     let deltas = differences(a, b).into_iter().map(|(_, figure)| Value::figure(figure));
     let backtest = history::json::metrics(&ha).into_iter().zip(history::json::metrics(&hb));
     let backtest = backtest.map(|((_, fa), (_, fb))| Value::figure(difference(fa, fb)));
     let row = std::iter::once(Value::Text("b_minus_a".into())).chain(blanks).chain(deltas).chain(backtest);
-    table.row(row.chain(source()));
+    // B − A has the attribution; a difference of two days is no date.
+    table.row(row.chain([Value::Text(history::ATTRIBUTION.into()), Value::Null]));
     table.0
 }
 
@@ -116,7 +120,7 @@ pub fn table_header() -> String {
     let metrics = crate::model::evaluate_static(&scenario, InvalidKeys::default());
     let names = scenario_entries(&scenario).into_iter().chain(metric_entries(&metrics, &history)).map(|(name, _)| name);
     let mut table = Table::new();
-    table.header(TABLE_FIRST.into_iter().chain(names).chain(["history_source", "warnings"]));
+    table.header(TABLE_FIRST.into_iter().chain(names).chain(["history_source", "network_date", "warnings"]));
     table.0
 }
 
@@ -142,7 +146,7 @@ pub fn table_rows(given: &str, line: usize, link: &Link, warnings: &[String]) ->
             side.map_or(Value::Null, |side| Value::Text(side.into())),
         ];
         let values = scenario_entries(scenario).into_iter().chain(metric_entries(&metrics, &history)).map(|(_, v)| v);
-        let last = [Value::Text(history::ATTRIBUTION.into()), warnings.clone()];
+        let last = [Value::Text(history::ATTRIBUTION.into()), network_date(scenario), warnings.clone()];
         table.row(first.into_iter().chain(values).chain(last));
     }
     table.0
@@ -206,7 +210,7 @@ const STEM_MAX: usize = 80;
 const SLUG_MAX: usize = 60;
 
 /// Keys that say how the page looks, not what it computes: left out of file names.
-const DISPLAY_KEYS: [&str; 9] = ["v", "lang", "title", "embed", "theme", "pu", "show", "edit", "live"];
+const DISPLAY_KEYS: [&str; 10] = ["v", "lang", "title", "embed", "theme", "pu", "show", "edit", "live", "nu"];
 
 /// A readable file name stem for `link`: its title as a slug of its own letters and
 /// digits (Arabic and Vietnamese kept: `đào-hay-cho-thuê`), or else its inputs as

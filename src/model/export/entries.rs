@@ -77,10 +77,22 @@ pub fn scenario_entries(scenario: &Scenario) -> Vec<(&'static str, Value)> {
         None if !view.embed => view.sections().toggled(Section::History, false),
         _ => view.sections(),
     };
-    entries.push(("show", Value::Text(shown.to_link_value())));
+    let shown = view.chart.map_or_else(|| shown.to_link_value(), |c| c.name().to_string());
+    entries.push(("show", Value::Text(shown)));
     entries.push(("edit", Value::flag(view.edit)));
     entries.push(("live", Value::flag(view.live)));
+    entries.push(("nu", if view.latin_digits { Value::Text("latn".into()) } else { Value::Null }));
     entries
+}
+
+/// The day of the network figures, ISO 8601: the snapshot's ([`crate::model::SNAPSHOT_DATE`])
+/// when the scenario's network is the snapshot's, else [`Value::Null`] (set in the link; a
+/// link does not say when).
+pub fn network_date(scenario: &Scenario) -> Value {
+    match scenario.network_is_snapshot() {
+        true => Value::Text(crate::model::SNAPSHOT_DATE.to_string()),
+        false => Value::Null,
+    }
 }
 
 /// The scaled profile `p_1 … p_100` (USD/kWh), SPEC.md's `"profile"`; `None` when the

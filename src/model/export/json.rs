@@ -5,7 +5,7 @@
 
 use crate::model::economics::projection::{project, Projection};
 use crate::model::export::entries::{
-    metric_entries, profile_values, projection_columns, projection_values, scenario_entries, Value,
+    metric_entries, network_date, profile_values, projection_columns, projection_values, scenario_entries, Value,
 };
 use crate::model::history::{self, evaluate_history};
 use crate::model::link::comparison::{differences, Comparison};
@@ -106,6 +106,8 @@ pub fn comparison_report(comparison: &Comparison, a: &Metrics, b: &Metrics, warn
 fn side(scenario: &Scenario, metrics: &Metrics, projection: &Projection, warnings: Option<&[String]>) -> String {
     let mut out = String::from("{\n  \"scenario\": ");
     object(&mut out, &json_entries(scenario_entries(scenario)));
+    out.push_str(",\n  \"network_date\": ");
+    out.push_str(&value(&network_date(scenario)));
     let history = evaluate_history(scenario, InvalidKeys::default());
     out.push_str(",\n  \"metrics\": ");
     object(&mut out, &json_entries(metric_entries(metrics, &history)));

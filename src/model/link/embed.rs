@@ -2,7 +2,7 @@
 
 use crate::model::link::comparison::Link;
 use crate::model::scenario::Scenario;
-use crate::model::view::{Lang, Section, Sections, Theme, Title, View};
+use crate::model::view::{Chart, Lang, Section, Sections, Theme, Title, View};
 
 /// What the author chose in the embed panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +17,10 @@ pub struct EmbedOptions {
     pub lang: Lang,
     /// A headline above the embed (`title=`).
     pub title: Option<Title>,
+    /// One chart alone (`show=kwh-chart`, …) in place of the sections.
+    pub chart: Option<Chart>,
+    /// Western digits in a language with its own (`nu=latn`).
+    pub latin_digits: bool,
 }
 
 impl Default for EmbedOptions {
@@ -30,6 +34,8 @@ impl Default for EmbedOptions {
             live: false,
             lang: Lang::En,
             title: None,
+            chart: None,
+            latin_digits: false,
         }
     }
 }
@@ -56,6 +62,10 @@ struct Heights {
     comparison: [u32; 3],
     /// A headline (`title=`) of one or two lines.
     title: [u32; 3],
+    /// The line under a single scenario's title: the network's date and the inputs.
+    facts: [u32; 3],
+    /// One chart alone, in `Chart::ALL` order, with its caption and source line.
+    charts: [[u32; 3]; 4],
 }
 
 const COLUMN: Heights = Heights {
@@ -73,6 +83,8 @@ const COLUMN: Heights = Heights {
     ],
     comparison: [210, 210, 210],
     title: [40, 40, 40],
+    facts: [50, 50, 50],
+    charts: [[400, 420, 420], [400, 400, 400], [400, 440, 420], [800, 800, 860]],
 };
 
 const PHONE: Heights = Heights {
@@ -90,6 +102,8 @@ const PHONE: Heights = Heights {
     ],
     comparison: [270, 250, 270],
     title: [60, 60, 60],
+    facts: [70, 70, 90],
+    charts: [[410, 460, 460], [390, 390, 390], [390, 430, 430], [650, 670, 710]],
 };
 
 /// The iframe's height before the resize script fits it, or for good when a CMS strips the
@@ -106,14 +120,18 @@ pub fn estimated_height(link: &Link, options: &EmbedOptions, width: WidthClass) 
         Lang::Vi => 2,
     };
     let compared = matches!(link, Link::Compare(_));
+    let title = if options.title.is_some() { table.title[lang] } else { 0 };
+    let facts = if compared { 0 } else { table.facts[lang] };
+    if let Some(at) = options.chart.and_then(|c| Chart::ALL.iter().position(|a| *a == c)).filter(|_| !compared) {
+        return table.chrome[lang] + title + facts + table.charts[at][lang];
+    }
     let shown = Section::ALL.into_iter().zip(table.sections).filter(|(section, _)| {
         let chosen = options.sections.contains(*section) || (*section == Section::Network && options.live);
         chosen && (*section == Section::Inputs || !compared)
     });
     let sections: u32 = shown.map(|(_, heights)| heights[lang]).sum();
     let comparison = if compared { table.comparison[lang] } else { 0 };
-    let title = if options.title.is_some() { table.title[lang] } else { 0 };
-    table.chrome[lang] + title + comparison + sections
+    table.chrome[lang] + title + facts + comparison + sections
 }
 
 /// The host-page script that fits the iframe to its content: its file in the build and, for
@@ -169,6 +187,12 @@ fn embed_view(mut view: View, options: &EmbedOptions) -> View {
     view.live = options.live;
     view.lang = options.lang;
     view.title = options.title;
+    view.chart = options.chart;
+    if view.chart.is_some() {
+        view.show = None;
+    }
+    // Only a language with digits of its own has another kind to choose.
+    view.latin_digits = options.latin_digits && options.lang == Lang::Ar;
     view
 }
 
@@ -179,10 +203,16 @@ pub fn embed_scenario(scenario: &Scenario, options: &EmbedOptions) -> Scenario {
     embedded
 }
 
-/// The link (one scenario, or both sides of a comparison) as an embed shows it.
+/// The link (one scenario, or both sides of a comparison) as an embed shows it. A
+/// comparison's link names only the sections a comparison shows, so that a snippet never
+/// offers a reader what the embed leaves out.
 pub fn embed_link(link: &Link, options: &EmbedOptions) -> Link {
     let mut embedded = link.clone();
-    embedded.set_view(embed_view(*link.view(), options));
+    let options = match link {
+        Link::Compare(_) => EmbedOptions { sections: options.sections.in_comparison(), chart: None, ..*options },
+        Link::Single(_) => *options,
+    };
+    embedded.set_view(embed_view(*link.view(), &options));
     embedded
 }
 
@@ -283,6 +313,11 @@ mod tests {
             to_query(&embed_scenario(&arabic_page, &vi)),
             "v=1&lang=vi&title=%C4%90%C3%A0o%20hay%20cho%20thu%C3%AA%3F%203%20%C2%A2%20%26%20AI&embed=1&live=1"
         );
+        // Western digits for an Arabic article; nothing to choose in Vietnamese.
+        let latin = EmbedOptions { lang: Lang::Ar, latin_digits: true, ..EmbedOptions::default() };
+        assert_eq!(to_query(&embed_scenario(&arabic_page, &latin)), "v=1&lang=ar&embed=1&nu=latn");
+        let vi_latin = EmbedOptions { latin_digits: true, ..vi };
+        assert_eq!(to_query(&embed_scenario(&arabic_page, &vi_latin)), to_query(&embed_scenario(&arabic_page, &vi)));
         let (back, warnings) = crate::model::from_query(&to_query(&embed_scenario(&arabic_page, &vi)));
         assert!(warnings.is_empty());
         assert_eq!(back.view.title.map(|t| t.as_str().to_string()), Some("Đào hay cho thuê? 3 ¢ & AI".into()));
@@ -321,27 +356,47 @@ mod tests {
     }
 
     #[test]
+    fn a_comparison_embed_names_only_the_sections_a_comparison_shows() {
+        let (link, _) = crate::model::from_link("?v=1&kwh=0.045&b.kwh=0.03");
+        let all = Section::ALL.into_iter().fold(Sections::empty(), Sections::with);
+        let options = EmbedOptions { sections: all, ..EmbedOptions::default() };
+        let query = embed_link(&link, &options).to_query();
+        assert_eq!(query, "v=1&kwh=0.045&embed=1&show=compare,btc,mw,network,time,inputs&b.kwh=0.03");
+        // Only what a comparison cannot show: nothing left to name.
+        let map = EmbedOptions { sections: Sections::empty().with(Section::Map), ..options };
+        assert_eq!(embed_link(&link, &map).to_query(), "v=1&kwh=0.045&embed=1&show=&b.kwh=0.03");
+        // One scenario keeps every section.
+        let single = Link::Single(Scenario::default());
+        assert_eq!(embed_link(&single, &map).to_query(), "v=1&embed=1&show=map");
+    }
+
+    #[test]
     fn it_estimates_the_height_of_the_chosen_sections_in_the_article_language() {
         let single = Link::Single(Scenario::default());
         let height = |options: &EmbedOptions| estimated_height(&single, options, WidthClass::Column);
         // The default embed (comparison and cost per BTC) at a 640 px column, in English.
-        assert_eq!(height(&EmbedOptions::default()), 80 + 490 + 370);
+        // The title, the line of what the figures rest on and the bar: 80 + 50.
+        assert_eq!(height(&EmbedOptions::default()), 80 + 50 + 490 + 370);
         // Four sections in Vietnamese: about 2,800 px at 640 px, 3,200 px on a phone.
         let four =
             Sections::empty().with(Section::Compare).with(Section::Btc).with(Section::PerMw).with(Section::Inputs);
         let vi = EmbedOptions { sections: four, lang: Lang::Vi, ..EmbedOptions::default() };
-        assert_eq!(height(&vi), 80 + 580 + 390 + 460 + 1310);
-        assert_eq!(estimated_height(&single, &vi, WidthClass::Phone), 70 + 600 + 520 + 540 + 1500);
+        assert_eq!(height(&vi), 80 + 50 + 580 + 390 + 460 + 1310);
+        assert_eq!(estimated_height(&single, &vi, WidthClass::Phone), 70 + 90 + 600 + 520 + 540 + 1500);
         // Arabic's per-MW table wraps more than English's.
         let mw = Sections::empty().with(Section::PerMw);
         let en_mw = EmbedOptions { sections: mw, ..EmbedOptions::default() };
         assert!(height(&EmbedOptions { lang: Lang::Ar, ..en_mw }) > height(&en_mw));
         // live=1 shows the network card; a headline adds its line.
-        assert_eq!(height(&EmbedOptions { live: true, ..en_mw }), 80 + 360 + 270);
+        assert_eq!(height(&EmbedOptions { live: true, ..en_mw }), 80 + 50 + 360 + 270);
         let title = Title::new("Mine or lease?").ok();
-        assert_eq!(height(&EmbedOptions { title, ..en_mw }), 80 + 40 + 360);
-        // No section: the title and the bar alone.
-        assert_eq!(height(&EmbedOptions { sections: Sections::empty(), ..en_mw }), 80);
+        assert_eq!(height(&EmbedOptions { title, ..en_mw }), 80 + 40 + 50 + 360);
+        // No section: the title, the line and the bar alone.
+        assert_eq!(height(&EmbedOptions { sections: Sections::empty(), ..en_mw }), 80 + 50);
+        // One chart alone, whatever sections are ticked: the decision map in Vietnamese.
+        let map = EmbedOptions { chart: Some(Chart::Map), lang: Lang::Vi, ..vi };
+        assert_eq!(height(&map), 80 + 50 + 860);
+        assert_eq!(estimated_height(&single, &map, WidthClass::Phone), 70 + 90 + 710);
     }
 
     #[test]
@@ -353,13 +408,23 @@ mod tests {
     }
 
     #[test]
+    fn it_writes_one_chart_alone_in_place_of_the_sections() {
+        let options = EmbedOptions { chart: Some(Chart::Margin), ..EmbedOptions::default() };
+        let query = to_query(&embed_scenario(&Scenario::default(), &options));
+        assert_eq!(query, "v=1&embed=1&show=margin-chart");
+        // A comparison shows no chart alone: its snippet names none.
+        let (link, _) = crate::model::from_link("?v=1&kwh=0.045&b.kwh=0.03");
+        assert!(!embed_link(&link, &options).to_query().contains("chart"));
+    }
+
+    #[test]
     fn it_writes_the_estimate_as_the_iframe_height() {
         let four =
             Sections::empty().with(Section::Compare).with(Section::Btc).with(Section::PerMw).with(Section::Inputs);
         let options = EmbedOptions { sections: four, lang: Lang::Ar, ..EmbedOptions::default() };
         let link = Link::Single(Scenario::default());
         let html = snippet("https://x.org/k/", &link, &options, TITLE, &ResizeScript::default());
-        assert!(html.contains(" height=\"2750\" "), "{html}");
+        assert!(html.contains(" height=\"2800\" "), "{html}");
         assert!(!html.contains("720"), "{html}");
     }
 

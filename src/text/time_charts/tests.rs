@@ -53,6 +53,8 @@ fn it_plots_the_exact_figures_it_labels() {
     assert!(labels.contains(&"Colocation pays back"), "{labels:?}");
     let margin = margin_chart(&scenario, &projection);
     assert!(margin.markers.iter().any(|(_, l)| l == "Halving, Apr 2028"));
+    assert_eq!(snapshot_date(), "22 Nov 2025");
+    assert_eq!(snapshot_date(), day_label(SNAPSHOT_MONTH, 22));
     assert!(margin.title.starts_with("Mining's margin per kWh turns negative in "), "{}", margin.title);
     assert!(margin.source.starts_with("Source: kWhich, network snapshot "));
 }

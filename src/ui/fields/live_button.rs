@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::model::edit::live::{read_report, Failure, Network, Refused, Source};
 use crate::text::{live, t};
-use crate::ui::hooks::state::{ScenarioCtx, SessionCtx};
+use crate::ui::hooks::state::{LiveReadingCtx, ScenarioCtx, SessionCtx};
 use crate::ui::web;
 
 /// How long the four answers may take together, in seconds.
@@ -33,6 +33,7 @@ pub fn LiveButton() -> impl IntoView {
     let session: SessionCtx = expect_context();
     let ScenarioCtx(scenario) = expect_context();
     let outcome = RwSignal::new(None::<Outcome>);
+    let LiveReadingCtx(last_reading) = expect_context();
 
     let done = move |report: String| {
         let next = read_report(&report).map_err(Outcome::Failed).and_then(|reading| {
@@ -41,6 +42,7 @@ pub fn LiveButton() -> impl IntoView {
             let network = reading.to_network().map_err(refused)?;
             let next = scenario.with_untracked(|s| network.apply_to(s)).map_err(refused)?;
             session.accept(next, &Network::KEYS);
+            last_reading.set(Some((network, reading.source.at)));
             Ok(Outcome::Applied(network, reading.source.clone()))
         });
         outcome.set(Some(next.unwrap_or_else(|failed| failed)));

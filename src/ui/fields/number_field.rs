@@ -11,7 +11,7 @@ use crate::model::fields::parse_decimal;
 use crate::model::view::PowerUnit;
 use crate::model::Key;
 use crate::text::fields::{error_text, help, label, range_text, unit, unusual_hint};
-use crate::text::{number_style, t};
+use crate::text::{lang, number_style, style_of, t};
 use crate::ui::fields::power_unit_picker::PowerUnitPicker;
 use crate::ui::hooks::state::{ScenarioCtx, SessionCtx};
 use crate::ui::live_text;
@@ -22,7 +22,8 @@ use rust_decimal::Decimal;
 /// thousands separator, which the language's style refuses, reaches the draft as a `,`: the
 /// draft refuses that with the same reason ([`crate::model::fields::FieldError::Comma`]).
 pub fn typed_plain(text: &str) -> String {
-    number_style().delocalize(text).unwrap_or_else(|_| ",".to_string())
+    // Read in the language's own way, whatever digits the page writes: Arabic reads both.
+    style_of(lang()).delocalize(text).unwrap_or_else(|_| ",".to_string())
 }
 
 /// How long a reader must stop typing for a usual value to enter the link (leaving the

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::economics::projection::Projection;
 use crate::model::edit::draft::{Draft, Source};
+use crate::model::edit::live::{Network, UtcMinute};
 use crate::model::edit::session::Session;
 use crate::model::presets::{AsicPreset, GpuPreset};
 use crate::model::view::PowerUnit;
@@ -138,6 +139,16 @@ impl SessionCtx {
         });
     }
 
+    /// Back to the link the page opened with (an embed's "Back to the article's figures").
+    pub fn back_to(self, link: Link) {
+        let mut link = Some(link);
+        self.change(&mut |s| {
+            if let Some(link) = link.take() {
+                s.back_to(link);
+            }
+        });
+    }
+
     /// A link from the browser's history (Back, Forward).
     pub fn restore(self, link: Link) {
         if self.0.with_untracked(|s| s.link() != link) {
@@ -183,3 +194,8 @@ pub struct ComparingCtx(pub Memo<bool>);
 /// address bar, "Copy link", the embed snippet and "Save" all take it from here.
 #[derive(Clone, Copy)]
 pub struct LinkCtx(pub Memo<Link>);
+
+/// The network last read with "Use today's network" in this visit, and when: the embed's
+/// line says "today's network" while the scenario still holds it.
+#[derive(Clone, Copy)]
+pub struct LiveReadingCtx(pub RwSignal<Option<(Network, UtcMinute)>>);

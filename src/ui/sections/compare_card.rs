@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::view::Section;
+use crate::model::view::{Chart, Section};
+use crate::text::embed_facts::source_line;
 
 use crate::model::MetricId as M;
 use crate::model::Path;
@@ -10,7 +11,7 @@ use crate::text::headline::headline;
 use crate::text::paths::path_name;
 use crate::text::t;
 use crate::ui::charts::bar_chart::BarChart;
-use crate::ui::hooks::state::MetricsCtx;
+use crate::ui::hooks::state::{MetricsCtx, ScenarioCtx};
 use crate::ui::sections::metric_value::MetricValue;
 
 /// What each path brings in and keeps per kWh, whether it earns back its capital, each AI
@@ -56,5 +57,20 @@ pub fn CompareCard() -> impl IntoView {
             </div>
             <BarChart/>
         </section>
+    }
+}
+
+/// The per-kWh bars alone (`show=kwh-chart`): the answer as the chart's title, the bars
+/// and their key, and the source line, at the width of an article's column.
+#[component]
+pub fn KwhChartAlone() -> impl IntoView {
+    let MetricsCtx(metrics) = expect_context();
+    let ScenarioCtx(scenario) = expect_context();
+    view! {
+        <div class="chart alone" data-section=Chart::Kwh.name()>
+            <p class="chart-caption"><strong>{move || metrics.with(headline)}</strong></p>
+            <BarChart/>
+            <p class="note chart-source-line">{move || scenario.with(source_line)}</p>
+        </div>
     }
 }

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use crate::model::analysis::decision_map::{decision_map, mining_wins, winner, MiningWins, MAP_CELLS};
 use crate::model::evaluate_static;
-use crate::model::view::{Lang, Section};
+use crate::model::view::{Chart, Lang, Section};
 use crate::model::{to_query, SNAPSHOT_DATE};
+use crate::text::embed_facts::source_line;
 use crate::text::format::usd;
 use crate::text::map_svg::{file_caption, map_svg, MapWords, FILE_VIEW, PAGE_VIEW};
 use crate::text::paths::path_name;
@@ -41,7 +42,11 @@ fn subtitle() -> &'static str {
 
 /// The decision map's card: the finding, the map, its readout and its download.
 #[component]
-pub fn MapSection() -> impl IntoView {
+pub fn MapSection(
+    /// The map alone (`show=map-chart`): its caption, the map and the source line.
+    #[prop(optional)]
+    alone: bool,
+) -> impl IntoView {
     // The settled scenario (a frame after typing: see use_settled) and today's figures of it,
     // so that the map, its finding and its summary always speak of one scenario.
     let SettledCtx(settled) = expect_context();
@@ -125,6 +130,19 @@ pub fn MapSection() -> impl IntoView {
         })
     });
     let download = move |_| scenario.with_untracked(|s| download_chart(s, "decision-map", PAGE_VIEW, FILE_VIEW));
+    if alone {
+        return view! {
+            <figure class="chart wide alone" data-section=Chart::Map.name()>
+                <figcaption class="chart-caption">
+                    <strong>{move || finding.get()}</strong>" "
+                    <span>{subtitle()}</span>
+                </figcaption>
+                <MapFrame map=map svg=svg summary=finding here=here/>
+                <p class="note chart-source-line">{move || scenario.with(source_line)}</p>
+            </figure>
+        }
+        .into_any();
+    }
     view! {
         <section class="card map" aria-labelledby="map-title" data-section=Section::Map.name()>
             <h2 id="map-title">{t("Decision map")}</h2>
@@ -141,4 +159,5 @@ pub fn MapSection() -> impl IntoView {
             </div>
         </section>
     }
+    .into_any()
 }

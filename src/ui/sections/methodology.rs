@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::SNAPSHOT_DATE;
-use crate::text::{n, num, t, tf};
+use crate::text::time_charts::snapshot_date;
+use crate::text::{n, t, tf};
 
 const FORMULAS: [(&str, &str); 15] = [
     (n!("Hashprice (BTC per PH/s per day)"), n!("(subsidy + fees) · 86,400 · 10^15 / (difficulty · 10^12 · 2^32), or hp / btc when hashprice is set by hand")),
@@ -37,7 +37,7 @@ pub fn Methodology() -> impl IntoView {
             <ul>
                 <li>{tf(
                     "Network snapshot ({date}): Hashrate Index, hashprice all-time low $35.06 on 22 Nov 2025; difficulty 155 T; subsidy 3.125 BTC since April 2024, next halving at block 1,050,000.",
-                    &[("date", &num(SNAPSHOT_DATE))],
+                    &[("date", &snapshot_date())],
                 )}</li>
                 <li>{t("ASIC presets: makers' nameplate hashrate and power. ASIC prices: Hashrate Index ASIC price index, Nov 2025 (S21 XP about $25.70/TH).")}</li>
                 <li>{t("GPU presets: DGX power per GPU (H100 10.2 kW / 8, B200 14.3 kW / 8); 8-GPU server prices; rental prices 2025–26 (H100 $1.99–2.50 at smaller clouds).")}</li>

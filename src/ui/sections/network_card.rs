@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::model::view::Section;
 
-use crate::model::{MetricId as M, SNAPSHOT_DATE};
+use crate::model::MetricId as M;
 use crate::text::{t, tf};
 use crate::ui::fields::live_button::LiveButton;
 use crate::ui::hooks::state::ScenarioCtx;
@@ -22,7 +22,7 @@ pub fn NetworkCard() -> impl IntoView {
         } else {
             tf(
                 "Computed from price, difficulty, subsidy and fees. Default network snapshot: {date}.",
-                &[("date", &crate::text::num(SNAPSHOT_DATE))],
+                &[("date", &crate::text::time_charts::snapshot_date())],
             )
         }
     };

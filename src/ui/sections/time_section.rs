@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::fields::Key;
-use crate::model::view::Section;
+use crate::model::view::{Chart, Section};
+use crate::text::embed_facts::source_line;
 use crate::text::t;
 use crate::text::time_charts::{cash_chart, finding, margin_chart, Assumption, LineChartView};
 use crate::ui::charts::line_chart_svg::LineChartSvg;
@@ -57,6 +58,31 @@ fn caption(chart: Memo<LineChartView>, linked: bool) -> impl IntoView {
             <span>{move || chart.with(|v| v.subtitle.clone())}</span>" "
             {move || outlook_view(chart.with(|v| v.outlook.clone()), linked)}
         </figcaption>
+    }
+}
+
+/// One chart of the section alone (`show=margin-chart`, `show=cash-chart`): its caption,
+/// the chart, and its source line, at the width of an article's column.
+#[component]
+pub fn TimeChartAlone(chart: Chart) -> impl IntoView {
+    let SettledCtx(settled) = expect_context();
+    let scenario = Memo::new(move |_| settled.with(|(s, _)| s.clone()));
+    let MetricsCtx(metrics) = expect_context();
+    let ProjectionCtx(projection) = expect_context();
+    let view = Memo::new(move |_| {
+        scenario.with(|s| {
+            projection.with(|p| match chart {
+                Chart::Cash => metrics.with(|m| cash_chart(s, p, m)),
+                _ => margin_chart(s, p),
+            })
+        })
+    });
+    view! {
+        <figure class="chart wide alone" data-section=chart.name()>
+            {caption(view, false)}
+            <LineChartSvg view=view/>
+            <p class="note chart-source-line">{move || scenario.with(source_line)}</p>
+        </figure>
     }
 }
 

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::link::embed::{snippet, EmbedOptions, ResizeScript};
-use crate::model::view::{Lang, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
+use crate::model::view::{Chart, Lang, Section, Sections, Theme, Title, TitleError, TITLE_MAX};
 use crate::text::fields::section_title;
 use crate::text::{lang, t, tf, Catalog};
 use crate::ui::fields::language_picker::NAMES;
-use crate::ui::hooks::state::{LinkCtx, SessionCtx};
+use crate::ui::hooks::state::{ComparingCtx, LinkCtx, SessionCtx};
 use crate::ui::web;
 
 /// The iframe's accessible name when the embed has no headline (in the embed's language).
@@ -22,6 +22,7 @@ pub fn EmbedPanel(
 ) -> impl IntoView {
     let LinkCtx(link) = expect_context();
     let session: SessionCtx = expect_context();
+    let ComparingCtx(comparing) = expect_context();
     let held = move || session.with(|s| crate::text::fields::held_instead(&s.draft().held_instead()));
     let sections = RwSignal::new(Sections::EMBED_DEFAULT);
     let editable = RwSignal::new(true);
@@ -34,6 +35,8 @@ pub fn EmbedPanel(
     let other = RwSignal::new(None::<Catalog>);
     let headline = RwSignal::new(link.with_untracked(|l| l.view().title));
     let headline_error = RwSignal::new(false);
+    let latin_digits = RwSignal::new(link.with_untracked(|l| l.view().latin_digits));
+    let chart = RwSignal::new(None::<Chart>);
     let code = move || {
         if hidden.get() {
             return String::new();
@@ -45,6 +48,9 @@ pub fn EmbedPanel(
             live: live.get(),
             lang: embed_lang.get(),
             title: headline.get(),
+            latin_digits: latin_digits.get(),
+            // One chart alone is one scenario's.
+            chart: chart.get().filter(|_| !comparing.get()),
         };
         let name = match (headline.get(), embed_lang.get()) {
             (Some(title), _) => title.as_str().to_string(),
@@ -90,16 +96,21 @@ pub fn EmbedPanel(
     );
     // The checkboxes hold their own state; one listener on the fieldset reads the one that
     // changed (fewer reactive bindings, less Wasm).
-    let boxes = Section::ALL.into_iter().map(|section| {
-        let id = format!("embed-{}", section.name());
-        let label_for = id.clone();
-        view! {
-            <label for=label_for class="check">
-                <input type="checkbox" id=id value=section.name() checked=Sections::EMBED_DEFAULT.contains(section)/>
-                {section_title(section)}
-            </label>
-        }
-    }).collect_view();
+    let boxes = Section::ALL
+        .into_iter()
+        .map(|section| {
+            let id = format!("embed-{}", section.name());
+            let label_for = id.clone();
+            view! {
+                <label for=label_for class="check">
+                    // A comparison embed shows A and B as one table: it offers only what that shows.
+                    <input type="checkbox" id=id value=section.name() checked=Sections::EMBED_DEFAULT.contains(section)
+                        disabled=move || comparing.get() && !section.in_comparison()/>
+                    {section_title(section)}
+                </label>
+            }
+        })
+        .collect_view();
     let on_section = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
@@ -114,7 +125,21 @@ pub fn EmbedPanel(
             <fieldset on:change=on_section>
                 <legend>{t("Sections")}</legend>
                 {boxes}
+                <p class="note" data-compared-sections="" hidden=move || !comparing.get()>
+                    {t("A comparison embed shows A and B as one table, with the inputs; the decision map, “What moves the answer” and “History” show one scenario, so they are not offered.")}
+                </p>
             </fieldset>
+            // One chart alone, as a chart tool embeds one: one scenario's.
+            <div hidden=move || comparing.get()>
+                <label for="embed-chart">{t("Or one chart alone")}</label>
+                <select id="embed-chart" on:change=move |ev| chart.set(Chart::from_name(&event_target_value(&ev)))>
+                    <option value="">{t("No: the sections ticked above")}</option>
+                    <option value=Chart::Kwh.name()>{t("What a kWh earns (bars)")}</option>
+                    <option value=Chart::Margin.name()>{t("Margin per kWh over time")}</option>
+                    <option value=Chart::Cash.name()>{t("Cumulative cash per MW over time")}</option>
+                    <option value=Chart::Map.name()>{t("Decision map")}</option>
+                </select>
+            </div>
             <label class="check" for="embed-edit">
                 <input type="checkbox" id="embed-edit" checked on:change=move |ev| editable.set(event_target_checked(&ev))/>
                 {t("Readers may edit the inputs")}
@@ -125,6 +150,14 @@ pub fn EmbedPanel(
             </label>
             <label for="embed-lang">{t("Language of the article")}</label>
             <select id="embed-lang" on:change=on_lang>{languages}</select>
+            // Many pan-Arab outlets print 0–9: a choice for an Arabic article only.
+            <div hidden=move || embed_lang.get() != Lang::Ar>
+                <label for="embed-digits">{t("Digits")}</label>
+                <select id="embed-digits" on:change=move |ev| latin_digits.set(event_target_value(&ev) == "latn")>
+                    <option value="arab" selected=!latin_digits.get_untracked()>{t("Eastern Arabic (٠١٢٣)")}</option>
+                    <option value="latn" selected=latin_digits.get_untracked()>{t("Western (0123)")}</option>
+                </select>
+            </div>
             <label for="embed-headline">{t("Headline (optional)")}</label>
             <input id="embed-headline" type="text" maxlength=max autocomplete="off"
                 prop:value=headline.get_untracked().map(|t| t.as_str().to_string()).unwrap_or_default()

@@ -52,8 +52,9 @@ fn it_writes_one_row_of_inputs_and_metrics() {
     assert_eq!(cell("mining_margin_usd_per_kwh"), Some(margin.as_str()));
     assert_eq!(cell("backtest_months"), Some("48"));
     assert_eq!(cell("history_source"), Some(crate::model::history::ATTRIBUTION));
-    // Every input, every metric, the backtest's three and the history's source.
-    assert_eq!(header.len(), scenario_entries(&s).len() + MetricId::ALL.len() + 3 + 1);
+    assert_eq!(cell("network_date"), Some("2025-11-22"));
+    // Every input, every metric, the backtest's three, the history's source and the date.
+    assert_eq!(header.len(), scenario_entries(&s).len() + MetricId::ALL.len() + 3 + 2);
 }
 
 #[test]

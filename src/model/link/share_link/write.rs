@@ -85,6 +85,9 @@ pub fn to_query(scenario: &Scenario) -> String {
     if let Some(show) = view.show {
         push("show", &show.to_link_value());
     }
+    if let Some(chart) = view.chart {
+        push("show", chart.name());
+    }
     if !view.edit {
         push("edit", "0");
     }
@@ -96,6 +99,9 @@ pub fn to_query(scenario: &Scenario) -> String {
     }
     if view.power_unit != PowerUnit::UsdPerKwh {
         push("pu", view.power_unit.name());
+    }
+    if view.latin_digits {
+        push("nu", "latn");
     }
     out
 }

@@ -120,6 +120,8 @@ fn it_round_trips_every_preset_and_view() {
             edit: false,
             live: true,
             power_unit: PowerUnit::CentsPerKwh,
+            latin_digits: true,
+            chart: Some(Chart::Margin),
         },
         View {
             lang: Lang::Vi,
@@ -130,6 +132,8 @@ fn it_round_trips_every_preset_and_view() {
             edit: true,
             live: false,
             power_unit: PowerUnit::UsdPerMwh,
+            latin_digits: false,
+            chart: None,
         },
     ];
     for (n, asic) in ASICS.iter().enumerate() {
@@ -166,4 +170,35 @@ fn it_round_trips_an_embed_with_no_section() {
     let written = to_query(&s);
     assert_eq!(written, "v=1&embed=1&show=");
     assert_eq!(from_query(&written), (s, vec![]));
+}
+
+#[test]
+fn it_reads_western_digits_and_refuses_any_other_value() {
+    let (s, warnings) = crate::model::from_query("?lang=ar&nu=latn");
+    assert!(s.view.latin_digits && warnings.is_empty());
+    assert_eq!(to_query(&s), "v=1&lang=ar&nu=latn");
+    let (s, warnings) = crate::model::from_query("?lang=ar&nu=arab");
+    assert!(!s.view.latin_digits);
+    assert!(matches!(
+        warnings.as_slice(),
+        [Warning::Invalid { reason: Refusal::Digits, fallback: Fallback::LanguageDigits, .. }]
+    ));
+}
+
+#[test]
+fn it_reads_one_chart_alone_and_keeps_every_section_name() {
+    for chart in Chart::ALL {
+        let link = format!("?v=1&embed=1&show={}", chart.name());
+        let (s, warnings) = crate::model::from_query(&link);
+        assert!(warnings.is_empty(), "{link}: {warnings:?}");
+        assert_eq!((s.view.chart, s.view.sections()), (Some(chart), Sections::empty()), "{link}");
+        assert_eq!(format!("?{}", to_query(&s)), link);
+        assert_eq!(s.without_embed().view.chart, None, "Open in kWhich shows the whole page");
+    }
+    // Section names keep their meaning; a chart among sections is no section.
+    let (s, _) = crate::model::from_query("?embed=1&show=map");
+    assert_eq!((s.view.chart, s.view.show), (None, Some(Sections::empty().with(Section::Map))));
+    let (s, warnings) = crate::model::from_query("?embed=1&show=compare,margin-chart");
+    assert_eq!(s.view.chart, None);
+    assert!(matches!(warnings.as_slice(), [Warning::Invalid { reason: Refusal::Sections, .. }]));
 }
