@@ -8,6 +8,7 @@
 pub mod heatmap;
 pub mod line;
 pub mod path;
+pub mod place;
 pub mod scale;
 pub mod ticks;
 pub mod time;

@@ -247,7 +247,7 @@ pub fn margin_chart(scenario: &Scenario, projection: &Projection) -> LineChartVi
 fn marked(geometry: &LineChart, events: Vec<(u32, String)>) -> Vec<(Marker, String)> {
     let specs: Vec<MarkerSpec> =
         events.iter().map(|(m, l)| MarkerSpec { month: *m, label_width: label_width(l) }).collect();
-    geometry.markers(&specs, LINE_H).into_iter().zip(events).filter_map(|(m, (_, l))| Some((m?, l))).collect()
+    geometry.markers(&specs, LINE_H, &[]).into_iter().zip(events).filter_map(|(m, (_, l))| Some((m?, l))).collect()
 }
 
 /// The month a path pays back in over its life, if it does.

@@ -56,7 +56,7 @@ fn chart(
     let geometry = LineChart::new(&refs, horizon, PLOT);
     let specs: Vec<MarkerSpec> =
         marks.iter().map(|(m, l)| MarkerSpec { month: *m, label_width: label_width(l) }).collect();
-    let markers = geometry.markers(&specs, LINE_H).into_iter().zip(marks).filter_map(|(m, (_, l))| Some((m?, l)));
+    let markers = geometry.markers(&specs, LINE_H, &[]).into_iter().zip(marks).filter_map(|(m, (_, l))| Some((m?, l)));
     let dp = geometry.y_decimals;
     let y_labels = geometry
         .y_ticks
