@@ -117,6 +117,107 @@ fn before_amps(text: &str) -> Vec<String> {
     out
 }
 
+/// A numbered key ("1 Colocation pays back   2 GPU life ends") in lines no wider than
+/// `width` at `font`: an item is never broken across lines unless it is wider than one.
+pub fn numbered_key(items: &[(String, String)], width: i32, font: i32) -> Vec<String> {
+    // Inside an item, no-break spaces; between items, two more and a space, where `wrap`
+    // breaks.
+    let joined: Vec<String> =
+        items.iter().map(|(n, label)| [n.as_str(), " ", label].concat().replace(' ', "\u{a0}")).collect();
+    let lines = wrap(&joined.join("\u{a0}\u{a0} "), width, font);
+    lines.iter().map(|l| l.replace('\u{a0}', " ").trim_end().to_string()).collect()
+}
+
+/// A chart as the page holds it (its `<svg>`'s markup), taken apart for its file: the
+/// words it keeps for the file (its `chart-title`, `chart-subtitle` and `chart-source`
+/// texts, or its `<title>` when it has no `chart-title`), its `viewBox`, and the drawing
+/// without those words, its `<title>` and its `<desc>` (read by the page only).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageChart {
+    pub title: Option<String>,
+    pub notes: Vec<String>,
+    pub source: Option<String>,
+    pub view: (i32, i32, i32, i32),
+    pub drawing: String,
+}
+
+/// Takes `svg` (an `<svg …>…</svg>` element's markup, as the browser writes it) apart;
+/// `None` when it is not one or has no `viewBox` of four numbers.
+pub fn page_chart(svg: &str) -> Option<PageChart> {
+    let open_end = svg.find('>')?;
+    let open = svg.get(..open_end)?;
+    let inner = svg.get(open_end + 1..svg.rfind("</svg>")?)?;
+    let view_box = attribute(open, "viewBox")?;
+    let numbers: Vec<i32> = view_box.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+    let view = match numbers.as_slice() {
+        [x, y, w, h] => (*x, *y, *w, *h),
+        _ => return None,
+    };
+    let mut chart = PageChart { title: None, notes: Vec::new(), source: None, view, drawing: String::new() };
+    let mut fallback_title = None;
+    let mut rest = inner;
+    // Each `<text …>…</text>`, `<title>` and `<desc>` in turn: kept, or taken out.
+    while let Some(start) = next_element(rest) {
+        let (before, from) = rest.split_at(start);
+        chart.drawing.push_str(before);
+        let tag = if from.starts_with("<text") {
+            "text"
+        } else if from.starts_with("<title") {
+            "title"
+        } else {
+            "desc"
+        };
+        let close = format!("</{tag}>");
+        let Some(end) = from.find(&close).map(|e| e + close.len()) else {
+            chart.drawing.push_str(from);
+            rest = "";
+            break;
+        };
+        let element = &from[..end];
+        let head_end = element.find('>').unwrap_or(0);
+        let content = plain_text(&element[head_end + 1..element.len() - close.len()]);
+        let class = attribute(&element[..head_end], "class").unwrap_or_default();
+        match (tag, class.split_whitespace().next()) {
+            ("text", Some("chart-title")) => chart.title = Some(content),
+            ("text", Some("chart-subtitle")) => chart.notes.push(content),
+            ("text", Some("chart-source")) => chart.source = Some(content),
+            ("text", _) => chart.drawing.push_str(element),
+            ("title", _) => fallback_title = fallback_title.or(Some(content)),
+            _ => {}
+        }
+        rest = &from[end..];
+    }
+    chart.drawing.push_str(rest);
+    chart.notes.retain(|n| !n.is_empty());
+    chart.title = chart.title.filter(|t| !t.is_empty()).or(fallback_title);
+    Some(chart)
+}
+
+/// Where the next `<text`, `<title` or `<desc` element starts in `markup`.
+fn next_element(markup: &str) -> Option<usize> {
+    ["<text ", "<text>", "<title", "<desc"].iter().filter_map(|t| markup.find(t)).min()
+}
+
+/// The value of `name="…"` in a tag's markup.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let key = [" ", name, "=\""].concat();
+    let start = tag.find(&key)? + key.len();
+    let len = tag.get(start..)?.find('"')?;
+    Some(tag.get(start..start + len)?.to_string())
+}
+
+/// An element's content as text: comments and tags dropped, the markup's escapes read.
+fn plain_text(markup: &str) -> String {
+    let mut out = String::with_capacity(markup.len());
+    let mut rest = markup;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        rest = rest[lt..].find('>').map_or("", |gt| &rest[lt + gt + 1..]);
+    }
+    out.push_str(rest);
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+}
+
 /// The words around a chart in its file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ChartWords {
@@ -138,11 +239,12 @@ pub struct Body<'a> {
 }
 
 /// A file `width` px wide, and `height` px high or as high as the chart at its proportions
-/// needs.
+/// needs, shown `scale` times that size (2 for print: the same drawing, twice the pixels).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Frame {
     pub width: i32,
     pub height: Option<i32>,
+    pub scale: i32,
 }
 
 /// Where each part of a file goes, in CSS pixels.
@@ -224,7 +326,10 @@ pub fn compose(words: &ChartWords, body: &Body, frame: Frame, style: &str, rtl: 
     let mut out = String::with_capacity(body.markup.len() + 4096);
     let n = |v: i32| v.to_string();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
-    out.push_str(&[n(l.width), "\" height=\"".into(), n(l.height), "\" viewBox=\"0 0 ".into()].concat());
+    let scale = frame.scale.max(1);
+    out.push_str(
+        &[n(l.width * scale), "\" height=\"".into(), n(l.height * scale), "\" viewBox=\"0 0 ".into()].concat(),
+    );
     out.push_str(&[n(l.width), " ".into(), n(l.height), "\">".into()].concat());
     out.push_str("<style>svg{font-family:system-ui,sans-serif}");
     out.push_str(style);
@@ -288,6 +393,40 @@ mod tests {
     }
 
     #[test]
+    fn it_takes_a_page_chart_apart() {
+        let svg = "<svg class=\"line-chart\" viewBox=\"0 330 3600 1680\" role=\"img\"><title id=\"t\">Page title</title>\
+<desc id=\"d\">Desc</desc><text class=\"chart-title\" x=\"0\">Mining &amp; <!---->AI</text>\
+<text class=\"chart-subtitle\" x=\"0\">USD</text><text class=\"chart-subtitle outlook\">Outlook</text>\
+<line class=\"zero\"></line><text class=\"tick\" x=\"5\">$1</text><text class=\"chart-source\">Source: \u{2066}?v=1&amp;lang=ar\u{2069}</text></svg>";
+        let chart = page_chart(svg).expect("a chart");
+        assert_eq!(chart.title.as_deref(), Some("Mining & AI"));
+        assert_eq!(chart.notes, ["USD", "Outlook"]);
+        assert_eq!(chart.source.as_deref(), Some("Source: \u{2066}?v=1&lang=ar\u{2069}"));
+        assert_eq!(chart.view, (0, 330, 3600, 1680));
+        assert_eq!(chart.drawing, "<line class=\"zero\"></line><text class=\"tick\" x=\"5\">$1</text>");
+        // No chart-title: the `<title>` names it.
+        let bars = page_chart(
+            "<svg viewBox=\"0 0 3600 1280\"><title id=\"c\">Revenue &lt;per kWh&gt;</title><rect></rect></svg>",
+        );
+        assert_eq!(bars.as_ref().and_then(|b| b.title.as_deref()), Some("Revenue <per kWh>"));
+        assert_eq!(bars.map(|b| b.drawing).as_deref(), Some("<rect></rect>"));
+        assert_eq!(page_chart("<svg viewBox=\"0 0 1\"></svg>"), None);
+        assert_eq!(page_chart("<div></div>"), None);
+    }
+
+    #[test]
+    fn it_keys_numbered_labels_without_breaking_an_item() {
+        let items =
+            [("1".to_string(), "Colocation pays back".to_string()), ("2".to_string(), "GPU life ends".to_string())];
+        // 40 characters at 10 px (6.2 each: 248) hold both, three spaces apart (22 + 3 +
+        // 15 = 40).
+        assert_eq!(numbered_key(&items, 248, 10), ["1 Colocation pays back   2 GPU life ends"]);
+        // 25 characters hold one item a line.
+        assert_eq!(numbered_key(&items, 155, 10), ["1 Colocation pays back", "2 GPU life ends"]);
+        assert_eq!(numbered_key(&[], 155, 10), Vec::<String>::new());
+    }
+
+    #[test]
     fn it_frames_a_chart_with_wrapped_words_inside_the_file() {
         let words = ChartWords {
             title: "Only AI colocation (Jan 2034) pays back within its life".into(),
@@ -299,7 +438,7 @@ mod tests {
             source: ["Source: kWhich, network snapshot 2025-11-22; scenario ", &isolate_ltr("?v=1")].concat(),
         };
         // 600 wide: 536 inside the margins, 28 characters of the title at 30 px (18.6 each).
-        let l = layout(&words, 3600, 1680, Frame { width: 600, height: None });
+        let l = layout(&words, 3600, 1680, Frame { width: 600, height: None, scale: 1 });
         let titles: Vec<&str> =
             l.lines.iter().filter(|(_, c, _)| *c == "f-title").map(|(_, _, t)| t.as_str()).collect();
         assert_eq!(titles, ["Only AI colocation (Jan", "2034) pays back within its", "life"]);
@@ -323,7 +462,7 @@ mod tests {
             assert!(text_width(text, font) <= 536, "{text}");
         }
         // A fixed frame gives the body what the words leave.
-        let square = layout(&words, 3600, 1680, Frame { width: 1080, height: Some(1080) });
+        let square = layout(&words, 3600, 1680, Frame { width: 1080, height: Some(1080), scale: 1 });
         assert_eq!(square.height, 1080);
         assert_eq!(square.body.1 + square.body.3 + 12 + 21 + 16, 1080);
     }
@@ -332,7 +471,7 @@ mod tests {
     fn it_writes_a_file_of_its_size_reading_in_the_readers_direction() {
         let words = ChartWords { title: "T & t".into(), source: "S".into(), ..ChartWords::default() };
         let body = Body { markup: "<line class=\"zero\"/>", view: (0, 330, 3600, 1680) };
-        let ltr = compose(&words, &body, Frame { width: 1200, height: Some(675) }, ".zero{}", false);
+        let ltr = compose(&words, &body, Frame { width: 1200, height: Some(675), scale: 1 }, ".zero{}", false);
         assert!(ltr.contains("width=\"1200\" height=\"675\" viewBox=\"0 0 1200 675\""), "{ltr}");
         assert!(
             ltr.contains(
@@ -341,7 +480,9 @@ mod tests {
             "{ltr}"
         );
         assert!(ltr.contains("viewBox=\"0 330 3600 1680\" preserveAspectRatio=\"xMidYMid meet\" direction=\"ltr\"><line class=\"zero\"/></svg></svg>"));
-        let rtl = compose(&words, &body, Frame { width: 1200, height: Some(675) }, "", true);
+        let rtl = compose(&words, &body, Frame { width: 1200, height: Some(675), scale: 2 }, "", true);
         assert!(rtl.contains("x=\"1168\" y=\"60\" direction=\"rtl\""), "{rtl}");
+        // Twice the pixels, the same drawing.
+        assert!(rtl.contains("width=\"2400\" height=\"1350\" viewBox=\"0 0 1200 675\""), "{rtl}");
     }
 }

@@ -22,10 +22,8 @@ pub const HEIGHT: i32 = 3060;
 pub const CELL: i32 = 50;
 /// Where the cells sit: room on the left for the bitcoin prices, below for power prices.
 pub const PLOT: Rect = Rect { x: 470, y: 140, width: 2000, height: 2000 };
-/// The page's view, and the downloaded file's: the same with a title above and the source
-/// line below.
+/// The page's view (the downloaded file frames it with its words, `text::chart_file`).
 pub const PAGE_VIEW: &str = "0 0 2600 3060";
-pub const FILE_VIEW: &str = "0 -380 2600 3600";
 
 /// The words drawn on the map.
 pub struct MapWords {
@@ -184,8 +182,8 @@ pub fn map_svg(map: &DecisionMap, words: &MapWords) -> String {
     out
 }
 
-/// The title, subtitle and source line of the downloaded file: outside the page's view,
-/// inside the file's.
+/// The title, subtitle and source line of the downloaded file, outside the page's view:
+/// the file takes them from here.
 /// They start where the reader's lines start: at the right edge in Arabic.
 pub fn file_caption(title: &str, subtitle: &str, source: &str) -> String {
     let mut out = String::new();

@@ -3,18 +3,17 @@
 
 use leptos::prelude::*;
 
-use super::download_bar::download_chart;
+use super::chart_downloads::ChartDownloads;
 use super::map_frame::{prices_readout, MapFrame};
 use super::state::SettledCtx;
 use super::web;
 use crate::model::analysis::decision_map::{decision_map, mining_wins, winner, MiningWins, MAP_CELLS};
 use crate::model::evaluate_static;
 use crate::model::view::{Lang, Section};
-use crate::model::{to_query, SNAPSHOT_DATE};
 use crate::text::format::usd;
-use crate::text::map_svg::{file_caption, map_svg, MapWords, FILE_VIEW, PAGE_VIEW};
+use crate::text::map_svg::{file_caption, map_svg, MapWords};
 use crate::text::paths::path_name;
-use crate::text::{lang, num, t, tf};
+use crate::text::{lang, n, t, tf};
 
 /// The map's own words, in the reader's language.
 fn words() -> MapWords {
@@ -105,15 +104,7 @@ pub fn MapSection() -> impl IntoView {
         });
         tf("{point}: {readout}", &[("point", t("This scenario")), ("readout", &text)])
     });
-    let source = move || {
-        scenario.with(|s| {
-            let link = ["?", &to_query(s)].concat();
-            tf(
-                "Source: kWhich, network snapshot {date}; scenario {link}",
-                &[("date", &num(SNAPSHOT_DATE)), ("link", &link)],
-            )
-        })
-    };
+    let source = move || scenario.with(crate::text::time_charts::source_line);
     let svg = Memo::new(move |_| {
         map.with(|(m, _)| match m {
             Ok(m) => {
@@ -124,7 +115,6 @@ pub fn MapSection() -> impl IntoView {
             Err(_) => String::new(),
         })
     });
-    let download = move |_| scenario.with_untracked(|s| download_chart(s, "decision-map", PAGE_VIEW, FILE_VIEW));
     view! {
         <section class="card map" aria-labelledby="map-title" data-section=Section::Map.name()>
             <h2 id="map-title">{t("Decision map")}</h2>
@@ -137,7 +127,7 @@ pub fn MapSection() -> impl IntoView {
                 <MapFrame map=map svg=svg summary=finding here=here/>
             </figure>
             <div class="downloads">
-                <button type="button" on:click=download>{t("Map (SVG)")}</button>
+                <ChartDownloads id="decision-map" svg_label=n!("Map (SVG)")/>
             </div>
         </section>
     }

@@ -3,6 +3,7 @@
 mod app;
 mod bar_chart;
 pub mod boot;
+mod chart_downloads;
 mod compare_bar;
 mod compare_card;
 mod comparison_view;

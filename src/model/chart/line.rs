@@ -335,6 +335,16 @@ impl LineChart {
     }
 }
 
+/// The boxes of the lines' end labels, `widths[k]` wide for series `k`, one line high:
+/// what the markers' labels must keep clear of.
+pub fn end_label_boxes(labels: &[Option<EndLabel>], widths: &[i32], line_height: i32) -> Vec<Rect> {
+    labels
+        .iter()
+        .zip(widths)
+        .filter_map(|(l, w)| l.map(|l| Rect::new(l.x, l.y.saturating_sub(line_height / 2), *w, line_height)))
+        .collect()
+}
+
 /// Moves labels (index, wanted middle y) apart so that middles are at least `h` apart
 /// and every label lies within `top … bottom`, changing the wanted positions as little
 /// as possible: overlapping labels merge into a group centred on their mean.

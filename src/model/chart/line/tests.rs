@@ -204,6 +204,12 @@ fn it_labels_line_ends_apart() {
     assert_eq!(labels[1], Some(EndLabel { x: 3440, y: 1035, line_y: 1070 }));
     assert_eq!(labels[2], Some(EndLabel { x: 3440, y: 250, line_y: 230 }));
     assert_eq!(labels[3], None);
+    // Their boxes, 300 wide for a, 200 for the others, one line high around each middle.
+    let boxes = end_label_boxes(&labels, &[300, 200, 200, 200], 100);
+    assert_eq!(
+        boxes,
+        [Rect::new(3440, 1085, 300, 100), Rect::new(3440, 985, 200, 100), Rect::new(3440, 200, 200, 100)]
+    );
 }
 
 #[test]
