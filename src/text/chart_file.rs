@@ -268,12 +268,12 @@ pub fn layout(words: &ChartWords, view_w: i32, view_h: i32, frame: Frame) -> Lay
     let mut y = MARGIN;
     for line in wrap(&words.title, inner, TITLE.0) {
         y += TITLE.1;
-        lines.push((y - (TITLE.1 - TITLE.0) / 2 - TITLE.0 / 5, "f-title", line));
+        lines.push((y - (TITLE.1 - TITLE.0) / 2 - TITLE.0 / 5, "chart-title", line));
     }
     for note in &words.notes {
         for line in wrap(note, inner, NOTE.0) {
             y += NOTE.1;
-            lines.push((y - (NOTE.1 - NOTE.0) / 2 - NOTE.0 / 5, "f-note", line));
+            lines.push((y - (NOTE.1 - NOTE.0) / 2 - NOTE.0 / 5, "chart-subtitle", line));
         }
     }
     // Legend items flow in rows.
@@ -306,15 +306,16 @@ pub fn layout(words: &ChartWords, view_w: i32, view_h: i32, frame: Frame) -> Lay
     let mut y = header + body_h + 12;
     for line in source {
         y += SOURCE.1;
-        lines.push((y - (SOURCE.1 - SOURCE.0) / 2 - SOURCE.0 / 5, "f-source", line));
+        lines.push((y - (SOURCE.1 - SOURCE.0) / 2 - SOURCE.0 / 5, "chart-source", line));
     }
     Layout { width: frame.width, height, lines, legend, body: (MARGIN, header, inner, body_h) }
 }
 
 /// The file's own rules: white paper, and its words' sizes (after the chart's, which set
 /// every `text`).
-const FILE_STYLE: &str = ".f-title{font-size:30px;font-weight:700;fill:#14171a}.f-note{font-size:19px;fill:#4f5862}\
-.f-legend{font-size:18px;fill:#14171a}.f-source{font-size:15px;fill:#4f5862}\
+const FILE_STYLE: &str =
+    ".chart-title{font-size:30px;font-weight:700;fill:#14171a}.chart-subtitle{font-size:19px;fill:#4f5862}\
+.key-name{font-size:18px;fill:#14171a}.chart-source{font-size:15px;fill:#4f5862}\
 rect.swatch.revenue{fill:#b35c00}rect.swatch.margin{fill:#0b57d0}";
 
 /// The file: `body` framed by `words` in `frame`, with `style` (the chart's rules outside
@@ -352,7 +353,7 @@ pub fn compose(words: &ChartWords, body: &Body, frame: Frame, style: &str, rtl: 
         let ty = y + SWATCH - 2;
         out.push_str(&format!(
             "<rect class=\"swatch {}\" x=\"{sx}\" y=\"{y}\" width=\"{SWATCH}\" height=\"{SWATCH}\" rx=\"3\"/>\
-<text class=\"f-legend\" x=\"{tx}\" y=\"{ty}\" direction=\"{dir}\" text-anchor=\"start\">",
+<text class=\"key-name\" x=\"{tx}\" y=\"{ty}\" direction=\"{dir}\" text-anchor=\"start\">",
             escape_attr(class)
         ));
         escape_into(&mut out, name);
@@ -440,7 +441,7 @@ mod tests {
         // 600 wide: 536 inside the margins, 28 characters of the title at 30 px (18.6 each).
         let l = layout(&words, 3600, 1680, Frame { width: 600, height: None, scale: 1 });
         let titles: Vec<&str> =
-            l.lines.iter().filter(|(_, c, _)| *c == "f-title").map(|(_, _, t)| t.as_str()).collect();
+            l.lines.iter().filter(|(_, c, _)| *c == "chart-title").map(|(_, _, t)| t.as_str()).collect();
         assert_eq!(titles, ["Only AI colocation (Jan", "2034) pays back within its", "life"]);
         // Lines of 38 from the margin (32), baselines 4 + 6 above each line's end; the
         // note's line is 26. Then the legend, a third of its line below: both items on one
@@ -455,8 +456,8 @@ mod tests {
         // Every line fits the width inside the margins.
         for (_, class, text) in &l.lines {
             let font = match *class {
-                "f-title" => 30,
-                "f-note" => 19,
+                "chart-title" => 30,
+                "chart-subtitle" => 19,
                 _ => 15,
             };
             assert!(text_width(text, font) <= 536, "{text}");
@@ -475,7 +476,7 @@ mod tests {
         assert!(ltr.contains("width=\"1200\" height=\"675\" viewBox=\"0 0 1200 675\""), "{ltr}");
         assert!(
             ltr.contains(
-                "<text class=\"f-title\" x=\"32\" y=\"60\" direction=\"ltr\" text-anchor=\"start\">T &amp; t</text>"
+                "<text class=\"chart-title\" x=\"32\" y=\"60\" direction=\"ltr\" text-anchor=\"start\">T &amp; t</text>"
             ),
             "{ltr}"
         );
