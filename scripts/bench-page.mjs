@@ -148,7 +148,7 @@ async function editLoop({ n, values }) {
   const paint = [];
   // How long the keystroke holds the page: until a task queued right after it runs (the
   // next keystroke's turn). The figures below the first screen follow a frame later
-  // (src/ui/use_settled.rs), outside that time.
+  // (src/ui/hooks/use_settled.rs), outside that time.
   const free = [];
   // The decision map's grid time in the Wasm, as the page reports it (`data-grid-us`).
   const grid = [];

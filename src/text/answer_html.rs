@@ -22,7 +22,7 @@ use crate::text::{t, tf};
 
 use super::comparison_table::put;
 
-/// Each language under its own name (the page's picker, src/ui/language_picker.rs).
+/// Each language under its own name (the page's picker, src/ui/fields/language_picker.rs).
 pub const LANGUAGE_NAMES: [(Lang, &str); 3] = [(Lang::En, "English"), (Lang::Ar, "العربية"), (Lang::Vi, "Tiếng Việt")];
 
 /// The answer for `scenario`, whose today's figures are `metrics`: the full page's header
@@ -124,7 +124,7 @@ fn card_html(out: &mut String, card: Section, metrics: &Metrics) {
     }
 }
 
-/// "What a kWh earns" (src/ui/compare_card.rs).
+/// "What a kWh earns" (src/ui/sections/compare_card.rs).
 fn compare_html(out: &mut String, metrics: &Metrics) {
     let answer = headline(metrics);
     out.push_str("<section class=\"card compare\" aria-labelledby=\"compare-title\" data-section=\"compare\">");
@@ -158,13 +158,13 @@ fn compare_html(out: &mut String, metrics: &Metrics) {
         out.push_str("</td></tr>");
     }
     out.push_str("</tbody></table></div>");
-    // The chart's room, drawn by the app (src/ui/bar_chart.rs: 3600 × 1280 units).
+    // The chart's room, drawn by the app (src/ui/charts/bar_chart.rs: 3600 × 1280 units).
     out.push_str("<figure class=\"chart\"><svg viewBox=\"0 0 3600 1280\" aria-hidden=\"true\"></svg><figcaption><span class=\"key revenue\"></span> ");
     put(out, &[&escape_attr(t("revenue per kWh")), " <span class=\"key margin\"></span> "]);
     put(out, &[&escape_attr(t("margin per kWh")), "</figcaption></figure></section>"]);
 }
 
-/// "Cost to mine one BTC" (src/ui/cost_per_btc_card.rs).
+/// "Cost to mine one BTC" (src/ui/sections/cost_per_btc_card.rs).
 fn btc_html(out: &mut String, metrics: &Metrics) {
     let (good, verdict) = match (metrics.get(M::CashCostPerBtcUsd), metrics.get(M::TargetCostPerBtcUsd)) {
         (Ok(cash), Ok(target)) => {
@@ -226,7 +226,7 @@ const PER_MW: [(Path, M, M, M, M); 3] = [
     (Path::Gpu, M::GpuCapexUsdPerMw, M::GpuMarginUsdPerMwYear, M::GpuPaybackYears, M::GpuPaybackMonths),
 ];
 
-/// "Per MW of facility power" (src/ui/per_mw_table.rs); the projected payback is "—" until
+/// "Per MW of facility power" (src/ui/sections/per_mw_table.rs); the projected payback is "—" until
 /// the time model is there, as on the page.
 fn per_mw_html(out: &mut String, metrics: &Metrics) {
     out.push_str("<section class=\"card mw\" aria-labelledby=\"mw-title\" data-section=\"mw\">");

@@ -1,7 +1,7 @@
 //! "Over time" in words and chart units: each chart's title (its finding), subtitle, the
 //! outlook it assumes, its dated markers and its series, and the section's headline. Pure,
-//! tested natively; `ui/time_section.rs` only binds it to the page (as `map_svg` is for
-//! the map).
+//! tested natively; `ui/sections/time_section.rs` only binds it to the page (as `map_svg`
+//! is for the map).
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -20,6 +20,10 @@ use crate::model::link::share_link::plain;
 use crate::model::view::Lang;
 use crate::model::{to_query, Scenario, SNAPSHOT_DATE};
 use crate::model::{Metrics, Path};
+
+mod payback;
+
+pub use payback::{finding, payback_text, payback_why};
 
 /// The plot area, in chart units (tenths of a CSS pixel at natural size; the chart is 3,600
 /// wide): room above for the title, subtitle and outlook, left for the y labels, right for
@@ -343,164 +347,5 @@ pub fn cash_chart(scenario: &Scenario, projection: &Projection, metrics: &Metric
     }
 }
 
-/// The headline: does each path pay back within its life, and when.
-pub fn finding(metrics: &Metrics) -> String {
-    let payback = |path: Path| match metrics.get(path.payback_months()) {
-        Ok(m) => match m.to_u32() {
-            Some(month) => {
-                tf("pays back in month {n} ({date})", &[("n", &number(m, 0)), ("date", &month_label(month))])
-            }
-            None => t("pays back").to_string(),
-        },
-        Err(_) => t("does not pay back within its life").to_string(),
-    };
-    let (mining, colo, gpu) = (payback(Path::Mining), payback(Path::Colo), payback(Path::Gpu));
-    tf(
-        "Mining {mining}; AI colocation {colo}; GPU cloud {gpu}.",
-        &[("mining", &mining), ("colo", &colo), ("gpu", &gpu)],
-    )
-}
-
-/// A path's payback over its life as a table cell reads it: "month 98, Jan 2034", "not
-/// within its life", or "—" while the projection is not there.
-pub fn payback_text(metrics: &Metrics, path: Path) -> String {
-    match metrics.get(path.payback_months()) {
-        Ok(m) => match m.to_u32() {
-            Some(month) => tf("month {n}, {date}", &[("n", &num(&month.to_string())), ("date", &month_label(month))]),
-            None => num(&plain(m)),
-        },
-        // The time model's chunk is still loading: no figure yet, as any other missing one.
-        Err(ModelError::NotProjected) => "—".to_string(),
-        Err(_) => t("not within its life").to_string(),
-    }
-}
-
-/// Why a path that pays back at today's figures does not over its life, in one line, or
-/// `None` where the two agree (or a figure is missing): today's margin would need longer
-/// than the life, or the outlook lowers the margin before the capex is back.
-pub fn payback_why(scenario: &Scenario, metrics: &Metrics, path: Path) -> Option<String> {
-    let years = metrics.get(path.payback_years()).ok()?;
-    if metrics.get(path.payback_months()) != Err(ModelError::NeverPaysBack) {
-        return None;
-    }
-    let life = scenario.get(match path {
-        Path::Mining => Key::Life,
-        Path::Colo => Key::Clife,
-        Path::Gpu => Key::Glife,
-    })?;
-    let args = [("path", path_name(path)), ("years", &number(years, 1)), ("life", &num(&plain(life)))];
-    Some(if years > life {
-        tf(
-            "{path}: today's margin would take {years} years to return the capex, longer than its {life}-year life.",
-            &args,
-        )
-    } else {
-        tf(
-            "{path}: {years} years at today's margin, but the outlook lowers the margin month by month and its {life}-year life ends before the capex is back.",
-            &args,
-        )
-    })
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::from_query;
-    use crate::model::{evaluate_over_time, Evaluation};
-
-    fn of(link: &str) -> (Scenario, Metrics, Projection) {
-        let (scenario, _) = from_query(link);
-        let Evaluation { metrics, projection } = evaluate_over_time(&scenario, Default::default());
-        (scenario, metrics, projection)
-    }
-
-    #[test]
-    fn it_states_the_outlook_each_chart_assumes_with_its_input() {
-        let (scenario, _, projection) = of("?v=1");
-        let margin = margin_chart(&scenario, &projection);
-        let parts: Vec<(Key, &str)> = margin.outlook.iter().map(|a| (a.key, a.text.as_str())).collect();
-        assert_eq!(
-            parts,
-            [
-                (Key::Dg, "difficulty +2 %/month"),
-                (Key::Pg, "bitcoin flat"),
-                (Key::Blk, "halving Apr 2028"),
-                (Key::Gd, "GPU rent −15 %/year"),
-                (Key::Ce, "lease +2 %/year"),
-            ]
-        );
-        assert_eq!(
-            margin.outlook_text(),
-            "Outlook: difficulty +2 %/month, bitcoin flat, halving Apr 2028, GPU rent −15 %/year, lease +2 %/year"
-        );
-        // The cash chart adds the months the AI paths wait.
-        let (scenario, metrics, projection) = of("?v=1&dg=0&pg=-10.5&blk=1100000&mo=12&conv=3");
-        let cash = cash_chart(&scenario, &projection, &metrics);
-        let texts: Vec<&str> = cash.outlook.iter().map(|a| a.text.as_str()).collect();
-        assert_eq!(texts[..3], ["difficulty flat", "bitcoin −10.5 %/year", "no halving before Nov 2026"]);
-        assert_eq!(cash.outlook.last(), Some(&Assumption { key: Key::Conv, text: "AI conversion 3 months".into() }));
-    }
-
-    #[test]
-    fn it_plots_the_exact_figures_it_labels() {
-        let (scenario, metrics, projection) = of("?v=1");
-        let cash = cash_chart(&scenario, &projection, &metrics);
-        let mining = &cash.series[0];
-        assert_eq!(mining.key, Path::Mining.name());
-        assert_eq!(mining.values[0].as_deref(), Some("-1261904.7619047619047619047619"));
-        // Plotted in millions straight from the decimal, never through its text.
-        let first = cash.geometry.lines[0].points[0].as_ref().map(|p| p.y);
-        assert!(first.is_some_and(|y| y > cash.geometry.zero_y), "capex below zero: {first:?}");
-        assert_eq!(cash.title, "Only AI colocation (Jan 2034) pays back within its life");
-        let labels: Vec<&str> = cash.markers.iter().map(|(_, l)| l.as_str()).collect();
-        assert!(labels.contains(&"Colocation pays back"), "{labels:?}");
-        let margin = margin_chart(&scenario, &projection);
-        assert!(margin.markers.iter().any(|(_, l)| l == "Halving, Apr 2028"));
-        assert!(margin.title.starts_with("Mining's margin per kWh turns negative in "), "{}", margin.title);
-        assert!(margin.source.starts_with("Source: kWhich, network snapshot "));
-        // The link reads left to right inside an Arabic line.
-        assert!(margin.source.ends_with("scenario \u{2066}?v=1\u{2069}"), "{:?}", margin.source);
-    }
-
-    #[test]
-    fn it_says_when_each_path_pays_back() {
-        let (scenario, metrics, _) = of("?v=1");
-        assert_eq!(payback_text(&metrics, Path::Colo), "month 98, Jan 2034");
-        assert_eq!(payback_text(&metrics, Path::Mining), "not within its life");
-        let today = crate::model::evaluate_static(&scenario, Default::default());
-        assert_eq!(payback_text(&today, Path::Colo), "—");
-        assert_eq!(
-            finding(&metrics),
-            "Mining does not pay back within its life; AI colocation pays back in month 98 (Jan 2034); GPU cloud \
-does not pay back within its life."
-        );
-    }
-
-    #[test]
-    fn it_says_why_a_payback_at_todays_figures_is_not_reached_over_the_life() {
-        // Today's margin needs longer than the life.
-        let (scenario, metrics, _) = of("?v=1");
-        assert_eq!(
-            payback_why(&scenario, &metrics, Path::Mining).as_deref(),
-            Some(
-                "Bitcoin mining: today's margin would take 6.7 years to return the capex, longer than its 4-year life."
-            )
-        );
-        // Colocation pays back over its life: nothing to explain.
-        assert_eq!(payback_why(&scenario, &metrics, Path::Colo), None);
-        // Within the life at today's margin, but the difficulty eats the margin first.
-        let (scenario, metrics, _) = of("?v=1&kwh=0.02&pg=20");
-        let why = payback_why(&scenario, &metrics, Path::Mining);
-        assert_eq!(
-            why.as_deref(),
-            Some(
-                "Bitcoin mining: 2.9 years at today's margin, but the outlook lowers the margin month by month and \
-its 4-year life ends before the capex is back."
-            ),
-        );
-        // With the difficulty flat it pays back (month 26): nothing to explain.
-        let (scenario, metrics, _) = of("?v=1&kwh=0.02&pg=20&dg=0");
-        assert_eq!(metrics.get(Path::Mining.payback_months()), Ok(Decimal::from(26)));
-        assert_eq!(payback_why(&scenario, &metrics, Path::Mining), None);
-    }
-}
+mod tests;

@@ -2,22 +2,22 @@
 
 use leptos::prelude::*;
 
-use super::compare_card::CompareCard;
-use super::cost_per_btc_card::CostPerBtcCard;
-use super::embed_bar::EmbedBar;
-use super::input_panel::InputPanel;
-use super::language_picker::LanguagePicker;
-use super::lazy;
-use super::network_card::NetworkCard;
-use super::notice::Notice;
-use super::per_mw_table::PerMwTable;
-use super::share_bar::ShareBar;
-use super::state::{
+use super::fields::input_panel::InputPanel;
+use super::fields::language_picker::LanguagePicker;
+use super::hooks::state::{
     ComparingCtx, LinkCtx, MetricsCtx, ProjectionCtx, ScenarioCtx, SettledCtx, TimeModel, TimeModelCtx,
 };
-use super::use_embed_height::use_embed_height;
-use super::use_scenario_url::use_scenario_url;
-use super::use_settled::use_settled;
+use super::hooks::use_embed_height::use_embed_height;
+use super::hooks::use_scenario_url::use_scenario_url;
+use super::hooks::use_settled::use_settled;
+use super::lazy;
+use super::sections::compare_card::CompareCard;
+use super::sections::cost_per_btc_card::CostPerBtcCard;
+use super::sections::network_card::NetworkCard;
+use super::sections::notice::Notice;
+use super::sections::per_mw_table::PerMwTable;
+use super::share::embed_bar::EmbedBar;
+use super::share::share_bar::ShareBar;
 use crate::model::economics::projection::Projection;
 use crate::model::evaluate_static;
 use crate::model::view::Section;

@@ -27,7 +27,7 @@ export function fetch_network(seconds, asking, done) {
   // here (and into the Content-Security-Policy). public/kwhich-live.js does the requests;
   // it loads on the first press only. Until the answer the button says so (`asking`, worded
   // by the page, with `{host}` for the API's host) and stays disabled. The reports are facts
-  // that src/model/live.rs reads; the page words them.
+  // that src/model/edit/live.rs reads; the page words them.
   const api = document.querySelector('meta[name=kwhich-api]');
   if (!api) return done('error\tnoapi');
   const base = api.content;

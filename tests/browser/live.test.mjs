@@ -51,7 +51,7 @@ const HASHRATE = {
 const REWARDS = { startBlock: 925000, endBlock: 925143, totalReward: "45993214350", totalFee: "2993214350", totalTx: "512345" };
 const HEIGHT = "925143";
 
-// What the page makes of those (worked in src/model/live.rs's tests): 98765 USD;
+// What the page makes of those (worked in src/model/edit/live.rs's tests): 98765 USD;
 // 149301205959700 / 10^12 T; 2993214350 sat / 144 / 10^8 = 0.20786211 BTC; 925143.
 const FILLED = { btc: "98765", diff: "149.3012059597", fee: "0.20786211", blk: "925143" };
 

@@ -237,7 +237,7 @@ export async function saveArtifacts(page, name) {
  * The app has mounted (`data-ready`) and every section it shows is there: the sections
  * below the first screen come in Wasm chunks loaded after it (src/ui/lazy.rs), and `#app`
  * carries `data-loading` until the last one has rendered. The figures over time, the map
- * and the tornado follow an edit a frame later (src/ui/use_settled.rs): `data-settling`
+ * and the tornado follow an edit a frame later (src/ui/hooks/use_settled.rs): `data-settling`
  * until they have.
  */
 export const READY = "#app[data-ready]:not([data-loading]):not([data-settling])";

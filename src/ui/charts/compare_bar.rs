@@ -1,0 +1,38 @@
+//! While comparing: swap which side the inputs edit, or stop comparing and keep one side.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::model::Side;
+use crate::text::t;
+use crate::ui::hooks::state::SessionCtx;
+use crate::ui::web;
+
+/// "Swap A and B", "Stop comparing: keep A", "Stop comparing: keep B".
+#[component]
+pub fn CompareBar() -> impl IntoView {
+    let session: SessionCtx = expect_context();
+    // One listener for the three buttons, which say what they do in `data-act`: fewer
+    // handlers, less Wasm.
+    let act = move |ev: leptos::ev::MouseEvent| {
+        let act =
+            ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.get_attribute("data-act"));
+        // Each offers Undo beside "Copy link" (crate::ui::share::share_bar).
+        match act.as_deref() {
+            Some("swap") => session.swap(),
+            Some(keep) if keep == "a" || keep == "b" => {
+                session.keep(if keep == "a" { Side::A } else { Side::B });
+                // The focused button goes with the comparison: hand focus to the results.
+                web::focus("results");
+            }
+            _ => {}
+        }
+    };
+    view! {
+        <div class="compare-bar" role="group" aria-label=t("Comparison") on:click=act>
+            <button type="button" data-act="swap">{t("Swap A and B")}</button>
+            <button type="button" data-act="a">{t("Stop comparing: keep A")}</button>
+            <button type="button" data-act="b">{t("Stop comparing: keep B")}</button>
+        </div>
+    }
+}
