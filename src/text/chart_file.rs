@@ -311,6 +311,13 @@ pub fn layout(words: &ChartWords, view_w: i32, view_h: i32, frame: Frame) -> Lay
     Layout { width: frame.width, height, lines, legend, body: (MARGIN, header, inner, body_h) }
 }
 
+/// The size in pixels of the file `compose` writes for a drawing `view` (width, height).
+pub fn file_size(words: &ChartWords, view: (i32, i32), frame: Frame) -> (i32, i32) {
+    let l = layout(words, view.0, view.1, frame);
+    let scale = frame.scale.max(1);
+    (l.width.saturating_mul(scale), l.height.saturating_mul(scale))
+}
+
 /// The file's own rules: white paper, and its words' sizes (after the chart's, which set
 /// every `text`).
 const FILE_STYLE: &str =
@@ -485,5 +492,8 @@ mod tests {
         assert!(rtl.contains("x=\"1168\" y=\"60\" direction=\"rtl\""), "{rtl}");
         // Twice the pixels, the same drawing.
         assert!(rtl.contains("width=\"2400\" height=\"1350\" viewBox=\"0 0 1200 675\""), "{rtl}");
+        assert_eq!(file_size(&words, (3600, 1680), Frame { width: 1200, height: Some(675), scale: 2 }), (2400, 1350));
+        let natural = file_size(&words, (3600, 1680), Frame { width: 1200, height: None, scale: 1 });
+        assert!(ltr.len() > 100 && natural.0 == 1200 && natural.1 > 500, "{natural:?}");
     }
 }

@@ -29,10 +29,10 @@ pub use payback::{finding, payback_text, payback_why};
 /// wide): room above for the title, subtitle and outlook, left for the y labels, right for
 /// the lines' own labels, below for the dates and the source line.
 pub const PLOT: Rect = Rect { x: 560, y: 400, width: 2140, height: 1400 };
-/// The largest size of the labels' text on the plot (at 360 px, where the chart is about
-/// 330 px wide, 120 units are 11 px): the geometry keeps labels of this size apart, so a
-/// page at any width (smaller text) or the file (80) keeps them apart too.
-pub const LABEL_FONT: i32 = 120;
+/// The largest size of the labels' text on the plot (at 360 px, where the chart is 324 px
+/// wide, 125 units are 11.25 px): the geometry keeps labels of this size apart, so a page
+/// at any width (smaller text) or the file (80) keeps them apart too.
+pub const LABEL_FONT: i32 = 125;
 /// Height of a line of label text, for the geometry's label spacing.
 pub const LINE_H: i32 = 150;
 

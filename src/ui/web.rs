@@ -177,18 +177,6 @@ pub fn download(name: &str, mime: &str, content: &str) {
     leptos::prelude::set_timeout(move || drop(url), std::time::Duration::from_secs(30));
 }
 
-/// Offers the file at `url` (a `data:` address) for download as `name`.
-pub fn download_url(name: &str, url: &str) {
-    let document = leptos::prelude::document();
-    if let Ok(link) = document.create_element("a") {
-        let _ = link.set_attribute("href", url);
-        let _ = link.set_attribute("download", name);
-        if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
-            link.click();
-        }
-    }
-}
-
 /// Moves the keyboard focus to the element with `id` (one that takes focus), if it exists.
 pub fn focus(id: &str) {
     if let Some(el) = leptos::prelude::document().get_element_by_id(id) {

@@ -169,24 +169,19 @@ impl LineChart {
     /// Each label is a box `label_width` wide and `line_height` high, placed beside its
     /// rule (`line_height / 4` away, right of it first) on the highest line, in steps of
     /// half a line down from the plot's top, where it stays within the plot and, with a
-    /// margin of `line_height / 4`, crosses no series, no zero line, no other rule, and
-    /// overlaps no label placed before it (in month order) nor any box of `avoid` (the
+    /// margin of `line_height / 4`, crosses no series and no zero line, and overlaps no
+    /// label placed before it (in month order) nor any box of `avoid` (the
     /// lines' end labels, a band's label). When no such place exists the rule is numbered
     /// instead (`key`, 1, 2, … in month order): the number, a box `line_height` square, is
-    /// placed the same way and the label goes to a key below the chart.
+    /// placed the same way and the label goes to a key below the chart. A label may cross
+    /// another event's dashed rule: were rules kept clear, two events closer than a label's
+    /// width would leave neither label a place.
     pub fn markers(&self, marks: &[MarkerSpec], line_height: i32, avoid: &[Rect]) -> Vec<Option<Marker>> {
         let lh = line_height.max(1);
         let pad = lh / 4;
         let mut order: Vec<(usize, MarkerSpec)> = marks.iter().copied().enumerate().collect();
         order.sort_by_key(|(_, m)| m.month);
-        let mut lines = self.segments();
-        lines.extend(
-            marks
-                .iter()
-                .filter(|m| m.month <= self.horizon)
-                .map(|m| self.month_x(m.month))
-                .map(|x| Segment::new((x, self.plot.y), (x, self.plot.bottom()))),
-        );
+        let lines = self.segments();
         let mut placed: Vec<Rect> = avoid.to_vec();
         let mut numbered = 0_u32;
         let mut out = vec![None; marks.len()];

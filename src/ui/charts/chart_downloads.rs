@@ -3,13 +3,14 @@
 //! title, notes, colour key and source line (see [`crate::text::chart_file`]).
 
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::js_sys::{Function, Promise, Reflect};
 
 use crate::model::export::csv;
 use crate::model::Link;
 use crate::model::Scenario;
-use crate::text::chart_file::{compose, page_chart, Body, ChartWords, Frame};
+use crate::text::chart_file::{compose, file_size, page_chart, Body, ChartWords, Frame};
 use crate::text::{n, t};
 use crate::ui::hooks::state::ScenarioCtx;
 use crate::ui::web;
@@ -76,7 +77,12 @@ impl Kind {
 
 /// The page's chart `id` as a file in `frame`: the drawing the page shows (its `viewBox`),
 /// framed by the words it keeps for the file. `None` if it is not on the page.
-pub fn chart_file(scenario: &Scenario, id: &str, legend: &[(String, String)], frame: Frame) -> Option<String> {
+pub fn chart_file(
+    scenario: &Scenario,
+    id: &str,
+    legend: &[(String, String)],
+    frame: Frame,
+) -> Option<(String, (i32, i32))> {
     let svg = document().query_selector(&format!("svg[data-chart=\"{id}\"]")).ok()??;
     let chart = page_chart(&svg.outer_html())?;
     let words = ChartWords {
@@ -87,7 +93,9 @@ pub fn chart_file(scenario: &Scenario, id: &str, legend: &[(String, String)], fr
     };
     let rtl = crate::text::lang().rtl();
     let style = if rtl { [CHART_STYLE, RTL_STYLE].concat() } else { CHART_STYLE.to_string() };
-    Some(compose(&words, &Body { markup: &chart.drawing, view: chart.view }, frame, &style, rtl))
+    let (_, _, w, h) = chart.view;
+    let size = file_size(&words, (w, h), frame);
+    Some((compose(&words, &Body { markup: &chart.drawing, view: chart.view }, frame, &style, rtl), size))
 }
 
 /// `text` percent-encoded for a `data:` address.
@@ -116,38 +124,50 @@ fn member(object: &JsValue, name: &str, arg: Option<&JsValue>) -> Option<JsValue
     }
 }
 
-/// The SVG `svg` drawn on a canvas of its own size, as a PNG `data:` address.
-async fn png(svg: &str) -> Option<String> {
+/// Offers the SVG `svg`, `size` px, drawn on a canvas of that size, as the PNG `name`:
+/// once the image has decoded (a promise's `then`, as the page already uses), a link to the
+/// canvas's PNG `data:` address is clicked.
+fn save_png(svg: &str, size: (i32, i32), name: String) -> Option<()> {
     let img = document().create_element("img").ok()?;
     img.set_attribute("src", &["data:image/svg+xml;charset=utf-8,", &percent(svg)].concat()).ok()?;
     let img = JsValue::from(img);
-    let decoded = member(&img, "decode", Some(&JsValue::UNDEFINED))?;
-    wasm_bindgen_futures::JsFuture::from(decoded.unchecked_into::<Promise>()).await.ok()?;
+    let decoded = member(&img, "decode", Some(&JsValue::UNDEFINED))?.unchecked_into::<Promise>();
+    let draw = Closure::once(move |_: JsValue| {
+        draw_png(&img, size, &name);
+    });
+    let _ = decoded.then(&draw);
+    // It runs once, when the image has decoded; JavaScript holds it until then.
+    draw.forget();
+    Some(())
+}
+
+/// Draws the decoded image `img` on a canvas `size` px and clicks a link to it as `name`.
+fn draw_png(img: &JsValue, size: (i32, i32), name: &str) -> Option<()> {
     let canvas = document().create_element("canvas").ok()?;
-    for side in ["width", "height"] {
-        let natural = member(&img, &["natural", if side == "width" { "Width" } else { "Height" }].concat(), None)?;
-        canvas.set_attribute(side, &(natural.as_f64()? as u32).to_string()).ok()?;
-    }
+    canvas.set_attribute("width", &size.0.to_string()).ok()?;
+    canvas.set_attribute("height", &size.1.to_string()).ok()?;
     let canvas = JsValue::from(canvas);
     let context = member(&canvas, "getContext", Some(&JsValue::from_str("2d")))?;
-    member(&context, "drawImage", Some(&img))?;
-    member(&canvas, "toDataURL", Some(&JsValue::from_str("image/png")))?.as_string()
+    let draw_image = member(&context, "drawImage", None)?.unchecked_into::<Function>();
+    draw_image.call3(&context, img, &JsValue::from(0), &JsValue::from(0)).ok()?;
+    let url = member(&canvas, "toDataURL", Some(&JsValue::from_str("image/png")))?;
+    let link = document().create_element("a").ok()?;
+    link.set_attribute("download", name).ok()?;
+    Reflect::set(&link, &JsValue::from_str("href"), &url).ok()?;
+    link.unchecked_ref::<web_sys::HtmlElement>().click();
+    Some(())
 }
 
 /// Saves the chart `id` as a file of `kind`, named after the chart, the kind and the scenario.
 fn save(scenario: &Scenario, id: &'static str, legend: Vec<(String, String)>, kind: Kind) {
-    let Some(svg) = chart_file(scenario, id, &legend, kind.frame()) else { return };
+    let Some((svg, size)) = chart_file(scenario, id, &legend, kind.frame()) else { return };
     let stem = csv::file_stem(&Link::Single(scenario.clone()));
     if kind == Kind::Svg {
         web::download(&format!("kwhich-{id}-{stem}.svg"), "image/svg+xml", &svg);
         return;
     }
     let name = format!("kwhich-{id}-{stem}-{}.png", kind.name());
-    leptos::task::spawn_local(async move {
-        if let Some(url) = png(&svg).await {
-            web::download_url(&name, &url);
-        }
-    });
+    save_png(&svg, size, name);
 }
 
 /// A chart's downloads: `svg_label` names its SVG button ("Margin chart (SVG)"), then the

@@ -60,10 +60,10 @@ fn it_places_markers_beside_their_rules_clear_of_the_others() {
     // 0 … 1, so the zero line is the plot's bottom.
     let chart = LineChart::new(&[&[Some(1.0)]], 120, PLOT);
     let marks = [
-        // x = 1276.67 → 1277. Right of it, 1302 … 1702 (with its margin to 1727) would
-        // cross the rule at month 36 (x 1440): left of it, 852 … 1252.
+        // x = 1276.67 → 1277; right of it, 1302 … 1702, across the rule at month 36.
         MarkerSpec { month: 29, label_width: 400 },
-        // x = 1440; 1465 … 1765 is clear of the rule at 2000.
+        // x = 1440; right of it (1465 … 1765) or left (1115 … 1415) it would overlap the
+        // first label on the first line, and on the next two lines with the margin: 400.
         MarkerSpec { month: 36, label_width: 300 },
         MarkerSpec { month: 60, label_width: 300 }, // x = 2000; 2025 … 2325
         // x = 3283.33; 3308 + 300 > 3400: left of the rule, 2958 … 3258.
@@ -72,8 +72,8 @@ fn it_places_markers_beside_their_rules_clear_of_the_others() {
     ];
     let got = chart.markers(&marks, 100, &[]);
     let want = [
-        Some((1277, 1252, 250, Anchor::End)),
-        Some((1440, 1465, 250, Anchor::Start)),
+        Some((1277, 1302, 250, Anchor::Start)),
+        Some((1440, 1465, 400, Anchor::Start)),
         Some((2000, 2025, 250, Anchor::Start)),
         Some((3283, 3258, 250, Anchor::End)),
         None,
@@ -146,7 +146,7 @@ fn it_numbers_a_marker_when_its_label_has_no_room() {
             // Month 2 (x = 500), the first numbered (month 1 comes first and keeps its
             // label): right of its rule, 525 … 625 × 0 … 100.
             (Some(1), 525, 50, Anchor::Start),
-            // Month 1 (x = 250): right of its rule, 275 … 375; the rule at 500 is 125 away.
+            // Month 1 (x = 250): right of its rule, 275 … 375.
             (None, 275, 50, Anchor::Start),
             // The second at month 2: left of the rule (375 … 475) comes within the margin
             // of month 1's label and right of it overlaps number 1, down to a middle of
