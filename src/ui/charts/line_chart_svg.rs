@@ -102,18 +102,12 @@ pub fn LineChartSvg(
                     </g>
                 }
             }).collect_view();
-            // Title, subtitle and source start where the reader's lines start: at the right
-            // edge in Arabic.
-            let (hx, anchor) = crate::text::line_start(3600);
-            // The outlook is the longest line: narrowed to the chart's width when it would
-            // run past it (about 42 units a character at the file's 80 px).
-            let outlook = v.outlook_text();
-            let fit = (outlook.chars().count() > 84).then(|| "3560".to_string());
+            // The title, subtitle, outlook and source line are the figure's caption on the
+            // page; the downloaded file lays them out around the chart (`chart_file`).
             view! {
-                <text class="chart-title" x=hx y="100" text-anchor=anchor>{v.title.clone()}</text>
-                <text class="chart-subtitle" x=hx y="210" text-anchor=anchor>{v.subtitle.clone()}</text>
-                <text class="chart-subtitle outlook" x=hx y="310" text-anchor=anchor textLength=fit.clone()
-                    lengthAdjust=fit.map(|_| "spacingAndGlyphs")>{outlook}</text>
+                <text class="chart-title" display="none">{v.title.clone()}</text>
+                <text class="chart-subtitle" display="none">{v.subtitle.clone()}</text>
+                <text class="chart-subtitle outlook" display="none">{v.outlook_text()}</text>
                 {bands}
                 {grid}
                 <line class="zero" x1=left x2=right y1=g.zero_y y2=g.zero_y></line>
@@ -121,7 +115,7 @@ pub fn LineChartSvg(
                 {markers}
                 {lines}
                 {key}
-                <text class="chart-source" x=hx y="2260" text-anchor=anchor>{v.source.clone()}</text>
+                <text class="chart-source" display="none">{v.source.clone()}</text>
             }
         })
     };

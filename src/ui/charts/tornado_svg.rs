@@ -103,13 +103,12 @@ pub fn TornadoSvg(
                     }
                 })
                 .collect_view();
-            // The downloaded file's title and source start at the right edge in Arabic.
-            let (hx, anchor) = crate::text::line_start(WIDTH);
+            // The words the downloaded file lays out around the chart (`chart_file`).
             Some(view! {
-                <text class="chart-title" x=hx y="-250" text-anchor=anchor>{v.title.clone()}</text>
-                <text class="chart-subtitle" x=hx y="-110" text-anchor=anchor>{v.subtitle}</text>
+                <text class="chart-title" display="none">{v.title.clone()}</text>
+                <text class="chart-subtitle" display="none">{v.subtitle}</text>
                 {ticks} {rows} {bases}
-                <text class="chart-source" x=hx y=v.height + 110 text-anchor=anchor>{v.source.clone()}</text>
+                <text class="chart-source" display="none">{v.source.clone()}</text>
             })
         })
     };
