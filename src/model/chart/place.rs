@@ -86,7 +86,8 @@ mod tests {
     #[test]
     fn it_tells_crossing_segments_from_passing_ones() {
         // Box 100 … 300 × 100 … 200.
-        let cases: [(((i32, i32), (i32, i32)), bool); 10] = [
+        type Case = (((i32, i32), (i32, i32)), bool);
+        let cases: [Case; 10] = [
             // Across the middle, horizontally and vertically.
             (((0, 150), (400, 150)), true),
             (((200, 0), (200, 400)), true),
