@@ -13,7 +13,8 @@ use rust_decimal::Decimal;
 
 use kwhich::model::analysis::map_range::map_ranges;
 use kwhich::model::chart::heatmap::Heatmap;
-use kwhich::model::chart::line::{LineChart, MarkerSpec};
+use kwhich::model::chart::line::{Anchor, LineChart, MarkerSpec};
+use kwhich::model::chart::place::{is_clear, overlaps};
 use kwhich::model::chart::scale::{Rect, MAX_ABS};
 use kwhich::model::chart::ticks::{nice_ticks, Fit, MAX_TICKS, MIN_TICKS};
 use kwhich::model::chart::time::SNAPSHOT_MONTH;
@@ -107,7 +108,7 @@ proptest! {
             }
         }
         let marks: Vec<MarkerSpec> = months.iter().map(|&(month, label_width)| MarkerSpec { month, label_width }).collect();
-        for (m, spec) in chart.markers(&marks, line_height).iter().zip(&marks) {
+        for (m, spec) in chart.markers(&marks, line_height, &[]).iter().zip(&marks) {
             prop_assert_eq!(m.is_some(), spec.month <= horizon);
         }
         for label in chart.end_labels(line_height, 40).iter().flatten() {
@@ -118,6 +119,39 @@ proptest! {
         }
         if let Some(band) = chart.band(0, 9) {
             prop_assert!(band.x >= plot.x && band.right() <= plot.right());
+        }
+    }
+
+    #[test]
+    fn marker_labels_keep_clear_of_each_other_and_the_lines(
+        a in series(),
+        b in series(),
+        horizon in 1..40_u32,
+        plot in plot(),
+        months in prop::collection::vec((0..40_u32, 0..3000_i32), 0..8),
+        line_height in 1..200_i32,
+    ) {
+        let chart = LineChart::new(&[&a, &b], horizon, plot);
+        let marks: Vec<MarkerSpec> = months.iter().map(|&(month, label_width)| MarkerSpec { month, label_width }).collect();
+        let placed = chart.markers(&marks, line_height, &[]);
+        let lines = chart.segments();
+        // Each label's box (a rule without room gets a number instead, whose last resort,
+        // a plot with no clear square, may overlap).
+        let boxes: Vec<Rect> = placed
+            .iter()
+            .zip(&marks)
+            .filter_map(|(m, spec)| {
+                let m = (*m).filter(|m| m.key.is_none())?;
+                let width = spec.label_width;
+                let x = match m.anchor { Anchor::Start => m.label_x, Anchor::End => m.label_x - width };
+                Some(Rect::new(x, m.label_y - line_height / 2, width, line_height))
+            })
+            .collect();
+        for (i, r) in boxes.iter().enumerate() {
+            prop_assert!(is_clear(*r, plot, &lines, &[]), "{r:?} crosses a line or leaves {plot:?}");
+            for other in &boxes[i + 1..] {
+                prop_assert!(!overlaps(*r, *other), "{r:?} overlaps {other:?}");
+            }
         }
     }
 

@@ -9,6 +9,7 @@ pub mod duration;
 pub mod heatmap;
 pub mod line;
 pub mod path;
+pub mod place;
 pub mod scale;
 pub mod ticks;
 pub mod time;

@@ -68,7 +68,7 @@ fn overlay(
     let geometry = LineChart::new(&refs, horizon, PLOT);
     let specs: Vec<MarkerSpec> =
         marks.iter().map(|(m, l)| MarkerSpec { month: *m, label_width: label_width(l) }).collect();
-    let markers = geometry.markers(&specs, LINE_H).into_iter().zip(marks).filter_map(|(m, (_, l))| Some((m?, l)));
+    let markers = geometry.markers(&specs, LINE_H, &[]).into_iter().zip(marks).filter_map(|(m, (_, l))| Some((m?, l)));
     LineChartView {
         id: a.id,
         title,

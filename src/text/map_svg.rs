@@ -22,10 +22,8 @@ pub const HEIGHT: i32 = 3060;
 pub const CELL: i32 = 50;
 /// Where the cells sit: room on the left for the bitcoin prices, below for power prices.
 pub const PLOT: Rect = Rect { x: 470, y: 140, width: 2000, height: 2000 };
-/// The page's view, and the downloaded file's: the same with a title above and the source
-/// line below.
+/// The page's view (the downloaded file frames it with its words, `text::chart_file`).
 pub const PAGE_VIEW: &str = "0 0 2600 3060";
-pub const FILE_VIEW: &str = "0 -380 2600 3600";
 
 /// The words drawn on the map.
 pub struct MapWords {
@@ -219,15 +217,18 @@ pub fn changes_svg(a: &DecisionMap, b: &DecisionMap, changes: &[(usize, usize)])
     out
 }
 
-/// The title, subtitle and source line of the downloaded file: outside the page's view,
-/// inside the file's.
-/// They start where the reader's lines start: at the right edge in Arabic.
+/// The title, subtitle and source line of the downloaded file, never shown on the page
+/// (`display="none"`, no stylesheet rule needed): the file takes them from here and lays
+/// them out itself (`chart_file`).
 pub fn file_caption(title: &str, subtitle: &str, source: &str) -> String {
     let mut out = String::new();
-    let (x, anchor) = super::line_start(WIDTH);
-    text(&mut out, "chart-title", x, -250, anchor, title);
-    text(&mut out, "chart-subtitle", x, -110, anchor, subtitle);
-    text(&mut out, "chart-source", x, HEIGHT + 110, anchor, source);
+    for (class, words) in [("chart-title", title), ("chart-subtitle", subtitle), ("chart-source", source)] {
+        out.push_str("<text class=\"");
+        out.push_str(class);
+        out.push_str("\" display=\"none\">");
+        escape_into(&mut out, words);
+        out.push_str("</text>");
+    }
     out
 }
 
@@ -319,7 +320,7 @@ mod tests {
         assert!(text.contains(">$0.05</text>") && text.contains(">$250k</text>"));
         assert!(!text.contains("NaN") && !text.contains("inf"));
         let caption = file_caption("A <b>", "B", "C");
-        assert!(caption.contains(">A &lt;b&gt;</text>") && caption.contains("y=\"3170\""), "{caption}");
+        assert!(caption.starts_with("<text class=\"chart-title\" display=\"none\">A &lt;b&gt;</text>"), "{caption}");
     }
 
     #[test]

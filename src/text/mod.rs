@@ -14,6 +14,7 @@
 
 pub mod answer_html;
 pub mod catalog;
+pub mod chart_file;
 pub mod compare_charts;
 pub mod comparison_table;
 pub mod embed_facts;

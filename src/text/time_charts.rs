@@ -6,10 +6,11 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
+use super::chart_file::isolate_ltr;
 use super::format::{number, usd_millions, usd_tick};
 use super::paths::{path_name, short_name};
 use super::{lang, n, num, t, tf};
-use crate::model::chart::line::{EndLabel, LineChart, Marker, MarkerSpec};
+use crate::model::chart::line::{end_label_boxes, EndLabel, LineChart, Marker, MarkerSpec};
 use crate::model::chart::scale::Rect;
 use crate::model::chart::time::{YearMonth, SNAPSHOT_MONTH};
 use crate::model::economics::projection::{halving_months, Projection, ProjectionPoint};
@@ -29,8 +30,12 @@ pub use payback::{finding, payback_text, payback_why};
 /// wide): room above for the title, subtitle and outlook, left for the y labels, right for
 /// the lines' own labels, below for the dates and the source line.
 pub const PLOT: Rect = Rect { x: 560, y: 400, width: 2140, height: 1400 };
+/// The largest size of the labels' text on the plot (at 360 px, where the chart is 324 px
+/// wide, 125 units are 11.25 px): the geometry keeps labels of this size apart, so a page
+/// at any width (smaller text) or the file (80) keeps them apart too.
+pub const LABEL_FONT: i32 = 125;
 /// Height of a line of label text, for the geometry's label spacing.
-pub const LINE_H: i32 = 110;
+pub const LINE_H: i32 = 150;
 
 const MONTHS: [&str; 12] = [
     n!("Jan"),
@@ -142,9 +147,24 @@ pub(crate) fn millions_tick(value: Decimal, dp: u32) -> String {
 }
 
 /// Width in chart units of a label of `text`, for the geometry to keep labels apart.
-pub(crate) fn label_width(text: &str) -> i32 {
-    i32::try_from(text.chars().count()).unwrap_or(i32::MAX).saturating_mul(52)
+pub fn label_width(text: &str) -> i32 {
+    super::chart_file::text_width(text, LABEL_FONT)
 }
+
+/// What a marker's label keeps clear of besides the lines: the lines' end labels and the
+/// bands' labels (drawn at a band's bottom left).
+pub fn label_boxes(end_labels: &[Option<EndLabel>], series: &[Series], bands: &[(Rect, String)]) -> Vec<Rect> {
+    let widths: Vec<i32> = series.iter().map(|s| label_width(&s.label)).collect();
+    let mut boxes = end_label_boxes(end_labels, &widths, LINE_H);
+    boxes.extend(bands.iter().map(|(r, label)| {
+        Rect::new(r.x.saturating_add(BAND_LABEL_INSET), r.bottom().saturating_sub(LINE_H), label_width(label), LINE_H)
+    }));
+    boxes
+}
+
+/// A band's label starts this far right of the band's left edge, its line ending at the
+/// plot's bottom.
+pub const BAND_LABEL_INSET: i32 = 20;
 
 /// The line chart's dates: years alone on Januaries, else month and year.
 pub(crate) fn date_labels(chart: &LineChart) -> Vec<(i32, String)> {
@@ -156,9 +176,10 @@ pub(crate) fn date_labels(chart: &LineChart) -> Vec<(i32, String)> {
         .collect()
 }
 
-/// The source line every chart carries: the snapshot, kWhich and the scenario's link.
+/// The source line every chart carries: the snapshot, kWhich and the scenario's link, kept
+/// left to right in every language.
 pub fn source_line(scenario: &Scenario) -> String {
-    let link = ["?", &to_query(scenario)].concat();
+    let link = isolate_ltr(&["?", &to_query(scenario)].concat());
     tf("Source: kWhich, network snapshot {date}; scenario {link}", &[("date", &num(SNAPSHOT_DATE)), ("link", &link)])
 }
 
@@ -237,9 +258,9 @@ pub fn margin_chart(scenario: &Scenario, projection: &Projection) -> LineChartVi
         .into_iter()
         .map(|m| (m, tf("Halving, {date}", &[("date", &month_label(m))])))
         .collect();
-    let markers = marked(&geometry, halvings);
-    let y_labels = geometry.y_ticks.iter().map(|t| (t.at, usd_tick(t.value, geometry.y_decimals))).collect();
     let end_labels = geometry.end_labels(LINE_H, 40);
+    let markers = marked(&geometry, halvings, &label_boxes(&end_labels, &series, &[]));
+    let y_labels = geometry.y_ticks.iter().map(|t| (t.at, usd_tick(t.value, geometry.y_decimals))).collect();
     // The title states the finding: when mining's margin turns negative, if it does.
     let mining: Vec<Option<Decimal>> = points.iter().map(|p| p.margin(Path::Mining).ok()).collect();
     let title = match mining.iter().position(|m| m.is_some_and(|m| m <= Decimal::ZERO)) {
@@ -267,10 +288,10 @@ pub fn margin_chart(scenario: &Scenario, projection: &Projection) -> LineChartVi
 }
 
 /// The events' markers where the geometry could place them, each with its label.
-fn marked(geometry: &LineChart, events: Vec<(u32, String)>) -> Vec<(Marker, String)> {
+pub fn marked(geometry: &LineChart, events: Vec<(u32, String)>, avoid: &[Rect]) -> Vec<(Marker, String)> {
     let specs: Vec<MarkerSpec> =
         events.iter().map(|(m, l)| MarkerSpec { month: *m, label_width: label_width(l) }).collect();
-    geometry.markers(&specs, LINE_H).into_iter().zip(events).filter_map(|(m, (_, l))| Some((m?, l))).collect()
+    geometry.markers(&specs, LINE_H, avoid).into_iter().zip(events).filter_map(|(m, (_, l))| Some((m?, l))).collect()
 }
 
 /// The month a path pays back in over its life, if it does.
@@ -301,8 +322,7 @@ pub fn cash_chart(scenario: &Scenario, projection: &Projection, metrics: &Metric
             events.push((end, life_ends.to_string()));
         }
     }
-    let markers = marked(&geometry, events);
-    let bands = projection
+    let bands: Vec<(Rect, String)> = projection
         .idle_months(Path::Colo)
         .ok()
         .and_then(|conv| geometry.band(0, conv))
@@ -311,6 +331,7 @@ pub fn cash_chart(scenario: &Scenario, projection: &Projection, metrics: &Metric
         .collect();
     let y_labels = geometry.y_ticks.iter().map(|t| (t.at, millions_tick(t.value, geometry.y_decimals))).collect();
     let end_labels = geometry.end_labels(LINE_H, 40);
+    let markers = marked(&geometry, events, &label_boxes(&end_labels, &series, &bands));
     let paying: Vec<String> = Path::ALL
         .into_iter()
         .filter_map(|p| {

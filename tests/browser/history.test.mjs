@@ -77,7 +77,11 @@ describe("history", () => {
       await openApp(page, app.server.url, "?");
       const caption = await page.locator('[data-section="history"] figcaption strong').first().textContent();
       assert.equal(caption, "Hashprice is at its lowest since 2016");
-      const labels = await page.$$eval('svg[data-chart="hashprice-chart"] .marker-label', (els) => els.map((e) => e.textContent));
+      // Each event is labelled on the chart, or numbered there and named in the key below
+      // ("1 Halving, May 2020   2 Halving, Apr 2024") when its label has no room.
+      const labels = await page.$$eval('svg[data-chart="hashprice-chart"] .marker-label', (els) =>
+        els.flatMap((e) => (e.classList.contains("key") ? e.textContent.split(/\s{3}/).map((item) => item.replace(/^\d+ /, "")) : [e.textContent])),
+      );
       for (const want of ["Halving, Jul 2016", "Halving, May 2020", "Halving, Apr 2024", "All-time low, $32.25"]) {
         assert.ok(labels.includes(want), `${want} not in ${labels.join(" | ")}`);
       }

@@ -363,7 +363,8 @@ describe("page interactions", () => {
       const firstInput = await page.$eval("input[name]", (el) => el.name);
       const seen = [];
       const focus = { copy: null, input: null };
-      for (let i = 0; i < 40 && !(focus.copy && focus.input); i++) {
+      // Up to 80 stops: each chart offers four files (SVG and three PNGs) before the inputs.
+      for (let i = 0; i < 80 && !(focus.copy && focus.input); i++) {
         await page.keyboard.press("Tab");
         const now = await page.evaluate(() => {
           const el = document.activeElement;

@@ -4,6 +4,7 @@
 //! payback), shaded spans of months (an AI conversion) and labels at the lines' ends.
 
 use super::path::polyline;
+use super::place::{grow, is_clear, Segment};
 use super::scale::{finite, LinearScale, Rect};
 use super::ticks::{nice_ticks, Fit, Tick};
 use super::time::{month_ticks, year_ticks, YearMonth};
@@ -57,6 +58,9 @@ pub struct Marker {
     pub label_x: i32,
     pub label_y: i32,
     pub anchor: Anchor,
+    /// Where there was no room for the label: its number, shown at the label's place,
+    /// with the label in a numbered key below the chart.
+    pub key: Option<u32>,
 }
 
 /// An event to mark: its month and its label's width in chart units (the page knows the
@@ -162,49 +166,118 @@ impl LineChart {
 
     /// Rules at the given months, in the same order; `None` for a month past the horizon.
     ///
-    /// Each label sits right of its rule, `line_height / 4` away, or left of it when it
-    /// would run past the plot's right edge. Labels that would overlap another take the
-    /// next line down: the first line's middle is `line_height / 2` below the plot's top.
-    pub fn markers(&self, marks: &[MarkerSpec], line_height: i32) -> Vec<Option<Marker>> {
-        let pad = line_height / 4;
+    /// Each label is a box `label_width` wide and `line_height` high, placed beside its
+    /// rule (`line_height / 4` away, right of it first) on the highest line, in steps of
+    /// half a line down from the plot's top, where it stays within the plot and, with a
+    /// margin of `line_height / 4`, crosses no series and no zero line, and overlaps no
+    /// label placed before it (in month order) nor any box of `avoid` (the
+    /// lines' end labels, a band's label). When no such place exists the rule is numbered
+    /// instead (`key`, 1, 2, … in month order): the number, a box `line_height` square, is
+    /// placed the same way and the label goes to a key below the chart. A label may cross
+    /// another event's dashed rule: were rules kept clear, two events closer than a label's
+    /// width would leave neither label a place.
+    pub fn markers(&self, marks: &[MarkerSpec], line_height: i32, avoid: &[Rect]) -> Vec<Option<Marker>> {
+        let lh = line_height.max(1);
+        let pad = lh / 4;
         let mut order: Vec<(usize, MarkerSpec)> = marks.iter().copied().enumerate().collect();
         order.sort_by_key(|(_, m)| m.month);
-        // Horizontal extents already placed on each line.
-        let mut rows: Vec<Vec<(i32, i32)>> = Vec::new();
+        let lines = self.segments();
+        let mut placed: Vec<Rect> = avoid.to_vec();
+        let mut numbered = 0_u32;
         let mut out = vec![None; marks.len()];
         for (i, mark) in order {
             if mark.month > self.horizon {
                 continue;
             }
             let x = self.month_x(mark.month);
-            let width = mark.label_width.max(0);
-            let (after, before) = (x.saturating_add(pad), x.saturating_sub(pad));
-            let (anchor, label_x, extent) = if after.saturating_add(width) <= self.plot.right() {
-                (Anchor::Start, after, (after, after.saturating_add(width)))
-            } else {
-                (Anchor::End, before, (before.saturating_sub(width), before))
-            };
-            let free = |row: &Vec<(i32, i32)>| {
-                row.iter().all(|&(a, b)| extent.1.saturating_add(pad) <= a || b.saturating_add(pad) <= extent.0)
-            };
-            let row = match rows.iter().position(free) {
-                Some(r) => r,
+            let labelled = self.place_beside(x, mark.label_width.max(0), lh, &lines, &placed);
+            let (key, spot) = match labelled {
+                Some(spot) => (None, spot),
                 None => {
-                    rows.push(Vec::new());
-                    rows.len() - 1
+                    numbered = numbered.saturating_add(1);
+                    let spot = self.place_beside(x, lh, lh, &lines, &placed).unwrap_or_else(|| {
+                        // Nowhere clear even for a number: the top line, beside the rule.
+                        let top = self.plot.y.saturating_add(lh / 2);
+                        let after = x.saturating_add(pad);
+                        if after.saturating_add(lh) <= self.plot.right() {
+                            (Anchor::Start, after, top, Rect::new(after, top.saturating_sub(lh / 2), lh, lh))
+                        } else {
+                            let before = x.saturating_sub(pad);
+                            (
+                                Anchor::End,
+                                before,
+                                top,
+                                Rect::new(before.saturating_sub(lh), top.saturating_sub(lh / 2), lh, lh),
+                            )
+                        }
+                    });
+                    (Some(numbered), spot)
                 }
             };
-            if let Some(placed) = rows.get_mut(row) {
-                placed.push(extent);
-            }
-            let label_y =
-                self.plot.y.saturating_add(line_height / 2).saturating_add((row as i32).saturating_mul(line_height));
-            let marker =
-                Marker { month: mark.month, x, top: self.plot.y, bottom: self.plot.bottom(), label_x, label_y, anchor };
+            let (anchor, label_x, label_y, area) = spot;
+            placed.push(area);
+            let marker = Marker {
+                month: mark.month,
+                x,
+                top: self.plot.y,
+                bottom: self.plot.bottom(),
+                label_x,
+                label_y,
+                anchor,
+                key,
+            };
             if let Some(slot) = out.get_mut(i) {
                 *slot = Some(marker);
             }
         }
+        out
+    }
+
+    /// The highest clear place for a box `width` × `lh` beside the rule at `x`, right of it
+    /// first: its anchor, its text's x and middle y, and its box.
+    fn place_beside(
+        &self,
+        x: i32,
+        width: i32,
+        lh: i32,
+        lines: &[Segment],
+        placed: &[Rect],
+    ) -> Option<(Anchor, i32, i32, Rect)> {
+        let pad = lh / 4;
+        let step = (lh / 2).max(1);
+        let (after, before) = (x.saturating_add(pad), x.saturating_sub(pad));
+        let mut y = self.plot.y.saturating_add(lh / 2);
+        while y.saturating_add(lh / 2) <= self.plot.bottom() {
+            let top = y.saturating_sub(lh / 2);
+            let sides = [
+                (Anchor::Start, after, Rect::new(after, top, width, lh)),
+                (Anchor::End, before, Rect::new(before.saturating_sub(width), top, width, lh)),
+            ];
+            for (anchor, label_x, area) in sides {
+                // Within the plot, and a margin clear all round.
+                if is_clear(grow(area, pad), grow(self.plot, pad), lines, placed) {
+                    return Some((anchor, label_x, y, area));
+                }
+            }
+            y = y.saturating_add(step);
+        }
+        None
+    }
+
+    /// The drawn lines a label must not cross: each series between months that both have
+    /// a value, and the zero line.
+    pub fn segments(&self) -> Vec<Segment> {
+        let mut out: Vec<Segment> = self
+            .lines
+            .iter()
+            .flat_map(|l| {
+                l.points.windows(2).filter_map(|w| match w {
+                    [Some(a), Some(b)] => Some(Segment::new((a.x, a.y), (b.x, b.y))),
+                    _ => None,
+                })
+            })
+            .collect();
+        out.push(Segment::new((self.plot.x, self.zero_y), (self.plot.right(), self.zero_y)));
         out
     }
 
@@ -255,6 +328,16 @@ impl LineChart {
             })
             .collect()
     }
+}
+
+/// The boxes of the lines' end labels, `widths[k]` wide for series `k`, one line high:
+/// what the markers' labels must keep clear of.
+pub fn end_label_boxes(labels: &[Option<EndLabel>], widths: &[i32], line_height: i32) -> Vec<Rect> {
+    labels
+        .iter()
+        .zip(widths)
+        .filter_map(|(l, w)| l.map(|l| Rect::new(l.x, l.y.saturating_sub(line_height / 2), *w, line_height)))
+        .collect()
 }
 
 /// Moves labels (index, wanted middle y) apart so that middles are at least `h` apart

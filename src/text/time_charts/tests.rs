@@ -57,6 +57,8 @@ fn it_plots_the_exact_figures_it_labels() {
     assert_eq!(snapshot_date(), day_label(SNAPSHOT_MONTH, 22));
     assert!(margin.title.starts_with("Mining's margin per kWh turns negative in "), "{}", margin.title);
     assert!(margin.source.starts_with("Source: kWhich, network snapshot "));
+    // The link reads left to right inside an Arabic line.
+    assert!(margin.source.ends_with("scenario \u{2066}?v=1\u{2069}"), "{:?}", margin.source);
 }
 
 #[test]

@@ -8,7 +8,8 @@ use crate::model::MetricId as M;
 use crate::model::Path;
 use crate::text::format::usd;
 use crate::text::paths::short_name;
-use crate::text::t;
+use crate::text::{n, t};
+use crate::ui::charts::chart_downloads::ChartDownloads;
 use crate::ui::hooks::state::MetricsCtx;
 
 const PATHS: [(Path, M, M); 3] = [
@@ -36,7 +37,12 @@ fn px(v: f64) -> i32 {
     v.round() as i32
 }
 
-/// Revenue and margin per kWh of each path, on one scale with zero marked.
+/// The file's colour key: the page's caption below the chart.
+fn legend() -> Vec<(String, String)> {
+    vec![("revenue".into(), t("revenue per kWh").into()), ("margin".into(), t("margin per kWh").into())]
+}
+
+/// Revenue and margin per kWh of each path, on one scale with zero marked, and its files.
 #[component]
 pub fn BarChart() -> impl IntoView {
     let MetricsCtx(metrics) = expect_context();
@@ -84,7 +90,8 @@ pub fn BarChart() -> impl IntoView {
     view! {
         <figure class="chart">
             // Left to right in every language: the bars grow from zero to the right.
-            <svg viewBox=format!("0 0 {} {height}", px(WIDTH)) role="img" aria-labelledby="chart-title" direction="ltr">
+            <svg viewBox=format!("0 0 {} {height}", px(WIDTH)) role="img" aria-labelledby="chart-title" direction="ltr"
+                data-chart="per-kwh" xmlns="http://www.w3.org/2000/svg">
                 <title id="chart-title">{t("Revenue and margin per kWh for mining, AI colocation and GPU cloud")}</title>
                 {chart}
             </svg>
@@ -93,5 +100,8 @@ pub fn BarChart() -> impl IntoView {
                 <span class="key margin"></span>" "{t("margin per kWh")}
             </figcaption>
         </figure>
+        <div class="downloads" role="group" aria-label=t("Downloads")>
+            <ChartDownloads id="per-kwh" svg_label=n!("Per-kWh chart (SVG)") legend=legend/>
+        </div>
     }
 }

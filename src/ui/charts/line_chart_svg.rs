@@ -3,16 +3,33 @@
 
 use leptos::prelude::*;
 
-use crate::text::time_charts::LineChartView;
+use crate::text::chart_file::numbered_key;
+use crate::text::num;
+use crate::text::time_charts::{LineChartView, LABEL_FONT};
 
-/// The chart's height in its own units (tenths of a CSS pixel at natural size); it is 3,600
-/// wide (see the views below).
-pub const HEIGHT: i32 = 2300;
-/// What the page shows of the chart: the plot and its axes. The title, subtitle, outlook
-/// and source line above and below are the figure's caption on the page, and part of the
-/// image only in the downloaded file (its `viewBox` is the whole chart).
-pub const PAGE_VIEW: &str = "0 330 3600 1680";
-pub const FILE_VIEW: &str = "0 0 3600 2300";
+/// The numbered key's lines: "1 Colocation pays back   2 GPU life ends", wrapped to the
+/// chart's width at the labels' size.
+fn key_lines(v: &LineChartView) -> Vec<String> {
+    let items: Vec<(String, String)> =
+        v.markers.iter().filter_map(|(m, label)| m.key.map(|k| (num(&k.to_string()), label.clone()))).collect();
+    numbered_key(&items, 3600, LABEL_FONT)
+}
+
+/// The page's `viewBox`: the axes, and the key's lines below when there is one.
+fn page_view(v: &LineChartView) -> String {
+    let lines = i32::try_from(key_lines(v).len()).unwrap_or(0);
+    format!("0 {TOP} 3600 {}", AXES_HEIGHT + KEY_LINE * lines + if lines > 0 { KEY_LINE / 2 } else { 0 })
+}
+
+/// What the page shows of the chart, 3,600 units wide (tenths of a CSS pixel at natural
+/// size): the plot and its axes from y = 330, 1,680 high, and the numbered key of the
+/// markers whose labels had no room below. The title, subtitle, outlook and source line
+/// are the figure's caption on the page; the downloaded file frames the chart with them
+/// (`chart_downloads`).
+const TOP: i32 = 330;
+const AXES_HEIGHT: i32 = 1680;
+/// The key's lines, in the labels' size (`LABEL_FONT`).
+const KEY_LINE: i32 = 150;
 
 /// A line chart with its title, axes, marked events and directly labelled lines. A dot each
 /// year and at the horizon carries `data-path`, `data-month` and `data-value`.
@@ -44,12 +61,19 @@ pub fn LineChartSvg(
             let dates = v.x_labels.iter().map(|(x, label)| {
                 view! { <text class="tick" x=*x y=bottom + 120 text-anchor="middle">{label.clone()}</text> }
             }).collect_view();
+            // A rule without room for its label shows its number; the key below names it.
             let markers = v.markers.iter().map(|(m, label)| {
+                let text = m.key.map_or_else(|| label.clone(), |k| num(&k.to_string()));
                 view! {
                     <line class="marker" x1=m.x x2=m.x y1=m.top y2=m.bottom></line>
                     <text class="marker-label" x=m.label_x y=m.label_y text-anchor=m.anchor.as_str()
-                        dominant-baseline="middle">{label.clone()}</text>
+                        dominant-baseline="middle" data-key=m.key>{text}</text>
                 }
+            }).collect_view();
+            let (kx, kanchor) = crate::text::line_start(3600);
+            let key = key_lines(v).into_iter().enumerate().map(|(k, line)| {
+                let y = TOP + AXES_HEIGHT + KEY_LINE * (k as i32) + KEY_LINE / 2;
+                view! { <text class="marker-label key" x=kx y=y text-anchor=kanchor>{line}</text> }
             }).collect_view();
             let lines = v.series.iter().zip(&g.lines).zip(&v.end_labels).map(|((s, line), end)| {
                 // While comparing, A's lines solid and B's dashed (`side-a`, `side-b` in the
@@ -85,25 +109,20 @@ pub fn LineChartSvg(
                     </g>
                 }
             }).collect_view();
-            // Title, subtitle and source start where the reader's lines start: at the right
-            // edge in Arabic.
-            let (hx, anchor) = crate::text::line_start(3600);
-            // The outlook is the longest line: narrowed to the chart's width when it would
-            // run past it (about 42 units a character at the file's 80 px).
-            let outlook = v.outlook_text();
-            let fit = (outlook.chars().count() > 84).then(|| "3560".to_string());
+            // The title, subtitle, outlook and source line are the figure's caption on the
+            // page; the downloaded file lays them out around the chart (`chart_file`).
             view! {
-                <text class="chart-title" x=hx y="100" text-anchor=anchor>{v.title.clone()}</text>
-                <text class="chart-subtitle" x=hx y="210" text-anchor=anchor>{v.subtitle.clone()}</text>
-                <text class="chart-subtitle outlook" x=hx y="310" text-anchor=anchor textLength=fit.clone()
-                    lengthAdjust=fit.map(|_| "spacingAndGlyphs")>{outlook}</text>
+                <text class="chart-title" display="none">{v.title.clone()}</text>
+                <text class="chart-subtitle" display="none">{v.subtitle.clone()}</text>
+                <text class="chart-subtitle outlook" display="none">{v.outlook_text()}</text>
                 {bands}
                 {grid}
                 <line class="zero" x1=left x2=right y1=g.zero_y y2=g.zero_y></line>
                 {dates}
                 {markers}
                 {lines}
-                <text class="chart-source" x=hx y=HEIGHT - 40 text-anchor=anchor>{v.source.clone()}</text>
+                {key}
+                <text class="chart-source" display="none">{v.source.clone()}</text>
             }
         })
     };
@@ -111,7 +130,7 @@ pub fn LineChartSvg(
     // text-anchor means what the geometry meant (`direction`, SVG's own attribute: `dir` is
     // HTML's). The labels inside still read in their own direction.
     view! {
-        <svg class="line-chart" data-chart=id viewBox=PAGE_VIEW role="img" direction="ltr"
+        <svg class="line-chart" data-chart=id viewBox=move || view.with(page_view) role="img" direction="ltr"
             aria-labelledby=title_ref aria-describedby=desc_ref xmlns="http://www.w3.org/2000/svg">
             <title id=title_id>{move || view.with(|v| v.title.clone())}</title>
             <desc id=desc_id>{move || view.with(|v| v.subtitle.clone())}</desc>

@@ -11,10 +11,10 @@ pub const WIDTH: i32 = 2600;
 /// Room above the plot for the value axis.
 pub const TOP: i32 = 160;
 
-/// The page's view of a chart `height` high, and the downloaded file's, which takes in the
-/// title above and the source line below.
-pub fn views(height: i32) -> (String, String) {
-    (format!("0 0 {WIDTH} {height}"), format!("0 -380 {WIDTH} {}", height + 540))
+/// The page's view of a chart `height` high (the downloaded file frames it with the title,
+/// the key and the source line, `text::chart_file`).
+fn page_view(height: i32) -> String {
+    format!("0 0 {WIDTH} {height}")
 }
 
 /// Everything the tornado shows, in words and chart units.
@@ -45,7 +45,7 @@ pub fn TornadoSvg(
     /// The chart, recomputed as the scenario changes.
     view: Memo<Option<TornadoView>>,
 ) -> impl IntoView {
-    let view_box = move || view.with(|v| views(v.as_ref().map_or(TOP, |v| v.height)).0);
+    let view_box = move || view.with(|v| page_view(v.as_ref().map_or(TOP, |v| v.height)));
     // Each row's name starts where the reader's lines start: the right edge in Arabic (the
     // stylesheet turns the anchor for right-to-left text, see style/main.css).
     // (20 units in from the edge: an Arabic glyph overhangs its advance.)
@@ -103,13 +103,12 @@ pub fn TornadoSvg(
                     }
                 })
                 .collect_view();
-            // The downloaded file's title and source start at the right edge in Arabic.
-            let (hx, anchor) = crate::text::line_start(WIDTH);
+            // The words the downloaded file lays out around the chart (`chart_file`).
             Some(view! {
-                <text class="chart-title" x=hx y="-250" text-anchor=anchor>{v.title.clone()}</text>
-                <text class="chart-subtitle" x=hx y="-110" text-anchor=anchor>{v.subtitle}</text>
+                <text class="chart-title" display="none">{v.title.clone()}</text>
+                <text class="chart-subtitle" display="none">{v.subtitle}</text>
                 {ticks} {rows} {bases}
-                <text class="chart-source" x=hx y=v.height + 110 text-anchor=anchor>{v.source.clone()}</text>
+                <text class="chart-source" display="none">{v.source.clone()}</text>
             })
         })
     };

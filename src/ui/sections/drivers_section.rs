@@ -13,15 +13,15 @@ use crate::model::error::ModelError;
 use crate::model::link::share_link::plain;
 use crate::model::view::Section;
 use crate::model::Path;
-use crate::model::{to_query, Scenario, SNAPSHOT_DATE};
+use crate::model::Scenario;
 use crate::text::fields::label;
 use crate::text::format::usd_tick;
 use crate::text::paths::path_name;
 use crate::text::tornado::{row_label, subtitle, SHOWN};
-use crate::text::{num, t, tf};
-use crate::ui::charts::tornado_svg::{views, TornadoSvg, TornadoView, TOP, WIDTH};
+use crate::text::{n, num, t, tf};
+use crate::ui::charts::chart_downloads::ChartDownloads;
+use crate::ui::charts::tornado_svg::{TornadoSvg, TornadoView, TOP, WIDTH};
 use crate::ui::hooks::state::SettledCtx;
-use crate::ui::share::download_bar::download_chart;
 
 /// Each row: room for its label, then a bar for mining and one for the AI path.
 const ROW_H: i32 = 300;
@@ -65,10 +65,7 @@ fn tornado_view(scenario: &Scenario, d: &Drivers, shown: usize) -> Option<Tornad
     Some(TornadoView {
         title,
         subtitle: subtitle(),
-        source: tf(
-            "Source: kWhich, network snapshot {date}; scenario {link}",
-            &[("date", &num(SNAPSHOT_DATE)), ("link", &["?", &to_query(scenario)].concat())],
-        ),
+        source: crate::text::time_charts::source_line(scenario),
         ticks: geometry.ticks.iter().map(|t| (t.at, usd_tick(t.value, geometry.decimals))).collect(),
         rows: rows.iter().map(|r| (row_label(r.key), r.key.field().name)).collect(),
         series: vec![Path::Mining.name(), ai_path.name()],
@@ -106,10 +103,16 @@ pub fn DriversSection() -> impl IntoView {
         })
     };
     let ai_name = move || data.with(|d| path_name(d.base.ai.ok().map_or(Path::Colo, |(p, _)| p)));
-    let download = move |_| {
-        let height = chart.with_untracked(|c| c.as_ref().map_or(TOP, |c| c.height));
-        let (page, file) = views(height);
-        scenario.with_untracked(|s| download_chart(s, "drivers", &page, &file));
+    // The file's colour key: the page's key line above the chart.
+    let legend = move || {
+        let ai = data.with_untracked(|d| d.base.ai.ok().map_or(Path::Colo, |(p, _)| p));
+        vec![
+            (Path::Mining.name().to_string(), t("Top bar: mining").to_string()),
+            (
+                ai.name().to_string(),
+                tf("Bottom bar: {path}, the better AI path at this scenario, on every row", &[("path", path_name(ai))]),
+            ),
+        ]
     };
     view! {
         <section class="card drivers" aria-labelledby="drivers-title" data-section=Section::Drivers.name()>
@@ -128,7 +131,7 @@ pub fn DriversSection() -> impl IntoView {
             </figure>
             <div class="downloads">
                 {toggle}
-                <button type="button" on:click=download>{t("Tornado (SVG)")}</button>
+                <ChartDownloads id="drivers" svg_label=n!("Tornado (SVG)") legend=legend/>
             </div>
         </section>
     }

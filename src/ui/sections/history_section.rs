@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::model::chart::line::{LineChart, MarkerSpec};
+use crate::model::chart::line::LineChart;
 use crate::model::error::ModelError;
 use crate::model::history::{self as model, evaluate_history, History};
 use crate::model::link::share_link::plain;
@@ -18,12 +18,12 @@ use crate::model::{InvalidKeys, MetricId, Path};
 use crate::text::format::{number, usd, usd_tick};
 use crate::text::history as words;
 use crate::text::reasons::model_error;
-use crate::text::time_charts::{LineChartView, Series, LINE_H, PLOT};
-use crate::text::{num, t, tf};
-use crate::ui::charts::line_chart_svg::{LineChartSvg, FILE_VIEW, PAGE_VIEW};
+use crate::text::time_charts::{label_boxes, marked, LineChartView, Series, LINE_H, PLOT};
+use crate::text::{n, num, t, tf};
+use crate::ui::charts::chart_downloads::ChartDownloads;
+use crate::ui::charts::line_chart_svg::LineChartSvg;
 use crate::ui::fields::backtest_fields::BacktestFields;
 use crate::ui::hooks::state::{MetricsCtx, ProjectionCtx, ScenarioCtx, SettledCtx};
-use crate::ui::share::download_bar::download_chart;
 use crate::ui::web;
 
 type Figure = Result<Decimal, ModelError>;
@@ -55,9 +55,6 @@ fn chart(
     let refs: Vec<&[Option<f64>]> = values.iter().map(Vec::as_slice).collect();
     let horizon = values.iter().map(|v| v.len()).max().unwrap_or(1).saturating_sub(1).max(1) as u32;
     let geometry = LineChart::new(&refs, horizon, PLOT);
-    let specs: Vec<MarkerSpec> =
-        marks.iter().map(|(m, l)| MarkerSpec { month: *m, label_width: label_width(l) }).collect();
-    let markers = geometry.markers(&specs, LINE_H).into_iter().zip(marks).filter_map(|(m, (_, l))| Some((m?, l)));
     let dp = geometry.y_decimals;
     let y_labels = geometry
         .y_ticks
@@ -65,6 +62,7 @@ fn chart(
         .map(|t| (t.at, if scale > 1.0 { number(t.value, dp) } else { usd_tick(t.value, dp) }))
         .collect();
     let end_labels = geometry.end_labels(LINE_H, 40);
+    let markers = marked(&geometry, marks, &label_boxes(&end_labels, &series, &[]));
     LineChartView {
         id,
         title,
@@ -73,16 +71,12 @@ fn chart(
         source: String::new(),
         x_labels: Vec::new(),
         y_labels,
-        markers: markers.collect(),
+        markers,
         bands: Vec::new(),
         end_labels,
         series,
         geometry,
     }
-}
-
-fn label_width(text: &str) -> i32 {
-    i32::try_from(text.chars().count()).unwrap_or(i32::MAX).saturating_mul(52)
 }
 
 /// Januaries labelled by year, on a chart whose month 0 is the data's first.
@@ -195,7 +189,7 @@ pub fn HistorySection() -> impl IntoView {
     let editable = scenario.with_untracked(|s| s.view.edit);
     let history = Memo::new(move |_| settled.with(|(s, invalid)| evaluate_history(s, *invalid)));
     let source = Memo::new(move |_| {
-        let link = ["?", &settled.with(|(s, _)| to_query(s))].concat();
+        let link = crate::text::chart_file::isolate_ltr(&["?", &settled.with(|(s, _)| to_query(s))].concat());
         tf("{source}; kWhich, scenario {link}", &[("source", words::attribution()), ("link", &link)])
     });
     let today = Memo::new(move |_| metrics.with(|m| m.get(MetricId::HashpriceUsdPerPhDay)));
@@ -244,7 +238,6 @@ pub fn HistorySection() -> impl IntoView {
             web::download(&name, "text/csv", &model::csv::report(s, &h));
         })
     };
-    let svg = move |id: &'static str| move |_| scenario.with_untracked(|s| download_chart(s, id, PAGE_VIEW, FILE_VIEW));
     view! {
         <section class="card history" aria-labelledby="history-title" data-section=Section::History.name()>
             <h2 id="history-title">{t("History")}</h2>
@@ -255,9 +248,9 @@ pub fn HistorySection() -> impl IntoView {
             {figure_of(backtest)}
             <div class="downloads" role="group" aria-label=t("Downloads")>
                 <button type="button" on:click=download_csv>{t("History (CSV)")}</button>
-                <button type="button" on:click=svg("hashprice-chart")>{t("Hashprice chart (SVG)")}</button>
-                <button type="button" on:click=svg("revenue-chart")>{t("Revenue chart (SVG)")}</button>
-                <button type="button" on:click=svg("backtest-chart")>{t("Backtest chart (SVG)")}</button>
+                <ChartDownloads id="hashprice-chart" svg_label=n!("Hashprice chart (SVG)")/>
+                <ChartDownloads id="revenue-chart" svg_label=n!("Revenue chart (SVG)")/>
+                <ChartDownloads id="backtest-chart" svg_label=n!("Backtest chart (SVG)")/>
             </div>
         </section>
     }

@@ -6,15 +6,14 @@ use leptos::prelude::*;
 use crate::model::analysis::decision_map::{decision_map, mining_wins, winner, MiningWins, MAP_CELLS};
 use crate::model::evaluate_static;
 use crate::model::view::{Chart, Lang, Section};
-use crate::model::{to_query, SNAPSHOT_DATE};
 use crate::text::embed_facts::source_line;
 use crate::text::format::usd;
-use crate::text::map_svg::{file_caption, map_svg, MapWords, FILE_VIEW, PAGE_VIEW};
+use crate::text::map_svg::{file_caption, map_svg, MapWords};
 use crate::text::paths::path_name;
-use crate::text::{lang, num, t, tf};
+use crate::text::{lang, n, t, tf};
+use crate::ui::charts::chart_downloads::ChartDownloads;
 use crate::ui::charts::map_frame::{prices_readout, MapFrame};
 use crate::ui::hooks::state::SettledCtx;
-use crate::ui::share::download_bar::download_chart;
 use crate::ui::web;
 
 /// The map's own words, in the reader's language.
@@ -110,15 +109,7 @@ pub fn MapSection(
         });
         tf("{point}: {readout}", &[("point", t("This scenario")), ("readout", &text)])
     });
-    let source = move || {
-        scenario.with(|s| {
-            let link = ["?", &to_query(s)].concat();
-            tf(
-                "Source: kWhich, network snapshot {date}; scenario {link}",
-                &[("date", &num(SNAPSHOT_DATE)), ("link", &link)],
-            )
-        })
-    };
+    let source = move || scenario.with(crate::text::time_charts::source_line);
     let svg = Memo::new(move |_| {
         map.with(|(m, _)| match m {
             Ok(m) => {
@@ -129,7 +120,6 @@ pub fn MapSection(
             Err(_) => String::new(),
         })
     });
-    let download = move |_| scenario.with_untracked(|s| download_chart(s, "decision-map", PAGE_VIEW, FILE_VIEW));
     if alone {
         return view! {
             <figure class="chart wide alone" data-section=Chart::Map.name()>
@@ -155,7 +145,7 @@ pub fn MapSection(
                 <MapFrame map=map svg=svg summary=finding here=here/>
             </figure>
             <div class="downloads">
-                <button type="button" on:click=download>{t("Map (SVG)")}</button>
+                <ChartDownloads id="decision-map" svg_label=n!("Map (SVG)")/>
             </div>
         </section>
     }

@@ -15,10 +15,10 @@ use crate::model::{to_query, Link, MetricId, Scenario};
 use crate::text::power::{ai_label, attribution, cap_label, curve_subtitle, curve_title, share_text, stopped_label};
 use crate::text::reasons::model_error;
 use crate::text::time_charts::{LineChartView, Series, LINE_H, PLOT};
-use crate::text::{t, tf};
-use crate::ui::charts::line_chart_svg::{LineChartSvg, FILE_VIEW, PAGE_VIEW};
+use crate::text::{n, t, tf};
+use crate::ui::charts::chart_downloads::ChartDownloads;
+use crate::ui::charts::line_chart_svg::LineChartSvg;
 use crate::ui::hooks::state::{ScenarioCtx, SettledCtx};
-use crate::ui::share::download_bar::download_chart;
 use crate::ui::web;
 
 /// The chart's words and geometry for `curve`.
@@ -26,13 +26,19 @@ fn chart(scenario: &Scenario, curve: &DurationCurve, unit: PowerUnit, source: St
     let g = curve.geometry(PLOT);
     let text = |v: &rust_decimal::Decimal| Some(plain(*v));
     let series = vec![
-        Series { key: "price", label: String::new(), values: curve.prices.iter().map(text).collect() },
+        Series { key: "price", label: String::new(), values: curve.prices.iter().map(text).collect(), side: None },
         Series {
             key: "strike",
             label: cap_label(curve, unit, scenario.strike().is_some()),
             values: vec![text(&curve.cap); curve.prices.len()],
+            side: None,
         },
-        Series { key: "ai-price", label: ai_label(curve, unit), values: vec![text(&curve.ai); curve.prices.len()] },
+        Series {
+            key: "ai-price",
+            label: ai_label(curve, unit),
+            values: vec![text(&curve.ai); curve.prices.len()],
+            side: None,
+        },
     ];
     let y_labels =
         g.chart.y_ticks.iter().map(|tick| (tick.at, crate::text::power::price_text(tick.value, unit))).collect();
@@ -78,7 +84,6 @@ pub fn PowerSection() -> impl IntoView {
             }
         })
     };
-    let download_svg = move |_| scenario.with_untracked(|s| download_chart(s, "power-chart", PAGE_VIEW, FILE_VIEW));
     let figures = move || {
         view! {
             <p>
@@ -107,7 +112,7 @@ pub fn PowerSection() -> impl IntoView {
             </figure>
             <div class="downloads" role="group" aria-label=t("Downloads")>
                 <button type="button" on:click=download_csv>{t("Prices by the hour (CSV)")}</button>
-                <button type="button" on:click=download_svg>{t("Power price chart (SVG)")}</button>
+                <ChartDownloads id="power-chart" svg_label=n!("Power price chart (SVG)")/>
             </div>
         }
         .into_any(),

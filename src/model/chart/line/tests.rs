@@ -54,30 +54,106 @@ fn it_survives_degenerate_series() {
 }
 
 #[test]
-fn it_places_markers_and_stacks_crowded_labels() {
-    // Horizon 120: x = 600 + m · 2800/120. Line height 100, so pad 25 and the first
-    // label line's middle at 250.
+fn it_places_markers_beside_their_rules_clear_of_the_others() {
+    // Horizon 120: x = 600 + m · 2800/120. Line height 100, so a margin of 25 and the
+    // first line's middle at 250; one point at month 0, so no series segment; values
+    // 0 … 1, so the zero line is the plot's bottom.
     let chart = LineChart::new(&[&[Some(1.0)]], 120, PLOT);
     let marks = [
-        MarkerSpec { month: 29, label_width: 400 }, // x = 1276.67 → 1277; label 1302 … 1702
-        MarkerSpec { month: 36, label_width: 300 }, // x = 1440; label 1465 … 1765 overlaps: line 2
-        MarkerSpec { month: 60, label_width: 300 }, // x = 2000; label 2025 … 2325: line 1 again
-        MarkerSpec { month: 115, label_width: 300 }, // x = 3283.33; 3308 + 300 > 3400: left of the rule
+        // x = 1276.67 → 1277; right of it, 1302 … 1702, across the rule at month 36.
+        MarkerSpec { month: 29, label_width: 400 },
+        // x = 1440; right of it (1465 … 1765) or left (1115 … 1415) it would overlap the
+        // first label on the first line, and on the next two lines with the margin: 400.
+        MarkerSpec { month: 36, label_width: 300 },
+        MarkerSpec { month: 60, label_width: 300 }, // x = 2000; 2025 … 2325
+        // x = 3283.33; 3308 + 300 > 3400: left of the rule, 2958 … 3258.
+        MarkerSpec { month: 115, label_width: 300 },
         MarkerSpec { month: 121, label_width: 10 }, // past the horizon
     ];
-    let got = chart.markers(&marks, 100);
+    let got = chart.markers(&marks, 100, &[]);
     let want = [
         Some((1277, 1302, 250, Anchor::Start)),
-        Some((1440, 1465, 350, Anchor::Start)),
+        Some((1440, 1465, 400, Anchor::Start)),
         Some((2000, 2025, 250, Anchor::Start)),
         Some((3283, 3258, 250, Anchor::End)),
         None,
     ];
     for (m, w) in got.iter().zip(want) {
         assert_eq!(m.map(|m| (m.x, m.label_x, m.label_y, m.anchor)), w);
+        assert_eq!(m.and_then(|m| m.key), None);
     }
     assert_eq!(got[0].map(|m| (m.top, m.bottom)), Some((200, 2000)));
     assert_eq!(Anchor::End.as_str(), "end");
+    // A box to avoid (an end label) across the first line on both sides of month 60
+    // moves its label down past the box and its margin: 2025 … 2325 × 300 … 400, whose
+    // margin reaches up to the box's bottom edge, 275, without overlapping it.
+    let avoid = [Rect::new(1600, 200, 800, 75)];
+    let got = chart.markers(&marks[2..3], 100, &avoid);
+    assert_eq!(got[0].map(|m| (m.label_x, m.label_y)), Some((2025, 350)));
+}
+
+#[test]
+fn it_keeps_labels_off_the_lines() {
+    // All values negative: the zero line is the plot's top, y = 200. A label on the first
+    // line (200 … 300, 175 … 325 with its margin) would be struck through: half a line
+    // lower (225 … 375 with the margin) it is clear.
+    let below = LineChart::new(&[&[Some(-3.0), Some(-1.5)]], 4, PLOT);
+    assert_eq!(below.zero_y, 200);
+    let got = below.markers(&[MarkerSpec { month: 2, label_width: 600 }], 100, &[]);
+    assert_eq!(got[0].map(|m| (m.x, m.label_x, m.label_y, m.anchor)), Some((2000, 2025, 300, Anchor::Start)));
+
+    // Values −1 … 3 (the two others a dot each, at month 0): y = 2000 − 450 (v + 1). A
+    // flat series at 2 runs along y = 650, the zero line along 1550. Seven labels at month 2 (x = 2000), each 1,300 wide: both
+    // sides fit (2025 … 3325 right, 675 … 1975 left).
+    let flat = [Some(2.0); 5];
+    let chart = LineChart::new(&[&flat, &[Some(-1.0)], &[Some(3.0)]], 4, PLOT);
+    assert_eq!((chart.y.domain(), chart.zero_y), ((-1.0, 3.0), 1550));
+    let marks = [MarkerSpec { month: 2, label_width: 1300 }; 7];
+    let got: Vec<(i32, i32)> =
+        chart.markers(&marks, 100, &[]).iter().flatten().map(|m| (m.label_x, m.label_y)).collect();
+    let want = [
+        // First line, right then left.
+        (2025, 250),
+        (1975, 250),
+        // 300 and 350 would overlap them with the margin (their boxes end at 300): 400.
+        (2025, 400),
+        (1975, 400),
+        // 450 … 500 overlap those; 550 (475 … 625 with the margin) stays above the line.
+        (2025, 550),
+        (1975, 550),
+        // 600, 650 and 700 would cross the line at 650; 750 (675 … 825) is clear.
+        (2025, 750),
+    ];
+    assert_eq!(got, want);
+}
+
+#[test]
+fn it_numbers_a_marker_when_its_label_has_no_room() {
+    // A plot 1,000 × 400 (x = 250 · month, zero line along the bottom, y = 400): no label
+    // 2,000 wide fits, so its rule gets a number, a box 100 square, placed as a label is.
+    let plot = Rect::new(0, 0, 1000, 400);
+    let chart = LineChart::new(&[&[Some(1.0)]], 4, plot);
+    let marks = [
+        MarkerSpec { month: 2, label_width: 2000 },
+        MarkerSpec { month: 1, label_width: 100 },
+        MarkerSpec { month: 2, label_width: 2000 },
+    ];
+    let got: Vec<_> =
+        chart.markers(&marks, 100, &[]).iter().flatten().map(|m| (m.key, m.label_x, m.label_y, m.anchor)).collect();
+    assert_eq!(
+        got,
+        [
+            // Month 2 (x = 500), the first numbered (month 1 comes first and keeps its
+            // label): right of its rule, 525 … 625 × 0 … 100.
+            (Some(1), 525, 50, Anchor::Start),
+            // Month 1 (x = 250): right of its rule, 275 … 375.
+            (None, 275, 50, Anchor::Start),
+            // The second at month 2: left of the rule (375 … 475) comes within the margin
+            // of month 1's label and right of it overlaps number 1, down to a middle of
+            // 150; at 200 (150 … 250, 125 … 275 with the margin) right of it is clear.
+            (Some(2), 525, 200, Anchor::Start),
+        ]
+    );
 }
 
 #[test]
@@ -128,6 +204,12 @@ fn it_labels_line_ends_apart() {
     assert_eq!(labels[1], Some(EndLabel { x: 3440, y: 1035, line_y: 1070 }));
     assert_eq!(labels[2], Some(EndLabel { x: 3440, y: 250, line_y: 230 }));
     assert_eq!(labels[3], None);
+    // Their boxes, 300 wide for a, 200 for the others, one line high around each middle.
+    let boxes = end_label_boxes(&labels, &[300, 200, 200, 200], 100);
+    assert_eq!(
+        boxes,
+        [Rect::new(3440, 1085, 300, 100), Rect::new(3440, 985, 200, 100), Rect::new(3440, 200, 200, 100)]
+    );
 }
 
 #[test]
