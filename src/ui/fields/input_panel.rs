@@ -10,6 +10,7 @@ use crate::text::{t, tf};
 use crate::ui::fields::hashrate_field::HashrateField;
 use crate::ui::fields::number_field::NumberField;
 use crate::ui::fields::preset_picker::{PresetKind, PresetPicker};
+use crate::ui::fields::site_panel::SitePanel;
 use crate::ui::hooks::state::SessionCtx;
 
 /// What most readers change, kept in view above the groups (with the ASIC and GPU pickers).
@@ -86,6 +87,7 @@ pub fn InputPanel(
                     <p class="help" role="status">{crate::ui::live_text(move || nothing().unwrap_or_default())}</p>
                 </div>
             })}
+            <SitePanel editable=editable/>
             <fieldset class="group key-inputs">
                 <legend>{t("Most changed")}</legend>
                 {field(Key::Btc)}
