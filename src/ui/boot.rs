@@ -11,11 +11,9 @@
 
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
-use crate::model::link::comparison::from_link_first_screen;
-use crate::model::link::share_link::names_site_key;
 use crate::model::view::Lang;
-use crate::model::Link;
 use crate::model::{evaluate_static, InvalidKeys};
+use crate::model::{from_link, Link};
 use crate::text::answer_html::answer_html;
 
 /// Everything Leptos: the calculator, mounted over the answer.
@@ -33,7 +31,7 @@ pub fn run() {
         return;
     };
     let search = window.location().search().unwrap_or_default();
-    let (link, _) = from_link_first_screen(&search);
+    let (link, _) = from_link(&search);
     let lang = link.view().lang;
     if lang == Lang::En {
         return answer_then_app(&link);
@@ -64,10 +62,6 @@ fn write_answer(link: &Link) {
     let Link::Single(scenario) = link else {
         return;
     };
-    // A link with `own`, `mix` or `aip`: the app writes its answer (their code is not here).
-    if web_sys::window().and_then(|w| w.location().search().ok()).is_some_and(|q| names_site_key(&q)) {
-        return;
-    }
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -178,16 +178,6 @@ impl Link {
 /// copy of A and takes each `b.` key: a `b.` key that is refused leaves B with A's value
 /// and is named in the warnings with its `b.`.
 pub fn from_link(input: &str) -> (Link, Vec<Warning>) {
-    from_link_with::<true>(input)
-}
-
-/// [`from_link`] for the first screen's module: `own`, `mix` and `aip` are left to the app
-/// (see [`crate::model::link::share_link::names_site_key`]), so their code stays out of it.
-pub fn from_link_first_screen(input: &str) -> (Link, Vec<Warning>) {
-    from_link_with::<false>(input)
-}
-
-fn from_link_with<const SITE: bool>(input: &str) -> (Link, Vec<Warning>) {
     let mut a_pairs = Vec::new();
     let mut b_pairs = Vec::new();
     let mut marker: Option<bool> = None;
@@ -213,18 +203,18 @@ fn from_link_with<const SITE: bool>(input: &str) -> (Link, Vec<Warning>) {
             a_pairs.push((key, value));
         }
     }
-    let (a, mut warnings) = from_pairs::<SITE>(a_pairs);
+    let (a, mut warnings) = from_pairs(a_pairs);
     warnings.extend(link_warnings);
     if b_pairs.is_empty() && marker != Some(true) {
         return (Link::Single(a), warnings);
     }
     let mut b = a.clone();
-    read_b::<SITE>(&mut b, b_pairs, &mut warnings);
+    read_b(&mut b, b_pairs, &mut warnings);
     (Link::Compare(Comparison { a, b }), warnings)
 }
 
 /// Reads B's keys (without their `b.`) onto B, a copy of A.
-fn read_b<const SITE: bool>(b: &mut Scenario, pairs: Vec<(String, String)>, warnings: &mut Vec<Warning>) {
+fn read_b(b: &mut Scenario, pairs: Vec<(String, String)>, warnings: &mut Vec<Warning>) {
     let mut seen: Vec<String> = Vec::new();
     let mut given = Given::default();
     let mut computed_hashprice = false;
@@ -255,7 +245,7 @@ fn read_b<const SITE: bool>(b: &mut Scenario, pairs: Vec<(String, String)>, warn
             },
         }
     }
-    given.apply::<SITE>(b, B_PREFIX, warnings);
+    given.apply(b, B_PREFIX, warnings);
     if computed_hashprice {
         if let Err(error) = b.set(Key::Hp, None) {
             // Clearing `hp` cannot be refused; if it ever were, B keeps A's override and says so.
@@ -272,7 +262,7 @@ fn read_b<const SITE: bool>(b: &mut Scenario, pairs: Vec<(String, String)>, warn
 /// A key that is no input but that a single link reads (`v` and the display keys), or the
 /// comparison marker. Asking the single-link reader keeps this true as display keys are added.
 fn is_whole_link_key(key: &str) -> bool {
-    let (_, warnings) = from_pairs::<true>(vec![(key.to_string(), String::new())]);
+    let (_, warnings) = from_pairs(vec![(key.to_string(), String::new())]);
     key == MARKER || !warnings.iter().any(|w| matches!(w, Warning::UnknownKey { .. }))
 }
 

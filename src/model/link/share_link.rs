@@ -188,14 +188,7 @@ pub fn plain(value: Decimal) -> String {
 /// Reads a link into a scenario. Never fails: what cannot be used falls back for that key
 /// alone and is named in the warnings (tracking keys excepted).
 pub fn from_query(input: &str) -> (Scenario, Vec<Warning>) {
-    from_pairs::<true>(pairs(input))
-}
-
-/// Does the link name a site key that is no number (`own`, `mix`, `aip`, for either side)?
-/// The first screen's module reads links without them ([`Given::apply`] with `SITE` false):
-/// the answer of a link that has them waits for the app.
-pub fn names_site_key(input: &str) -> bool {
-    pairs(input).iter().any(|(k, _)| matches!(k.strip_prefix("b.").unwrap_or(k), "own" | "mix" | "aip"))
+    from_pairs(pairs(input))
 }
 
 /// The decoded `key=value` pairs of a link, in its order, tracking keys left out.
@@ -212,9 +205,7 @@ pub(super) fn pairs(input: &str) -> Vec<(String, String)> {
 }
 
 /// Reads decoded pairs into a scenario, as [`from_query`] does.
-/// With `SITE` false, `own`, `mix` and `aip` are read but not applied (the first screen's
-/// module, whose size is budgeted, leaves them to the app: [`names_site_key`]).
-pub(super) fn from_pairs<const SITE: bool>(pairs: Vec<(String, String)>) -> (Scenario, Vec<Warning>) {
+pub(super) fn from_pairs(pairs: Vec<(String, String)>) -> (Scenario, Vec<Warning>) {
     let mut warnings = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     let mut given = Given::default();
@@ -278,7 +269,7 @@ pub(super) fn from_pairs<const SITE: bool>(pairs: Vec<(String, String)>) -> (Sce
             },
         }
     }
-    given.apply::<SITE>(&mut scenario, "", &mut warnings);
+    given.apply(&mut scenario, "", &mut warnings);
     (scenario, warnings)
 }
 
@@ -297,19 +288,13 @@ pub(super) struct Given {
 impl Given {
     /// Sets the given inputs on `scenario`; each key not given keeps the scenario's value.
     /// What is refused keeps that value too and is named in `warnings` as `{prefix}{key}`.
-    /// With `SITE` false the site keys that are no number are left out (see [`from_pairs`]).
-    pub(super) fn apply<const SITE: bool>(self, scenario: &mut Scenario, prefix: &str, warnings: &mut Vec<Warning>) {
+    pub(super) fn apply(self, scenario: &mut Scenario, prefix: &str, warnings: &mut Vec<Warning>) {
         let Given { asic, gpu, mut numbers, backtest, site } = self;
         // What the fleet's mix makes unused, as given: named once the mix is known.
-        let mut efficiency_keys: Vec<(&str, String)> = Vec::new();
-        let mut site_costs_given = false;
-        if SITE {
-            efficiency_keys.extend(asic.iter().map(|a| ("asic", a.clone())));
-            efficiency_keys.extend(
-                numbers.iter().filter(|(k, _)| matches!(k, Key::Th | Key::W)).map(|(k, v)| (k.name(), v.clone())),
-            );
-            site_costs_given = !site.is_empty() || numbers.iter().any(|(k, _)| matches!(k, Key::Gfit | Key::Site));
-        }
+        let mut efficiency_keys: Vec<(&str, String)> = asic.iter().map(|a| ("asic", a.clone())).collect();
+        efficiency_keys
+            .extend(numbers.iter().filter(|(k, _)| matches!(k, Key::Th | Key::W)).map(|(k, v)| (k.name(), v.clone())));
+        let site_costs_given = !site.is_empty() || numbers.iter().any(|(k, _)| matches!(k, Key::Gfit | Key::Site));
         // Presets first: `asic=` and `gpu=` fill their fields unless those are given.
         if let Some(id) = asic {
             match AsicPreset::by_id(&id) {
@@ -354,37 +339,23 @@ impl Given {
         for (key, value) in backtest {
             apply_backtest(scenario, prefix, key, value, warnings);
         }
-        if SITE {
-            apply_site_keys(scenario, prefix, site, efficiency_keys, site_costs_given, warnings);
+        for (key, value) in site {
+            apply_site(scenario, prefix, key, value, warnings);
         }
-    }
-}
-
-/// Sets the site keys that are no number, then names what they make unused or floored.
-fn apply_site_keys(
-    scenario: &mut Scenario,
-    prefix: &str,
-    site: Vec<(String, String)>,
-    efficiency_keys: Vec<(&str, String)>,
-    site_costs_given: bool,
-    warnings: &mut Vec<Warning>,
-) {
-    for (key, value) in site {
-        apply_site(scenario, prefix, key, value, warnings);
-    }
-    if scenario.mix().is_some() {
-        for (key, value) in efficiency_keys {
-            warnings.push(Warning::IgnoredForMix { key: format!("{prefix}{key}"), value });
+        if scenario.mix().is_some() {
+            for (key, value) in efficiency_keys {
+                warnings.push(Warning::IgnoredForMix { key: format!("{prefix}{key}"), value });
+            }
         }
-    }
-    // Side B names it only when its own keys make it so (A's notice has named A's).
-    let (gfit, site_cost) = (scenario.gfit().get(), scenario.site().get());
-    if scenario.own().site_owned() && gfit < site_cost && (prefix.is_empty() || site_costs_given) {
-        warnings.push(Warning::FitOutBelowSite {
-            key: format!("{prefix}gfit"),
-            gfit: plain(gfit),
-            site: plain(site_cost),
-        });
+        // Side B names it only when its own keys make it so (A's notice has named A's).
+        let (gfit, site_cost) = (scenario.gfit().get(), scenario.site().get());
+        if scenario.own().site_owned() && gfit < site_cost && (prefix.is_empty() || site_costs_given) {
+            warnings.push(Warning::FitOutBelowSite {
+                key: format!("{prefix}gfit"),
+                gfit: plain(gfit),
+                site: plain(site_cost),
+            });
+        }
     }
 }
 

@@ -133,7 +133,7 @@ pub fn SitePanel(
     view! {
         <fieldset class="group site" data-site="">
             <legend>{t("Your site")}</legend>
-            <div class="field" role="radiogroup" aria-label=t("What you already own")>{owns}</div>
+            <div class="choices" role="radiogroup" aria-label=t("What you already own")>{owns}</div>
             {move || (own.get() == Own::Fleet).then(|| view! { <NumberField key=Key::Rlife editable=editable/> })}
             <FleetEditor editable=editable/>
             <div class="field">
@@ -142,7 +142,7 @@ pub fn SitePanel(
                     prop:value=ai_value on:input=on_slide/>
             </div>
             <NumberField key=Key::Ai editable=editable/>
-            <div class="field" role="radiogroup" aria-label=t("The converted share")>{ai_paths}</div>
+            <div class="choices" role="radiogroup" aria-label=t("The converted share")>{ai_paths}</div>
             {plan}
         </fieldset>
     }

@@ -217,28 +217,3 @@ fn it_writes_the_site_keys_back() {
     }
     assert_eq!(to_query(&scenario("aip=colo&own=none&ai=0&rlife=2")), "v=1");
 }
-
-#[test]
-fn the_first_screen_leaves_the_site_keys_to_the_app_and_says_so() {
-    use crate::model::link::comparison::{from_link, from_link_first_screen};
-    use crate::model::link::share_link::names_site_key;
-    for (link, named) in
-        [("own=site", true), ("b.mix=s21:100", true), ("aip=gpu&kwh=0.03", true), ("ai=40&rlife=3", false), ("", false)]
-    {
-        assert_eq!(names_site_key(link), named, "{link}");
-    }
-    // The first screen's reader leaves `own` and `mix` unapplied; the app's applies them.
-    let link = "own=fleet&mix=s19xp:60,s21:40&ai=40";
-    let (first, _) = from_link_first_screen(link);
-    let (full, _) = from_link(link);
-    let single = |link: crate::model::Link| match link {
-        crate::model::Link::Single(s) => s,
-        crate::model::Link::Compare(c) => panic!("not a comparison: {c:?}"),
-    };
-    let (first, full) = (single(first), single(full));
-    assert_eq!(
-        (first.own(), first.mix().is_none(), first.get(crate::model::Key::Ai)),
-        (Own::None, true, Some(dec!(40)))
-    );
-    assert_eq!((full.own(), full.mix().is_some()), (Own::Fleet, true));
-}
