@@ -259,9 +259,11 @@ fn idle_events(projection: &Projection, horizon: u32) -> Vec<(u32, String)> {
         .iter()
         .filter_map(|m| {
             let month = m.idle_from.ok()??;
-            let name = crate::model::presets::AsicPreset::by_id(m.model.id?)?.model;
+            // The model without its maker ("S19j Pro"): a marker's label must fit the plot.
+            let model = crate::model::presets::AsicPreset::by_id(m.model.id?)?.model;
+            let name = model.split_once(' ').map_or(model, |(_, name)| name);
             (month <= horizon)
-                .then(|| (month, tf("{model} switches off, {date}", &[("model", name), ("date", &month_label(month))])))
+                .then(|| (month, tf("{model} off, {date}", &[("model", name), ("date", &month_label(month))])))
         })
         .collect()
 }
