@@ -131,7 +131,9 @@ pub fn SitePanel(
     };
 
     view! {
-        <fieldset class="group site" data-site="">
+        // A fieldset is as wide as its widest content unless told otherwise: the plan's table
+        // scrolls in its own frame instead of widening the inputs on a phone.
+        <fieldset class="group site" data-site="" style:min-width="0">
             <legend>{t("Your site")}</legend>
             <div class="choices" role="radiogroup" aria-label=t("What you already own")>{owns}</div>
             {move || (own.get() == Own::Fleet).then(|| view! { <NumberField key=Key::Rlife editable=editable/> })}
