@@ -49,3 +49,13 @@ pub fn ai_path_label(aip: AiPath) -> &'static str {
         AiPath::Gpu => t("GPU cloud"),
     }
 }
+
+/// Which map the decision map is: a new build's, or an owner's (what is owned is not paid
+/// again, so the cells weigh other capex).
+pub fn map_kind(own: Own) -> &'static str {
+    match own {
+        Own::None => t("A new build's map: every path pays for its site."),
+        Own::Site => t("An owner's map: the site is paid, so no path pays for it again."),
+        Own::Fleet => t("An owner's map: the site and the fleet are paid; mining runs for the fleet's remaining life."),
+    }
+}

@@ -254,12 +254,13 @@ pub fn margin_chart(scenario: &Scenario, projection: &Projection) -> LineChartVi
     let (series, values) = series_of(points, Decimal::ONE, |p, path| p.margin(path).ok());
     let refs: Vec<&[Option<f64>]> = values.iter().map(Vec::as_slice).collect();
     let geometry = LineChart::new(&refs, horizon, PLOT);
-    let halvings: Vec<(u32, String)> = halving_months(scenario, horizon)
+    let mut events: Vec<(u32, String)> = halving_months(scenario, horizon)
         .into_iter()
         .map(|m| (m, tf("Halving, {date}", &[("date", &month_label(m))])))
         .collect();
+    events.extend(idle_events(projection, horizon));
     let end_labels = geometry.end_labels(LINE_H, 40);
-    let markers = marked(&geometry, halvings, &label_boxes(&end_labels, &series, &[]));
+    let markers = marked(&geometry, events, &label_boxes(&end_labels, &series, &[]));
     let y_labels = geometry.y_ticks.iter().map(|t| (t.at, usd_tick(t.value, geometry.y_decimals))).collect();
     // The title states the finding: when mining's margin turns negative, if it does.
     let mining: Vec<Option<Decimal>> = points.iter().map(|p| p.margin(Path::Mining).ok()).collect();
@@ -285,6 +286,26 @@ pub fn margin_chart(scenario: &Scenario, projection: &Projection) -> LineChartVi
         series,
         geometry,
     }
+}
+
+/// With a mix of models, the month each switches off (its margin below zero), within the
+/// horizon: the least efficient first.
+fn idle_events(projection: &Projection, horizon: u32) -> Vec<(u32, String)> {
+    let models = projection.models();
+    if models.len() < 2 {
+        return Vec::new();
+    }
+    models
+        .iter()
+        .filter_map(|m| {
+            let month = m.idle_from.ok()??;
+            // The model without its maker ("S19j Pro"): a marker's label must fit the plot.
+            let model = crate::model::presets::AsicPreset::by_id(m.model.id?)?.model;
+            let name = model.split_once(' ').map_or(model, |(_, name)| name);
+            (month <= horizon)
+                .then(|| (month, tf("{model} off, {date}", &[("model", name), ("date", &month_label(month))])))
+        })
+        .collect()
 }
 
 /// The events' markers where the geometry could place them, each with its label.

@@ -191,6 +191,13 @@ impl Draft {
         self.clear_errors(&GpuPreset::FILLS);
     }
 
+    /// Sets what of the site is no number (`own`, `mix`, `aip`): chosen, not typed, so it
+    /// enters the link at once.
+    pub fn set_site(&mut self, set: &dyn Fn(&mut Scenario)) {
+        set(&mut self.scenario);
+        set(&mut self.settled);
+    }
+
     fn clear_errors(&mut self, keys: &[Key]) {
         self.errors.retain(|(k, _)| !keys.contains(k));
     }

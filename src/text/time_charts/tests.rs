@@ -100,3 +100,18 @@ its 4-year life ends before the capex is back."
     assert_eq!(metrics.get(Path::Mining.payback_months()), Ok(Decimal::from(26)));
     assert_eq!(payback_why(&scenario, &metrics, Path::Mining), None);
 }
+
+#[test]
+fn it_marks_when_each_model_of_a_mix_switches_off() {
+    let (s, _) = crate::model::from_query("kwh=0.03&mix=s19jpro:50,s21:50");
+    let chart = margin_chart(&s, &crate::model::project(&s));
+    let labels: Vec<&str> = chart.markers.iter().map(|(_, l)| l.as_str()).collect();
+    // The S19j Pro idles from month 15, the S21 from month 30 (the worked table in
+    // src/model/economics/site/tests.rs), beside the halving of month 29.
+    assert!(labels.contains(&format!("S19j Pro off, {}", month_label(15)).as_str()), "{labels:?}");
+    assert!(labels.contains(&format!("S21 off, {}", month_label(30)).as_str()), "{labels:?}");
+    // A single model has no such marker.
+    let (one, _) = crate::model::from_query("kwh=0.03");
+    let chart = margin_chart(&one, &crate::model::project(&one));
+    assert!(chart.markers.iter().all(|(_, l)| !l.contains(" off, ")));
+}

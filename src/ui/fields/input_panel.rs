@@ -11,6 +11,7 @@ use crate::ui::fields::hashrate_field::HashrateField;
 use crate::ui::fields::number_field::NumberField;
 use crate::ui::fields::power_picker::PowerPicker;
 use crate::ui::fields::preset_picker::{PresetKind, PresetPicker};
+use crate::ui::fields::site_panel::SitePanel;
 use crate::ui::hooks::state::SessionCtx;
 
 /// What most readers change, kept in view above the groups (with the ASIC and GPU pickers).
@@ -88,6 +89,7 @@ pub fn InputPanel(
                     <p class="help" role="status">{crate::ui::live_text(move || nothing().unwrap_or_default())}</p>
                 </div>
             })}
+            <SitePanel editable=editable/>
             <fieldset class="group key-inputs">
                 <legend>{t("Most changed")}</legend>
                 {field(Key::Btc)}

@@ -9,3 +9,4 @@ pub(super) mod number_field;
 pub(super) mod power_picker;
 pub(super) mod power_unit_picker;
 pub(super) mod preset_picker;
+pub(super) mod site_panel;

@@ -42,7 +42,22 @@ pub fn PresetPicker(
             })
             .collect(),
     };
+    // A typed hashrate or power, or a mix of models, is no longer the preset: the picker
+    // says "Custom fleet" with the efficiency the page computes.
+    let custom = Memo::new(move |_| {
+        scenario.with(|s| {
+            let typed = s.th().get() != s.asic().th || s.w().get() != s.asic().w || s.mix().is_some();
+            (kind == PresetKind::Asic && typed).then(|| {
+                let eff = crate::model::economics::inputs::Inputs::new(s, Default::default()).eff();
+                let eff = eff.map(|e| e.get().round_dp(1).normalize().to_string()).unwrap_or_default();
+                tf("Custom fleet · {eff} J/TH", &[("eff", &num(&eff))])
+            })
+        })
+    });
     let selected = Memo::new(move |_| {
+        if custom.with(Option::is_some) {
+            return "custom";
+        }
         scenario.with(|s| match kind {
             PresetKind::Asic => s.asic().id,
             PresetKind::Gpu => s.gpu().id,
@@ -67,6 +82,7 @@ pub fn PresetPicker(
         <div class="field picker">
             <label for=label_for>{label}</label>
             <select id=id name=name on:change=on_change disabled=!editable prop:value=selected>
+                {move || custom.get().map(|text| view! { <option value="custom" disabled=true>{text}</option> })}
                 {options.into_iter().map(|(id, text)| view! {
                     <option value=id>{text}</option>
                 }).collect_view()}

@@ -93,6 +93,11 @@ impl SessionCtx {
         self.edit(&mut |d| d.pick_gpu(preset));
     }
 
+    /// Sets `own`, `mix` or `aip` (chosen, not typed).
+    pub fn set_site(self, set: impl Fn(&mut Scenario)) {
+        self.edit(&mut |d| d.set_site(&set));
+    }
+
     /// Values set from outside the inputs (today's network), for `keys`.
     pub fn accept(self, next: Scenario, keys: &[Key]) {
         let mut next = Some(next);

@@ -137,6 +137,9 @@ pub fn MapSection(
         <section class="card map" aria-labelledby="map-title" data-section=Section::Map.name()>
             <h2 id="map-title">{t("Decision map")}</h2>
             <p class="answer" id="map-summary" data-grid-us=move || map.with(|m| m.1)>{summary}</p>
+            <p class="note" data-map-own=move || scenario.with(|s| s.own().name())>
+                {move || crate::text::site::map_kind(scenario.with(|s| s.own()))}
+            </p>
             <figure class="chart wide">
                 <figcaption class="chart-caption">
                     <strong>{move || finding.get()}</strong>" "
