@@ -71,17 +71,17 @@ struct Heights {
 const COLUMN: Heights = Heights {
     chrome: [80, 80, 80],
     sections: [
-        [490, 540, 580],    // compare
-        [370, 370, 390],    // btc
-        [360, 470, 460],    // mw
+        [650, 720, 740],    // compare
+        [370, 370, 410],    // btc
+        [430, 490, 510],    // mw
         [270, 290, 270],    // network
-        [1380, 2020, 2370], // time
-        [1290, 1290, 1310], // inputs
-        [980, 1010, 1070],  // map
-        [1550, 1570, 1550], // drivers
-        [1030, 1070, 1160], // history
+        [1630, 1880, 1850], // time
+        [2020, 2130, 2130], // inputs
+        [1010, 1060, 1100], // map
+        [980, 980, 980],    // drivers
+        [1760, 1830, 1810], // history
     ],
-    comparison: [210, 210, 210],
+    comparison: [170, 170, 170],
     title: [40, 40, 40],
     facts: [50, 50, 50],
     charts: [[400, 420, 420], [400, 400, 400], [400, 440, 420], [800, 800, 860]],
@@ -90,17 +90,17 @@ const COLUMN: Heights = Heights {
 const PHONE: Heights = Heights {
     chrome: [70, 70, 70],
     sections: [
-        [490, 550, 600],
-        [470, 490, 520],
-        [410, 480, 540],
+        [770, 870, 860],
+        [490, 510, 550],
+        [530, 650, 740],
         [320, 340, 430],
-        [1370, 1800, 2060],
-        [1380, 1440, 1500],
-        [780, 820, 910],
-        [1030, 1060, 1070],
-        [1170, 1260, 1370],
+        [1850, 2150, 2170],
+        [2280, 2490, 2550],
+        [930, 900, 1010],
+        [780, 780, 820],
+        [1910, 1880, 1980],
     ],
-    comparison: [270, 250, 270],
+    comparison: [210, 210, 210],
     title: [60, 60, 60],
     facts: [70, 70, 90],
     charts: [[410, 460, 460], [390, 390, 390], [390, 430, 430], [650, 670, 710]],
@@ -376,21 +376,21 @@ mod tests {
         let height = |options: &EmbedOptions| estimated_height(&single, options, WidthClass::Column);
         // The default embed (comparison and cost per BTC) at a 640 px column, in English.
         // The title, the line of what the figures rest on and the bar: 80 + 50.
-        assert_eq!(height(&EmbedOptions::default()), 80 + 50 + 490 + 370);
-        // Four sections in Vietnamese: about 2,800 px at 640 px, 3,200 px on a phone.
+        assert_eq!(height(&EmbedOptions::default()), 80 + 50 + 650 + 370);
+        // Four sections in Vietnamese: about 3,800 px at 640 px, 4,900 px on a phone.
         let four =
             Sections::empty().with(Section::Compare).with(Section::Btc).with(Section::PerMw).with(Section::Inputs);
         let vi = EmbedOptions { sections: four, lang: Lang::Vi, ..EmbedOptions::default() };
-        assert_eq!(height(&vi), 80 + 50 + 580 + 390 + 460 + 1310);
-        assert_eq!(estimated_height(&single, &vi, WidthClass::Phone), 70 + 90 + 600 + 520 + 540 + 1500);
+        assert_eq!(height(&vi), 80 + 50 + 740 + 410 + 510 + 2130);
+        assert_eq!(estimated_height(&single, &vi, WidthClass::Phone), 70 + 90 + 860 + 550 + 740 + 2550);
         // Arabic's per-MW table wraps more than English's.
         let mw = Sections::empty().with(Section::PerMw);
         let en_mw = EmbedOptions { sections: mw, ..EmbedOptions::default() };
         assert!(height(&EmbedOptions { lang: Lang::Ar, ..en_mw }) > height(&en_mw));
         // live=1 shows the network card; a headline adds its line.
-        assert_eq!(height(&EmbedOptions { live: true, ..en_mw }), 80 + 50 + 360 + 270);
+        assert_eq!(height(&EmbedOptions { live: true, ..en_mw }), 80 + 50 + 430 + 270);
         let title = Title::new("Mine or lease?").ok();
-        assert_eq!(height(&EmbedOptions { title, ..en_mw }), 80 + 40 + 50 + 360);
+        assert_eq!(height(&EmbedOptions { title, ..en_mw }), 80 + 40 + 50 + 430);
         // No section: the title, the line and the bar alone.
         assert_eq!(height(&EmbedOptions { sections: Sections::empty(), ..en_mw }), 80 + 50);
         // One chart alone, whatever sections are ticked: the decision map in Vietnamese.
@@ -404,7 +404,7 @@ mod tests {
         let (link, _) = crate::model::from_link("?v=1&kwh=0.045&b.kwh=0.03");
         let all = Section::ALL.into_iter().fold(Sections::empty(), Sections::with);
         let options = EmbedOptions { sections: all, ..EmbedOptions::default() };
-        assert_eq!(estimated_height(&link, &options, WidthClass::Column), 80 + 210 + 1290);
+        assert_eq!(estimated_height(&link, &options, WidthClass::Column), 80 + 170 + 2020);
     }
 
     #[test]
@@ -424,7 +424,7 @@ mod tests {
         let options = EmbedOptions { sections: four, lang: Lang::Ar, ..EmbedOptions::default() };
         let link = Link::Single(Scenario::default());
         let html = snippet("https://x.org/k/", &link, &options, TITLE, &ResizeScript::default());
-        assert!(html.contains(" height=\"2800\" "), "{html}");
+        assert!(html.contains(" height=\"3840\" "), "{html}");
         assert!(!html.contains("720"), "{html}");
     }
 
