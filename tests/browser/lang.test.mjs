@@ -25,14 +25,15 @@ import {
 
 // Words an Arabic or Vietnamese page may keep from the English one: the brand, tickers,
 // unit symbols, product, model and company names (the methodology's sources), and the English
-// a glossary term keeps (pool, kilowatt) or keeps in brackets.
+// a glossary term keeps (pool, kilowatt) or keeps in brackets; the ERCOT North hub's name,
+// file formats (PNG) and the YYYY-MM pattern a reader types a month in.
 const ALLOWED = new Set(
   `kwhich kwh mwh mw btc usd pue asic asics gpu gpus hpc irr npv capex opex hashprice hashrate halving uptime
   colocation cloud ai th ph eh j/th tb mempool space antminer whatsminer avalon hydro pro xp xph dgx
   b200 h200 h100 a100 l40s rtx4090 s21 s21xp s19xp s19jpro m60s m66s a16xp english tiếng việt svg csv json
   bitcoin nvidia bitmain lease sxm rtx html pool kilowatt hosting
   hashrate index coreweave fluidstack cipher terawulf hut core scientific aws iren galaxy applied digital riot mara
-  coin metrics community data cc by-nc s9 s19j`
+  coin metrics community data cc by-nc s9 s19j ercot north png yyyy`
     .split(/\s+/)
     .filter(Boolean),
 );
