@@ -41,13 +41,13 @@ const dist = path.resolve(process.argv[2] ?? path.join(root, "dist"));
 // keys, the power unit, settled links): 95.9 KB; the embed script's name and integrity in
 // index.html and a height report that also runs off-screen: 96.3 KB, measured.
 // Your site and Power by the hour (issues 20, 21), with the embed's facts line, the chart
-// files and the comparison charts: 105.4 KB, measured. Every new section is a chunk; what
+// files and the comparison charts: 105.5 KB, measured. Every new section is a chunk; what
 // grew is the main module: the share link reads eleven more keys (a mix, 100 buckets of a
 // custom profile) before the answer, and wasm-split keeps in the main module the code two
 // chunks share (the owner's capex, the fleet's blend and the profile's sums are read by the
 // app, the map and Over time alike). Not yet won back: the next step is one chunk for the
 // model's evaluation that the others import, measured function by function with names.
-const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 105.5);
+const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 105.6);
 const targetKb = Number(process.env.SIZE_TARGET_KB ?? 110);
 
 const fail = (msg) => {
