@@ -129,13 +129,7 @@ pub fn App() -> impl IntoView {
                 {(!compared).then(|| view! { <EmbedFacts/> })}
                 <Notice warnings=warnings/>
                 {compared.then(lazy::comparison)}
-                // The power price's card goes with the inputs, where a reader can change it.
-                {shown
-                    .map(move |s| {
-                        let power = (s == Section::Inputs && !compared).then(lazy::power_section);
-                        view! { {power} {section_view(s, editable)} }
-                    })
-                    .collect_view()}
+                {shown.map(|s| section_view(s, editable)).collect_view()}
                 <EmbedBar editable=editable/>
             </main>
         }

@@ -76,7 +76,7 @@ const COLUMN: Heights = Heights {
         [430, 490, 510],    // mw
         [270, 290, 270],    // network
         [1630, 1880, 1850], // time
-        [2140, 2250, 2260], // inputs
+        [2020, 2130, 2130], // inputs
         [1010, 1060, 1100], // map
         [980, 980, 980],    // drivers
         [1760, 1830, 1810], // history
@@ -95,7 +95,7 @@ const PHONE: Heights = Heights {
         [530, 650, 740],
         [320, 340, 430],
         [1850, 2150, 2170],
-        [2470, 2700, 2680],
+        [2280, 2490, 2550],
         [930, 900, 1010],
         [780, 780, 820],
         [1910, 1880, 1980],
@@ -381,8 +381,8 @@ mod tests {
         let four =
             Sections::empty().with(Section::Compare).with(Section::Btc).with(Section::PerMw).with(Section::Inputs);
         let vi = EmbedOptions { sections: four, lang: Lang::Vi, ..EmbedOptions::default() };
-        assert_eq!(height(&vi), 80 + 50 + 840 + 410 + 510 + 2260);
-        assert_eq!(estimated_height(&single, &vi, WidthClass::Phone), 70 + 90 + 1040 + 550 + 740 + 2680);
+        assert_eq!(height(&vi), 80 + 50 + 840 + 410 + 510 + 2130);
+        assert_eq!(estimated_height(&single, &vi, WidthClass::Phone), 70 + 90 + 1040 + 550 + 740 + 2550);
         // Arabic's per-MW table wraps more than English's.
         let mw = Sections::empty().with(Section::PerMw);
         let en_mw = EmbedOptions { sections: mw, ..EmbedOptions::default() };
@@ -404,7 +404,7 @@ mod tests {
         let (link, _) = crate::model::from_link("?v=1&kwh=0.045&b.kwh=0.03");
         let all = Section::ALL.into_iter().fold(Sections::empty(), Sections::with);
         let options = EmbedOptions { sections: all, ..EmbedOptions::default() };
-        assert_eq!(estimated_height(&link, &options, WidthClass::Column), 80 + 170 + 2140);
+        assert_eq!(estimated_height(&link, &options, WidthClass::Column), 80 + 170 + 2020);
     }
 
     #[test]
@@ -424,7 +424,7 @@ mod tests {
         let options = EmbedOptions { sections: four, lang: Lang::Ar, ..EmbedOptions::default() };
         let link = Link::Single(Scenario::default());
         let html = snippet("https://x.org/k/", &link, &options, TITLE, &ResizeScript::default());
-        assert!(html.contains(" height=\"4060\" "), "{html}");
+        assert!(html.contains(" height=\"3940\" "), "{html}");
         assert!(!html.contains("720"), "{html}");
     }
 
