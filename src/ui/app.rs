@@ -88,11 +88,12 @@ pub fn App() -> impl IntoView {
         // shows A and B compactly, then the inputs (B's) if asked for.
         let live = view.live;
         let compared = comparing.get_untracked();
-        // Only an embed that shows a figure over time loads the time model; an editable one
-        // shows the site's plan (its NPV and lifetime cash) among its inputs.
+        // Only an embed that shows a figure over time loads the time model; its inputs show
+        // the site's plan (its NPV and lifetime cash).
         if compared
-            || editable
-            || [Section::Time, Section::PerMw, Section::History].into_iter().any(|s| sections.contains(s))
+            || [Section::Time, Section::PerMw, Section::History, Section::Inputs]
+                .into_iter()
+                .any(|s| sections.contains(s))
         {
             lazy::load_time_model();
         }

@@ -665,7 +665,8 @@ document.getElementById("accept").addEventListener("click", function () {
         if (c.sections.length) await assertFigures(frame, "?v=1&kwh=0.04", `embed ${c.name}`);
         if (c.locked !== undefined) {
           const states = await frame.$$eval("[data-section=inputs] input, [data-section=inputs] select", (els) =>
-            els.map((e) => (e.tagName === "SELECT" ? e.disabled : e.readOnly)),
+            // A choice (select, radio, checkbox, slider, file) is locked by `disabled`; a text field by `readOnly`.
+            els.map((e) => (e.tagName === "SELECT" || ["radio", "checkbox", "range", "file"].includes(e.type) ? e.disabled : e.readOnly)),
           );
           assert.ok(states.length > 0);
           assert.deepEqual([...new Set(states)], [c.locked], `${c.name}: inputs locked = ${c.locked}`);

@@ -71,7 +71,7 @@ struct Heights {
 const COLUMN: Heights = Heights {
     chrome: [80, 80, 80],
     sections: [
-        [750, 820, 840],    // compare
+        [650, 720, 740],    // compare
         [370, 370, 410],    // btc
         [430, 490, 510],    // mw
         [270, 290, 270],    // network
@@ -90,7 +90,7 @@ const COLUMN: Heights = Heights {
 const PHONE: Heights = Heights {
     chrome: [70, 70, 70],
     sections: [
-        [930, 1070, 1040],
+        [770, 870, 860],
         [490, 510, 550],
         [530, 650, 740],
         [320, 340, 430],
@@ -376,13 +376,13 @@ mod tests {
         let height = |options: &EmbedOptions| estimated_height(&single, options, WidthClass::Column);
         // The default embed (comparison and cost per BTC) at a 640 px column, in English.
         // The title, the line of what the figures rest on and the bar: 80 + 50.
-        assert_eq!(height(&EmbedOptions::default()), 80 + 50 + 750 + 370);
-        // Four sections in Vietnamese: about 4,100 px at 640 px, 5,100 px on a phone.
+        assert_eq!(height(&EmbedOptions::default()), 80 + 50 + 650 + 370);
+        // Four sections in Vietnamese: about 3,800 px at 640 px, 4,900 px on a phone.
         let four =
             Sections::empty().with(Section::Compare).with(Section::Btc).with(Section::PerMw).with(Section::Inputs);
         let vi = EmbedOptions { sections: four, lang: Lang::Vi, ..EmbedOptions::default() };
-        assert_eq!(height(&vi), 80 + 50 + 840 + 410 + 510 + 2130);
-        assert_eq!(estimated_height(&single, &vi, WidthClass::Phone), 70 + 90 + 1040 + 550 + 740 + 2550);
+        assert_eq!(height(&vi), 80 + 50 + 740 + 410 + 510 + 2130);
+        assert_eq!(estimated_height(&single, &vi, WidthClass::Phone), 70 + 90 + 860 + 550 + 740 + 2550);
         // Arabic's per-MW table wraps more than English's.
         let mw = Sections::empty().with(Section::PerMw);
         let en_mw = EmbedOptions { sections: mw, ..EmbedOptions::default() };
@@ -424,7 +424,7 @@ mod tests {
         let options = EmbedOptions { sections: four, lang: Lang::Ar, ..EmbedOptions::default() };
         let link = Link::Single(Scenario::default());
         let html = snippet("https://x.org/k/", &link, &options, TITLE, &ResizeScript::default());
-        assert!(html.contains(" height=\"3940\" "), "{html}");
+        assert!(html.contains(" height=\"3840\" "), "{html}");
         assert!(!html.contains("720"), "{html}");
     }
 
