@@ -405,7 +405,8 @@ describe("embed in an article on another origin", () => {
       assert.equal(await fb.evaluate(() => document.documentElement.getAttribute("data-theme")), "dark");
       assert.equal(await fa.evaluate(() => document.documentElement.getAttribute("data-theme")), "auto");
       const controls = await fb.$$eval("[data-section=inputs] input, [data-section=inputs] select", (els) =>
-        els.map((e) => ({ name: e.name || e.id, tag: e.tagName, locked: e.tagName === "SELECT" ? e.disabled : e.readOnly })),
+        // A choice (select, radio, slider) is locked by `disabled`; a text field by `readOnly`.
+        els.map((e) => ({ name: e.name || e.id, tag: e.tagName, locked: e.readOnly || e.disabled })),
       );
       assert.ok(controls.length >= 20, `B shows its inputs (${controls.length})`);
       assert.deepEqual(controls.filter((c) => !c.locked), [], "edit=0: inputs a reader can still change");
@@ -780,7 +781,9 @@ document.getElementById("accept").addEventListener("click", function () {
   // Chromium does not render a cross-origin frame that is off-screen, nor run its
   // ResizeObserver: the second embed must still report its height as its content grows.
   test("two embeds, the second far below the fold: both fit their content without scrolling", async () => {
-    const a = await snippetFor(STORY_B);
+    // The first about 1,000 px tall: the second is below the fold but within the distance
+    // at which Chromium starts loading a lazy iframe (a taller first one would hold it back).
+    const a = await snippetFor(STORY_A);
     const b = await snippetFor(EDITABLE);
     const spacer = `<div style="height:400px" aria-hidden="true"></div>`;
     await withPage(app.browser, "embed below the fold", async ({ page }) => {
