@@ -198,7 +198,8 @@ proptest! {
         // Whatever was read is a valid scenario: it writes a link that reads back as itself.
         let written = to_query(&scenario);
         let (back, again) = from_query(&written);
-        prop_assert!(again.is_empty(), "{} → {}: {:?}", link, written, again);
+        // A key a mix makes unused is kept, written, and named again (it refuses nothing).
+        prop_assert!(again.iter().all(is_notice_only), "{} → {}: {:?}", link, written, again);
         prop_assert_eq!(&back, &scenario);
         prop_assert_eq!(to_query(&back), written);
     }
@@ -211,7 +212,8 @@ proptest! {
         let (scenario, _) = from_query(&link);
         let written = to_query(&scenario);
         let (back, again) = from_query(&written);
-        prop_assert!(again.is_empty(), "{} → {}: {:?}", link, written, again);
+        // A key a mix makes unused is kept, written, and named again (it refuses nothing).
+        prop_assert!(again.iter().all(is_notice_only), "{} → {}: {:?}", link, written, again);
         prop_assert_eq!(&back, &scenario);
         check_no_negative_zero(&evaluate_static(&scenario, InvalidKeys::default()), &link);
         if link.len() % 64 == 0 {
