@@ -105,7 +105,10 @@ mod tests {
     fn it_keeps_the_reports_key_order_and_takes_out_the_projection() {
         let report = parse(&kwhich::evaluator::report("?kwh=0.03&mo=2")).unwrap_or_else(|e| panic!("{e}"));
         let keys: Vec<&str> = report.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
-        assert_eq!(keys, ["scenario", "network_date", "metrics", "warnings", "projection", "history_source", "history"]);
+        assert_eq!(
+            keys,
+            ["scenario", "network_date", "metrics", "warnings", "projection", "history_source", "history"]
+        );
         let months = projection_of(report.clone());
         assert_eq!(months.as_array().map(Vec::len), Some(3), "months 0 to mo");
         assert_eq!(months, report["projection"]);
