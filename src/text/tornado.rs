@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::fields::{label, unit};
 use super::{num, t, tf};
-use crate::model::analysis::drivers::{range, Range};
+use crate::model::analysis::drivers::{range, Input, Range, STRIKE_STEP};
 use crate::model::fields::Key;
 use crate::model::link::share_link::plain;
 
@@ -17,11 +17,27 @@ pub fn subtitle() -> &'static str {
     t("All-in margin per kWh (fleet and site), USD, with each input at the low (pale) and high (solid) end of its plausible range")
 }
 
+/// The input's name, as its field's label reads.
+pub fn input_label(input: Input) -> &'static str {
+    match input {
+        Input::Key(key) => label(key),
+        Input::Strike => t("Strike"),
+    }
+}
+
 /// A row's label: the input and its range, "Bitcoin price, ±40 %", "Mining site overhead
-/// (PUE), ±0.1", "Mining uptime, ±5 points", "Block subsidy, halved".
-pub fn row_label(key: Key) -> String {
-    let name = label(key);
+/// (PUE), ±0.1", "Mining uptime, ±5 points", "Block subsidy, halved", "Strike, ±0.01
+/// USD/kWh" (in the link's unit, as the other power prices' rows).
+pub fn row_label(input: Input) -> String {
     let n = |v: Decimal| num(&plain(v));
+    let key = match input {
+        Input::Key(key) => key,
+        Input::Strike => {
+            let unit = unit(Key::Kwh);
+            return tf("{label}, ±{n} {unit}", &[("label", t("Strike")), ("n", &n(STRIKE_STEP)), ("unit", unit)]);
+        }
+    };
+    let name = label(key);
     match range(key) {
         Range::Share(share) => {
             let pct = share.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(share);
@@ -55,12 +71,13 @@ mod tests {
             (Key::Life, "ASIC depreciation life, ±1 year"),
         ];
         for (key, want) in cases {
-            assert_eq!(row_label(key), want, "{key}");
+            assert_eq!(row_label(Input::Key(key)), want, "{key}");
         }
-        assert!(row_label(Key::Sub).ends_with(", halved"));
+        assert!(row_label(Input::Key(Key::Sub)).ends_with(", halved"));
+        assert_eq!(row_label(Input::Strike), "Strike, ±0.01 USD/kWh");
         // Every key has a label (no range without words).
         for key in Key::ALL {
-            assert!(row_label(key).starts_with(label(key)), "{key}");
+            assert!(row_label(Input::Key(key)).starts_with(input_label(Input::Key(key))), "{key}");
         }
     }
 }

@@ -41,6 +41,20 @@ async function eventually(check, timeout = 10_000) {
   }
 }
 
+/** `a + b` for two plain decimal strings, exactly (the model's arithmetic, not a float's). */
+function addExact(a, b) {
+  const scale = Math.max(...[a, b].map((s) => (s.split(".")[1] ?? "").length));
+  const int = (s) => {
+    const [whole, frac = ""] = s.replace("-", "").split(".");
+    const v = BigInt(whole + frac.padEnd(scale, "0"));
+    return s.startsWith("-") ? -v : v;
+  };
+  const sum = int(a) + int(b);
+  const digits = (sum < 0n ? -sum : sum).toString().padStart(scale + 1, "0");
+  const text = `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`.replace(/\.?0+$/, "");
+  return (sum < 0n ? "-" : "") + text;
+}
+
 /** The page's metrics against the evaluator's for the link in the address bar. */
 async function checkFigures(page) {
   await page.waitForSelector(READY, { state: "attached" });
@@ -118,6 +132,30 @@ describe("power by the hour", () => {
       const lines = csv.trim().split("\r\n");
       assert.equal(lines.length, 101, "a header and a row a bucket");
       assert.ok(lines[1].includes(ATTRIBUTION), lines[1]);
+    });
+  });
+
+  test("with a profile the strike is a tornado row: a cent below break-even equals the evaluator with that strike", async () => {
+    await withPage(browser, "power tornado", async ({ page }) => {
+      const link = "?pp=ercot-n-2025&drc=20";
+      await openApp(page, server.url, link);
+      const section = page.locator('[data-section="drivers"]');
+      await section.waitFor();
+      const all = section.getByRole("button", { name: /^Show all \d+ inputs$/ });
+      if (await all.count()) await all.click();
+      await section.locator('rect[data-key="strike"]').first().waitFor({ state: "attached" });
+      const labels = await section.locator("svg .row-label").allTextContents();
+      assert.ok(labels.includes("Strike, ±0.01 USD/kWh"), labels.join(" | "));
+      // At auto the strike in force is break-even; the low end stops mining a cent sooner.
+      const breakeven = evaluate(link).metrics.breakeven_power_price_usd_per_kwh;
+      const low = addExact(breakeven, "-0.01");
+      const bar = await section.locator('rect[data-key="strike"][data-series="mining"][data-end="low"]').getAttribute("data-value");
+      assert.equal(bar, evaluate(`${link}&strike=${low}`).metrics.mining_allin_margin_usd_per_kwh);
+      // The credit is a row too, and a flat price has no strike row.
+      assert.equal(await section.locator('rect[data-key="drc"]').count() > 0, true);
+      await openApp(page, server.url, "?drc=20");
+      await page.locator('[data-section="drivers"] rect[data-key]').first().waitFor({ state: "attached" });
+      assert.equal(await page.locator('[data-section="drivers"] rect[data-key="strike"]').count(), 0);
     });
   });
 

@@ -8,7 +8,9 @@
 //! that is better at the scenario itself, so that a bar never switches path between its
 //! ends. Only inputs that move an all-in margin show a row: the target, the outlook and the
 //! site size move none today (they have ranges for the figures over time); `hp` only when
-//! it is given.
+//! it is given. Beside the numeric inputs, mining's strike is a row when a price profile
+//! is on (with a flat price it caps nothing): ±1 ¢ around the strike in force, break-even
+//! at `auto`.
 
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -16,6 +18,7 @@ use rust_decimal_macros::dec;
 use crate::model::analysis::decision_map::best_ai;
 use crate::model::error::ModelError;
 use crate::model::fields::{Bound, Key};
+use crate::model::power::{STRIKE_MAX, STRIKE_MIN};
 use crate::model::scenario::Scenario;
 use crate::model::{evaluate_static, InvalidKeys, MetricId, Metrics, Path};
 
@@ -108,6 +111,30 @@ pub fn range(key: Key) -> Range {
     }
 }
 
+/// How far the strike moves either side of the strike in force: a cent per kWh (10 USD/MWh).
+/// A profile's hours crowd within a few cents of its average, so a cent moves several
+/// percent of them; a strike a cent below break-even is the kind a demand-response
+/// commitment sets, and above break-even it caps nothing (mining never runs at a loss).
+pub const STRIKE_STEP: Decimal = dec!(0.01);
+
+/// What a tornado row moves: a numeric input, or mining's strike (held beside the inputs,
+/// `auto` or a number).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Input {
+    Key(Key),
+    Strike,
+}
+
+impl Input {
+    /// The key a link writes it under (`data-key` on the chart).
+    pub fn name(self) -> &'static str {
+        match self {
+            Input::Key(key) => key.field().name,
+            Input::Strike => "strike",
+        }
+    }
+}
+
 /// The inputs the tornado tries: every key, in the key table's order (the order of equal
 /// impacts). Those that move no all-in margin are left out by [`drivers`] itself.
 pub const DRIVER_KEYS: [Key; Key::ALL.len()] = Key::ALL;
@@ -159,7 +186,7 @@ pub struct End {
 /// One input's row of the tornado.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Driver {
-    pub key: Key,
+    pub input: Input,
     /// The input at the low end of its range; `None` when that leaves the valid range at
     /// an exclusive bound, or the value cannot be written.
     pub low: Option<End>,
@@ -250,18 +277,53 @@ fn end(
     Some(End { value, outcome: Outcome::with_path(&evaluate_static(&moved, invalid), ai) })
 }
 
+/// The strike in force and the row that moves it, with a price profile on: `None` with a
+/// flat price, or when break-even (the strike at `auto`) cannot be computed. Each end
+/// stops at the strike's valid range.
+fn strike_row(
+    scenario: &Scenario,
+    metrics: &Metrics,
+    invalid: InvalidKeys,
+    ai: Result<Path, ModelError>,
+) -> Option<Driver> {
+    if scenario.profile().is_flat() {
+        return None;
+    }
+    let value = match scenario.strike() {
+        Some(strike) => strike,
+        None => metrics.get(MetricId::BreakevenPowerPriceUsdPerKwh).ok()?,
+    };
+    let at = |v: Option<Decimal>| {
+        let v = v?.clamp(STRIKE_MIN, STRIKE_MAX).normalize();
+        if scenario.strike() == Some(v) {
+            return None;
+        }
+        let mut moved = scenario.clone();
+        moved.set_strike(Some(v)).ok()?;
+        Some(End { value: v, outcome: Outcome::with_path(&evaluate_static(&moved, invalid), ai) })
+    };
+    Some(Driver {
+        input: Input::Strike,
+        low: at(value.checked_sub(STRIKE_STEP)),
+        high: at(value.checked_add(STRIKE_STEP)),
+    })
+}
+
 /// Every input's range and outcome, the largest impact first (equal impacts in the key
-/// table's order); inputs that move nothing, and those being edited, are left out.
+/// table's order, the strike last); inputs that move nothing, and those being edited, are
+/// left out.
 pub fn drivers(scenario: &Scenario, invalid: InvalidKeys) -> Drivers {
-    let base = Outcome::of(&evaluate_static(scenario, invalid));
+    let metrics = evaluate_static(scenario, invalid);
+    let base = Outcome::of(&metrics);
     let ai = base.ai.map(|(p, _)| p);
-    let mut rows: Vec<(Decimal, Driver)> = DRIVER_KEYS
-        .into_iter()
-        .filter(|key| !invalid.contains(*key))
-        .filter_map(|key| {
-            let (low, high) = range_ends(scenario, key)?;
-            let at = |v: Decimal| into_range(key, v).and_then(|v| end(scenario, invalid, key, v, ai));
-            let row = Driver { key, low: at(low), high: at(high) };
+    let rows = DRIVER_KEYS.into_iter().filter(|key| !invalid.contains(*key)).filter_map(|key| {
+        let (low, high) = range_ends(scenario, key)?;
+        let at = |v: Decimal| into_range(key, v).and_then(|v| end(scenario, invalid, key, v, ai));
+        Some(Driver { input: Input::Key(key), low: at(low), high: at(high) })
+    });
+    let mut rows: Vec<(Decimal, Driver)> = rows
+        .chain(strike_row(scenario, &metrics, invalid, ai))
+        .filter_map(|row| {
             let impact = row.impact(&base);
             (impact > Decimal::ZERO || row.flips(&base)).then_some((impact, row))
         })

@@ -14,10 +14,9 @@ use crate::model::link::share_link::plain;
 use crate::model::view::Section;
 use crate::model::Path;
 use crate::model::Scenario;
-use crate::text::fields::label;
 use crate::text::format::usd_tick;
 use crate::text::paths::path_name;
-use crate::text::tornado::{row_label, subtitle, SHOWN};
+use crate::text::tornado::{input_label, row_label, subtitle, SHOWN};
 use crate::text::{n, num, t, tf};
 use crate::ui::charts::chart_downloads::ChartDownloads;
 use crate::ui::charts::tornado_svg::{TornadoSvg, TornadoView, TOP, WIDTH};
@@ -59,7 +58,7 @@ fn tornado_view(scenario: &Scenario, d: &Drivers, shown: usize) -> Option<Tornad
         })
         .collect();
     let title = match d.rows.first() {
-        Some(r) => tf("{label} moves the answer most", &[("label", label(r.key))]),
+        Some(r) => tf("{label} moves the answer most", &[("label", input_label(r.input))]),
         None => t("No input moves the answer").to_string(),
     };
     Some(TornadoView {
@@ -67,7 +66,7 @@ fn tornado_view(scenario: &Scenario, d: &Drivers, shown: usize) -> Option<Tornad
         subtitle: subtitle(),
         source: crate::text::time_charts::source_line(scenario),
         ticks: geometry.ticks.iter().map(|t| (t.at, usd_tick(t.value, geometry.decimals))).collect(),
-        rows: rows.iter().map(|r| (row_label(r.key), r.key.field().name)).collect(),
+        rows: rows.iter().map(|r| (row_label(r.input), r.input.name())).collect(),
         series: vec![Path::Mining.name(), ai_path.name()],
         values,
         height: plot.bottom() + 20,

@@ -10,7 +10,7 @@ fn scenario(query: &str) -> Scenario {
 }
 
 fn row(d: &Drivers, key: Key) -> Option<&Driver> {
-    d.rows.iter().find(|r| r.key == key)
+    d.rows.iter().find(|r| r.input == Input::Key(key))
 }
 
 /// Within 1e-20 of a 40-digit worked value.
@@ -113,7 +113,7 @@ fn it_keeps_each_rows_ai_path_the_scenarios_better_one() {
         assert_eq!(d.base.ai.map(|a| a.0), Ok(path), "{query}");
         for r in &d.rows {
             for end in [r.low, r.high].into_iter().flatten() {
-                assert_eq!(end.outcome.ai.map(|a| a.0), Ok(path), "{query}: {}", r.key);
+                assert_eq!(end.outcome.ai.map(|a| a.0), Ok(path), "{query}: {:?}", r.input);
             }
         }
     }
@@ -133,8 +133,11 @@ fn it_sorts_by_impact_and_leaves_out_what_moves_nothing() {
         let impacts: Vec<Decimal> = d.rows.iter().map(|r| r.impact(&d.base)).collect();
         assert!(impacts.windows(2).all(|w| w[0] >= w[1]), "{query}: {impacts:?}");
         for r in &d.rows {
-            assert!(DRIVER_KEYS.contains(&r.key));
-            assert!(r.impact(&d.base) > Decimal::ZERO || r.flips(&d.base), "{query}: {:?}", r.key);
+            assert!(
+                matches!(r.input, Input::Key(key) if DRIVER_KEYS.contains(&key)),
+                "{query}: a flat price has no strike row"
+            );
+            assert!(r.impact(&d.base) > Decimal::ZERO || r.flips(&d.base), "{query}: {:?}", r.input);
         }
         // The target, the outlook and the site size never move an all-in margin.
         for key in [Key::Tgt, Key::Mo, Key::Dr, Key::Conv, Key::Mw] {
@@ -144,9 +147,9 @@ fn it_sorts_by_impact_and_leaves_out_what_moves_nothing() {
     // Default: bitcoin's ±40 % moves mining most (0.0617), before the lease and the
     // difficulty; the AI hall's PUE, ±0.1 only, no longer tops the list.
     let d = drivers(&scenario(""), InvalidKeys::default());
-    let keys: Vec<Key> = d.rows.iter().take(3).map(|r| r.key).collect();
-    assert_eq!(keys, [Key::Btc, Key::Colo, Key::Diff]);
-    assert!(d.rows.iter().position(|r| r.key == Key::Gpue) > Some(3));
+    let keys: Vec<Input> = d.rows.iter().take(3).map(|r| r.input).collect();
+    assert_eq!(keys, [Key::Btc, Key::Colo, Key::Diff].map(Input::Key));
+    assert!(d.rows.iter().position(|r| r.input == Input::Key(Key::Gpue)) > Some(3));
     // With a given hashprice, the bitcoin price, difficulty, subsidy and fees move nothing.
     let d = drivers(&scenario("hp=45"), InvalidKeys::default());
     for key in [Key::Btc, Key::Diff, Key::Sub, Key::Fee] {
@@ -176,4 +179,49 @@ fn it_skips_the_input_being_edited_and_says_why_figures_are_missing() {
     assert_eq!(d.base.winner(), Err(ModelError::InvalidInput(Key::Colo)));
     // Mining still moves with the bitcoin price.
     assert!(row(&d, Key::Btc).is_some_and(|r| r.high.is_some_and(|e| e.outcome.mining.is_ok())));
+}
+
+fn strike(d: &Drivers) -> Option<&Driver> {
+    d.rows.iter().find(|r| r.input == Input::Strike)
+}
+
+#[test]
+fn it_moves_the_strike_a_cent_either_way_with_a_profile_on() {
+    // Flat: no strike row (it caps nothing), even with a credit to earn.
+    for query in ["", "drc=40", "kwh=0.03"] {
+        assert!(strike(&drivers(&scenario(query), InvalidKeys::default())).is_none(), "{query}");
+    }
+    // ERCOT 2025 at auto: the strike in force is break-even (0.0707… USD/kWh by default);
+    // a cent below stops mining sooner, a cent above caps nothing, so the high end is the
+    // base itself. Each end equals the evaluator with that strike typed.
+    let s = scenario("pp=ercot-n-2025");
+    let d = drivers(&s, InvalidKeys::default());
+    let Some(r) = strike(&d) else { panic!("no strike row at auto") };
+    let breakeven = evaluate_static(&s, InvalidKeys::default()).get(MetricId::BreakevenPowerPriceUsdPerKwh);
+    let Ok(breakeven) = breakeven else { panic!("break-even") };
+    let (Some(low), Some(high)) = (r.low, r.high) else { panic!("strike ends: {r:?}") };
+    assert_eq!(low.value, (breakeven - dec!(0.01)).normalize());
+    assert_eq!(high.value, (breakeven + dec!(0.01)).normalize());
+    for end in [low, high] {
+        let typed = scenario(&format!("pp=ercot-n-2025&strike={}", end.value));
+        let m = evaluate_static(&typed, InvalidKeys::default());
+        assert_eq!(end.outcome.mining, m.get(MetricId::MiningAllinMarginUsdPerKwh), "strike {}", end.value);
+    }
+    assert_eq!(high.outcome, d.base, "above break-even the strike caps nothing");
+    assert!(low.outcome.mining.is_ok_and(|low| d.base.mining.is_ok_and(|base| low < base)), "{low:?}");
+    assert!(r.impact(&d.base) > Decimal::ZERO);
+    // A fixed strike moves ±1 ¢ around itself, and stops at the valid range's −1.
+    let d = drivers(&scenario("pp=ercot-n-2025&strike=0.04"), InvalidKeys::default());
+    let Some(r) = strike(&d) else { panic!("no strike row at 0.04") };
+    assert_eq!((r.low.map(|e| e.value), r.high.map(|e| e.value)), (Some(dec!(0.03)), Some(dec!(0.05))));
+    // At −1 (the floor) the low end is the base itself, so only the high end is tried
+    // (mining runs in no hour at either: the row moves nothing and is not shown).
+    let s = scenario("pp=ercot-n-2025&strike=-1");
+    let metrics = evaluate_static(&s, InvalidKeys::default());
+    let Some(r) = strike_row(&s, &metrics, InvalidKeys::default(), Ok(Path::Colo)) else { panic!("strike at −1") };
+    assert_eq!((r.low.map(|e| e.value), r.high.map(|e| e.value)), (None, Some(dec!(-0.99))));
+    assert!(strike(&drivers(&s, InvalidKeys::default())).is_none());
+    // With a profile the credit is a row too (its range reaches 20 USD per kW-year).
+    let d = drivers(&scenario("pp=ercot-n-2025"), InvalidKeys::default());
+    assert_eq!(row(&d, Key::Drc).and_then(|r| r.high).map(|e| e.value), Some(dec!(20)));
 }
