@@ -18,11 +18,13 @@ use crate::model::{Metrics, Scenario, SNAPSHOT_DATE};
 /// One side as the charts need it: its scenario, its projection and its metrics.
 pub type SideFigures<'a> = (&'a Scenario, &'a Projection, &'a Metrics);
 
-/// A side as the page names it: "A", "B" (the same in every language, as the table's).
-fn letter(side: Side) -> &'static str {
+/// A side as the page names it: "A" to "D" (the same in every language, as the table's).
+pub fn letter(side: Side) -> &'static str {
     match side {
         Side::A => "A",
         Side::B => "B",
+        Side::C => "C",
+        Side::D => "D",
     }
 }
 

@@ -127,7 +127,7 @@ pub fn better_counts(sections: Sections, a: &Metrics, b: &Metrics) -> (usize, us
     compared(sections).fold((0, 0), |(on_a, on_b), (_, id)| match better_side(id, a.get(id), b.get(id)) {
         Some(Side::A) => (on_a + 1, on_b),
         Some(Side::B) => (on_a, on_b + 1),
-        None => (on_a, on_b),
+        _ => (on_a, on_b),
     })
 }
 
@@ -226,7 +226,7 @@ pub fn card_html(page: &str, comparison: &Comparison, a: &Metrics, b: &Metrics) 
         [(Side::A, t("A on its own"), "</a></span> · "), (Side::B, t("B on its own"), "</a></span></p>")]
     {
         let query = match &full {
-            Link::Compare(c) => c.side_query(side),
+            Link::Compare(c) => c.side_query(side).unwrap_or_default(),
             Link::Single(s) => to_query(s),
         };
         let href = escape_attr(&[page, "?", &query].concat());
