@@ -56,6 +56,15 @@ impl Session {
         self.pinned.as_ref()
     }
 
+    /// How many sides are compared: 2 to 4, or 0 when not comparing.
+    pub fn sides(&self) -> usize {
+        if self.pinned.is_some() {
+            2 + self.more.len()
+        } else {
+            0
+        }
+    }
+
     /// What the link holds: the settled scenario, or A, the settled B, then C and D.
     pub fn link(&self) -> Link {
         let b = self.draft.settled().clone();
@@ -284,6 +293,7 @@ mod tests {
     fn it_adds_and_removes_sides_c_and_d_and_keeps_them_through_a_swap() {
         let mut s = session("?kwh=0.04");
         assert!(!s.add_side(), "only while comparing");
+        assert_eq!(s.sides(), 0);
         s.pin();
         s.edit(&mut |d| d.type_text(Key::Kwh, Source::Field, "0.03"));
         assert!(s.add_side());
@@ -294,6 +304,7 @@ mod tests {
         });
         assert!(s.add_side());
         assert!(!s.add_side(), "four sides at most");
+        assert_eq!(s.sides(), 4);
         assert_eq!(query(&s), "v=1&kwh=0.04&b.kwh=0.02&c.kwh=0.03&d.kwh=0.02");
         // A link of four sides opens as four.
         assert_eq!(session(&query(&s)).link(), s.link());

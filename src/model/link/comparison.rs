@@ -334,6 +334,15 @@ pub fn from_link(input: &str) -> (Link, Vec<Warning>) {
     (Link::Compare(comparison), warnings)
 }
 
+/// Whether a link may hold a comparison: it has a `b.`, `c.` or `d.` key or a `cmp`. A
+/// link without one is a single scenario that [`from_link`] reads as
+/// [`crate::model::link::share_link::from_query`] does; one with may still be single (a
+/// refused `cmp`). For the first module, which shows a single scenario's answer at once
+/// and leaves a comparison to the app, without the comparison reader's code.
+pub fn may_compare(input: &str) -> bool {
+    pairs(input).iter().any(|(key, _)| key == MARKER || ["b.", "c.", "d."].iter().any(|p| key.starts_with(p)))
+}
+
 /// Reads a side's keys (without their prefix) onto it, a copy of A. Under `c.` and `d.`,
 /// `cmp=1` marks the side and any other value is refused; under `b.`, `cmp` is the whole
 /// link's, as the display keys are.

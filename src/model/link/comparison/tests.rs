@@ -402,3 +402,14 @@ fn it_names_what_it_ignores_on_c_and_d_and_leaves_the_other_sides_alone() {
         "c.lang=ar ignored: lang is for the whole link and takes no \"c.\"; using the link's lang."
     );
 }
+
+#[test]
+fn it_tells_the_first_module_which_links_may_compare() {
+    for link in ["", "?v=1&kwh=0.04", "B.kwh=1&a.kwh=2&bkwh=3&e.kwh=4", "kwh=0.03&note=a/b"] {
+        assert!(!may_compare(link), "{link}");
+        assert!(matches!(from_link(link).0, Link::Single(_)), "{link}");
+    }
+    for link in ["b.kwh=0.03", "c.kwh=0.03", "?d.cmp=1", "cmp=1", "b%2Ekwh=1", "cmp=0", "c.cmp=2"] {
+        assert!(may_compare(link), "{link}");
+    }
+}
