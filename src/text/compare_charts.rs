@@ -104,7 +104,9 @@ fn overlay(
         y_labels: geometry.y_ticks.iter().map(|t| (t.at, tick(t.value, geometry.y_decimals))).collect(),
         markers: markers.collect(),
         bands: Vec::new(),
-        end_labels: geometry.end_labels(LINE_H, 40),
+        // Sides end at their own horizons: each column of labels is spread on its own (two
+        // sides, as ever, in one).
+        end_labels: if count > 2 { geometry.end_labels_by_end(LINE_H, 40) } else { geometry.end_labels(LINE_H, 40) },
         series,
         geometry,
     })
@@ -288,5 +290,31 @@ mod tests {
         assert!(three.subtitle.ends_with("; A solid, B dashed, C dotted"), "{}", three.subtitle);
         assert_eq!(three.series.len(), 9);
         assert!(compared_cash_chart(&c, &[]).is_none());
+        // Every end label within the plot's height: C's column, at its longer horizon, is
+        // spread apart from the others'.
+        let plot = chart.geometry.plot;
+        let labels: Vec<_> = chart.end_labels.iter().flatten().collect();
+        assert_eq!(labels.len(), 12);
+        for label in &labels {
+            assert!(label.y >= plot.y && label.y <= plot.bottom(), "{} outside {}..{}", label.y, plot.y, plot.bottom());
+        }
+        let columns: std::collections::BTreeSet<i32> = labels.iter().map(|l| l.x).collect();
+        assert_eq!(columns.len(), 2, "A, B and D end at 24 months, C at 30");
+        // Four sides ending together: twelve labels in one column, closer, all within it.
+        let Link::Compare(same) = from_link("?mo=24&kwh=0.05&b.kwh=0.03&c.kwh=0.04&d.asic=s19jpro").0 else {
+            panic!("a comparison")
+        };
+        let evaluated: Vec<Evaluation> =
+            same.sides().into_iter().map(|(_, s)| evaluate_over_time(s, InvalidKeys::default())).collect();
+        let figures: Vec<(Side, SideFigures)> = same
+            .sides()
+            .into_iter()
+            .zip(&evaluated)
+            .map(|((side, s), e)| (side, (s, &e.projection, &e.metrics)))
+            .collect();
+        let chart = compared_margin_chart(&same, &figures).unwrap_or_else(|| panic!("a chart"));
+        let ys: Vec<i32> = chart.end_labels.iter().flatten().map(|l| l.y).collect();
+        assert_eq!(ys.len(), 12);
+        assert!(ys.iter().all(|y| (plot.y..=plot.bottom()).contains(y)), "{ys:?}");
     }
 }
