@@ -48,16 +48,19 @@ pub fn parse(report: &str) -> Result<Value, String> {
 }
 
 /// The `"projection"` of a report: a scenario's list of months, or for a comparison
-/// `{a: […], b: […]}`.
+/// `{a: […], b: […]}` (with `c` and `d` when the comparison holds them).
 pub fn projection_of(report: Value) -> Value {
     match report {
         Value::Object(mut top) => match top.remove("projection") {
             Some(months) => months,
             None => {
                 let mut sides = serde_json::Map::new();
-                for side in ["a", "b"] {
+                for side in ["a", "b", "c", "d"] {
                     let months = top.get_mut(side).and_then(|s| s.get_mut("projection")).map(Value::take);
-                    sides.insert(side.to_string(), months.unwrap_or(Value::Null));
+                    // A and B always; C and D only when the comparison holds them.
+                    if months.is_some() || side < "c" {
+                        sides.insert(side.to_string(), months.unwrap_or(Value::Null));
+                    }
                 }
                 Value::Object(sides)
             }
@@ -75,7 +78,8 @@ fn js(report: Result<Value, String>) -> Result<JsValue, JsError> {
 }
 
 /// What `kwhich eval LINK` prints, as a plain object: `{scenario, metrics, warnings,
-/// projection, history_source, history}`, or `{a, b, differences, warnings}` for a comparison link. `link`
+/// projection, history_source, history}`, or `{a, b, differences, warnings}` for a comparison link
+/// (`c`, `d`, `differences_c`, `differences_d` too for three or four sides). `link`
 /// is a share link, a query (`?kwh=0.03`) or `""` for the default scenario; a bad key never
 /// throws (its warning says why).
 #[wasm_bindgen]
@@ -83,15 +87,15 @@ pub fn evaluate(link: &str) -> Result<JsValue, JsError> {
     js(parse(&kwhich::evaluator::report(link)))
 }
 
-/// The comparison of a link's sides, `{a, b, differences, warnings}`, as `kwhich eval`
-/// prints it for a comparison link; a single scenario is compared with itself (`cmp=1`).
+/// The comparison of a link's sides, `{a, b, differences, warnings}` (with C and D when the
+/// link gives them), as `kwhich eval` prints it for a comparison link; a single scenario is compared with itself (`cmp=1`).
 #[wasm_bindgen]
 pub fn compare(link: &str) -> Result<JsValue, JsError> {
     js(parse(&kwhich::evaluator::comparison_report(link)))
 }
 
-/// The month-by-month projection of `evaluate(link)`: a list of months, or `{a, b}` for a
-/// comparison link.
+/// The month-by-month projection of `evaluate(link)`: a list of months, or `{a, b}` (and
+/// `c`, `d`) for a comparison link.
 #[wasm_bindgen]
 pub fn projection(link: &str) -> Result<JsValue, JsError> {
     js(parse(&kwhich::evaluator::report(link)).map(projection_of))
@@ -114,6 +118,11 @@ mod tests {
         assert_eq!(months, report["projection"]);
         let both = projection_of(parse(&kwhich::evaluator::report("?kwh=0.03&mo=1&b.mo=2")).unwrap_or_default());
         assert_eq!((both["a"].as_array().map(Vec::len), both["b"].as_array().map(Vec::len)), (Some(2), Some(3)));
+        let keys = |v: &Value| v.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
+        assert_eq!(keys(&both), ["a", "b"], "no C or D where the link gives none");
+        let four = projection_of(parse(&kwhich::evaluator::report("?mo=1&c.mo=2&d.mo=3")).unwrap_or_default());
+        assert_eq!(keys(&four), ["a", "b", "c", "d"]);
+        assert_eq!(four["d"].as_array().map(Vec::len), Some(4));
     }
 
     #[test]

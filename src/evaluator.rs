@@ -3,7 +3,7 @@
 //! `kwhich-model.js`). The warnings read in English: no catalog is installed for either.
 
 use crate::model::export::json;
-use crate::model::{evaluate, evaluate_over_time, from_link, Comparison, Evaluation, InvalidKeys, Link};
+use crate::model::{evaluate, evaluate_over_time, from_link, Comparison, Evaluation, InvalidKeys, Link, Metrics};
 use crate::text::reasons;
 
 /// The report for one link, pretty-printed, as `kwhich eval LINK` prints it: a scenario's,
@@ -16,7 +16,7 @@ pub fn report(link: &str) -> String {
             let Evaluation { metrics, projection } = evaluate_over_time(&scenario, InvalidKeys::default());
             json::report_with_projection(&scenario, &metrics, &projection, &warnings)
         }
-        Link::Compare(c) => json::comparison_report(&c, &evaluate(c.a()), &evaluate(c.b()), &warnings),
+        Link::Compare(c) => json::comparison_report(&c, &side_metrics(&c), &warnings),
     }
 }
 
@@ -29,5 +29,10 @@ pub fn comparison_report(link: &str) -> String {
         Link::Single(scenario) => Comparison::pinned(scenario),
         Link::Compare(c) => c,
     };
-    json::comparison_report(&comparison, &evaluate(comparison.a()), &evaluate(comparison.b()), &warnings)
+    json::comparison_report(&comparison, &side_metrics(&comparison), &warnings)
+}
+
+/// Each side's metrics, in order.
+fn side_metrics(comparison: &Comparison) -> Vec<Metrics> {
+    comparison.sides().into_iter().map(|(_, scenario)| evaluate(scenario)).collect()
 }

@@ -31,12 +31,16 @@ fn write(dir: &Path, link: &str, cells: &[(&str, &str)]) -> Vec<Written> {
             ]
         }
         Link::Compare(c) => {
-            let (a, b) =
-                (evaluate_over_time(c.a(), InvalidKeys::default()), evaluate_over_time(c.b(), InvalidKeys::default()));
-            let rows = a.projection.shown().len().max(b.projection.shown().len());
+            let sides: Vec<_> =
+                c.sides().into_iter().map(|(_, s)| evaluate_over_time(s, InvalidKeys::default())).collect();
+            let rows = sides.iter().map(|e| e.projection.shown().len()).max().unwrap_or(0);
+            let metrics: Vec<_> = sides.iter().map(|e| e.metrics.clone()).collect();
+            let projections: Vec<_> = sides.iter().map(|e| &e.projection).collect();
+            // A row a side, then one for each side's difference from A.
+            let figure_rows = 2 * c.len() - 1;
             vec![
-                (format!("kwhich-{stem}-figures.csv"), comparison_figures(c, &a.metrics, &b.metrics), 3, cells),
-                (format!("kwhich-{stem}-months.csv"), comparison_months(&a.projection, &b.projection), rows, vec![]),
+                (format!("kwhich-{stem}-figures.csv"), comparison_figures(c, &metrics), figure_rows, cells),
+                (format!("kwhich-{stem}-months.csv"), comparison_months(&projections), rows, vec![]),
             ]
         }
     };
@@ -74,6 +78,7 @@ fn every_csv_download_loads_with_pandas() {
     files.extend(write(&dir, "?title=%40SUM(1)&kwh=0.05", &[("title", "'@SUM(1)")]));
     files.extend(write(&dir, "?title=-2%2B3", &[("title", "'-2+3")]));
     files.extend(write(&dir, "?kwh=0.045&mo=12&b.kwh=0.03&b.mo=30", &[("side", "a"), ("kwh", "0.045")]));
+    files.extend(write(&dir, "?kwh=0.045&mo=12&b.kwh=0.03&c.mo=36&d.kwh=0.06&title=Four", &[("side", "a")]));
     let names: Vec<&str> = files.iter().map(|(n, _, _)| n.as_str()).collect();
     for want in [
         "kwhich-مقارنة-التعدين-figures.csv",

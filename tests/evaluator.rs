@@ -195,6 +195,9 @@ fn it_explains_itself() {
             "pandas.read_csv",
             "side \"a\"",
             "\"warnings\" (the",
+            "c.cmp=1",
+            "\"differences_c\"",
+            "\"differences_d\"",
         ];
         for part in parts {
             assert!(text.contains(part), "{flag:?}: help lacks {part:?}:\n{text}");
@@ -311,12 +314,17 @@ fn it_prints_a_projection_month_by_month() {
     assert!(last < first, "{first} → {last}");
 }
 
-const COMPARISONS: [&str; 5] = [
+const COMPARISONS: [&str; 9] = [
     "cmp=1",
     "https://example.com/kwhich/?v=1&kwh=0.05&b.kwh=0.03",
     "asic=s21xp&kwh=0.04&b.asic=s19xp&b.colo=160",
     "hp=40&gpu=b200&lang=ar&embed=1&b.hp=&b.gpu=h100",
     "b.kwh=0.2&b.sub=1.5625",
+    // Three and four sides, each against A; a C without a B, a D without a C.
+    "kwh=0.05&b.kwh=0.03&c.asic=s19xp&c.btc=90000",
+    "asic=s21xp&b.kwh=0.04&c.cmp=1&d.hp=40&d.gpu=h100",
+    "c.kwh=0.02",
+    "kwh=0.04&d.kwh=0.06",
 ];
 
 /// A side of a comparison report against `kwhich eval` of that side's own link: the same
@@ -329,32 +337,51 @@ fn same_as_own_link(side: &Value, own_link: &str) {
 }
 
 #[test]
-fn it_prints_both_sides_of_a_comparison_and_their_differences() {
+fn it_prints_every_side_of_a_comparison_and_their_differences() {
     for link in COMPARISONS {
         let (report, text) = eval(link);
         let (Link::Compare(c), warned) = from_link(link) else { panic!("{link}: not a comparison") };
-        let (a, b) = (evaluate(c.a()), evaluate(c.b()));
-        assert_eq!(text, format!("{}\n", json::comparison_report(&c, &a, &b, &said(&warned))), "{link}");
+        let metrics: Vec<_> = c.sides().into_iter().map(|(_, s)| evaluate(s)).collect();
+        assert_eq!(text, format!("{}\n", json::comparison_report(&c, &metrics, &said(&warned))), "{link}");
         let top: Vec<&str> = report.as_object().expect("an object").keys().map(String::as_str).collect();
-        assert_eq!(top, ["a", "b", "differences", "warnings"], "{link}");
+        let want: &[&str] = match c.len() {
+            2 => &["a", "b", "differences", "warnings"],
+            3 => &["a", "b", "c", "differences", "differences_c", "warnings"],
+            _ => &["a", "b", "c", "d", "differences", "differences_c", "differences_d", "warnings"],
+        };
+        assert_eq!(top, want, "{link}");
         assert!(warnings(&report).is_empty(), "{link}");
 
-        same_as_own_link(&report["a"], &c.side_query(Side::A));
-        same_as_own_link(&report["b"], &c.side_query(Side::B));
+        for (side, _) in c.sides() {
+            same_as_own_link(&report[side.name()], &c.side_query(side).unwrap_or_default());
+        }
 
-        let printed = report["differences"].as_object().expect("differences is an object");
-        assert_eq!(printed.len(), MetricId::COUNT, "{link}: every metric, once");
-        for id in MetricId::ALL {
-            let (in_a, in_b, diff) = (a.get(id), b.get(id), &printed[id.key()]);
-            match (in_a, in_b) {
-                (Ok(x), Ok(y)) => {
-                    let want = y.checked_sub(x).expect("no overflow here");
-                    assert!(same_number(diff, &want.to_string()), "{link}: {} = {diff}, B − A = {want}", id.key());
+        let a = &metrics[0];
+        for ((side, _), other) in c.sides().into_iter().zip(&metrics).skip(1) {
+            let name = if side == Side::B { "differences".to_string() } else { format!("differences_{}", side.name()) };
+            let printed = report[&name].as_object().expect("differences is an object");
+            assert_eq!(printed.len(), MetricId::COUNT, "{link}: every metric, once");
+            for id in MetricId::ALL {
+                let (in_a, in_other, diff) = (a.get(id), other.get(id), &printed[id.key()]);
+                match (in_a, in_other) {
+                    (Ok(x), Ok(y)) => {
+                        let want = y.checked_sub(x).expect("no overflow here");
+                        assert!(
+                            same_number(diff, &want.to_string()),
+                            "{link}: {name} {} = {diff}, want {want}",
+                            id.key()
+                        );
+                    }
+                    _ => assert!(diff.is_null(), "{link}: {} = {diff} with a side missing", id.key()),
                 }
-                _ => assert!(diff.is_null(), "{link}: {} = {diff} with a side missing", id.key()),
             }
         }
     }
+    // Sides kept in order: a C without a B makes B equal to A.
+    let (report, _) = eval("kwh=0.04&c.kwh=0.02");
+    assert_eq!(report["b"]["scenario"]["kwh"], report["a"]["scenario"]["kwh"]);
+    assert_eq!(report["differences_c"]["mining_margin_usd_per_kwh"], serde_json::json!(0.02));
+    assert_eq!(report["differences"]["mining_margin_usd_per_kwh"], 0);
     // Electricity at 3 cents on B: the margin per kWh is 2 cents better, the cash cost 2 worse.
     let (report, _) = eval("b.kwh=0.03");
     assert_eq!(report["differences"]["mining_margin_usd_per_kwh"], serde_json::json!(0.02));

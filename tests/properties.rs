@@ -8,6 +8,7 @@
 //!   never brings payback sooner, and at the IRR the NPV is within a cent per MW of zero.
 
 use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
 use rust_decimal::Decimal;
 
 use kwhich::model::economics::cashflow::monthly_discount;
@@ -129,7 +130,12 @@ fn comparison_key() -> impl Strategy<Value = String> {
     prop_oneof![
         3 => link_key(),
         3 => link_key().prop_map(|k| format!("b.{k}")),
-        1 => proptest::sample::select(vec!["cmp", "b.", "B.kwh", "b%2Ekwh", "a.kwh", "b.b.kwh"]).prop_map(String::from),
+        1 => link_key().prop_map(|k| format!("c.{k}")),
+        1 => link_key().prop_map(|k| format!("d.{k}")),
+        1 => proptest::sample::select(vec![
+            "cmp", "b.", "B.kwh", "b%2Ekwh", "a.kwh", "b.b.kwh", "c.cmp", "d.cmp", "c.", "C.kwh", "c.d.kwh", "e.kwh",
+        ])
+        .prop_map(String::from),
     ]
 }
 
@@ -153,6 +159,26 @@ fn link_with(key: impl Strategy<Value = String>) -> impl Strategy<Value = String
         1 => any::<String>(),
         1 => proptest::collection::vec(any::<u8>(), 0..64).prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
     ]
+}
+
+/// A comparison link with one side alone beside A: A's keys, then `side`'s keys under `b.`
+/// (its marker as `cmp=1`), the other sides' left out; for A, `cmp=1` (B equal to A).
+fn alone(link: &str, side: Side) -> String {
+    let prefixes = ["b.", "c.", "d."];
+    let mut out: Vec<String> = Vec::new();
+    for pair in link.split('&') {
+        let own = (side != Side::A).then(|| pair.strip_prefix(side.prefix())).flatten();
+        match own {
+            Some(rest) if rest.starts_with("cmp=") => out.push(rest.to_string()),
+            Some(rest) => out.push(format!("b.{rest}")),
+            None if pair.starts_with("cmp=") || prefixes.iter().any(|p| pair.starts_with(p)) => {}
+            None => out.push(pair.to_string()),
+        }
+    }
+    if !out.iter().any(|p| p.starts_with("b.") || p.starts_with("cmp=")) {
+        out.push("cmp=1".to_string());
+    }
+    out.join("&")
 }
 
 /// A zero with a sign, or page text that reads as one ("-0.00", "−$0").
@@ -227,6 +253,11 @@ proptest! {
         for warning in &warnings {
             prop_assert!(!kwhich::text::reasons::warning(warning).is_empty());
         }
+        // The first module shows at once only what no comparison key touches: a link it
+        // takes for single is single.
+        if !kwhich::model::link::comparison::may_compare(&link) {
+            prop_assert!(matches!(read, Link::Single(_)), "{}", link);
+        }
         // Whatever was read writes a link that reads back as itself.
         let written = read.to_query();
         let (back, again) = from_link(&written);
@@ -234,27 +265,41 @@ proptest! {
         prop_assert_eq!(&back, &read);
         prop_assert_eq!(back.to_query(), written.clone());
         match read {
-            // As a single link reads, but for what it says of a `cmp` that is not `cmp=1`.
+            // As a single link reads, but for what it says of a `cmp` (`c.cmp`, `d.cmp`)
+            // that is not `cmp=1`.
             Link::Single(scenario) => {
-                let not_cmp = |w: &Vec<Warning>| w.iter().filter(|w| w.key() != "cmp").cloned().collect::<Vec<_>>();
+                let not_cmp = |w: &Vec<Warning>| {
+                    w.iter().filter(|w| !["cmp", "c.cmp", "d.cmp"].contains(&w.key())).cloned().collect::<Vec<_>>()
+                };
                 let (single, single_warnings) = from_query(&link);
                 prop_assert_eq!(scenario, single);
                 prop_assert_eq!(not_cmp(&warnings), not_cmp(&single_warnings));
             }
             Link::Compare(c) => {
-                let (a, b) = (evaluate(c.a()), evaluate(c.b()));
-                check_no_negative_zero(&a, &link);
-                check_no_negative_zero(&b, &link);
-                for (id, d) in differences(&a, &b) {
-                    prop_assert!(!d.is_ok_and(|d| d.is_zero() && d.is_sign_negative()), "{}: {}", link, id.key());
+                let metrics: Vec<Metrics> = c.sides().into_iter().map(|(_, s)| evaluate(s)).collect();
+                for m in &metrics {
+                    check_no_negative_zero(m, &link);
+                    for (id, d) in differences(&metrics[0], m) {
+                        prop_assert!(!d.is_ok_and(|d| d.is_zero() && d.is_sign_negative()), "{}: {}", link, id.key());
+                    }
                 }
                 let said: Vec<String> = warnings.iter().map(kwhich::text::reasons::warning).collect();
-                let report = json::comparison_report(&c, &a, &b, &said);
+                let report = json::comparison_report(&c, &metrics, &said);
                 let parsed: serde_json::Value = serde_json::from_str(&report).expect("the report is JSON");
                 prop_assert_eq!(parsed["differences"].as_object().map(|m| m.len()), Some(MetricId::COUNT));
                 prop_assert_eq!(parsed["warnings"].as_array().map(|w| w.len()), Some(warnings.len()));
+                // A key for each side held, and none for a side not held.
                 for side in Side::ALL {
-                    prop_assert_eq!(from_query(&c.side_query(side)), (c.side(side).clone(), vec![]));
+                    let held = c.side(side).is_some();
+                    prop_assert_eq!(parsed.get(side.name()).is_some(), held, "{}", link);
+                    if side > Side::B {
+                        let name = format!("differences_{}", side.name());
+                        prop_assert_eq!(parsed.get(&name).and_then(|d| d.as_object()).map(|m| m.len()), held.then_some(MetricId::COUNT));
+                    }
+                }
+                for (side, scenario) in c.sides() {
+                    let own = c.side_query(side).unwrap_or_default();
+                    prop_assert_eq!(from_query(&own), (scenario.clone(), vec![]));
                 }
             }
         }
@@ -393,7 +438,14 @@ proptest! {
     }
 
     #[test]
-    fn comparisons_round_trip(a in scenario(), other in scenario(), keys in proptest::collection::vec(any::<bool>(), Key::COUNT), presets in (any::<bool>(), any::<bool>())) {
+    fn comparisons_round_trip(
+        a in scenario(),
+        other in scenario(),
+        third in scenario(),
+        keys in proptest::collection::vec(any::<bool>(), Key::COUNT),
+        presets in (any::<bool>(), any::<bool>()),
+        more in 0..3usize,
+    ) {
         // B as a team edits it: A with its ASIC or GPU swapped and a few keys changed
         // (an `hp` that `other` lacks clears A's), or B drawn whole.
         let mut b = a.clone();
@@ -409,21 +461,31 @@ proptest! {
                 let _ = b.set(key, other.get(key));
             }
         }
+        // C and D (when drawn): another side drawn whole, and one equal to A.
+        let extra = [third, a.clone()];
         for b in [b, other.clone(), a.clone()] {
-            let c = Comparison::new(a.clone(), b);
+            let mut c = Comparison::new(a.clone(), b);
+            for side in extra.iter().take(more) {
+                prop_assert!(c.push(side.clone()));
+            }
+            prop_assert_eq!(c.len(), 2 + more);
             let written = c.to_query();
             let (back, warnings) = from_link(&written);
             prop_assert!(warnings.iter().all(is_notice_only), "{}: {:?}", written, warnings);
             prop_assert_eq!(&back, &Link::Compare(c.clone()), "{}", written);
             prop_assert_eq!(back.to_query(), written.clone());
             // Each side reads as its own link, and A's own link is where the link starts.
-            for side in Side::ALL {
-                let own = c.side_query(side);
+            for (side, scenario) in c.sides() {
+                let own = c.side_query(side).unwrap_or_default();
                 let (read, warnings) = from_query(&own);
-                prop_assert_eq!(&read, c.side(side), "{}", own);
+                prop_assert_eq!(&read, scenario, "{}", own);
                 prop_assert!(warnings.iter().all(is_notice_only), "{}: {:?}", own, warnings);
+                // Each side read alone from the comparison's link (A's keys and its own).
+                let alone = alone(&written, side);
+                let (Link::Compare(read), _) = from_link(&alone) else { return Err(TestCaseError::fail(alone)) };
+                prop_assert_eq!(read.b(), scenario, "{}", alone);
             }
-            prop_assert!(written.starts_with(&c.side_query(Side::A)), "{}", written);
+            prop_assert!(written.starts_with(&to_query(c.a())), "{}", written);
             prop_assert!(!written.contains("=-0&") && !written.ends_with("=-0"), "{}", written);
         }
     }

@@ -17,9 +17,9 @@ use kwhich::model::{evaluate, Scenario};
 
 /// Links as analysts collect them: the default (an empty line), full addresses, presets,
 /// refused and unknown keys (warnings), titles with a comma, quotes, Arabic and Vietnamese
-/// letters or a formula, the power unit, a comparison (with a bad key on B) and one of two
-/// equal sides.
-const LINKS: [&str; 13] = [
+/// letters or a formula, the power unit, a comparison (with a bad key on B), one of two
+/// equal sides and one of four sides (with a bad key on D).
+const LINKS: [&str; 14] = [
     "https://example.com/kwhich/?v=1&asic=s21xp&kwh=0.03&pu=ckwh",
     "",
     "?hp=40&foo=1",
@@ -33,6 +33,7 @@ const LINKS: [&str; 13] = [
     "?v=1&kwh=0.045&mo=12&b.kwh=0.03&b.mo=30&b.asic=s21xp&b.pue=x&pu=mwh",
     "?cmp=1&theme=dark",
     "v=1&btc=120000&diff=160&lang=ar&embed=1&show=btc,compare&edit=0&live=1&theme=dark&mw=50",
+    "?kwh=0.04&b.kwh=0.03&c.asic=s19xp&d.kwh=0.02&d.pue=x",
 ];
 
 fn kwhich(args: &[&str], input: &[u8]) -> Output {
@@ -99,7 +100,9 @@ fn eval(link: &str) -> (Vec<(String, Object, Object)>, Vec<String>) {
         (name.to_string(), object(&side["scenario"]), object(&side["metrics"]))
     };
     let sides = match (report.get("a"), report.get("b")) {
-        (Some(a), Some(b)) => vec![side("a", a), side("b", b)],
+        (Some(_), Some(_)) => {
+            ["a", "b", "c", "d"].into_iter().filter_map(|name| Some(side(name, report.get(name)?))).collect()
+        }
         _ => {
             let raw = RawValue::from_string(String::from_utf8(out.stdout).expect("UTF-8")).expect("JSON");
             vec![side("", &raw)]
@@ -176,6 +179,10 @@ fn it_writes_a_row_a_link_equal_to_eval_for_every_value() {
     assert_eq!(at(11, "warnings"), at(12, "warnings"), "the link's warnings on each of its rows");
     assert!(at(6, "warnings").contains(" | "), "{}", at(6, "warnings"));
     assert_eq!(at(1, "pu"), "ckwh");
+    let four: Vec<String> = (16..20).map(|row| at(row, "side")).collect();
+    assert_eq!(four, ["a", "b", "c", "d"], "a row for each of four sides");
+    assert_eq!((at(18, "asic"), at(18, "kwh"), at(19, "kwh")), ("s19xp".into(), "0.04".into(), "0.02".into()));
+    assert!(at(16, "warnings").contains("d.pue"), "{}", at(16, "warnings"));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -186,8 +193,8 @@ fn it_loads_with_pandas() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let name = "kwhich-table.csv";
     std::fs::write(dir.join(name), &out.stdout).expect("write the table");
-    // One row a link, two for each comparison; the first row's cells as pandas reads them.
-    let rows = LINKS.len() + 2;
+    // One row a link, a row a side for each comparison; the first row's cells as pandas reads them.
+    let rows = LINKS.len() + 2 + 3;
     let cells = [
         ("link", "https://example.com/kwhich/?v=1&asic=s21xp&kwh=0.03&pu=ckwh"),
         ("line", "1"),

@@ -45,11 +45,14 @@ of return between -99 % and 10,000 %). \"projection\" lists months 0 to mo, each
 three margins per kWh and each path's cumulative cash per MW: mining_cum_usd_per_mw,
 colo_cum_usd_per_mw, gpu_cum_usd_per_mw.
 A comparison link (docs/LINKS.md, \"Comparison links\") gives side B's inputs where they
-differ from side A's under \"b.\" (?kwh=0.05&b.kwh=0.03), or cmp=1 for two equal sides.
-For it eval prints {\"a\": …, \"b\": …, \"differences\": …, \"warnings\": […]}: \"a\" and
-\"b\" are each side as a single link prints it (scenario, metrics, projection) without
-its own warnings, \"differences\" is B minus A for every metric (null when either side
-has none), and \"warnings\" are the link's, naming B's keys with their \"b.\".
+differ from side A's under \"b.\" (?kwh=0.05&b.kwh=0.03), or cmp=1 for two equal sides;
+up to two more sides, C and D, are given alike under \"c.\" and \"d.\" (c.cmp=1, d.cmp=1
+for a side equal to A). For it eval prints {\"a\": …, \"b\": …, \"differences\": …,
+\"warnings\": […]}: \"a\" and \"b\" are each side as a single link prints it (scenario,
+metrics, projection) without its own warnings, \"differences\" is B minus A for every
+metric (null when either side has none), and \"warnings\" are the link's, naming each
+side's keys with their prefix. With C (and D), \"c\" (and \"d\") follow \"b\", and
+\"differences_c\" (C minus A) and \"differences_d\" (D minus A) follow \"differences\".
 
 With \"-\", each line of standard input is one link (a line ending in CRLF loses its CR;
 an empty line is the default scenario) and gives exactly one line of output, the same
@@ -61,9 +64,9 @@ mark, CRLF line ends), the same columns and values as the page's figures downloa
 \"scenario\" and of \"metrics\" in their order, \"history_source\", \"network_date\" and \"warnings\" (the
 link's, joined by \" | \"; empty when none). Numbers are plain decimals at full precision,
 an empty cell where eval prints null; text that a spreadsheet would run as a formula (a
-leading =, +, -, @, tab or CR) starts with '. A comparison link gives two rows, side \"a\"
-then side \"b\", each with the link's warnings (B minus A is left to the reader); a single
-scenario's \"side\" is empty. pandas.read_csv(\"file.csv\") and spreadsheets open it as is:
+leading =, +, -, @, tab or CR) starts with '. A comparison link gives a row for each side,
+side \"a\" then \"b\" (then \"c\", \"d\"), each with the link's warnings (the differences
+are left to the reader); a single scenario's \"side\" is empty. pandas.read_csv(\"file.csv\") and spreadsheets open it as is:
   kwhich table links.txt > scenarios.csv
 
 Exit status: 0 with JSON (or CSV) on standard output; 2 when the arguments cannot be read

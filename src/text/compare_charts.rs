@@ -18,11 +18,13 @@ use crate::model::{Metrics, Scenario, SNAPSHOT_DATE};
 /// One side as the charts need it: its scenario, its projection and its metrics.
 pub type SideFigures<'a> = (&'a Scenario, &'a Projection, &'a Metrics);
 
-/// A side as the page names it: "A", "B" (the same in every language, as the table's).
-fn letter(side: Side) -> &'static str {
+/// A side as the page names it: "A" to "D" (the same in every language, as the table's).
+pub fn letter(side: Side) -> &'static str {
     match side {
         Side::A => "A",
         Side::B => "B",
+        Side::C => "C",
+        Side::D => "D",
     }
 }
 
@@ -32,24 +34,47 @@ fn source_line(comparison: &Comparison) -> String {
     tf("Source: kWhich, network snapshot {date}; scenario {link}", &[("date", &num(SNAPSHOT_DATE)), ("link", &link)])
 }
 
-/// `a`'s chart with `b`'s lines over it. `scale` divides each value for the geometry (as
-/// the single chart plotted it), `tick` writes a y tick.
+/// Each side's line styles, after the subtitle: "A solid, B dashed" and, with C and D,
+/// their patterns too.
+fn styles_text(subtitle: &str, sides: usize) -> String {
+    match sides {
+        0..=2 => tf("{subtitle}; A solid, B dashed", &[("subtitle", subtitle)]),
+        3 => tf("{subtitle}; A solid, B dashed, C dotted", &[("subtitle", subtitle)]),
+        _ => tf("{subtitle}; A solid, B dashed, C dotted, D dash-dotted", &[("subtitle", subtitle)]),
+    }
+}
+
+/// A's chart with each other side's lines over it. `scale` divides each value for the
+/// geometry (as the single chart plotted it), `tick` writes a y tick.
 fn overlay(
-    a: LineChartView,
-    b: LineChartView,
+    charts: Vec<(Side, LineChartView)>,
     source: String,
     scale: Decimal,
     tick: fn(Decimal, u32) -> String,
-) -> LineChartView {
-    let horizon = a.geometry.horizon.max(b.geometry.horizon);
-    let title = tf("A: {a}. B: {b}", &[("a", &a.title), ("b", &b.title)]);
-    let subtitle = tf("{subtitle}; A solid, B dashed", &[("subtitle", &a.subtitle)]);
+) -> Option<LineChartView> {
+    let count = charts.len();
+    let mut charts = charts.into_iter();
+    let (_, a) = charts.next()?;
+    let rest: Vec<(Side, LineChartView)> = charts.collect();
+    let horizon = rest.iter().map(|(_, c)| c.geometry.horizon).fold(a.geometry.horizon, u32::max);
+    let mut title = String::new();
+    for (side, chart) in &rest {
+        title = match side {
+            Side::B => tf("A: {a}. B: {b}", &[("a", &a.title), ("b", &chart.title)]),
+            side => {
+                tf("{title}. {side}: {text}", &[("title", &title), ("side", letter(*side)), ("text", &chart.title)])
+            }
+        };
+    }
+    let subtitle = styles_text(&a.subtitle, count);
     let marks: Vec<(u32, String)> = a.markers.iter().map(|(m, label)| (m.month, label.clone())).collect();
-    let series: Vec<Series> = [(Side::A, a.series), (Side::B, b.series)]
-        .into_iter()
+    let (id, outlook) = (a.id, a.outlook);
+    let series: Vec<Series> = std::iter::once((Side::A, a.series))
+        .chain(rest.into_iter().map(|(side, chart)| (side, chart.series)))
         .flat_map(|(side, series)| {
-            // A's lines keep their paths' names; B's, in the same colours and dashed, are
-            // named "B": the phone's width has no room for six long labels.
+            // A's lines keep their paths' names; the other sides', in the same colours and
+            // each side's dash, are named by its letter: the phone's width has no room for
+            // a dozen long labels.
             series.into_iter().map(move |s| Series {
                 label: if side == Side::A { s.label } else { letter(side).to_string() },
                 side: Some(side),
@@ -69,40 +94,35 @@ fn overlay(
     let specs: Vec<MarkerSpec> =
         marks.iter().map(|(m, l)| MarkerSpec { month: *m, label_width: label_width(l) }).collect();
     let markers = geometry.markers(&specs, LINE_H, &[]).into_iter().zip(marks).filter_map(|(m, (_, l))| Some((m?, l)));
-    LineChartView {
-        id: a.id,
+    Some(LineChartView {
+        id,
         title,
         subtitle,
-        outlook: a.outlook,
+        outlook,
         source,
         x_labels: date_labels(&geometry),
         y_labels: geometry.y_ticks.iter().map(|t| (t.at, tick(t.value, geometry.y_decimals))).collect(),
         markers: markers.collect(),
         bands: Vec::new(),
-        end_labels: geometry.end_labels(LINE_H, 40),
+        // Sides end at their own horizons: each column of labels is spread on its own (two
+        // sides, as ever, in one).
+        end_labels: if count > 2 { geometry.end_labels_by_end(LINE_H, 40) } else { geometry.end_labels(LINE_H, 40) },
         series,
         geometry,
-    }
+    })
 }
 
-/// The margin per kWh of each path, A's and B's, month by month.
-pub fn compared_margin_chart(comparison: &Comparison, a: SideFigures, b: SideFigures) -> LineChartView {
-    let (sa, pa, _) = a;
-    let (sb, pb, _) = b;
-    overlay(margin_chart(sa, pa), margin_chart(sb, pb), source_line(comparison), Decimal::ONE, usd_tick)
+/// The margin per kWh of each path, every side's, month by month (`sides` in order, A
+/// first); `None` without sides.
+pub fn compared_margin_chart(comparison: &Comparison, sides: &[(Side, SideFigures)]) -> Option<LineChartView> {
+    let charts = sides.iter().map(|(side, (s, p, _))| (*side, margin_chart(s, p))).collect();
+    overlay(charts, source_line(comparison), Decimal::ONE, usd_tick)
 }
 
-/// Each path's cumulative cash per MW over its own life, A's and B's J-curves.
-pub fn compared_cash_chart(comparison: &Comparison, a: SideFigures, b: SideFigures) -> LineChartView {
-    let (sa, pa, ma) = a;
-    let (sb, pb, mb) = b;
-    overlay(
-        cash_chart(sa, pa, ma),
-        cash_chart(sb, pb, mb),
-        source_line(comparison),
-        Decimal::from(1_000_000),
-        millions_tick,
-    )
+/// Each path's cumulative cash per MW over its own life, every side's J-curves.
+pub fn compared_cash_chart(comparison: &Comparison, sides: &[(Side, SideFigures)]) -> Option<LineChartView> {
+    let charts = sides.iter().map(|(side, (s, p, m))| (*side, cash_chart(s, p, m))).collect();
+    overlay(charts, source_line(comparison), Decimal::from(1_000_000), millions_tick)
 }
 
 /// The compared map's title: in how many of its cells B's winner differs from A's.
@@ -121,9 +141,12 @@ pub fn map_changes_subtitle() -> &'static str {
     t("A's decision map over A's prices; outlined: where B's most profitable path is another")
 }
 
-/// The section's heading while comparing.
-pub fn compared_heading() -> &'static str {
-    t("A and B over time")
+/// The section's heading while comparing `sides` scenarios.
+pub fn compared_heading(sides: usize) -> String {
+    match sides {
+        0..=2 => t("A and B over time").to_string(),
+        n => tf("A to {last} over time", &[("last", letter(Side::ALL[n.min(4) - 1]))]),
+    }
 }
 
 #[cfg(test)]
@@ -142,8 +165,9 @@ mod tests {
     #[test]
     fn it_draws_b_dashed_over_a_with_each_sides_own_values_on_one_scale() {
         let (c, ea, eb) = compared("?mo=24&kwh=0.05&b.kwh=0.03&b.mo=36");
-        let chart =
-            compared_margin_chart(&c, (c.a(), &ea.projection, &ea.metrics), (c.b(), &eb.projection, &eb.metrics));
+        let figures =
+            [(Side::A, (c.a(), &ea.projection, &ea.metrics)), (Side::B, (c.b(), &eb.projection, &eb.metrics))];
+        let chart = compared_margin_chart(&c, &figures).unwrap_or_else(|| panic!("a chart"));
         let sides: Vec<(Option<Side>, &str)> = chart.series.iter().map(|s| (s.side, s.key)).collect();
         assert_eq!(
             sides,
@@ -211,7 +235,9 @@ mod tests {
     #[test]
     fn it_draws_both_j_curves_in_millions() {
         let (c, ea, eb) = compared("?mo=60&b.asic=s19jpro");
-        let chart = compared_cash_chart(&c, (c.a(), &ea.projection, &ea.metrics), (c.b(), &eb.projection, &eb.metrics));
+        let figures =
+            [(Side::A, (c.a(), &ea.projection, &ea.metrics)), (Side::B, (c.b(), &eb.projection, &eb.metrics))];
+        let chart = compared_cash_chart(&c, &figures).unwrap_or_else(|| panic!("a chart"));
         assert_eq!(chart.id, "cash-chart");
         assert_eq!(chart.series.len(), 6);
         let cum = |side: Side| {
@@ -223,5 +249,72 @@ mod tests {
         assert_eq!((cum(Side::A), cum(Side::B)), (want(&ea), want(&eb)));
         assert_ne!(cum(Side::A), cum(Side::B), "an S19j Pro's capex per MW is not an S21's");
         assert!(chart.y_labels.iter().any(|(_, l)| l.starts_with("$") && l.ends_with('M')), "{:?}", chart.y_labels);
+    }
+
+    #[test]
+    fn it_draws_c_and_d_in_their_own_dashes_over_a_each_with_its_own_values() {
+        let link = "?mo=24&kwh=0.05&b.kwh=0.03&c.kwh=0.04&c.mo=30&d.asic=s19jpro";
+        let Link::Compare(c) = from_link(link).0 else { panic!("{link} is not a comparison") };
+        let evaluated: Vec<Evaluation> =
+            c.sides().into_iter().map(|(_, s)| evaluate_over_time(s, InvalidKeys::default())).collect();
+        let figures: Vec<(Side, SideFigures)> = c
+            .sides()
+            .into_iter()
+            .zip(&evaluated)
+            .map(|((side, s), e)| (side, (s, &e.projection, &e.metrics)))
+            .collect();
+        let chart = compared_margin_chart(&c, &figures).unwrap_or_else(|| panic!("a chart"));
+        let sides: Vec<Option<Side>> = chart.series.iter().map(|s| s.side).collect();
+        let want: Vec<Option<Side>> = Side::ALL.into_iter().flat_map(|side| [Some(side); 3]).collect();
+        assert_eq!(sides, want);
+        let labels: Vec<&str> = chart.series.iter().skip(3).step_by(3).map(|s| s.label.as_str()).collect();
+        assert_eq!(labels, ["B", "C", "D"]);
+        assert_eq!(chart.geometry.horizon, 30, "C's, the longest");
+        assert_eq!(chart.geometry.lines.len(), 12);
+        for ((side, _), e) in c.sides().into_iter().zip(&evaluated) {
+            let gpu = chart.series.iter().find(|s| s.side == Some(side) && s.key == "gpu");
+            let want: Vec<Option<String>> = e
+                .projection
+                .shown()
+                .iter()
+                .map(|p| p.margin(Path::Gpu).ok().map(crate::model::link::share_link::plain))
+                .collect();
+            assert_eq!(gpu.map(|s| &s.values), Some(&want), "{side:?}");
+        }
+        assert!(chart.subtitle.ends_with("; A solid, B dashed, C dotted, D dash-dotted"), "{}", chart.subtitle);
+        assert_eq!(chart.title.matches(". C: ").count(), 1, "{}", chart.title);
+        assert_eq!(chart.title.matches(". D: ").count(), 1, "{}", chart.title);
+        assert_eq!(compared_heading(4), "A to D over time");
+        assert_eq!(compared_heading(2), "A and B over time");
+        let three = compared_cash_chart(&c, &figures[..3]).unwrap_or_else(|| panic!("a chart"));
+        assert!(three.subtitle.ends_with("; A solid, B dashed, C dotted"), "{}", three.subtitle);
+        assert_eq!(three.series.len(), 9);
+        assert!(compared_cash_chart(&c, &[]).is_none());
+        // Every end label within the plot's height: C's column, at its longer horizon, is
+        // spread apart from the others'.
+        let plot = chart.geometry.plot;
+        let labels: Vec<_> = chart.end_labels.iter().flatten().collect();
+        assert_eq!(labels.len(), 12);
+        for label in &labels {
+            assert!(label.y >= plot.y && label.y <= plot.bottom(), "{} outside {}..{}", label.y, plot.y, plot.bottom());
+        }
+        let columns: std::collections::BTreeSet<i32> = labels.iter().map(|l| l.x).collect();
+        assert_eq!(columns.len(), 2, "A, B and D end at 24 months, C at 30");
+        // Four sides ending together: twelve labels in one column, closer, all within it.
+        let Link::Compare(same) = from_link("?mo=24&kwh=0.05&b.kwh=0.03&c.kwh=0.04&d.asic=s19jpro").0 else {
+            panic!("a comparison")
+        };
+        let evaluated: Vec<Evaluation> =
+            same.sides().into_iter().map(|(_, s)| evaluate_over_time(s, InvalidKeys::default())).collect();
+        let figures: Vec<(Side, SideFigures)> = same
+            .sides()
+            .into_iter()
+            .zip(&evaluated)
+            .map(|((side, s), e)| (side, (s, &e.projection, &e.metrics)))
+            .collect();
+        let chart = compared_margin_chart(&same, &figures).unwrap_or_else(|| panic!("a chart"));
+        let ys: Vec<i32> = chart.end_labels.iter().flatten().map(|l| l.y).collect();
+        assert_eq!(ys.len(), 12);
+        assert!(ys.iter().all(|y| (plot.y..=plot.bottom()).contains(y)), "{ys:?}");
     }
 }

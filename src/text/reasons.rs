@@ -150,7 +150,9 @@ pub fn refusal(reason: &Refusal) -> String {
         Refusal::Asic(ids) => tf("not a known ASIC ({ids})", &[("ids", ids)]),
         Refusal::Gpu(ids) => tf("not a known GPU ({ids})", &[("ids", ids)]),
         Refusal::Cmp => t("only cmp=1 exists (a comparison whose sides are equal)").to_string(),
-        Refusal::WholeLink(key) => tf("{key} is for the whole link and takes no \"b.\"", &[("key", key)]),
+        Refusal::WholeLink { key, prefix } => {
+            tf("{key} is for the whole link and takes no \"{prefix}\"", &[("key", key), ("prefix", prefix)])
+        }
         Refusal::TitleEmpty => t("the title is empty").to_string(),
         Refusal::TitleTooLong(max) => {
             tf("the title is longer than {max} characters", &[("max", &super::num(&max.to_string()))])

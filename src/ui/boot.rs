@@ -11,9 +11,9 @@
 
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
+use crate::model::link::comparison::may_compare;
 use crate::model::view::Lang;
-use crate::model::{evaluate_static_flat, InvalidKeys};
-use crate::model::{from_link, Link};
+use crate::model::{evaluate_static_flat, from_query, InvalidKeys, Scenario};
 use crate::text::answer_html::answer_html;
 
 /// Everything Leptos: the calculator, mounted over the answer.
@@ -31,24 +31,29 @@ pub fn run() {
         return;
     };
     let search = window.location().search().unwrap_or_default();
-    let (link, _) = from_link(&search);
-    let lang = link.view().lang;
+    // A's keys, which hold the view: the sides of a comparison are the app's to read (the
+    // comparison reader stays out of the first module). `None` for a link that may compare.
+    let (scenario, _) = from_query(&search);
+    let single = (!may_compare(&search)).then_some(());
+    let lang = scenario.view.lang;
     if lang == Lang::En {
-        return answer_then_app(&link);
+        return answer_then_app(single.map(|()| &scenario));
     }
     super::web::load_catalog(
         lang,
         Box::new(move |catalog| {
             if let Some(catalog) = catalog {
-                crate::text::install(catalog, link.view().latin_digits);
+                crate::text::install(catalog, scenario.view.latin_digits);
             }
-            answer_then_app(&link);
+            answer_then_app(single.map(|()| &scenario));
         }),
     );
 }
 
-fn answer_then_app(link: &Link) {
-    write_answer(link);
+fn answer_then_app(single: Option<&Scenario>) {
+    if let Some(scenario) = single {
+        write_answer(scenario);
+    }
     wasm_bindgen_futures::spawn_local(async {
         // index.html turns an uncaught error before the app mounted into "could not load".
         if app().await.is_err() {
@@ -58,12 +63,9 @@ fn answer_then_app(link: &Link) {
 }
 
 /// The answer of a single scenario, with its theme; a comparison waits for the app.
-fn write_answer(link: &Link) {
-    // A comparison, or a price profile (its code is the app's: the first module stays
-    // small), waits for the app.
-    let Link::Single(scenario) = link else {
-        return;
-    };
+fn write_answer(scenario: &Scenario) {
+    // A price profile (its code is the app's: the first module stays small) waits for the
+    // app, as a comparison does.
     if !scenario.profile().is_flat() {
         return;
     }

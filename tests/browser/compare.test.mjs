@@ -81,16 +81,18 @@ function mismatches(shown, expected, keys = compared(expected)) {
 }
 
 /**
- * Both sides against the evaluator: each side's figures equal `kwhich eval` of its own link
- * (and the comparison link's `a`/`b`), each difference the comparison's `differences`.
- * Returns the side links.
+ * Every side against the evaluator: each side's figures equal `kwhich eval` of its own link
+ * (and the comparison link's `a` to `d`), each difference from A the comparison's
+ * `differences` (B − A, `data-difference`) or `differences_c`/`differences_d` (C − A and
+ * D − A, `data-difference-c`/`-d`). Returns the side links.
  */
 async function expectSidesOf(page, comparisonLink, { keys } = {}) {
   const whole = evaluate(comparisonLink).json;
   assert.ok(whole.a && whole.b, `kwhich eval "${comparisonLink}" is not a comparison`);
+  const sides = ["a", "b", "c", "d"].filter((side) => whole[side]);
   return eventually(async () => {
     const links = {};
-    for (const side of ["a", "b"]) {
+    for (const side of sides) {
       const href = await sideLink(page, side);
       assert.ok(href, `no [data-scenario-link=${side}] a[href]`);
       const own = evaluate(href).metrics;
@@ -98,13 +100,42 @@ async function expectSidesOf(page, comparisonLink, { keys } = {}) {
       assert.deepEqual(mismatches(await sideFigures(page, side), own, keys), [], `side ${side} vs \`kwhich eval "${href}"\``);
       links[side] = href;
     }
-    const diffs = await page.$$eval("[data-difference]", (els) => Object.fromEntries(els.map((el) => [el.getAttribute("data-difference"), el.getAttribute("data-value")])));
-    const want = asText(whole.differences);
-    for (const [key, value] of Object.entries(diffs)) assert.equal(value, want[key] ?? "", `difference of ${key}`);
+    assert.equal(await page.locator("[data-scenario-link]").count(), sides.length, "a link for each side, no more");
+    for (const side of sides.slice(1)) {
+      const attribute = side === "b" ? "data-difference" : `data-difference-${side}`;
+      const diffs = await page.$$eval(`[${attribute}]`, (els, attribute) => Object.fromEntries(els.map((el) => [el.getAttribute(attribute), el.getAttribute("data-value")])), attribute);
+      assert.ok(Object.keys(diffs).length > 0, `no ${attribute}`);
+      const want = asText(whole[side === "b" ? "differences" : `differences_${side}`]);
+      for (const [key, value] of Object.entries(diffs)) assert.equal(value, want[key] ?? "", `${side} − A of ${key}`);
+    }
     // In comparison mode every figure belongs to a side.
     assert.equal(await page.locator("[data-metric]:not([data-scenario] [data-metric])").count(), 0, "a figure outside data-scenario");
     return links;
   });
+}
+
+/** Every point of the compared charts: `{ chart, path, side, month, value }`. */
+const chartPoints = (page) =>
+  page.$$eval("[data-compared-time] svg[data-chart] [data-path]", (els) =>
+    els.map((el) => ({
+      chart: el.closest("svg").getAttribute("data-chart"),
+      path: el.getAttribute("data-path"),
+      side: el.getAttribute("data-side"),
+      month: Number(el.getAttribute("data-month")),
+      value: el.getAttribute("data-value"),
+    })),
+  );
+
+/** The points of `points` that differ from their side's projection in `json` (kwhich eval's). */
+function pointProblems(points, json) {
+  const problems = [];
+  for (const p of points) {
+    const column = p.chart === "margin-chart" ? `${p.path}_margin_usd_per_kwh` : `${p.path}_cum_usd_per_mw`;
+    const month = json[p.side]?.projection.find((m) => Number(m.month?.text ?? m.month) === p.month);
+    const want = month?.[column];
+    if (!(want instanceof JsonNumber) || want.text !== p.value) problems.push(`${p.chart} ${p.side} ${p.path} month ${p.month}: ${p.value}, evaluator ${want?.text ?? want}`);
+  }
+  return problems;
 }
 
 /** The value of every named input and select, in page order. */
@@ -209,24 +240,9 @@ describe("comparing and saving", () => {
     await withPage(app.browser, "compare charts", async ({ page }) => {
       await openApp(page, app.server.url, link);
       await page.waitForSelector('[data-compared-time] svg[data-chart="cash-chart"] [data-side="b"]', { state: "attached" });
-      const points = await page.$$eval("[data-compared-time] svg[data-chart] [data-path]", (els) =>
-        els.map((el) => ({
-          chart: el.closest("svg").getAttribute("data-chart"),
-          path: el.getAttribute("data-path"),
-          side: el.getAttribute("data-side"),
-          month: Number(el.getAttribute("data-month")),
-          value: el.getAttribute("data-value"),
-        })),
-      );
-      const problems = [];
-      const seen = new Set();
-      for (const p of points) {
-        const column = p.chart === "margin-chart" ? `${p.path}_margin_usd_per_kwh` : `${p.path}_cum_usd_per_mw`;
-        const month = json[p.side]?.projection.find((m) => Number(m.month?.text ?? m.month) === p.month);
-        const want = month?.[column];
-        if (!(want instanceof JsonNumber) || want.text !== p.value) problems.push(`${p.chart} ${p.side} ${p.path} month ${p.month}: ${p.value}, evaluator ${want?.text ?? want}`);
-        seen.add(`${p.chart} ${p.side} ${p.path}`);
-      }
+      const points = await chartPoints(page);
+      const problems = pointProblems(points, json);
+      const seen = new Set(points.map((p) => `${p.chart} ${p.side} ${p.path}`));
       assert.deepEqual(problems.slice(0, 10), [], `${problems.length} point(s) differ from kwhich eval "${link}"`);
       for (const chart of ["margin-chart", "cash-chart"]) {
         for (const side of ["a", "b"]) {
@@ -297,6 +313,126 @@ describe("comparing and saving", () => {
         if (o && o.bestB !== b) problems.push(`${c.kwh} ${c.btc}: B's winner ${o.bestB}, evaluator ${b}`);
       });
       assert.deepEqual(problems.slice(0, 10), [], `${problems.length} of ${sample.length} sampled cells differ`);
+    });
+  });
+
+  test("a link of four sides restores exactly: every side's figures, differences and chart points are the evaluator's", async () => {
+    const link = "?v=1&kwh=0.045&mo=24&b.kwh=0.03&c.asic=s19jpro&c.mo=36&d.kwh=0.06";
+    const { json, stdout } = evaluate(link);
+    assert.deepEqual(Object.keys(json), ["a", "b", "c", "d", "differences", "differences_c", "differences_d", "warnings"]);
+    await withPage(app.browser, "compare four sides", async ({ page }) => {
+      await openApp(page, app.server.url, link);
+      assert.equal(await search(page), link, "read and written back, the link is unchanged");
+      assert.deepEqual(await readWarnings(page), []);
+      const links = await expectSidesOf(page, link);
+      assert.deepEqual(Object.keys(links), ["a", "b", "c", "d"]);
+      assert.equal(links.c, `${app.server.url}?v=1&asic=s19jpro&kwh=0.045&mo=36`);
+      assert.equal(links.d, `${app.server.url}?v=1&kwh=0.06&mo=24`);
+      assert.deepEqual(await page.$$eval("[data-comparison] thead th", (ths) => ths.map((th) => th.textContent)), ["Figure", "A", "B", "C", "D", "B − A", "C − A", "D − A"]);
+      assert.equal(await page.locator("#comparison-title").textContent(), "A to D side by side");
+      assert.match(await page.locator("[data-comparison]").innerText(), /C differs from A in: ASIC model s19jpro; [^.]* 36 [^.]*\. D differs from A in: Electricity price 0\.06 USD\/kWh\./);
+      // Each row marks at most one side, the one its figures make best.
+      const row = (key) => page.locator(`tr:has([data-metric="${key}"])`);
+      assert.equal(await row("mining_margin_usd_per_kwh").getAttribute("data-better"), "b", "the cheapest power");
+      assert.equal(await row("mining_cash_cost_usd_per_kwh").getAttribute("data-better"), "b");
+      assert.equal(await page.locator("[data-comparison] tr td.better").count(), await page.locator("[data-comparison] tr[data-better]").count());
+      assert.deepEqual(await findBrokenNumbers(page), []);
+
+      // Over time: every side's lines, each point its side's projection.
+      await page.waitForSelector('[data-compared-time] svg[data-chart="cash-chart"] [data-side="d"]', { state: "attached" });
+      assert.equal(await page.locator("#compared-time-title").textContent(), "A to D over time");
+      const points = await chartPoints(page);
+      const problems = pointProblems(points, json);
+      assert.deepEqual(problems.slice(0, 10), [], `${problems.length} point(s) differ from kwhich eval "${link}"`);
+      const seen = new Set(points.map((p) => `${p.chart} ${p.side} ${p.path}`));
+      for (const chart of ["margin-chart", "cash-chart"]) {
+        for (const side of ["a", "b", "c", "d"]) {
+          for (const path of ["mining", "colo", "gpu"]) assert.ok(seen.has(`${chart} ${side} ${path}`), `${chart} ${side} ${path} has points`);
+        }
+      }
+      const last = (side) => Math.max(...points.filter((p) => p.chart === "margin-chart" && p.side === side).map((p) => p.month));
+      assert.deepEqual(["a", "b", "c", "d"].map(last), [24, 24, 36, 24], "each side to its own horizon");
+      // Same colour per path on every side; each side its own dash.
+      const lines = await page.$$eval('[data-compared-time] svg[data-chart="margin-chart"] g.series', (gs) =>
+        gs.map((g) => {
+          const style = getComputedStyle(g.querySelector("path.line"));
+          return [g.getAttribute("class"), style.strokeDasharray, style.stroke];
+        }),
+      );
+      const dashes = { a: "none", b: "48px, 30px", c: "2px, 26px", d: "48px, 22px, 2px, 22px" };
+      assert.equal(lines.length, 12);
+      for (const [cls, dash, stroke] of lines) {
+        const [, path, side] = cls.match(/^series (\w+) side-(\w)$/) ?? [];
+        assert.equal(dash, dashes[side], cls);
+        assert.equal(stroke, lines.find(([c]) => c === `series ${path} side-a`)?.[2], `${cls}: A's colour for ${path}`);
+      }
+      const caption = await page.locator("[data-compared-time] figcaption span").first().textContent();
+      assert.match(caption, /; A solid, B dashed, C dotted, D dash-dotted$/);
+
+      // The downloads hold every side: the JSON is kwhich eval's, the CSV a row a side.
+      const downloads = page.locator("[data-comparison]").getByRole("group", { name: "Downloads" });
+      const download = async (locator) => {
+        const [file] = await Promise.all([page.waitForEvent("download"), locator.click()]);
+        return { name: file.suggestedFilename(), text: readFileSync(await file.path(), "utf8") };
+      };
+      const report = await download(downloads.getByRole("button", { name: "Download JSON" }));
+      assert.equal(report.text.trim(), stdout.trim(), "the JSON is what kwhich eval prints for the link");
+      const figures = await download(downloads.getByRole("button", { name: "Figures (CSV)" }));
+      const [header, ...rows] = parseCsv(figures.text);
+      assert.deepEqual(rows.map((r) => r[0]), ["a", "b", "c", "d", "b_minus_a", "c_minus_a", "d_minus_a"]);
+      const cell = (r, key) => r[header.indexOf(key)];
+      const text = (value) => (value === null ? "" : typeof value === "string" ? value : value.text);
+      for (const key of ["mining_margin_usd_per_kwh", "mining_payback_months", "gpu_npv_usd_per_mw"]) {
+        ["a", "b", "c", "d"].forEach((side, i) => assert.equal(cell(rows[i], key), text(json[side].metrics[key]), `${side} ${key}`));
+        assert.equal(cell(rows[5], key), text(json.differences_c[key]), `C − A ${key}`);
+        assert.equal(cell(rows[6], key), text(json.differences_d[key]), `D − A ${key}`);
+      }
+      const monthly = await download(downloads.getByRole("button", { name: "Month by month (CSV)" }));
+      const [columns, ...months] = parseCsv(monthly.text);
+      assert.equal(months.length, 37, "to C's horizon");
+      assert.equal(months[30][columns.indexOf("c_mining_cum_usd_per_mw")], text(json.c.projection[30].mining_cum_usd_per_mw));
+      assert.equal(months[12][columns.indexOf("d_minus_a_mining_margin_usd_per_kwh")] !== "", true);
+
+      // The compared charts download as SVG (and PNG) as every chart does, named after the link.
+      const time = page.locator("[data-compared-time]");
+      const svg = await download(time.locator('button[data-chart="margin-chart"][data-file="svg"]'));
+      assert.match(svg.name, /^kwhich-margin-chart-kwh-0\.045_mo-24_b\.kwh-0\.03.*\.svg$/);
+      assert.match(svg.text, /^<\?xml[^>]*>\s*<svg /);
+      assert.match(svg.text, /side-d/);
+      assert.match(svg.text, /\.side-d \.line\{stroke-dasharray:48 22 2 22\}/, "the file keeps D's dash");
+      assert.equal(await time.locator('button[data-chart="cash-chart"]').count(), 4, "SVG and three PNGs");
+    });
+  });
+
+  test("adding a scenario C and D writes them into the link; removing one writes it out, with an undo", async () => {
+    await withPage(app.browser, "compare add and remove sides", async ({ page }) => {
+      await openApp(page, app.server.url, "?v=1&kwh=0.045&b.kwh=0.03");
+      assert.equal(await button(page, "Remove C").isVisible(), false, "nothing to remove with two sides");
+      await button(page, "Add scenario C").click();
+      // C holds B as it stands; the inputs go on editing B.
+      await expectSearch(page, "?v=1&kwh=0.045&b.kwh=0.03&c.kwh=0.03");
+      assert.equal(await page.locator("#comparison-title").textContent(), "A to C side by side");
+      assert.equal(await button(page, "Add scenario D").isVisible(), true);
+      await typeInto(page, "kwh", "0.02");
+      await input(page, "kwh").press("Enter");
+      await expectSearch(page, "?v=1&kwh=0.045&b.kwh=0.02&c.kwh=0.03");
+      await button(page, "Add scenario D").click();
+      const four = "?v=1&kwh=0.045&b.kwh=0.02&c.kwh=0.03&d.kwh=0.02";
+      await expectSearch(page, four);
+      assert.equal(await page.getByRole("button", { name: /^Add scenario/ }).isVisible(), false, "four sides at most");
+      await expectSidesOf(page, four);
+      await button(page, "Remove C").click();
+      await expectSearch(page, "?v=1&kwh=0.045&b.kwh=0.02&c.kwh=0.02");
+      await page.getByRole("status").filter({ hasText: "Scenario C removed." }).waitFor({ timeout: 3000 });
+      await button(page, "Undo").click();
+      await expectSearch(page, four);
+      await button(page, "Remove D").click();
+      await expectSearch(page, "?v=1&kwh=0.045&b.kwh=0.02&c.kwh=0.03");
+      await expectSidesOf(page, "?v=1&kwh=0.045&b.kwh=0.02&c.kwh=0.03");
+      // Reloaded, the link opens as the three sides it holds.
+      await page.reload({ waitUntil: "load" });
+      await waitReady(page);
+      await expectSidesOf(page, "?v=1&kwh=0.045&b.kwh=0.02&c.kwh=0.03");
     });
   });
 

@@ -31,6 +31,7 @@ const LINKS = [
   "?btc=abc&zz=1&kwh=0.03",
   "?bt=2019-05&btcap=30&life=3",
   "?lang=ar&title=%D9%85%D9%82%D8%A7%D8%B1%D9%86%D8%A9",
+  "?kwh=0.04&b.kwh=0.03&c.asic=s19xp&d.cmp=1",
 ];
 
 describe("kwhich-model.js", () => {
@@ -71,6 +72,12 @@ describe("kwhich-model.js", () => {
     const self = model.compare("?kwh=0.04");
     assert.deepStrictEqual(self, evaluated("?kwh=0.04&cmp=1"));
     assert.equal(self.differences.mining_margin_usd_per_kwh, 0);
+    const four = "?kwh=0.05&b.kwh=0.03&c.kwh=0.04&d.asic=s19jpro";
+    const report = model.compare(four);
+    assert.deepStrictEqual(report, evaluated(four));
+    assert.deepStrictEqual(Object.keys(report), [
+      "a", "b", "c", "d", "differences", "differences_c", "differences_d", "warnings",
+    ]);
   });
 
   test("projection(link) is the report's projection, each side's for a comparison", () => {
@@ -80,5 +87,10 @@ describe("kwhich-model.js", () => {
     const two = "?mo=12&b.mo=36";
     const both = evaluated(two);
     assert.deepStrictEqual(model.projection(two), { a: both.a.projection, b: both.b.projection });
+    const three = "?mo=12&b.mo=36&c.mo=6";
+    const all = evaluated(three);
+    assert.deepStrictEqual(model.projection(three), {
+      a: all.a.projection, b: all.b.projection, c: all.c.projection,
+    });
   });
 });

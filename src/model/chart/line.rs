@@ -330,6 +330,36 @@ impl LineChart {
     }
 }
 
+impl LineChart {
+    /// As [`LineChart::end_labels`], but labels are moved apart only from those of lines
+    /// that end at the same month, and a column of more labels than the plot's height holds
+    /// at `line_height` has them closer, evenly: a chart of several scenarios (their sides
+    /// ending at their own horizons) keeps every label within the plot.
+    pub fn end_labels_by_end(&self, line_height: i32, gap: i32) -> Vec<Option<EndLabel>> {
+        let ends: Vec<Option<Point>> = self.lines.iter().map(|l| l.points.iter().rev().find_map(|p| *p)).collect();
+        let mut out: Vec<Option<EndLabel>> = vec![None; ends.len()];
+        let mut xs: Vec<i32> = ends.iter().flatten().map(|p| p.x).collect();
+        xs.sort_unstable();
+        xs.dedup();
+        let (top, bottom) = (f64::from(self.plot.y), f64::from(self.plot.bottom()));
+        for x in xs {
+            let targets: Vec<(usize, f64)> = ends
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| p.filter(|p| p.x == x).map(|p| (i, f64::from(p.y))))
+                .collect();
+            let fits = (bottom - top) / (targets.len().max(1) as f64);
+            let h = f64::from(line_height.max(0)).min(fits);
+            for (i, y) in spread(&targets, h, top, bottom) {
+                if let (Some(slot), Some(end)) = (out.get_mut(i), ends.get(i).copied().flatten()) {
+                    *slot = Some(EndLabel { x: end.x.saturating_add(gap), y: super::scale::px(y), line_y: end.y });
+                }
+            }
+        }
+        out
+    }
+}
+
 /// The boxes of the lines' end labels, `widths[k]` wide for series `k`, one line high:
 /// what the markers' labels must keep clear of.
 pub fn end_label_boxes(labels: &[Option<EndLabel>], widths: &[i32], line_height: i32) -> Vec<Rect> {

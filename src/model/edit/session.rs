@@ -1,5 +1,5 @@
-//! What the page edits as a whole: the draft (the scenario under edit, B while comparing)
-//! and side A while comparing, changed only through the methods here (pin, swap, keep,
+//! What the page edits as a whole: the draft (the scenario under edit, B while comparing),
+//! side A while comparing and sides C and D when added, changed only through the methods here (pin, swap, keep,
 //! reset, undo, a link from history), so that every rule about them is one place and
 //! tested natively. The page holds one value of this type behind a context of methods.
 
@@ -16,24 +16,34 @@ pub enum Undoable {
     Swap,
     /// Stopped comparing, keeping one side.
     Keep(Side),
+    /// A side (C or D) taken out.
+    Remove(Side),
 }
+
+/// What an undoable action replaced: the draft, A and the sides after B.
+type Replaced = (Box<Draft>, Option<Scenario>, Vec<Scenario>);
 
 /// The draft and the pinned side, with what the last undoable action replaced.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Session {
     draft: Draft,
     pinned: Option<Scenario>,
-    undo: Option<(Undoable, Box<Draft>, Option<Scenario>)>,
+    /// C and D while comparing, as added (each shown against A; not edited here).
+    more: Vec<Scenario>,
+    undo: Option<(Undoable, Replaced)>,
 }
 
 impl Session {
     /// The session a link opens: a single scenario, or a comparison whose B is edited.
     pub fn new(link: Link) -> Self {
-        let (pinned, b) = match link {
-            Link::Single(scenario) => (None, scenario),
-            Link::Compare(comparison) => (Some(comparison.a().clone()), comparison.into_side(Side::B)),
+        let (pinned, b, more) = match link {
+            Link::Single(scenario) => (None, scenario, Vec::new()),
+            Link::Compare(comparison) => {
+                let more = comparison.sides().into_iter().skip(2).map(|(_, s)| s.clone()).collect();
+                (Some(comparison.a().clone()), comparison.into_side(Side::B), more)
+            }
         };
-        Session { draft: Draft::new(b), pinned, undo: None }
+        Session { draft: Draft::new(b), pinned, more, undo: None }
     }
 
     /// The scenario under edit (B while comparing).
@@ -46,18 +56,33 @@ impl Session {
         self.pinned.as_ref()
     }
 
-    /// What the link holds: the settled scenario, or A and the settled B.
+    /// How many sides are compared: 2 to 4, or 0 when not comparing.
+    pub fn sides(&self) -> usize {
+        if self.pinned.is_some() {
+            2 + self.more.len()
+        } else {
+            0
+        }
+    }
+
+    /// What the link holds: the settled scenario, or A, the settled B, then C and D.
     pub fn link(&self) -> Link {
         let b = self.draft.settled().clone();
         match &self.pinned {
-            Some(a) => Link::Compare(Comparison::new(a.clone(), b)),
+            Some(a) => {
+                let mut comparison = Comparison::new(a.clone(), b);
+                for side in &self.more {
+                    comparison.push(side.clone());
+                }
+                Link::Compare(comparison)
+            }
             None => Link::Single(b),
         }
     }
 
     /// The action the reader may undo now, if any: only until their next change.
     pub fn undo_offer(&self) -> Option<Undoable> {
-        self.undo.as_ref().map(|(what, _, _)| *what)
+        self.undo.as_ref().map(|(what, _)| *what)
     }
 
     /// An edit of the draft (typing, a preset, today's network): once it reaches the link,
@@ -71,10 +96,11 @@ impl Session {
         }
     }
 
-    fn replace(&mut self, what: Undoable, draft: Draft, pinned: Option<Scenario>) {
+    fn replace(&mut self, what: Undoable, draft: Draft, pinned: Option<Scenario>, more: Vec<Scenario>) {
         let draft = std::mem::replace(&mut self.draft, draft);
         let pinned = std::mem::replace(&mut self.pinned, pinned);
-        self.undo = Some((what, Box::new(draft), pinned));
+        let more = std::mem::replace(&mut self.more, more);
+        self.undo = Some((what, (Box::new(draft), pinned, more)));
     }
 
     /// Starts comparing: what the reader settled on becomes A, and the inputs edit B, equal
@@ -82,7 +108,36 @@ impl Session {
     pub fn pin(&mut self) {
         self.draft.settle();
         self.pinned = Some(self.draft.settled().clone());
+        self.more.clear();
         self.undo = None;
+    }
+
+    /// Adds a side after the last (C, then D) holding B as the reader settled on it; the
+    /// inputs go on editing B. False, changing nothing, when not comparing or when four
+    /// sides are shown.
+    pub fn add_side(&mut self) -> bool {
+        if self.pinned.is_none() || self.more.len() >= 2 {
+            return false;
+        }
+        self.draft.settle();
+        self.more.push(self.draft.settled().clone());
+        self.undo = None;
+        true
+    }
+
+    /// Takes out C or D (D moves up to C); false, changing nothing, for a side not shown.
+    pub fn remove_side(&mut self, side: Side) -> bool {
+        let at = match side {
+            Side::C | Side::D => side.index() - 2,
+            Side::A | Side::B => return false,
+        };
+        if at >= self.more.len() {
+            return false;
+        }
+        let mut more = self.more.clone();
+        more.remove(at);
+        self.replace(Undoable::Remove(side), self.draft.clone(), self.pinned.clone(), more);
+        true
     }
 
     /// A becomes the side edited and B is pinned, as the reader settled on it.
@@ -90,7 +145,7 @@ impl Session {
         let Some(a) = self.pinned.clone() else { return };
         let mut b = self.draft.clone();
         b.settle();
-        self.replace(Undoable::Swap, Draft::new(a), Some(b.settled().clone()));
+        self.replace(Undoable::Swap, Draft::new(a), Some(b.settled().clone()), self.more.clone());
     }
 
     /// Stops comparing and keeps `side`.
@@ -99,23 +154,28 @@ impl Session {
         let draft = match side {
             Side::A => Draft::new(a),
             Side::B => self.draft.clone(),
+            Side::C | Side::D => match self.more.get(side.index() - 2) {
+                Some(kept) => Draft::new(kept.clone()),
+                None => return,
+            },
         };
-        self.replace(Undoable::Keep(side), draft, None);
+        self.replace(Undoable::Keep(side), draft, None, Vec::new());
     }
 
     /// Back to the snapshot (a single scenario), keeping how it is shown.
     pub fn reset(&mut self) {
         let mut draft = self.draft.clone();
         draft.reset();
-        self.replace(Undoable::Reset, draft, None);
+        self.replace(Undoable::Reset, draft, None, Vec::new());
     }
 
     /// Undoes the last reset, swap or stop, typed text and errors included; false if none
     /// is on offer.
     pub fn undo(&mut self) -> bool {
-        let Some((_, draft, pinned)) = self.undo.take() else { return false };
+        let Some((_, (draft, pinned, more))) = self.undo.take() else { return false };
         self.draft = *draft;
         self.pinned = pinned;
+        self.more = more;
         true
     }
 
@@ -227,5 +287,41 @@ mod tests {
         s.restore(from_link("?v=1&kwh=0.03&b.kwh=0.02").0);
         assert_eq!(query(&s), "v=1&kwh=0.03&b.kwh=0.02");
         assert_eq!(s.draft().scenario().kwh().get(), dec!(0.02), "the inputs edit B");
+    }
+
+    #[test]
+    fn it_adds_and_removes_sides_c_and_d_and_keeps_them_through_a_swap() {
+        let mut s = session("?kwh=0.04");
+        assert!(!s.add_side(), "only while comparing");
+        assert_eq!(s.sides(), 0);
+        s.pin();
+        s.edit(&mut |d| d.type_text(Key::Kwh, Source::Field, "0.03"));
+        assert!(s.add_side());
+        assert_eq!(query(&s), "v=1&kwh=0.04&b.kwh=0.03&c.kwh=0.03", "C holds B as typed");
+        s.edit(&mut |d| {
+            d.type_text(Key::Kwh, Source::Field, "0.02");
+            d.settle();
+        });
+        assert!(s.add_side());
+        assert!(!s.add_side(), "four sides at most");
+        assert_eq!(s.sides(), 4);
+        assert_eq!(query(&s), "v=1&kwh=0.04&b.kwh=0.02&c.kwh=0.03&d.kwh=0.02");
+        // A link of four sides opens as four.
+        assert_eq!(session(&query(&s)).link(), s.link());
+        s.swap();
+        assert_eq!(query(&s), "v=1&kwh=0.02&b.kwh=0.04&c.kwh=0.03&d.cmp=1", "C and D stay as they were");
+        assert!(s.undo());
+        let before = s.clone();
+        assert!(!s.remove_side(Side::B), "B is removed by keeping a side");
+        assert!(s.remove_side(Side::C));
+        assert_eq!(query(&s), "v=1&kwh=0.04&b.kwh=0.02&c.kwh=0.02", "D moves up to C");
+        assert_eq!(s.undo_offer(), Some(Undoable::Remove(Side::C)));
+        assert!(s.undo());
+        assert_eq!(s, before);
+        assert!(!session("?kwh=0.04&b.kwh=0.03").remove_side(Side::C), "no C to remove");
+        s.keep(Side::D);
+        assert_eq!(query(&s), "v=1&kwh=0.02", "keeping D stops comparing");
+        assert!(s.undo());
+        assert_eq!(s, before);
     }
 }

@@ -81,32 +81,38 @@ pub fn figures(scenario: &Scenario, metrics: &Metrics) -> String {
     table.0
 }
 
-/// The figures of a comparison: a `side` column, then as [`figures`], with a row for A, one
-/// for B, and one for B − A (the metrics only: the inputs of that row are empty).
-pub fn comparison_figures(comparison: &Comparison, a: &Metrics, b: &Metrics) -> String {
+/// The figures of a comparison: a `side` column, then as [`figures`], with a row for each
+/// side (A, B, then C and D when held), then one for B − A (`b_minus_a`) and, with C and D,
+/// for C − A and D − A (the metrics only: the inputs of those rows are empty). `metrics`
+/// are the sides' own, in order.
+pub fn comparison_figures(comparison: &Comparison, metrics: &[Metrics]) -> String {
     let history = |s: &Scenario| evaluate_history(s, InvalidKeys::default());
-    let (ha, hb) = (history(comparison.a()), history(comparison.b()));
-    let rows = [("a", comparison.a(), a, &ha), ("b", comparison.b(), b, &hb)];
+    let sides: Vec<_> =
+        comparison.sides().into_iter().zip(metrics).map(|((side, s), m)| (side, s, m, history(s))).collect();
     let source = |s: &Scenario| [Value::Text(history::ATTRIBUTION.into()), network_date(s)];
     let mut table = Table::new();
-    let names = scenario_entries(comparison.a()).into_iter().chain(metric_entries(a, &ha)).map(|(name, _)| name);
+    let Some((_, a, am, ha)) = sides.first() else { return table.0 };
+    let names = scenario_entries(a).into_iter().chain(metric_entries(am, ha)).map(|(name, _)| name);
     table.header(std::iter::once("side").chain(names).chain(["history_source", "network_date"]));
-    for (side, scenario, metrics, history) in rows {
+    for (side, scenario, metrics, history) in &sides {
         let values = scenario_entries(scenario).into_iter().chain(metric_entries(metrics, history)).map(|(_, v)| v);
-        table.row(std::iter::once(Value::Text(side.into())).chain(values).chain(source(scenario)));
+        table.row(std::iter::once(Value::Text(side.name().into())).chain(values).chain(source(scenario)));
     }
-    let blanks = scenario_entries(comparison.a()).into_iter().map(|_| Value::Null);
-    let deltas = differences(a, b).into_iter().map(|(_, figure)| Value::figure(figure));
-    let backtest = history::json::metrics(&ha).into_iter().zip(history::json::metrics(&hb));
-    let backtest = backtest.map(|((_, fa), (_, fb))| Value::figure(difference(fa, fb)));
-    let row = std::iter::once(Value::Text("b_minus_a".into())).chain(blanks).chain(deltas).chain(backtest);
-    // B − A has the attribution; a difference of two days is no date.
-    table.row(row.chain([Value::Text(history::ATTRIBUTION.into()), Value::Null]));
+    for (side, _, other, ho) in sides.iter().skip(1) {
+        let blanks = scenario_entries(a).into_iter().map(|_| Value::Null);
+        let deltas = differences(am, other).into_iter().map(|(_, figure)| Value::figure(figure));
+        let backtest = history::json::metrics(ha).into_iter().zip(history::json::metrics(ho));
+        let backtest = backtest.map(|((_, fa), (_, fo))| Value::figure(difference(fa, fo)));
+        let name = Value::Text(format!("{}_minus_a", side.name()));
+        let row = std::iter::once(name).chain(blanks).chain(deltas).chain(backtest);
+        // A difference has the attribution; a difference of two days is no date.
+        table.row(row.chain([Value::Text(history::ATTRIBUTION.into()), Value::Null]));
+    }
     table.0
 }
 
 /// The first columns of [`table_header`]: the link as given, its line of the input
-/// (from 1), and which side of a comparison the row is (`a`, `b`; empty for a single
+/// (from 1), and which side of a comparison the row is (`a` to `d`; empty for a single
 /// scenario).
 const TABLE_FIRST: [&str; 3] = ["link", "line", "side"];
 
@@ -125,7 +131,7 @@ pub fn table_header() -> String {
 }
 
 /// The rows of one link of `kwhich table` under [`table_header`]: one for a single
-/// scenario, one for each side of a comparison (`a`, then `b`; their difference is left to
+/// scenario, one for each side of a comparison (`a`, then `b`, `c`, `d`; their difference is left to
 /// the reader, so every row of the file is a scenario and each column holds one kind of
 /// value). `given` is the link as read, `line` its line of the input, `warnings` the link's
 /// warnings as the evaluator words them (on each of its rows, joined by ` | `; empty when
@@ -133,7 +139,7 @@ pub fn table_header() -> String {
 pub fn table_rows(given: &str, line: usize, link: &Link, warnings: &[String]) -> String {
     let sides = match link {
         Link::Single(scenario) => vec![(None, scenario)],
-        Link::Compare(c) => vec![(Some("a"), c.a()), (Some("b"), c.b())],
+        Link::Compare(c) => c.sides().into_iter().map(|(side, s)| (Some(side.name()), s)).collect(),
     };
     let warnings = if warnings.is_empty() { Value::Null } else { Value::Text(warnings.join(" | ")) };
     let mut table = Table(String::new());
@@ -176,29 +182,37 @@ pub fn months(projection: &Projection) -> String {
 }
 
 /// A comparison month by month: `date`, `month`, then each column of [`months`] for A
-/// (`a_…`), for B (`b_…`) and B − A (`b_minus_a_…`), to the longer horizon (a side's
-/// cells are empty past its own).
-pub fn comparison_months(a: &Projection, b: &Projection) -> String {
+/// (`a_…`), for B (`b_…`), C and D when held (`c_…`, `d_…`), then B − A (`b_minus_a_…`)
+/// and C − A, D − A likewise, to the longest horizon (a side's cells are empty past its
+/// own). `projections` are the sides', in order.
+pub fn comparison_months(projections: &[&Projection]) -> String {
+    const NAMES: [&str; 4] = ["a", "b", "c", "d"];
     let columns = projection_columns();
-    let prefixed = |prefix: &str| columns.iter().map(move |c| format!("{prefix}{c}")).collect::<Vec<_>>();
+    let prefixed = |prefix: String| columns.iter().map(move |c| format!("{prefix}{c}")).collect::<Vec<_>>();
+    let shown: Vec<_> = projections.iter().map(|p| p.shown()).collect();
+    let names = NAMES.iter().take(shown.len());
     let mut table = Table::new();
-    let names = ["date".to_string(), "month".to_string()].into_iter();
-    table.header(names.chain(prefixed("a_")).chain(prefixed("b_")).chain(prefixed("b_minus_a_")));
-    let (a, b) = (a.shown(), b.shown());
+    let header = ["date".to_string(), "month".to_string()].into_iter();
+    let sides = names.clone().flat_map(|n| prefixed(format!("{n}_")));
+    let deltas = names.skip(1).flat_map(|n| prefixed(format!("{n}_minus_a_")));
+    table.header(header.chain(sides).chain(deltas));
     let blank = || vec![Value::Null; columns.len()];
-    for month in 0..a.len().max(b.len()) {
-        let (pa, pb) = (a.get(month), b.get(month));
-        let Some(number) = pa.or(pb).map(|p| p.month) else { continue };
-        let deltas = match (pa, pb) {
-            (Some(pa), Some(pb)) => {
-                let margins = crate::model::Path::ALL.map(|p| Value::figure(difference(pa.margin(p), pb.margin(p))));
-                let cash = crate::model::Path::ALL.map(|p| Value::figure(difference(pa.cum(p), pb.cum(p))));
+    let longest = shown.iter().map(|s| s.len()).max().unwrap_or(0);
+    for month in 0..longest {
+        let points: Vec<Option<&ProjectionPoint>> = shown.iter().map(|s| s.get(month)).collect();
+        let Some(number) = points.iter().flatten().next().map(|p| p.month) else { continue };
+        let a = points.first().copied().flatten();
+        let delta = |other: Option<&ProjectionPoint>| match (a, other) {
+            (Some(pa), Some(po)) => {
+                let margins = crate::model::Path::ALL.map(|p| Value::figure(difference(pa.margin(p), po.margin(p))));
+                let cash = crate::model::Path::ALL.map(|p| Value::figure(difference(pa.cum(p), po.cum(p))));
                 margins.into_iter().chain(cash).collect()
             }
             _ => blank(),
         };
-        let side = |p: Option<&ProjectionPoint>| p.map_or_else(blank, projection_values);
-        table.row(month_cells(number).into_iter().chain(side(pa)).chain(side(pb)).chain(deltas));
+        let values = points.iter().flat_map(|p| p.map_or_else(blank, projection_values));
+        let deltas = points.iter().skip(1).flat_map(|p| delta(*p));
+        table.row(month_cells(number).into_iter().chain(values).chain(deltas));
     }
     table.0
 }

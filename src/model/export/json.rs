@@ -1,6 +1,7 @@
 //! The evaluator's JSON: `{"scenario": {…}, "metrics": {…}, "warnings": […],
 //! "projection": […]}`, and for a comparison `{"a": {…}, "b": {…}, "differences": {…},
-//! "warnings": […]}` with each side in the first shape less its warnings. Written by hand
+//! "warnings": […]}` with each side in the first shape less its warnings (`"c"`, `"d"`,
+//! `"differences_c"` and `"differences_d"` too when the comparison holds C and D). Written by hand
 //! so decimals keep every digit (a JSON number is any decimal) and the model needs no serde.
 
 use crate::model::economics::projection::{project, Projection};
@@ -8,7 +9,7 @@ use crate::model::export::entries::{
     metric_entries, network_date, profile_values, projection_columns, projection_values, scenario_entries, Value,
 };
 use crate::model::history::{self, evaluate_history};
-use crate::model::link::comparison::{differences, Comparison};
+use crate::model::link::comparison::{differences, Comparison, Side};
 use crate::model::link::share_link::plain;
 use crate::model::scenario::Scenario;
 use crate::model::{InvalidKeys, Metrics};
@@ -86,17 +87,29 @@ pub fn report_with_projection(
 }
 
 /// A comparison's report: each side as [`report`] writes it, without warnings (the link's
-/// are listed once, each naming its side's key), and B − A for every metric.
-pub fn comparison_report(comparison: &Comparison, a: &Metrics, b: &Metrics, warnings: &[String]) -> String {
-    let differences = json_entries(differences(a, b).into_iter().map(|(id, f)| (id.key(), Value::figure(f))).collect());
+/// are listed once, each naming its side's key), then B − A for every metric
+/// (`differences`), and C − A and D − A (`differences_c`, `differences_d`) when the
+/// comparison holds C and D. `metrics` are the sides' own, in order (A, B, C, D); a side
+/// without its metrics is left out.
+pub fn comparison_report(comparison: &Comparison, metrics: &[Metrics], warnings: &[String]) -> String {
     // A side's lines, one level deeper: JSON strings hold no raw line break to shift.
     let nested = |text: String| text.replace('\n', "\n  ");
-    let mut out = String::from("{\n  \"a\": ");
-    out.push_str(&nested(side(comparison.a(), a, &project(comparison.a()), None)));
-    out.push_str(",\n  \"b\": ");
-    out.push_str(&nested(side(comparison.b(), b, &project(comparison.b()), None)));
-    out.push_str(",\n  \"differences\": ");
-    object(&mut out, &differences);
+    let sides: Vec<_> = comparison.sides().into_iter().zip(metrics).collect();
+    let mut out = String::from("{");
+    for (n, ((side, scenario), metrics)) in sides.iter().enumerate() {
+        out.push_str(if n == 0 { "\n  \"" } else { ",\n  \"" });
+        out.push_str(side.name());
+        out.push_str("\": ");
+        out.push_str(&nested(self::side(scenario, metrics, &project(scenario), None)));
+    }
+    if let Some((_, a)) = sides.first() {
+        for ((side, _), other) in sides.iter().skip(1) {
+            let entries = differences(a, other).into_iter().map(|(id, f)| (id.key(), Value::figure(f))).collect();
+            let name = if *side == Side::B { String::new() } else { format!("_{}", side.name()) };
+            out.push_str(&format!(",\n  \"differences{name}\": "));
+            object(&mut out, &json_entries(entries));
+        }
+    }
     warning_list(&mut out, warnings);
     out.push_str("\n}");
     out

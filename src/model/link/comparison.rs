@@ -1,8 +1,8 @@
-//! Two scenarios in one link, side by side. Side A is written exactly as a link of its own;
-//! side B as the inputs where it differs from A, each under `b.` (`b.kwh=0.03`), read and
-//! written against A as a single link is against the defaults. The display keys belong to
-//! the link as a whole. A link without any `b.` key (or `cmp=1`) is a single scenario and
-//! reads exactly as it always has.
+//! Two to four scenarios in one link, side by side. Side A is written exactly as a link of
+//! its own; sides B, C and D as the inputs where each differs from A, under `b.`, `c.` and
+//! `d.` (`b.kwh=0.03`), each read and written against A as a single link is against the
+//! defaults. The display keys belong to the link as a whole. A link without any `b.`, `c.`
+//! or `d.` key (or `cmp=1`) is a single scenario and reads exactly as it always has.
 
 use crate::model::error::ModelError;
 use crate::model::fields::Key;
@@ -16,48 +16,71 @@ use crate::model::{MetricId, Metrics};
 /// What side B's keys start with: `b.kwh` is B's electricity price.
 pub const B_PREFIX: &str = "b.";
 
-/// `cmp=1` marks a comparison whose sides are equal: with no `b.` key, nothing else says so.
+/// `cmp=1` marks a comparison whose B has no key of its own (`c.cmp=1`, `d.cmp=1` mark C
+/// and D alike): with no key of the side, nothing else says it is there.
 const MARKER: &str = "cmp";
 
 use crate::model::figure::Figure;
 
-/// One side of a comparison.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// One side of a comparison, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Side {
     A,
     B,
+    C,
+    D,
 }
 
 impl Side {
-    pub const ALL: [Side; 2] = [Side::A, Side::B];
+    /// Every side a comparison may hold, in order: A and B always, C and D when given.
+    pub const ALL: [Side; 4] = [Side::A, Side::B, Side::C, Side::D];
 
-    /// `a` or `b`: the value of `data-scenario` and the side's key in the evaluator's JSON.
+    /// `a` to `d`: the value of `data-scenario` and the side's key in the evaluator's JSON.
     pub fn name(self) -> &'static str {
         match self {
             Side::A => "a",
             Side::B => "b",
+            Side::C => "c",
+            Side::D => "d",
         }
+    }
+
+    /// What the side's keys start with in a link (`b.`, `c.`, `d.`; none for A).
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Side::A => "",
+            Side::B => B_PREFIX,
+            Side::C => "c.",
+            Side::D => "d.",
+        }
+    }
+
+    /// The side's place in [`Side::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
     }
 }
 
-/// Two scenarios shown side by side. They share one view (language, theme, embed): the
-/// display keys belong to the link, not to a side, so B always has A's view.
+/// Two to four scenarios shown side by side. They share one view (language, theme, embed):
+/// the display keys belong to the link, not to a side, so every side has A's view.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Comparison {
     a: Scenario,
     b: Scenario,
+    /// C and D, when the comparison holds them (at most two, in order).
+    more: Vec<Scenario>,
 }
 
 impl Comparison {
     /// A against B, both shown with A's view.
     pub fn new(a: Scenario, mut b: Scenario) -> Self {
         b.view = a.view;
-        Comparison { a, b }
+        Comparison { a, b, more: Vec::new() }
     }
 
     /// The scenario pinned as A, and B equal to it until edited.
     pub fn pinned(scenario: Scenario) -> Self {
-        Comparison { b: scenario.clone(), a: scenario }
+        Comparison { b: scenario.clone(), a: scenario, more: Vec::new() }
     }
 
     pub fn a(&self) -> &Scenario {
@@ -68,23 +91,78 @@ impl Comparison {
         &self.b
     }
 
-    pub fn side(&self, side: Side) -> &Scenario {
+    /// The side, if the comparison holds it (A and B always do).
+    pub fn side(&self, side: Side) -> Option<&Scenario> {
         match side {
-            Side::A => &self.a,
-            Side::B => &self.b,
+            Side::A => Some(&self.a),
+            Side::B => Some(&self.b),
+            Side::C => self.more.first(),
+            Side::D => self.more.get(1),
         }
     }
 
-    /// Replaces one side's inputs; the view stays the comparison's.
+    /// Every side it holds, in order: A, B, then C and D when given.
+    pub fn sides(&self) -> Vec<(Side, &Scenario)> {
+        Side::ALL.into_iter().filter_map(|side| Some((side, self.side(side)?))).collect()
+    }
+
+    /// How many sides it holds: 2 to 4.
+    pub fn len(&self) -> usize {
+        2 + self.more.len()
+    }
+
+    /// Never: a comparison holds two sides at least (for clippy's `len` rule).
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// The side a new scenario would take (C, then D); `None` when it holds four.
+    pub fn next_side(&self) -> Option<Side> {
+        Side::ALL.get(self.len()).copied()
+    }
+
+    /// Adds a side after the last (C, then D) with the comparison's view; false, changing
+    /// nothing, when it holds four already.
+    pub fn push(&mut self, mut scenario: Scenario) -> bool {
+        if self.next_side().is_none() {
+            return false;
+        }
+        scenario.view = self.a.view;
+        self.more.push(scenario);
+        true
+    }
+
+    /// Takes out C or D: a later side moves up a place (D becomes C). A and B are the
+    /// comparison itself: taking one out is stopping to compare ([`Comparison::into_side`]),
+    /// so for them, or a side it does not hold, nothing changes and the answer is false.
+    pub fn remove(&mut self, side: Side) -> bool {
+        let at = match side {
+            Side::C | Side::D => side.index() - 2,
+            Side::A | Side::B => return false,
+        };
+        if at >= self.more.len() {
+            return false;
+        }
+        self.more.remove(at);
+        true
+    }
+
+    /// Replaces one side's inputs; the view stays the comparison's. A side it does not
+    /// hold is left out.
     pub fn set_side(&mut self, side: Side, mut scenario: Scenario) {
         scenario.view = self.a.view;
         match side {
             Side::A => self.a = scenario,
             Side::B => self.b = scenario,
+            Side::C | Side::D => {
+                if let Some(held) = self.more.get_mut(side.index() - 2) {
+                    *held = scenario;
+                }
+            }
         }
     }
 
-    /// How both sides are shown.
+    /// How every side is shown.
     pub fn view(&self) -> &View {
         &self.a.view
     }
@@ -92,34 +170,43 @@ impl Comparison {
     pub fn set_view(&mut self, view: View) {
         self.a.view = view;
         self.b.view = view;
+        for side in &mut self.more {
+            side.view = view;
+        }
     }
 
-    /// Stops comparing, keeping one side (with the comparison's view).
+    /// Stops comparing, keeping one side (with the comparison's view); A for a side it
+    /// does not hold.
     pub fn into_side(self, side: Side) -> Scenario {
         match side {
             Side::A => self.a,
             Side::B => self.b,
+            Side::C | Side::D => self.more.into_iter().nth(side.index() - 2).unwrap_or(self.a),
         }
     }
 
-    /// The shortest link: A's own link, then B's inputs that differ from A's under `b.`, in
-    /// the same order; `cmp=1` in their place when there are none.
+    /// The shortest link: A's own link, then each later side's inputs that differ from A's
+    /// under its prefix (`b.`, then `c.`, then `d.`), in the same order; a side with none
+    /// writes its marker in their place (`cmp=1` for B, `c.cmp=1`, `d.cmp=1`).
     pub fn to_query(&self) -> String {
         let mut out = to_query(&self.a);
-        let b_keys = differing(&self.b, &self.a);
-        if b_keys.is_empty() {
-            out.push_str(&format!("&{MARKER}=1"));
-        }
-        for (key, value) in b_keys {
-            out.push_str(&format!("&{B_PREFIX}{key}={}", percent_encode(&value)));
+        for (side, scenario) in self.sides().into_iter().skip(1) {
+            let keys = differing(scenario, &self.a);
+            if keys.is_empty() {
+                let prefix = if side == Side::B { "" } else { side.prefix() };
+                out.push_str(&format!("&{prefix}{MARKER}=1"));
+            }
+            for (key, value) in keys {
+                out.push_str(&format!("&{}{key}={}", side.prefix(), percent_encode(&value)));
+            }
         }
         out
     }
 
     /// One side's own single-scenario link (for `data-scenario-link`): reading it gives
-    /// that side exactly, view included.
-    pub fn side_query(&self, side: Side) -> String {
-        to_query(self.side(side))
+    /// that side exactly, view included. `None` for a side it does not hold.
+    pub fn side_query(&self, side: Side) -> Option<String> {
+        self.side(side).map(to_query)
     }
 
     /// B's inputs that differ from A's, as the link writes them under `b.` (without it):
@@ -127,9 +214,15 @@ impl Comparison {
     pub fn changes(&self) -> Vec<(&'static str, String)> {
         differing(&self.b, &self.a)
     }
+
+    /// A side's inputs that differ from A's, as [`Comparison::changes`] gives B's; empty
+    /// for A and for a side it does not hold.
+    pub fn changes_of(&self, side: Side) -> Vec<(&'static str, String)> {
+        self.side(side).map_or_else(Vec::new, |s| differing(s, &self.a))
+    }
 }
 
-/// What a link holds: one scenario, or two to compare.
+/// What a link holds: one scenario, or two to four to compare.
 // A link is read once and held once: a box would only add a step to every match.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -154,7 +247,7 @@ impl Link {
         }
     }
 
-    /// Shows the link (both sides of a comparison) with `view`.
+    /// Shows the link (every side of a comparison) with `view`.
     pub fn set_view(&mut self, view: View) {
         match self {
             Link::Single(scenario) => scenario.view = view,
@@ -172,19 +265,29 @@ impl Link {
     }
 }
 
-/// Reads a link that may hold a comparison. Never fails. Without a `b.` key or `cmp=1` it
-/// is a single scenario, read exactly as [`crate::model::link::share_link::from_query`] reads it. Else
-/// the keys without `b.` are read as A's link (display keys included), and B starts as a
-/// copy of A and takes each `b.` key: a `b.` key that is refused leaves B with A's value
-/// and is named in the warnings with its `b.`.
+/// Reads a link that may hold a comparison. Never fails. Without a `b.`, `c.` or `d.` key
+/// or `cmp=1` it is a single scenario, read exactly as
+/// [`crate::model::link::share_link::from_query`] reads it. Else the keys without a prefix
+/// are read as A's link (display keys included), and each later side starts as a copy of A
+/// and takes its own keys: a key that is refused leaves that side with A's value and is
+/// named in the warnings with its prefix. Sides keep their order: a `c.` key without a `b.`
+/// one gives a B equal to A, a `d.` key without a `c.` one a C equal to A.
 pub fn from_link(input: &str) -> (Link, Vec<Warning>) {
     let mut a_pairs = Vec::new();
     let mut b_pairs = Vec::new();
+    // C's and D's keys, and whether a side is there (any key but a refused `cmp`).
+    let mut more: [(Vec<(String, String)>, bool); 2] = Default::default();
     let mut marker: Option<bool> = None;
     let mut link_warnings = Vec::new();
     for (key, value) in pairs(input) {
         if let Some(key) = key.strip_prefix(B_PREFIX) {
             b_pairs.push((key.to_string(), value));
+        } else if let Some((at, side)) =
+            [Side::C, Side::D].into_iter().enumerate().find(|(_, side)| key.starts_with(side.prefix()))
+        {
+            let own = key[side.prefix().len()..].to_string();
+            more[at].1 |= own != MARKER || value == "1";
+            more[at].0.push((own, value));
         } else if key == MARKER {
             if marker.is_some() {
                 link_warnings.push(Warning::Repeated { key, value });
@@ -205,39 +308,79 @@ pub fn from_link(input: &str) -> (Link, Vec<Warning>) {
     }
     let (a, mut warnings) = from_pairs(a_pairs);
     warnings.extend(link_warnings);
-    if b_pairs.is_empty() && marker != Some(true) {
+    let count = match more {
+        [_, (_, true)] => 4,
+        [(_, true), _] => 3,
+        _ if !b_pairs.is_empty() || marker == Some(true) => 2,
+        _ => 0,
+    };
+    if count == 0 {
+        // A refused `c.cmp` or `d.cmp` is still named.
+        for ((pairs, _), side) in more.into_iter().zip([Side::C, Side::D]) {
+            read_side(&mut a.clone(), side, pairs, &mut warnings);
+        }
         return (Link::Single(a), warnings);
     }
     let mut b = a.clone();
-    read_b(&mut b, b_pairs, &mut warnings);
-    (Link::Compare(Comparison { a, b }), warnings)
+    read_side(&mut b, Side::B, b_pairs, &mut warnings);
+    let mut comparison = Comparison { a, b, more: Vec::new() };
+    for ((pairs, _), side) in more.into_iter().zip([Side::C, Side::D]) {
+        let mut scenario = comparison.a.clone();
+        read_side(&mut scenario, side, pairs, &mut warnings);
+        if side.index() < count {
+            comparison.more.push(scenario);
+        }
+    }
+    (Link::Compare(comparison), warnings)
 }
 
-/// Reads B's keys (without their `b.`) onto B, a copy of A.
-fn read_b(b: &mut Scenario, pairs: Vec<(String, String)>, warnings: &mut Vec<Warning>) {
+/// Whether a link may hold a comparison: it has a `b.`, `c.` or `d.` key or a `cmp`. A
+/// link without one is a single scenario that [`from_link`] reads as
+/// [`crate::model::link::share_link::from_query`] does; one with may still be single (a
+/// refused `cmp`). For the first module, which shows a single scenario's answer at once
+/// and leaves a comparison to the app, without the comparison reader's code.
+pub fn may_compare(input: &str) -> bool {
+    pairs(input).iter().any(|(key, _)| key == MARKER || ["b.", "c.", "d."].iter().any(|p| key.starts_with(p)))
+}
+
+/// Reads a side's keys (without their prefix) onto it, a copy of A. Under `c.` and `d.`,
+/// `cmp=1` marks the side and any other value is refused; under `b.`, `cmp` is the whole
+/// link's, as the display keys are.
+fn read_side(scenario: &mut Scenario, side: Side, pairs: Vec<(String, String)>, warnings: &mut Vec<Warning>) {
+    let prefix = side.prefix();
     let mut seen: Vec<String> = Vec::new();
     let mut given = Given::default();
     let mut computed_hashprice = false;
     for (key, value) in pairs {
-        let named = format!("{B_PREFIX}{key}");
+        let named = format!("{prefix}{key}");
         if seen.contains(&key) {
             warnings.push(Warning::Repeated { key: named, value });
             continue;
         }
         seen.push(key.clone());
         match key.as_str() {
+            MARKER if side != Side::B => {
+                if value != "1" {
+                    warnings.push(Warning::Invalid {
+                        key: named,
+                        value,
+                        reason: Refusal::Cmp,
+                        fallback: Fallback::NoCmp,
+                    });
+                }
+            }
             "asic" => given.asic = Some(value),
             "gpu" => given.gpu = Some(value),
             "bt" | "btcap" => given.backtest.push((key, value)),
             "pp" | "pq" | "strike" => given.power.push((key, value)),
             "own" | "mix" | "aip" => given.site.push((key, value)),
-            // `hp` has no default to write when A overrides the hashprice and B does not:
-            // `b.hp=` says B computes it.
+            // `hp` has no default to write when A overrides the hashprice and the side does
+            // not: `b.hp=` says B computes it.
             "hp" if value.trim().is_empty() => computed_hashprice = true,
             _ => match Key::from_name(&key) {
                 Some(k) => given.numbers.push((k, value)),
                 None if is_whole_link_key(&key) => warnings.push(Warning::Invalid {
-                    reason: Refusal::WholeLink(key.clone()),
+                    reason: Refusal::WholeLink { key: key.clone(), prefix },
                     fallback: Fallback::LinkWide(key),
                     key: named,
                     value,
@@ -246,12 +389,13 @@ fn read_b(b: &mut Scenario, pairs: Vec<(String, String)>, warnings: &mut Vec<War
             },
         }
     }
-    given.apply(b, B_PREFIX, warnings);
+    given.apply(scenario, prefix, warnings);
     if computed_hashprice {
-        if let Err(error) = b.set(Key::Hp, None) {
-            // Clearing `hp` cannot be refused; if it ever were, B keeps A's override and says so.
+        if let Err(error) = scenario.set(Key::Hp, None) {
+            // Clearing `hp` cannot be refused; if it ever were, the side keeps A's override
+            // and says so.
             warnings.push(Warning::Invalid {
-                key: format!("{B_PREFIX}hp"),
+                key: format!("{prefix}hp"),
                 value: String::new(),
                 reason: Refusal::Field(Key::Hp, error),
                 fallback: Fallback::AsHashprice,

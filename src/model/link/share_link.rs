@@ -63,8 +63,8 @@ pub enum Refusal {
     Gpu(String),
     /// `cmp` other than 1.
     Cmp,
-    /// A key of the whole link (`lang`, `theme`…) given for side B.
-    WholeLink(String),
+    /// A key of the whole link (`lang`, `theme`…) given for side B, C or D (under `prefix`).
+    WholeLink { key: String, prefix: &'static str },
     /// `title=` with nothing to show.
     TitleEmpty,
     /// `title=` longer than the given number of characters.

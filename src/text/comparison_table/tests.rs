@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::model::{evaluate, from_query, MetricId, ModelError};
+use rust_decimal_macros::dec;
 
 fn all() -> Sections {
     Section::ALL.into_iter().fold(Sections::empty(), Sections::with)
@@ -47,7 +48,7 @@ fn it_writes_each_sides_exact_figure_and_marks_the_better_one() {
     let (a, _) = from_query("?kwh=0.045");
     let (b, _) = from_query("?kwh=0.03");
     let (a, b) = (evaluate(&a), evaluate(&b));
-    let html = rows_html(Sections::empty().with(Section::Compare), &a, &b);
+    let html = rows_html(Sections::empty().with(Section::Compare), &[&a, &b]);
     assert_eq!(html.matches("<tbody>").count(), 1);
     assert_eq!(html.matches("data-scenario=\"a\"").count(), 8);
     // Mining margin: A 0.06281… − 0.05 …; B is 0.015 more (kWh 0.045 → 0.03), and better.
@@ -101,7 +102,7 @@ fn it_writes_the_card_with_each_sides_own_link() {
     for (link, embed) in [("?v=1&kwh=0.045&b.kwh=0.03", false), ("?v=1&kwh=0.045&b.kwh=0.03&embed=1&show=mw", true)] {
         let (crate::model::Link::Compare(c), _) = crate::model::from_link(link) else { panic!("{link}") };
         let (a, b) = (evaluate(c.a()), evaluate(c.b()));
-        let html = card_html(page, &c, &a, &b);
+        let html = card_html(page, &c, &[&a, &b]);
         let target = if embed { "\" target=\"_blank\" rel=\"noopener\">" } else { "\">" };
         for (side, query) in [("a", "v=1&amp;kwh=0.045"), ("b", "v=1&amp;kwh=0.03")] {
             let want = format!("<span data-scenario-link=\"{side}\"><a href=\"{page}?{query}{target}");
@@ -118,10 +119,58 @@ fn it_writes_the_card_with_each_sides_own_link() {
 fn it_gives_a_missing_figure_its_reason() {
     let (a, _) = from_query("?gph=0");
     let (a, b) = (evaluate(&a), evaluate(&Default::default()));
-    let html = rows_html(Sections::empty().with(Section::PerMw), &a, &b);
+    let html = rows_html(Sections::empty().with(Section::PerMw), &[&a, &b]);
     let reason = "never: the margin is not positive";
     assert!(html.contains(&format!(
         "data-metric=\"gpu_payback_years\" data-value=\"\" data-reason=\"{reason}\" title=\"{reason}\">never</span>"
     )));
     assert!(html.contains("data-difference=\"gpu_payback_years\" data-value=\"\">—</td>"), "{html}");
+}
+
+#[test]
+fn it_writes_a_column_for_each_of_four_sides_and_marks_the_best() {
+    let page = "https://user.github.io/kwhich/";
+    let link = "?v=1&kwh=0.045&b.kwh=0.03&c.kwh=0.02&d.cmp=1";
+    let (crate::model::Link::Compare(c), _) = crate::model::from_link(link) else { panic!("{link}") };
+    let metrics: Vec<Metrics> = c.sides().into_iter().map(|(_, s)| evaluate(s)).collect();
+    let refs: Vec<&Metrics> = metrics.iter().collect();
+    let html = card_html(page, &c, &refs);
+    for (side, query) in
+        [("a", "v=1&amp;kwh=0.045"), ("b", "v=1&amp;kwh=0.03"), ("c", "v=1&amp;kwh=0.02"), ("d", "v=1&amp;kwh=0.045")]
+    {
+        let want = format!("<span data-scenario-link=\"{side}\"><a href=\"{page}?{query}\">");
+        assert!(html.contains(&want), "{want} in {html}");
+    }
+    assert!(html.contains("<th scope=\"col\">C</th><th scope=\"col\">D</th><th scope=\"col\">B − A</th>"), "{html}");
+    assert!(html.contains("<th scope=\"col\">C − A</th><th scope=\"col\">D − A</th></tr>"));
+    assert!(html.contains("colspan=\"8\""));
+    assert!(html.contains("C differs from A in: Electricity price 0.02 USD/kWh. D equals A."), "{html}");
+    assert!(html.contains("aria-label=\"A to D, as a table\""));
+    // The cheapest power, C's, is best for the mining margin; C − A and D − A beside B − A.
+    let row = html.split("<tr").find(|r| r.contains("Mining margin<")).unwrap_or_default();
+    assert!(row.starts_with(" data-better=\"c\">"), "{row}");
+    assert!(row.contains("<td data-scenario=\"c\" class=\"better\">"), "{row}");
+    assert!(row.contains("data-difference=\"mining_margin_usd_per_kwh\" data-value=\"0.015\""), "{row}");
+    assert!(row.contains("data-difference-c=\"mining_margin_usd_per_kwh\" data-value=\"0.025\""), "{row}");
+    assert!(row.contains("data-difference-d=\"mining_margin_usd_per_kwh\" data-value=\"0\""), "{row}");
+    // Two sides sharing the best figure: none is marked (A and D are equal; colocation's
+    // margin does not move with the power price at all).
+    let colo = html.split("<tr").find(|r| r.contains("AI colocation margin<")).unwrap_or_default();
+    assert!(colo.starts_with("><th"), "{colo}");
+    let counts = best_counts(c.view().sections(), &refs);
+    assert_eq!(counts.len(), 4);
+    assert_eq!(counts[3], 0, "D equals A: never best alone");
+    assert!(
+        html.contains(&format!("Best on these figures: A {}; B {}; C {}; D 0.", counts[0], counts[1], counts[2])),
+        "{html}"
+    );
+    // Two sides write exactly what they always have.
+    let two = &refs[..2];
+    let (crate::model::Link::Compare(ab), _) = crate::model::from_link("?v=1&kwh=0.045&b.kwh=0.03") else { panic!() };
+    let html = card_html(page, &ab, two);
+    assert!(html.contains("<th scope=\"col\">B</th><th scope=\"col\">B − A</th></tr>"));
+    assert!(!html.contains("data-difference-c") && html.contains("colspan=\"4\""));
+    assert_eq!(best_side(M::MiningMarginUsdPerKwh, &[Ok(dec!(1)), Ok(dec!(2))]), Some(Side::B));
+    assert_eq!(best_side(M::MiningMarginUsdPerKwh, &[Ok(dec!(1)), Ok(dec!(3)), Ok(dec!(3))]), None);
+    assert_eq!(best_side(M::MiningPaybackYears, &[Ok(dec!(3)), Ok(dec!(2)), Ok(dec!(1))]), Some(Side::C));
 }

@@ -12,7 +12,7 @@ use crate::model::Link;
 use crate::model::Scenario;
 use crate::text::chart_file::{compose, file_size, page_chart, Body, ChartWords, Frame};
 use crate::text::{n, t};
-use crate::ui::hooks::state::ScenarioCtx;
+use crate::ui::hooks::state::{LinkCtx, ScenarioCtx};
 use crate::ui::web;
 
 /// The rules a chart needs outside the page: the light palette.
@@ -36,7 +36,9 @@ rect.gpu{fill:#009e73}rect.none{fill:#888}.s0{fill-opacity:.14}.s1{fill-opacity:
 stroke-dasharray:30 20}.mark{fill:#fff;stroke:#14171a;stroke-width:12}.region{font-weight:700;\
 paint-order:stroke;stroke:#fff;stroke-width:16}.low{fill-opacity:.45}.base{stroke:#14171a;stroke-width:6}\
 .body .muted{fill:#4f5862}.bar.revenue,rect.revenue{fill:#b35c00}.bar.margin,rect.margin{fill:#0b57d0}\
-.body .bar-label,.body .bar-value{font-size:95px}";
+.body .bar-label,.body .bar-value{font-size:95px}\
+.side-a .line{stroke-dasharray:none}.side-b .line{stroke-dasharray:48 30}.side-c .line{stroke-dasharray:2 26}\
+.side-d .line{stroke-dasharray:48 22 2 22}";
 
 /// In an Arabic file, each label of the chart reads right to left, its anchor turned so
 /// that it sits where the geometry put it (as the page's stylesheet does under `[dir=rtl]`).
@@ -159,10 +161,11 @@ fn draw_png(img: &JsValue, size: (i32, i32), name: &str) -> Option<()> {
     Some(())
 }
 
-/// Saves the chart `id` as a file of `kind`, named after the chart, the kind and the scenario.
-fn save(scenario: &Scenario, id: &'static str, legend: Vec<(String, String)>, kind: Kind) {
+/// Saves the chart `id` as a file of `kind`, named after the chart, the kind and the
+/// scenario (or the comparison's `link`, when given).
+fn save(scenario: &Scenario, link: Option<&Link>, id: &'static str, legend: Vec<(String, String)>, kind: Kind) {
     let Some((svg, size)) = chart_file(scenario, id, &legend, kind.frame()) else { return };
-    let stem = csv::file_stem(&Link::Single(scenario.clone()));
+    let stem = link.map_or_else(|| csv::file_stem(&Link::Single(scenario.clone())), csv::file_stem);
     if kind == Kind::Svg {
         web::download(&format!("kwhich-{id}-{stem}.svg"), "image/svg+xml", &svg);
         return;
@@ -182,12 +185,17 @@ pub fn ChartDownloads(
     /// The colour key: each swatch's class and name, read when a file is made.
     #[prop(optional, into)]
     legend: Option<Callback<(), Vec<(String, String)>>>,
+    /// A chart of every side of a comparison: its files are named after the comparison's link.
+    #[prop(optional)]
+    compared: bool,
 ) -> impl IntoView {
     let ScenarioCtx(scenario) = expect_context();
+    let LinkCtx(link) = expect_context();
     let button = move |kind: Kind, label: &'static str| {
         let click = move |_| {
             let legend = legend.map(|l| l.run(())).unwrap_or_default();
-            scenario.with_untracked(|s| save(s, id, legend, kind));
+            let link = compared.then(|| link.get_untracked());
+            scenario.with_untracked(|s| save(s, link.as_ref(), id, legend, kind));
         };
         view! { <button type="button" data-chart=id data-file=kind.name() on:click=click>{t(label)}</button> }
     };

@@ -1,4 +1,6 @@
-//! While comparing: swap which side the inputs edit, or stop comparing and keep one side.
+//! While comparing: swap which side the inputs edit, stop comparing and keep one side, add
+//! a scenario C or D (B as it stands, kept while the inputs go on editing B), or take one
+//! out.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -8,10 +10,13 @@ use crate::text::t;
 use crate::ui::hooks::state::SessionCtx;
 use crate::ui::web;
 
-/// "Swap A and B", "Stop comparing: keep A", "Stop comparing: keep B".
+/// "Swap A and B", "Stop comparing: keep A", "Stop comparing: keep B", "Add scenario C"
+/// (then D; none past four), "Remove C", "Remove D".
 #[component]
 pub fn CompareBar() -> impl IntoView {
     let session: SessionCtx = expect_context();
+    let sides = move || session.with(|s| s.sides());
+    let (four, no_c, no_d) = (move || sides() >= 4, move || sides() < 3, move || sides() < 4);
     // One listener for the three buttons, which say what they do in `data-act`: fewer
     // handlers, less Wasm.
     let act = move |ev: leptos::ev::MouseEvent| {
@@ -20,6 +25,9 @@ pub fn CompareBar() -> impl IntoView {
         // Each offers Undo beside "Copy link" (crate::ui::share::share_bar).
         match act.as_deref() {
             Some("swap") => session.swap(),
+            Some("add") => session.add_side(),
+            Some("remove-c") => session.remove_side(Side::C),
+            Some("remove-d") => session.remove_side(Side::D),
             Some(keep) if keep == "a" || keep == "b" => {
                 session.keep(if keep == "a" { Side::A } else { Side::B });
                 // The focused button goes with the comparison: hand focus to the results.
@@ -33,6 +41,11 @@ pub fn CompareBar() -> impl IntoView {
             <button type="button" data-act="swap">{t("Swap A and B")}</button>
             <button type="button" data-act="a">{t("Stop comparing: keep A")}</button>
             <button type="button" data-act="b">{t("Stop comparing: keep B")}</button>
+            <button type="button" data-act="add" hidden=four>
+                {move || if sides() == 3 { t("Add scenario D") } else { t("Add scenario C") }}
+            </button>
+            <button type="button" data-act="remove-c" hidden=no_c>{t("Remove C")}</button>
+            <button type="button" data-act="remove-d" hidden=no_d>{t("Remove D")}</button>
         </div>
     }
 }

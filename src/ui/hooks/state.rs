@@ -134,6 +134,20 @@ impl SessionCtx {
         self.change(&mut |s| s.keep(side));
     }
 
+    /// Adds scenario C (then D) holding B as settled.
+    pub fn add_side(self) {
+        self.change(&mut |s| {
+            s.add_side();
+        });
+    }
+
+    /// Takes out scenario C or D.
+    pub fn remove_side(self, side: Side) {
+        self.change(&mut |s| {
+            s.remove_side(side);
+        });
+    }
+
     pub fn reset(self) {
         self.change(&mut Session::reset);
     }

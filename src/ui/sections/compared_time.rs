@@ -1,8 +1,9 @@
-//! While comparing, "Over time" for both sides: the margin per kWh and the cash per MW of
-//! each path, A's lines solid and B's dashed over them ([`crate::text::compare_charts`]).
-//! Both sides are evaluated over time from the comparison's link, once the time model's
-//! chunk is there; until then the section waits empty, as "Over time" does. Below them,
-//! A's decision map with the cells outlined where B's winner differs.
+//! While comparing, "Over time" for every side: the margin per kWh and the cash per MW of
+//! each path, A's lines solid and B's, C's and D's each in its own dash over them
+//! ([`crate::text::compare_charts`]), each chart with its SVG and PNG downloads. Every side
+//! is evaluated over time from the comparison's link, once the time model's chunk is there;
+//! until then the section waits empty, as "Over time" does. Below them, A's decision map
+//! with the cells outlined where B's winner differs.
 
 use leptos::prelude::*;
 
@@ -12,18 +13,23 @@ use crate::model::{Comparison, InvalidKeys, Link};
 use crate::text::compare_charts::{compared_cash_chart, compared_heading, compared_margin_chart};
 use crate::text::compare_charts::{map_changes_subtitle, map_changes_title};
 use crate::text::map_svg::{changes_svg, map_svg_with, PAGE_VIEW};
+use crate::text::n;
 use crate::text::time_charts::LineChartView;
+use crate::ui::charts::chart_downloads::ChartDownloads;
 use crate::ui::charts::line_chart_svg::LineChartSvg;
 use crate::ui::hooks::state::{LinkCtx, TimeModelCtx};
 
-/// One chart with its caption.
-fn figure(chart: LineChartView) -> impl IntoView {
-    let (title, subtitle) = (chart.title.clone(), chart.subtitle.clone());
+/// One chart with its caption and its files (`svg_label` names the SVG button).
+fn figure(chart: LineChartView, svg_label: &'static str) -> impl IntoView {
+    let (title, subtitle, id) = (chart.title.clone(), chart.subtitle.clone(), chart.id);
     let view = Memo::new(move |_| chart.clone());
     view! {
         <figure class="chart wide">
             <figcaption class="chart-caption"><strong>{title}</strong>" "<span>{subtitle}</span></figcaption>
             <LineChartSvg view=view/>
+            <div class="downloads" role="group" aria-label=crate::text::t("Downloads")>
+                <ChartDownloads id=id svg_label=svg_label compared=true/>
+            </div>
         </figure>
     }
 }
@@ -47,9 +53,14 @@ pub fn ComparedTime() -> impl IntoView {
         let over_time = model.get()?;
         link.with(|l| match l {
             Link::Compare(c) => {
-                let (a, b) = (over_time(c.a(), InvalidKeys::default()), over_time(c.b(), InvalidKeys::default()));
-                let (a, b) = ((c.a(), &a.projection, &a.metrics), (c.b(), &b.projection, &b.metrics));
-                Some((compared_margin_chart(c, a, b), compared_cash_chart(c, a, b)))
+                let sides = c.sides();
+                let evaluated: Vec<_> = sides.iter().map(|(_, s)| over_time(s, InvalidKeys::default())).collect();
+                let figures: Vec<_> = sides
+                    .iter()
+                    .zip(&evaluated)
+                    .map(|((side, s), e)| (*side, (*s, &e.projection, &e.metrics)))
+                    .collect();
+                Some((compared_margin_chart(c, &figures)?, compared_cash_chart(c, &figures)?, sides.len()))
             }
             Link::Single(_) => None,
         })
@@ -75,8 +86,13 @@ pub fn ComparedTime() -> impl IntoView {
     };
     view! {
         <section class="card time" aria-labelledby="compared-time-title" data-compared-time="">
-            <h2 id="compared-time-title">{compared_heading()}</h2>
-            {move || charts.get().map(|(margins, cash)| view! { {figure(margins)}{figure(cash)} })}
+            <h2 id="compared-time-title">{move || compared_heading(link.with(|l| match l {
+                Link::Compare(c) => c.len(),
+                Link::Single(_) => 2,
+            }))}</h2>
+            {move || charts.get().map(|(margins, cash, _)| view! {
+                {figure(margins, n!("Margin chart (SVG)"))}{figure(cash, n!("Cash chart (SVG)"))}
+            })}
             {map_figure}
         </section>
     }

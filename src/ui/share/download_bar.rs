@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::export::{csv, json};
 use crate::model::Link;
-use crate::model::{evaluate_over_time, InvalidKeys};
+use crate::model::{evaluate_over_time, Evaluation, InvalidKeys};
 use crate::text::{n, t};
 use crate::ui::charts::chart_downloads::ChartDownloads;
 use crate::ui::hooks::state::{LinkCtx, ScenarioCtx};
@@ -56,31 +56,32 @@ const JSON: &str = "application/json";
 #[component]
 pub fn ComparisonDownloads() -> impl IntoView {
     let LinkCtx(link) = expect_context();
-    // Both sides of the link in the address bar, evaluated as `kwhich eval` does.
+    // Every side of the link in the address bar, evaluated as `kwhich eval` does.
     let evaluated = move || {
         link.with_untracked(|l| match l {
-            Link::Compare(c) => Some((
-                l.clone(),
-                c.clone(),
-                evaluate_over_time(c.a(), InvalidKeys::default()),
-                evaluate_over_time(c.b(), InvalidKeys::default()),
-            )),
+            Link::Compare(c) => {
+                let sides: Vec<Evaluation> =
+                    c.sides().into_iter().map(|(_, s)| evaluate_over_time(s, InvalidKeys::default())).collect();
+                Some((l.clone(), c.clone(), sides))
+            }
             Link::Single(_) => None,
         })
     };
+    let metrics = |sides: &[Evaluation]| sides.iter().map(|e| e.metrics.clone()).collect::<Vec<_>>();
     let download_figures = move |_| {
-        if let Some((l, c, a, b)) = evaluated() {
-            web::download(&file_name(&l, "-figures.csv"), CSV, &csv::comparison_figures(&c, &a.metrics, &b.metrics));
+        if let Some((l, c, sides)) = evaluated() {
+            web::download(&file_name(&l, "-figures.csv"), CSV, &csv::comparison_figures(&c, &metrics(&sides)));
         }
     };
     let download_months = move |_| {
-        if let Some((l, _, a, b)) = evaluated() {
-            web::download(&file_name(&l, "-months.csv"), CSV, &csv::comparison_months(&a.projection, &b.projection));
+        if let Some((l, _, sides)) = evaluated() {
+            let projections: Vec<_> = sides.iter().map(|e| &e.projection).collect();
+            web::download(&file_name(&l, "-months.csv"), CSV, &csv::comparison_months(&projections));
         }
     };
     let download_json = move |_| {
-        if let Some((l, c, a, b)) = evaluated() {
-            web::download(&file_name(&l, ".json"), JSON, &json::comparison_report(&c, &a.metrics, &b.metrics, &[]));
+        if let Some((l, c, sides)) = evaluated() {
+            web::download(&file_name(&l, ".json"), JSON, &json::comparison_report(&c, &metrics(&sides), &[]));
         }
     };
     view! {

@@ -67,6 +67,10 @@ pub fn ShareBar() -> impl IntoView {
             Some(Undoable::Swap) => t("A and B swapped."),
             Some(Undoable::Keep(Side::A)) => t("Stopped comparing: kept A."),
             Some(Undoable::Keep(Side::B)) => t("Stopped comparing: kept B."),
+            Some(Undoable::Keep(Side::C)) => t("Stopped comparing: kept C."),
+            Some(Undoable::Keep(Side::D)) => t("Stopped comparing: kept D."),
+            Some(Undoable::Remove(Side::D)) => t("Scenario D removed."),
+            Some(Undoable::Remove(_)) => t("Scenario C removed."),
             None => "",
         }
         .to_string()

@@ -131,7 +131,7 @@ fn it_compares_both_sides_and_their_difference() {
     let Link::Compare(c) = link else { panic!("a comparison") };
     let (ea, eb) =
         (evaluate_over_time(c.a(), InvalidKeys::default()), evaluate_over_time(c.b(), InvalidKeys::default()));
-    let text = comparison_figures(&c, &ea.metrics, &eb.metrics);
+    let text = comparison_figures(&c, &[ea.metrics.clone(), eb.metrics.clone()]);
     let records = parse(text.trim_start_matches(BOM));
     assert_eq!(records.len(), 4, "{text}");
     assert!(records.iter().all(|r| r.len() == records[0].len()));
@@ -148,7 +148,7 @@ fn it_compares_both_sides_and_their_difference() {
     assert_eq!(cell(3, key), want.map(plain).unwrap_or_default());
     assert_eq!(cell(3, key), "0.015");
 
-    let text = comparison_months(&ea.projection, &eb.projection);
+    let text = comparison_months(&[&ea.projection, &eb.projection]);
     let lines = rows(&text);
     assert_eq!(lines.len(), 1 + 6 + 1, "B's horizon, 5 months: {text}");
     let header: Vec<&str> = lines[0].split(',').collect();
@@ -161,6 +161,34 @@ fn it_compares_both_sides_and_their_difference() {
     assert!(month5[8..14].iter().all(|c| !c.is_empty()), "{}", lines[6]);
     let month0: Vec<&str> = lines[1].split(',').collect();
     assert_eq!(month0[14], "0.015", "mining margin B − A at month 0: {}", lines[1]);
+}
+
+#[test]
+fn it_gives_c_and_d_their_rows_and_columns_after_b() {
+    let (link, _) = crate::model::from_link("?v=1&kwh=0.045&mo=3&b.kwh=0.03&c.kwh=0.02&d.mo=4");
+    let Link::Compare(c) = link else { panic!("a comparison") };
+    let sides: Vec<_> = c.sides().into_iter().map(|(_, s)| evaluate_over_time(s, InvalidKeys::default())).collect();
+    let metrics: Vec<_> = sides.iter().map(|e| e.metrics.clone()).collect();
+    let text = comparison_figures(&c, &metrics);
+    let records = parse(text.trim_start_matches(BOM));
+    let names: Vec<&str> = records.iter().skip(1).map(|r| r[0].as_str()).collect();
+    assert_eq!(names, ["a", "b", "c", "d", "b_minus_a", "c_minus_a", "d_minus_a"]);
+    let col = records[0].iter().position(|h| h == "kwh").unwrap_or(usize::MAX);
+    let kwh: Vec<&str> = records.iter().skip(1).take(4).map(|r| r[col].as_str()).collect();
+    assert_eq!(kwh, ["0.045", "0.03", "0.02", "0.045"], "D has A's price");
+    let margin = records[0].iter().position(|h| h == "mining_margin_usd_per_kwh").unwrap_or(usize::MAX);
+    assert_eq!((records[6][margin].as_str(), records[7][margin].as_str()), ("0.025", "0"));
+
+    let projections: Vec<_> = sides.iter().map(|e| &e.projection).collect();
+    let text = comparison_months(&projections);
+    let lines = rows(&text);
+    assert_eq!(lines.len(), 1 + 5 + 1, "D's horizon, 4 months: {text}");
+    let header: Vec<&str> = lines[0].split(',').collect();
+    assert_eq!(header.len(), 2 + 6 * 7);
+    assert_eq!(header[2 + 6 * 2], "c_mining_margin_usd_per_kwh");
+    assert_eq!(header[2 + 6 * 5], "c_minus_a_mining_margin_usd_per_kwh");
+    let month0: Vec<&str> = lines[1].split(',').collect();
+    assert_eq!(month0[2 + 6 * 5], "0.025", "C − A at month 0: {}", lines[1]);
 }
 
 #[test]

@@ -108,9 +108,10 @@ fn it_reads_b_as_a_with_its_own_keys() {
         // Written, it reads back as itself.
         assert_eq!(from_link(written), (Link::Compare(c.clone()), vec![]), "{written}");
         // Side A's link is where the comparison link starts.
-        assert!(written.starts_with(&c.side_query(Side::A)), "{written}");
-        for side in Side::ALL {
-            assert_eq!(&single(&c.side_query(side)), c.side(side), "{link}: side {}", side.name());
+        assert!(written.starts_with(&to_query(c.a())), "{written}");
+        assert_eq!(c.len(), 2, "{link}");
+        for (side, scenario) in c.sides() {
+            assert_eq!(c.side_query(side).map(|q| single(&q)).as_ref(), Some(scenario), "{link}: side {}", side.name());
         }
     }
 }
@@ -266,8 +267,149 @@ fn it_keeps_one_view_for_both_sides() {
     c.set_side(Side::B, single("kwh=0.02&lang=vi"));
     assert_eq!(c.b().view.lang, Lang::Ar);
     assert_eq!(c.to_query(), "v=1&lang=ar&theme=dark&b.kwh=0.02");
-    assert_eq!(c.side_query(Side::B), "v=1&kwh=0.02&lang=ar&theme=dark");
+    assert_eq!(c.side_query(Side::B).as_deref(), Some("v=1&kwh=0.02&lang=ar&theme=dark"));
+    assert_eq!(c.side_query(Side::C), None);
     assert_eq!(c.clone().into_side(Side::B), single("kwh=0.02&lang=ar&theme=dark"));
     assert_eq!(Link::Compare(c.clone()).view(), c.view());
     assert_eq!(Link::Compare(c.clone()).to_query(), c.to_query());
+}
+
+#[test]
+fn it_reads_c_and_d_each_as_a_with_its_own_keys_in_order() {
+    // (link, each side's own link A to D, the link written back)
+    let cases: [(&str, &[&str], &str); 10] = [
+        // Each side inherits from A as B does, and takes its own keys.
+        (
+            "kwh=0.045&b.kwh=0.03&c.kwh=0.02&d.btc=90000",
+            &["kwh=0.045", "kwh=0.03", "kwh=0.02", "kwh=0.045&btc=90000"],
+            "v=1&kwh=0.045&b.kwh=0.03&c.kwh=0.02&d.btc=90000",
+        ),
+        // Written in order (A, then b., c., d.), whatever the link's.
+        (
+            "d.kwh=0.01&c.kwh=0.02&b.kwh=0.03&kwh=0.04",
+            &["kwh=0.04", "kwh=0.03", "kwh=0.02", "kwh=0.01"],
+            "v=1&kwh=0.04&b.kwh=0.03&c.kwh=0.02&d.kwh=0.01",
+        ),
+        // Presets: C's preset fills its fields unless it gives them; D without one has A's.
+        (
+            "asic=s21xp&th=250&b.kwh=0.03&c.asic=s19xp&c.w=3000&d.kwh=0.02",
+            &["asic=s21xp&th=250", "asic=s21xp&th=250&kwh=0.03", "asic=s19xp&w=3000", "asic=s21xp&th=250&kwh=0.02"],
+            "v=1&asic=s21xp&th=250&b.kwh=0.03&c.asic=s19xp&c.w=3000&d.kwh=0.02",
+        ),
+        ("gpu=b200&c.gpu=h100", &["gpu=b200", "gpu=b200", "gpu=h100"], "v=1&gpu=b200&cmp=1&c.gpu=h100"),
+        // `c.hp=`: C computes the hashprice that A overrides.
+        ("hp=40&b.hp=38&c.hp=", &["hp=40", "hp=38", ""], "v=1&hp=40&b.hp=38&c.hp="),
+        // Sides keep their order: a C without a B gives a B equal to A; a D without a C, a
+        // C equal to A. A side with no key of its own writes its marker.
+        ("kwh=0.04&c.kwh=0.03", &["kwh=0.04", "kwh=0.04", "kwh=0.03"], "v=1&kwh=0.04&cmp=1&c.kwh=0.03"),
+        (
+            "kwh=0.04&b.kwh=0.03&d.kwh=0.02",
+            &["kwh=0.04", "kwh=0.03", "kwh=0.04", "kwh=0.02"],
+            "v=1&kwh=0.04&b.kwh=0.03&c.cmp=1&d.kwh=0.02",
+        ),
+        // Markers: `c.cmp=1` and `d.cmp=1` give sides equal to A.
+        ("kwh=0.04&c.cmp=1", &["kwh=0.04", "kwh=0.04", "kwh=0.04"], "v=1&kwh=0.04&cmp=1&c.cmp=1"),
+        ("d.cmp=1&b.kwh=0.03", &["", "kwh=0.03", "", ""], "v=1&b.kwh=0.03&c.cmp=1&d.cmp=1"),
+        // A side given exactly as A is still there, equal to A; display keys are the link's.
+        (
+            "kwh=0.03&lang=vi&c.kwh=0.03&d.kwh=0.02",
+            &["kwh=0.03&lang=vi", "kwh=0.03&lang=vi", "kwh=0.03&lang=vi", "kwh=0.02&lang=vi"],
+            "v=1&kwh=0.03&lang=vi&cmp=1&c.cmp=1&d.kwh=0.02",
+        ),
+    ];
+    for (link, sides, written) in cases {
+        let (c, warnings) = comparison(link);
+        assert!(warnings.is_empty(), "{link}: {warnings:?}");
+        assert_eq!(c.len(), sides.len(), "{link}");
+        for ((side, scenario), want) in c.sides().into_iter().zip(sides) {
+            assert_eq!(scenario, &single(want), "{link}: side {}", side.name());
+            // Each side read alone, as its own link, equals that side.
+            assert_eq!(c.side_query(side).map(|q| single(&q)).as_ref(), Some(scenario), "{link}: {}", side.name());
+        }
+        assert_eq!(c.to_query(), written, "{link}");
+        assert_eq!(from_link(written), (Link::Compare(c.clone()), vec![]), "{written}");
+        assert!(written.starts_with(&to_query(c.a())), "{written}");
+    }
+}
+
+#[test]
+fn it_names_what_it_ignores_on_c_and_d_and_leaves_the_other_sides_alone() {
+    let whole = |prefix: &str, key: &str, value: &str| {
+        invalid(
+            &format!("{prefix}{key}"),
+            value,
+            &format!("{key} is for the whole link and takes no \"{prefix}\""),
+            &format!("the link's {key}"),
+        )
+    };
+    let cmp = "only cmp=1 exists (a comparison whose sides are equal)";
+    // (link, how many sides, C's own link, warnings)
+    let cases = [
+        // A refused value on C keeps A's value there; B and D are untouched.
+        (
+            "kwh=0.04&b.kwh=0.03&c.kwh=abc&c.btc=90000&d.kwh=0.02",
+            4,
+            "kwh=0.04&btc=90000",
+            vec![invalid("c.kwh", "abc", "not a number", "0.04")],
+        ),
+        (
+            "asic=s21xp&c.asic=s99",
+            3,
+            "asic=s21xp",
+            vec![invalid(
+                "c.asic",
+                "s99",
+                "not a known ASIC (s21xph, a16xp, s21xp, s21pro, s21, m60s, m66s, s19xp, s19jpro)",
+                "s21xp",
+            )],
+        ),
+        ("d.kwh=11", 4, "", vec![invalid("d.kwh", "11", "Electricity price must be ≥ 0 and ≤ 10 USD/kWh", "0.05")]),
+        // Display keys and the version are the whole link's, named with the side's prefix.
+        ("lang=ar&c.lang=vi&d.theme=dark", 4, "lang=ar", vec![whole("c.", "lang", "vi"), whole("d.", "theme", "dark")]),
+        ("c.v=1&c.embed=1", 3, "", vec![whole("c.", "v", "1"), whole("c.", "embed", "1")]),
+        // Unknown keys and repeated ones, per side.
+        ("c.foo=1&c.b.kwh=1&d.c.kwh=1", 4, "", vec![unknown("c.foo"), unknown("c.b.kwh"), unknown("d.c.kwh")]),
+        ("c.kwh=0.03&c.kwh=0.04&kwh=0.02", 3, "kwh=0.03", vec![repeated("c.kwh", "0.04")]),
+        ("c.cmp=1&c.cmp=1", 3, "", vec![repeated("c.cmp", "1")]),
+        // A marker other than 1 is refused; the side's other keys still make it.
+        ("c.cmp=2&c.kwh=0.03", 3, "kwh=0.03", vec![invalid("c.cmp", "2", cmp, "no cmp")]),
+        ("b.kwh=0.03&d.cmp=0", 2, "", vec![invalid("d.cmp", "0", cmp, "no cmp")]),
+    ];
+    for (link, count, c_link, want) in cases {
+        let (c, warnings) = comparison(link);
+        assert_eq!(warnings, want, "{link}");
+        assert_eq!(c.len(), count, "{link}");
+        if count > 2 {
+            assert_eq!(c.side(Side::C), Some(&single(c_link)), "{link}: side C");
+        }
+        // B has A's values but for its own `b.` keys.
+        let b_keys = if link.contains("b.kwh=0.03") { "&kwh=0.03" } else { "" };
+        let mut b = c.a().clone();
+        b.set(Key::Kwh, Some(if b_keys.is_empty() { c.a().kwh().get() } else { dec!(0.03) })).ok();
+        assert_eq!(c.b(), &b, "{link}: B");
+    }
+    // A refused marker alone makes no side: the link is a single scenario that names it.
+    let (read, warnings) = from_link("kwh=0.03&c.cmp=yes");
+    assert_eq!(read, Link::Single(single("kwh=0.03")));
+    assert_eq!(warnings, vec![invalid("c.cmp", "yes", cmp, "no cmp")]);
+    // `C.kwh` and `e.kwh` are no side's.
+    let (read, warnings) = from_link("C.kwh=0.03&e.kwh=1");
+    assert!(matches!(read, Link::Single(_)));
+    assert_eq!(warnings, vec![unknown("C.kwh"), unknown("e.kwh")]);
+    let (_, warnings) = comparison("c.lang=ar");
+    assert_eq!(
+        crate::text::reasons::warning(&warnings[0]),
+        "c.lang=ar ignored: lang is for the whole link and takes no \"c.\"; using the link's lang."
+    );
+}
+
+#[test]
+fn it_tells_the_first_module_which_links_may_compare() {
+    for link in ["", "?v=1&kwh=0.04", "B.kwh=1&a.kwh=2&bkwh=3&e.kwh=4", "kwh=0.03&note=a/b"] {
+        assert!(!may_compare(link), "{link}");
+        assert!(matches!(from_link(link).0, Link::Single(_)), "{link}");
+    }
+    for link in ["b.kwh=0.03", "c.kwh=0.03", "?d.cmp=1", "cmp=1", "b%2Ekwh=1", "cmp=0", "c.cmp=2"] {
+        assert!(may_compare(link), "{link}");
+    }
 }
