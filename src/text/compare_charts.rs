@@ -7,7 +7,9 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use super::format::{number, usd_tick};
-use super::time_charts::{cash_chart, date_labels, label_width, margin_chart, millions_tick, LineChartView, Series};
+use super::time_charts::{
+    date_labels, label_width, margin_chart, millions_tick, paths_cash_chart, LineChartView, Series,
+};
 use super::time_charts::{LINE_H, PLOT};
 use super::{num, t, tf};
 use crate::model::chart::line::{LineChart, MarkerSpec};
@@ -92,13 +94,14 @@ pub fn compared_margin_chart(comparison: &Comparison, a: SideFigures, b: SideFig
     overlay(margin_chart(sa, pa), margin_chart(sb, pb), source_line(comparison), Decimal::ONE, usd_tick)
 }
 
-/// Each path's cumulative cash per MW over its own life, A's and B's J-curves.
+/// Each path's cumulative cash per MW over its own life, A's and B's J-curves (a plan's
+/// line stays on the single scenario's chart, as the plan's table does).
 pub fn compared_cash_chart(comparison: &Comparison, a: SideFigures, b: SideFigures) -> LineChartView {
     let (sa, pa, ma) = a;
     let (sb, pb, mb) = b;
     overlay(
-        cash_chart(sa, pa, ma),
-        cash_chart(sb, pb, mb),
+        paths_cash_chart(sa, pa, ma),
+        paths_cash_chart(sb, pb, mb),
         source_line(comparison),
         Decimal::from(1_000_000),
         millions_tick,

@@ -14,6 +14,7 @@ use crate::model::chart::line::{end_label_boxes, EndLabel, LineChart, Marker, Ma
 use crate::model::chart::scale::Rect;
 use crate::model::chart::time::{YearMonth, SNAPSHOT_MONTH};
 use crate::model::economics::projection::{halving_months, Projection, ProjectionPoint};
+use crate::model::economics::site;
 use crate::model::error::ModelError;
 use crate::model::fields::Key;
 use crate::model::link::comparison::Side;
@@ -320,13 +321,59 @@ fn payback_month(metrics: &Metrics, path: Path) -> Option<u32> {
     metrics.get(path.payback_months()).ok()?.to_u32()
 }
 
+/// The plan's line, `ai` % of the site to the AI path `aip` and the rest mining, month by
+/// month as the model weighs it ([`site::plan_cum`]); `None` without a plan (`ai=0`).
+fn plan_series(scenario: &Scenario, points: &[ProjectionPoint], scale: Decimal) -> Option<(Series, Vec<Option<f64>>)> {
+    if !site::plan_set(scenario) {
+        return None;
+    }
+    let values: Vec<Option<Decimal>> = points.iter().map(|p| site::plan_cum(scenario, p).ok()).collect();
+    let plotted = values.iter().map(|v| v.and_then(|v| v.checked_div(scale)?.to_f64())).collect();
+    let label = tf("Plan {n} %", &[("n", &num(&plain(scenario.ai().get())))]);
+    let texts = values.into_iter().map(|v| v.map(plain)).collect();
+    Some((Series { key: "plan", label, values: texts, side: None }, plotted))
+}
+
+/// What the plan's line is, after the cash chart's subtitle: "Plan 40 %: 40 % of the site to
+/// GPU cloud, 60 % mining".
+fn plan_subtitle(scenario: &Scenario, subtitle: &str) -> String {
+    let ai = scenario.ai().get();
+    let rest = Decimal::ONE_HUNDRED.checked_sub(ai).unwrap_or_default();
+    tf(
+        "{subtitle}; Plan {n} %: {n} % of the site to {path}, {rest} % mining",
+        &[
+            ("subtitle", subtitle),
+            ("n", &num(&plain(ai))),
+            ("path", path_name(site::ai_path(scenario.aip()))),
+            ("rest", &num(&plain(rest))),
+        ],
+    )
+}
+
 /// Cumulative cash per MW of each path over its own life: the J-curve, with payback, the
-/// end of each life and the AI conversion marked.
+/// end of each life and the AI conversion marked; with a plan (`ai` above 0), the plan's
+/// line beside the paths'.
 pub fn cash_chart(scenario: &Scenario, projection: &Projection, metrics: &Metrics) -> LineChartView {
+    cash_chart_with(scenario, projection, metrics, true)
+}
+
+/// The cash chart of the three paths alone, without the plan's line (a comparison's sides).
+pub fn paths_cash_chart(scenario: &Scenario, projection: &Projection, metrics: &Metrics) -> LineChartView {
+    cash_chart_with(scenario, projection, metrics, false)
+}
+
+fn cash_chart_with(scenario: &Scenario, projection: &Projection, metrics: &Metrics, plan: bool) -> LineChartView {
     let points = projection.shown();
     let horizon = horizon_of(points);
     // Plotted in millions of dollars so the ticks read $-4M … $6M; data-value stays exact.
-    let (series, values) = series_of(points, Decimal::from(1_000_000), |p, path| p.cum(path).ok());
+    let scale = Decimal::from(1_000_000);
+    let (mut series, mut values) = series_of(points, scale, |p, path| p.cum(path).ok());
+    let plan = plan.then(|| plan_series(scenario, points, scale)).flatten();
+    let planned = plan.is_some();
+    if let Some((s, v)) = plan {
+        series.push(s);
+        values.push(v);
+    }
     let refs: Vec<&[Option<f64>]> = values.iter().map(Vec::as_slice).collect();
     let geometry = LineChart::new(&refs, horizon, PLOT);
     let mut events: Vec<(u32, String)> = Vec::new();
@@ -360,6 +407,11 @@ pub fn cash_chart(scenario: &Scenario, projection: &Projection, metrics: &Metric
             Some(tf("{path} ({date})", &[("path", path_name(p)), ("date", &month_label(month))]))
         })
         .collect();
+    // The ticks are in millions without a unit outside English: the subtitle says so.
+    let subtitle = match lang() {
+        Lang::En => t("USD per MW of facility power, after the capex at month 0; each path over its own life"),
+        _ => t("Millions of USD per MW of facility power, after the capex at month 0; each path over its own life"),
+    };
     let title = match paying.as_slice() {
         [] => t("No path pays back within its life").to_string(),
         [one] => tf("Only {one} pays back within its life", &[("one", one)]),
@@ -369,12 +421,7 @@ pub fn cash_chart(scenario: &Scenario, projection: &Projection, metrics: &Metric
     LineChartView {
         id: "cash-chart",
         title,
-        // The ticks are in millions without a unit outside English: the subtitle says so.
-        subtitle: match lang() {
-            Lang::En => t("USD per MW of facility power, after the capex at month 0; each path over its own life"),
-            _ => t("Millions of USD per MW of facility power, after the capex at month 0; each path over its own life"),
-        }
-        .to_string(),
+        subtitle: if planned { plan_subtitle(scenario, subtitle) } else { subtitle.to_string() },
         outlook: outlook(scenario, horizon, true),
         source: source_line(scenario),
         x_labels: date_labels(&geometry),
