@@ -316,9 +316,18 @@ pub fn marked(geometry: &LineChart, events: Vec<(u32, String)>, avoid: &[Rect]) 
     geometry.markers(&specs, LINE_H, avoid).into_iter().zip(events).filter_map(|(m, (_, l))| Some((m?, l))).collect()
 }
 
-/// The month a path pays back in over its life, if it does.
+/// The month a path pays back in over its life, if it does. A path that spends no capital
+/// (mining with the fleet owned) has nothing to pay back: `None`, not month 0.
 fn payback_month(metrics: &Metrics, path: Path) -> Option<u32> {
+    if !spends_capital(metrics, path) {
+        return None;
+    }
     metrics.get(path.payback_months()).ok()?.to_u32()
+}
+
+/// Does the path spend capital (its capex per MW not 0, or not known)?
+fn spends_capital(metrics: &Metrics, path: Path) -> bool {
+    !metrics.get(path.capex()).is_ok_and(|c| c.is_zero())
 }
 
 /// The plan's line, `ai` % of the site to the AI path `aip` and the rest mining, month by
@@ -412,9 +421,13 @@ fn cash_chart_with(scenario: &Scenario, projection: &Projection, metrics: &Metri
         Lang::En => t("USD per MW of facility power, after the capex at month 0; each path over its own life"),
         _ => t("Millions of USD per MW of facility power, after the capex at month 0; each path over its own life"),
     };
+    // With a path that spends nothing, the others are not "only" what pays back.
+    let all_spend = Path::ALL.into_iter().all(|p| spends_capital(metrics, p));
     let title = match paying.as_slice() {
-        [] => t("No path pays back within its life").to_string(),
-        [one] => tf("Only {one} pays back within its life", &[("one", one)]),
+        [] if all_spend => t("No path pays back within its life").to_string(),
+        [] => t("No path that spends capital pays back within its life").to_string(),
+        [one] if all_spend => tf("Only {one} pays back within its life", &[("one", one)]),
+        [one] => tf("{one} pays back within its life", &[("one", one)]),
         [a, b] => tf("{a} and {b} pay back within their lives", &[("a", a), ("b", b)]),
         [a, b, c, ..] => tf("{a} and {b} and {c} pay back within their lives", &[("a", a), ("b", b), ("c", c)]),
     };

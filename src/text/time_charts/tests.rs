@@ -74,8 +74,15 @@ fn it_says_when_each_path_pays_back() {
 does not pay back within its life."
     );
     // An owned fleet costs mining nothing: no "month 0" payback.
-    let (_, metrics, _) = of("?v=1&own=fleet");
+    let (scenario, metrics, projection) = of("?v=1&own=fleet");
     assert_eq!(metrics.get(Path::Mining.payback_months()), Ok(Decimal::ZERO));
+    // Nor on the cash chart: no marker at month 0, and colocation is not "only".
+    let cash = cash_chart(&scenario, &projection, &metrics);
+    assert!(cash.markers.iter().all(|(_, l)| l != "Mining pays back"), "{:?}", cash.markers);
+    assert!(cash.title.starts_with("AI colocation ("), "{}", cash.title);
+    assert!(cash.title.ends_with(") pays back within its life"), "{}", cash.title);
+    let (s, m, p) = of("?v=1&own=fleet&colo=20");
+    assert_eq!(cash_chart(&s, &p, &m).title, "No path that spends capital pays back within its life");
     assert!(finding(&metrics).starts_with("Mining spends no capital to pay back; AI colocation pays back in month "));
 }
 
