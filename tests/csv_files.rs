@@ -27,7 +27,7 @@ fn write(dir: &Path, link: &str, cells: &[(&str, &str)]) -> Vec<Written> {
             let rows = e.projection.shown().len();
             vec![
                 (format!("kwhich-{stem}-figures.csv"), figures(s, &e.metrics), 1, cells),
-                (format!("kwhich-{stem}-months.csv"), months(&e.projection), rows, vec![]),
+                (format!("kwhich-{stem}-months.csv"), months(s, &e.projection), rows, vec![]),
             ]
         }
         Link::Compare(c) => {

@@ -53,7 +53,7 @@ pub fn answer_html(scenario: &Scenario, metrics: &Metrics) -> String {
         let facts = facts_text(scenario, NetworkDate::of(scenario));
         put(&mut out, &["<p class=\"embed-facts\" data-facts=\"\">", &escape_attr(&facts), "</p>"]);
         for card in cards {
-            card_html(&mut out, card, metrics);
+            card_html(&mut out, card, metrics, !scenario.own().site_owned());
         }
         out.push_str("</main>");
         return out;
@@ -63,7 +63,7 @@ pub fn answer_html(scenario: &Scenario, metrics: &Metrics) -> String {
     put(&mut out, &[&escape_attr(t("Results")), "\">"]);
     out.push_str(headline.as_deref().unwrap_or_default());
     for card in [Section::Compare, Section::Btc, Section::PerMw] {
-        card_html(&mut out, card, metrics);
+        card_html(&mut out, card, metrics, !scenario.own().site_owned());
     }
     out.push_str("</section></main>");
     out
@@ -119,11 +119,13 @@ fn with_figures(out: &mut String, metrics: &Metrics, template: &str, figures: &[
     out.push_str(&escape_attr(rest));
 }
 
-fn card_html(out: &mut String, card: Section, metrics: &Metrics) {
+/// `new_build`: the link owns nothing (`own=none`), so the per-MW note is the one written
+/// here; an owner's note (what is not counted) is the app's, a moment later.
+fn card_html(out: &mut String, card: Section, metrics: &Metrics, new_build: bool) {
     match card {
         Section::Compare => compare_html(out, metrics),
         Section::Btc => btc_html(out, metrics),
-        Section::PerMw => per_mw_html(out, metrics),
+        Section::PerMw => per_mw_html(out, metrics, new_build),
         _ => {}
     }
 }
@@ -232,7 +234,7 @@ const PER_MW: [(Path, M, M, M, M); 3] = [
 
 /// "Per MW of facility power" (src/ui/sections/per_mw_table.rs); the projected payback is "—" until
 /// the time model is there, as on the page.
-fn per_mw_html(out: &mut String, metrics: &Metrics) {
+fn per_mw_html(out: &mut String, metrics: &Metrics, new_build: bool) {
     out.push_str("<section class=\"card mw\" aria-labelledby=\"mw-title\" data-section=\"mw\">");
     put(out, &["<h2 id=\"mw-title\">", &escape_attr(t("Per MW of facility power")), "</h2>"]);
     let region = escape_attr(t("Per MW, as a table"));
@@ -262,7 +264,12 @@ fn per_mw_html(out: &mut String, metrics: &Metrics) {
         metric_html(out, metrics, projected, false);
         out.push_str("</td></tr>");
     }
-    let note = t("Mining capex is ASICs plus the site; AI paths add the data-hall fit-out, and GPU cloud the GPUs. Payback at today's figures is capex over today's margin (“never” when it is not positive); projected, it follows the outlook month by month over each asset's life.");
+    // The same words as `text::site::capex_note(Own::None)`, kept here so that an owner's
+    // notes stay out of the first load's module.
+    let note = match new_build {
+        true => t("Mining capex is ASICs plus the site; AI paths add the data-hall fit-out, and GPU cloud the GPUs. Payback at today's figures is capex over today's margin (“never” when it is not positive); projected, it follows the outlook month by month over each asset's life."),
+        false => "",
+    };
     out.push_str("</tbody></table></div><p class=\"note\" data-payback-why=\"\"></p>");
     put(out, &["<p class=\"note\">", &escape_attr(note), "</p></section>"]);
 }
@@ -320,6 +327,18 @@ power $0.05 per kWh · Antminer S21 · colocation lease $140 per kW-month</p>";
         assert!(!answer("?v=1&show=btc").contains("data-facts"), "the full page has its inputs in view");
         assert_eq!(answer("?v=1&embed=1&show=network,inputs"), "");
         assert_eq!(answer("?v=1&embed=1&show=time"), "");
+    }
+
+    #[test]
+    fn it_writes_a_new_builds_capex_note_and_leaves_an_owners_to_the_app() {
+        // The app's words for a new build, the same.
+        let note = escape_attr(crate::text::site::capex_note(crate::model::site::Own::None));
+        assert!(answer("?v=1").contains(&["<p class=\"note\">", &note, "</p>"].concat()));
+        for link in ["?v=1&own=site", "?v=1&own=fleet"] {
+            let html = answer(link);
+            assert!(!html.contains("plus the site"), "{link}: {html}");
+            assert!(html.contains("<p class=\"note\"></p></section>"), "{link}: {html}");
+        }
     }
 
     #[test]

@@ -7,7 +7,9 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use super::format::{number, usd_tick};
-use super::time_charts::{cash_chart, date_labels, label_width, margin_chart, millions_tick, LineChartView, Series};
+use super::time_charts::{
+    date_labels, label_width, margin_chart, millions_tick, paths_cash_chart, LineChartView, Series,
+};
 use super::time_charts::{LINE_H, PLOT};
 use super::{num, t, tf};
 use crate::model::chart::line::{LineChart, MarkerSpec};
@@ -119,9 +121,10 @@ pub fn compared_margin_chart(comparison: &Comparison, sides: &[(Side, SideFigure
     overlay(charts, source_line(comparison), Decimal::ONE, usd_tick)
 }
 
-/// Each path's cumulative cash per MW over its own life, every side's J-curves.
+/// Each path's cumulative cash per MW over its own life, every side's J-curves (a plan's
+/// line stays on the single scenario's chart, as the plan's table does).
 pub fn compared_cash_chart(comparison: &Comparison, sides: &[(Side, SideFigures)]) -> Option<LineChartView> {
-    let charts = sides.iter().map(|(side, (s, p, m))| (*side, cash_chart(s, p, m))).collect();
+    let charts = sides.iter().map(|(side, (s, p, m))| (*side, paths_cash_chart(s, p, m))).collect();
     overlay(charts, source_line(comparison), Decimal::from(1_000_000), millions_tick)
 }
 

@@ -8,11 +8,12 @@ use rust_decimal::Decimal;
 use super::format::{metric_cell_text, metric_text, usd};
 use super::paths::path_name;
 use super::time_charts::payback_why;
-use super::{num, t, tf};
+use super::{fill, num, t, tf};
 use crate::model::analysis::decision_map::winner;
 use crate::model::error::ModelError;
 use crate::model::fields::Key;
 use crate::model::link::share_link::plain;
+use crate::model::site::Own;
 use crate::model::Scenario;
 use crate::model::{MetricId as M, Metrics, Path};
 
@@ -52,26 +53,49 @@ pub fn over_life_text(scenario: &Scenario, metrics: &Metrics, answer: bool) -> S
 /// capital, and why the map and the NPV table disagree when they do; empty while a payback
 /// is not known.
 pub fn over_life(scenario: &Scenario, metrics: &Metrics) -> String {
-    let sentences: Vec<String> = [capital(metrics), disagreement(scenario, metrics)].into_iter().flatten().collect();
-    sentences.join(" ")
+    let own = scenario.own();
+    let sentences: Vec<String> =
+        [capital(own, metrics), disagreement(scenario, metrics)].into_iter().flatten().collect();
+    match (sentences.is_empty(), owned(own)) {
+        (false, Some(owned)) => [owned, &sentences.join(" ")].join(" "),
+        _ => sentences.join(" "),
+    }
+}
+
+/// What an owner's figures leave out (`own`), before what they say: the capital each path
+/// counts; `None` for a new build, which counts everything.
+pub fn owned(own: Own) -> Option<&'static str> {
+    match own {
+        Own::None => None,
+        Own::Site => Some(t(
+            "Your site is paid for, so no path counts it: mining's capital is its ASICs, the AI paths' the hall beyond the site (and GPU cloud's GPUs).",
+        )),
+        Own::Fleet => Some(t(
+            "Your site and fleet are paid for: mining counts no capital and earns for the fleet's remaining life; the AI paths count the hall beyond the site (and GPU cloud's GPUs).",
+        )),
+    }
 }
 
 /// Which paths earn back their capital over their own lives; `None` while a payback is not
-/// known (the projection is loading, or an input is invalid).
-fn capital(metrics: &Metrics) -> Option<String> {
+/// known (the projection is loading, or an input is invalid). With the fleet owned, mining
+/// spends nothing to earn back: the AI paths alone.
+fn capital(own: Own, metrics: &Metrics) -> Option<String> {
     let mut paying = Vec::new();
     let mut not = Vec::new();
-    for path in Path::ALL {
+    let paths: &[Path] = if own == Own::Fleet { &[Path::Colo, Path::Gpu] } else { &Path::ALL };
+    for path in paths.iter().copied() {
         match metrics.get(path.payback_months()) {
             Ok(_) => paying.push(path_name(path)),
             Err(ModelError::NeverPaysBack) => not.push(path_name(path)),
             Err(_) => return None,
         }
     }
-    Some(match (paying.as_slice(), not.as_slice()) {
-        ([], _) => t("Over its life, no path earns back its capital.").to_string(),
-        ([one], _) => tf("Over its life, only {one} earns back its capital.", &[("one", one)]),
-        ([a, b], [c, ..]) => {
+    Some(match (paying.as_slice(), not.as_slice(), own == Own::Fleet) {
+        ([], _, true) => t("Over their lives, neither AI path earns back its capital.").to_string(),
+        ([_, _], [], true) => t("Over their lives, both AI paths earn back their capital.").to_string(),
+        ([], _, false) => t("Over its life, no path earns back its capital.").to_string(),
+        ([one], _, _) => tf("Over its life, only {one} earns back its capital.", &[("one", one)]),
+        ([a, b], [c, ..], _) => {
             tf("Over their lives, {a} and {b} earn back their capital; {c} does not.", &[("a", a), ("b", b), ("c", c)])
         }
         _ => t("Over their lives, all three earn back their capital.").to_string(),
@@ -101,8 +125,20 @@ pub fn disagreement(scenario: &Scenario, metrics: &Metrics) -> Option<String> {
     let capex =
         |path: Path| metrics.get(path.capex()).map_or_else(|_| "—".to_string(), |c| metric_cell_text(path.capex(), c));
     let dr = scenario.get(Key::Dr).map(|d| num(&plain(d))).unwrap_or_default();
-    Some(tf(
-        "The map names {map}, for its all-in margin per kWh today (fleet and site, the capital spread evenly over its life); the NPV table names {npv}, because it counts each MW's capital up front ({map} {map_capex}, {npv} {npv_capex}) and discounts the projected cash at {dr} % a year.",
+    // What the all-in margin spreads follows what the reader owns.
+    let template = match scenario.own() {
+        Own::None => t(
+            "The map names {map}, for its all-in margin per kWh today (fleet and site, the capital spread evenly over its life); the NPV table names {npv}, because it counts each MW's capital up front ({map} {map_capex}, {npv} {npv_capex}) and discounts the projected cash at {dr} % a year.",
+        ),
+        Own::Site => t(
+            "The map names {map}, for its all-in margin per kWh today (the capital beyond your site spread evenly over its life); the NPV table names {npv}, because it counts each MW's capital up front ({map} {map_capex}, {npv} {npv_capex}) and discounts the projected cash at {dr} % a year.",
+        ),
+        Own::Fleet => t(
+            "The map names {map}, for its all-in margin per kWh today (no capital for your fleet; the AI paths' capital beyond your site spread evenly over its life); the NPV table names {npv}, because it counts each MW's capital up front ({map} {map_capex}, {npv} {npv_capex}) and discounts the projected cash at {dr} % a year.",
+        ),
+    };
+    Some(fill(
+        template,
         &[
             ("map", path_name(map)),
             ("npv", path_name(npv)),
@@ -139,6 +175,42 @@ projected cash at 12 % a year."
     }
 
     #[test]
+    fn it_says_what_each_owner_counts() {
+        // A new build counts everything and says nothing more.
+        let (scenario, _) = from_query("?v=1");
+        let text = over_life(&scenario, &evaluate(&scenario));
+        assert!(text.starts_with("Over its life, only AI colocation earns back its capital."), "{text}");
+        assert!(text.contains("(fleet and site, the capital spread evenly over its life)"), "{text}");
+        // The site owned: said first, and the map's all-in margin spreads no site.
+        let (scenario, _) = from_query("?v=1&own=site");
+        let text = over_life(&scenario, &evaluate(&scenario));
+        assert!(text.starts_with("Your site is paid for, so no path counts it: "), "{text}");
+        assert!(text.contains("(the capital beyond your site spread evenly over its life)"), "{text}");
+        assert!(!text.contains("fleet and site"), "{text}");
+        // Site and fleet owned: mining spends nothing, so only the AI paths earn back.
+        let (scenario, _) = from_query("?v=1&own=fleet");
+        let metrics = evaluate(&scenario);
+        let text = over_life(&scenario, &metrics);
+        assert!(text.starts_with("Your site and fleet are paid for: mining counts no capital"), "{text}");
+        assert!(text.contains(" Over its life, only AI colocation earns back its capital."), "{text}");
+        assert!(!text.contains("Bitcoin mining earn"), "{text}");
+        assert_eq!(
+            capital(Own::Fleet, &evaluate(&from_query("?v=1&own=fleet&colo=20").0)).as_deref(),
+            Some("Over their lives, neither AI path earns back its capital.")
+        );
+        let cheap = from_query("?v=1&own=fleet&kwh=0.02&dg=0&pg=20&gd=0&gph=3").0;
+        assert_eq!(
+            capital(Own::Fleet, &evaluate(&cheap)).as_deref(),
+            Some("Over their lives, both AI paths earn back their capital.")
+        );
+        assert!(text.contains("(no capital for your fleet; the AI paths' capital beyond your site spread"), "{text}");
+        assert!(text.contains("(AI colocation $9.50M, Bitcoin mining $0)"), "{text}");
+        // Nothing known yet: nothing said, the owner's sentence neither.
+        assert_eq!(over_life(&scenario, &evaluate_static(&scenario, InvalidKeys::default())), "");
+        assert_eq!(owned(Own::None), None);
+    }
+
+    #[test]
     fn it_leaves_out_what_it_cannot_know_yet() {
         // Today's figures only (the time model still loading): no word on capital or NPV.
         let (scenario, _) = from_query("?v=1");
@@ -169,7 +241,7 @@ projected cash at 12 % a year."
         for (link, want) in cases {
             let (scenario, _) = from_query(link);
             let metrics = evaluate(&scenario);
-            assert_eq!(capital(&metrics).as_deref(), Some(want), "{link}");
+            assert_eq!(capital(Own::None, &metrics).as_deref(), Some(want), "{link}");
         }
         // Where the map and the NPV table agree (mining loses least on both) there is nothing
         // to explain.

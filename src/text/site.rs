@@ -59,3 +59,40 @@ pub fn map_kind(own: Own) -> &'static str {
         Own::Fleet => t("An owner's map: the site and the fleet are paid; mining runs for the fleet's remaining life."),
     }
 }
+
+/// What the per-MW table's capex counts under `own`, and how its two paybacks read. Only a
+/// new build's note is written before the app (src/text/answer_html.rs): an owner's waits
+/// for it.
+pub fn capex_note(own: Own) -> &'static str {
+    match own {
+        Own::None => t("Mining capex is ASICs plus the site; AI paths add the data-hall fit-out, and GPU cloud the GPUs. Payback at today's figures is capex over today's margin (“never” when it is not positive); projected, it follows the outlook month by month over each asset's life."),
+        Own::Site => t("Your site is paid for, so no path counts it: mining capex is the ASICs alone; AI paths count the data-hall fit-out beyond the site, and GPU cloud the GPUs. Payback at today's figures is capex over today's margin (“never” when it is not positive); projected, it follows the outlook month by month over each asset's life."),
+        Own::Fleet => t("Your site and fleet are paid for: mining capex is 0, and mining earns for the fleet's remaining life; AI paths count the data-hall fit-out beyond the site, and GPU cloud the GPUs. Payback at today's figures is capex over today's margin (“never” when it is not positive); projected, it follows the outlook month by month over each asset's life."),
+    }
+}
+
+/// Under the cost per BTC, with the fleet owned: what the all-in cost still counts
+/// (SPEC.md's `allin_cost_per_btc_usd` depreciates `capex` whatever `own` says).
+pub fn allin_cost_note(own: Own) -> Option<&'static str> {
+    (own == Own::Fleet).then(|| {
+        t("All-in still depreciates the ASICs at the inputs' price per TH, as if the fleet were bought today; for a fleet already paid, the cash cost is what each BTC costs.")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn it_says_what_each_owner_counts_per_mw() {
+        assert!(capex_note(Own::None).starts_with("Mining capex is ASICs plus the site;"));
+        assert!(capex_note(Own::Site)
+            .starts_with("Your site is paid for, so no path counts it: mining capex is the ASICs alone;"));
+        assert!(capex_note(Own::Fleet).starts_with("Your site and fleet are paid for: mining capex is 0,"));
+        for own in [Own::Site, Own::Fleet] {
+            assert!(!capex_note(own).contains("plus the site"), "{own:?}");
+        }
+        assert_eq!(allin_cost_note(Own::Site), None);
+        assert!(allin_cost_note(Own::Fleet).is_some_and(|n| n.contains("depreciates the ASICs")));
+    }
+}

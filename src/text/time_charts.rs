@@ -14,6 +14,7 @@ use crate::model::chart::line::{end_label_boxes, EndLabel, LineChart, Marker, Ma
 use crate::model::chart::scale::Rect;
 use crate::model::chart::time::{YearMonth, SNAPSHOT_MONTH};
 use crate::model::economics::projection::{halving_months, Projection, ProjectionPoint};
+use crate::model::economics::site;
 use crate::model::error::ModelError;
 use crate::model::fields::Key;
 use crate::model::link::comparison::Side;
@@ -22,8 +23,10 @@ use crate::model::view::Lang;
 use crate::model::{to_query, Scenario, SNAPSHOT_DATE};
 use crate::model::{Metrics, Path};
 
+mod cash;
 mod payback;
 
+pub use cash::{cash_chart, paths_cash_chart};
 pub use payback::{finding, payback_text, payback_why};
 
 /// The plot area, in chart units (tenths of a CSS pixel at natural size; the chart is 3,600
@@ -313,78 +316,6 @@ pub fn marked(geometry: &LineChart, events: Vec<(u32, String)>, avoid: &[Rect]) 
     let specs: Vec<MarkerSpec> =
         events.iter().map(|(m, l)| MarkerSpec { month: *m, label_width: label_width(l) }).collect();
     geometry.markers(&specs, LINE_H, avoid).into_iter().zip(events).filter_map(|(m, (_, l))| Some((m?, l))).collect()
-}
-
-/// The month a path pays back in over its life, if it does.
-fn payback_month(metrics: &Metrics, path: Path) -> Option<u32> {
-    metrics.get(path.payback_months()).ok()?.to_u32()
-}
-
-/// Cumulative cash per MW of each path over its own life: the J-curve, with payback, the
-/// end of each life and the AI conversion marked.
-pub fn cash_chart(scenario: &Scenario, projection: &Projection, metrics: &Metrics) -> LineChartView {
-    let points = projection.shown();
-    let horizon = horizon_of(points);
-    // Plotted in millions of dollars so the ticks read $-4M … $6M; data-value stays exact.
-    let (series, values) = series_of(points, Decimal::from(1_000_000), |p, path| p.cum(path).ok());
-    let refs: Vec<&[Option<f64>]> = values.iter().map(Vec::as_slice).collect();
-    let geometry = LineChart::new(&refs, horizon, PLOT);
-    let mut events: Vec<(u32, String)> = Vec::new();
-    for path in Path::ALL {
-        let (pays_back, life_ends) = match path {
-            Path::Mining => (t("Mining pays back"), t("Mining life ends")),
-            Path::Colo => (t("Colocation pays back"), t("Colocation life ends")),
-            Path::Gpu => (t("GPU pays back"), t("GPU life ends")),
-        };
-        if let Some(m) = payback_month(metrics, path) {
-            events.push((m, pays_back.to_string()));
-        }
-        if let Ok(end) = projection.life_end(path) {
-            events.push((end, life_ends.to_string()));
-        }
-    }
-    let bands: Vec<(Rect, String)> = projection
-        .idle_months(Path::Colo)
-        .ok()
-        .and_then(|conv| geometry.band(0, conv))
-        .map(|r| (r, t("AI conversion").to_string()))
-        .into_iter()
-        .collect();
-    let y_labels = geometry.y_ticks.iter().map(|t| (t.at, millions_tick(t.value, geometry.y_decimals))).collect();
-    let end_labels = geometry.end_labels(LINE_H, 40);
-    let markers = marked(&geometry, events, &label_boxes(&end_labels, &series, &bands));
-    let paying: Vec<String> = Path::ALL
-        .into_iter()
-        .filter_map(|p| {
-            let month = payback_month(metrics, p)?;
-            Some(tf("{path} ({date})", &[("path", path_name(p)), ("date", &month_label(month))]))
-        })
-        .collect();
-    let title = match paying.as_slice() {
-        [] => t("No path pays back within its life").to_string(),
-        [one] => tf("Only {one} pays back within its life", &[("one", one)]),
-        [a, b] => tf("{a} and {b} pay back within their lives", &[("a", a), ("b", b)]),
-        [a, b, c, ..] => tf("{a} and {b} and {c} pay back within their lives", &[("a", a), ("b", b), ("c", c)]),
-    };
-    LineChartView {
-        id: "cash-chart",
-        title,
-        // The ticks are in millions without a unit outside English: the subtitle says so.
-        subtitle: match lang() {
-            Lang::En => t("USD per MW of facility power, after the capex at month 0; each path over its own life"),
-            _ => t("Millions of USD per MW of facility power, after the capex at month 0; each path over its own life"),
-        }
-        .to_string(),
-        outlook: outlook(scenario, horizon, true),
-        source: source_line(scenario),
-        x_labels: date_labels(&geometry),
-        y_labels,
-        markers,
-        bands,
-        end_labels,
-        series,
-        geometry,
-    }
 }
 
 #[cfg(test)]

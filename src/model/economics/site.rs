@@ -4,11 +4,13 @@
 use rust_decimal::Decimal;
 
 use crate::model::figure::{add, fig, mul, sub, Figure};
+use crate::model::scenario::Scenario;
 use crate::model::site::{AiPath, Own};
 
 use super::inputs::Inputs;
 use super::metric::MetricId;
 use super::path::Path;
+use super::projection::ProjectionPoint;
 
 /// The site's part of mining's capex per MW: `site` for a new build, 0 when it is owned.
 pub fn mining_site_cost(i: &Inputs) -> Figure {
@@ -49,6 +51,21 @@ pub fn weighted(a: Figure, mining: Figure, ai: Figure) -> Figure {
     let mining_part = if rest.is_zero() { Ok(Decimal::ZERO) } else { mul(rest, mining?) };
     let ai_part = if a.is_zero() { Ok(Decimal::ZERO) } else { mul(a, ai?) };
     fig(|| add(mining_part?, ai_part?))
+}
+
+/// Is a plan set: some of the site converted (`ai` above 0)? The cash chart then shows the
+/// plan's line beside the paths'.
+pub fn plan_set(scenario: &Scenario) -> bool {
+    scenario.ai().get() > Decimal::ZERO
+}
+
+/// The plan's cumulative cash per MW at the end of a month of the projection: mining's and
+/// the AI path's weighted by `ai`, as `plan_site_lifetime_cash_usd` weighs their lifetime
+/// cash. Each path's cumulative cash stays once its life has ended, so past both lives the
+/// plan's is `plan_site_lifetime_cash_usd / mw`.
+pub fn plan_cum(scenario: &Scenario, point: &ProjectionPoint) -> Figure {
+    let ai = ai_path(scenario.aip());
+    weighted(Ok(scenario.ai().fraction()), point.cum(Path::Mining), point.cum(ai))
 }
 
 /// A path's site metric of one kind (`Path::site_capex`, …).

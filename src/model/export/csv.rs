@@ -8,6 +8,7 @@
 
 use crate::model::chart::time::SNAPSHOT_MONTH;
 use crate::model::economics::projection::{Projection, ProjectionPoint};
+use crate::model::economics::site;
 use crate::model::export::entries::{
     metric_entries, network_date, projection_columns, projection_values, scenario_entries, Value,
 };
@@ -171,12 +172,16 @@ fn month_cells(month: u32) -> [Value; 2] {
 }
 
 /// One scenario month by month: `date`, `month` (0 is the snapshot), each path's margin
-/// per kWh and cumulative cash per MW, to the horizon `mo`.
-pub fn months(projection: &Projection) -> String {
+/// per kWh and cumulative cash per MW, to the horizon `mo`; with a plan (`ai` above 0), last,
+/// the plan's cumulative cash per MW, `plan_cum_usd_per_mw`, as the cash chart draws it.
+pub fn months(scenario: &Scenario, projection: &Projection) -> String {
+    let plan = site::plan_set(scenario);
     let mut table = Table::new();
-    table.header(["date".to_string(), "month".to_string()].into_iter().chain(projection_columns()));
+    let plan_column = plan.then(|| "plan_cum_usd_per_mw".to_string());
+    table.header(["date".to_string(), "month".to_string()].into_iter().chain(projection_columns()).chain(plan_column));
     for point in projection.shown() {
-        table.row(month_cells(point.month).into_iter().chain(projection_values(point)));
+        let plan_cell = plan.then(|| Value::figure(site::plan_cum(scenario, point)));
+        table.row(month_cells(point.month).into_iter().chain(projection_values(point)).chain(plan_cell));
     }
     table.0
 }

@@ -2,9 +2,11 @@
 
 use super::*;
 
-/// The headline: does each path pay back within its life, and when.
+/// The headline: does each path pay back within its life, and when. A path that spends no
+/// capital (mining with the fleet owned) has none to pay back: it says so, not "month 0".
 pub fn finding(metrics: &Metrics) -> String {
     let payback = |path: Path| match metrics.get(path.payback_months()) {
+        Ok(_) if !super::cash::spends_capital(metrics, path) => t("spends no capital to pay back").to_string(),
         Ok(m) => match m.to_u32() {
             Some(month) => {
                 tf("pays back in month {n} ({date})", &[("n", &number(m, 0)), ("date", &month_label(month))])

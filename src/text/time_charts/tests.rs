@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::model::from_query;
-use crate::model::{evaluate_over_time, Evaluation};
+use crate::model::{evaluate_over_time, Evaluation, MetricId as M};
 
 fn of(link: &str) -> (Scenario, Metrics, Projection) {
     let (scenario, _) = from_query(link);
@@ -73,6 +73,17 @@ fn it_says_when_each_path_pays_back() {
         "Mining does not pay back within its life; AI colocation pays back in month 98 (Jan 2034); GPU cloud \
 does not pay back within its life."
     );
+    // An owned fleet costs mining nothing: no "month 0" payback.
+    let (scenario, metrics, projection) = of("?v=1&own=fleet");
+    assert_eq!(metrics.get(Path::Mining.payback_months()), Ok(Decimal::ZERO));
+    // Nor on the cash chart: no marker at month 0, and colocation is not "only".
+    let cash = cash_chart(&scenario, &projection, &metrics);
+    assert!(cash.markers.iter().all(|(_, l)| l != "Mining pays back"), "{:?}", cash.markers);
+    assert!(cash.title.starts_with("AI colocation ("), "{}", cash.title);
+    assert!(cash.title.ends_with(") pays back within its life"), "{}", cash.title);
+    let (s, m, p) = of("?v=1&own=fleet&colo=20");
+    assert_eq!(cash_chart(&s, &p, &m).title, "No path that spends capital pays back within its life");
+    assert!(finding(&metrics).starts_with("Mining spends no capital to pay back; AI colocation pays back in month "));
 }
 
 #[test]
@@ -114,4 +125,31 @@ fn it_marks_when_each_model_of_a_mix_switches_off() {
     let (one, _) = crate::model::from_query("kwh=0.03");
     let chart = margin_chart(&one, &crate::model::project(&one));
     assert!(chart.markers.iter().all(|(_, l)| !l.contains(" off, ")));
+}
+
+#[test]
+fn it_draws_the_plan_beside_the_paths_on_the_cash_chart() {
+    let (scenario, metrics, projection) = of("?v=1&own=site&ai=40&aip=gpu&mo=240");
+    let cash = cash_chart(&scenario, &projection, &metrics);
+    let keys: Vec<&str> = cash.series.iter().map(|s| s.key).collect();
+    assert_eq!(keys, ["mining", "colo", "gpu", "plan"]);
+    let plan = &cash.series[3];
+    assert_eq!(plan.label, "Plan 40 %");
+    assert!(cash.subtitle.ends_with("; Plan 40 %: 40 % of the site to GPU cloud, 60 % mining"), "{}", cash.subtitle);
+    // Each month the model's weighing, exactly; plotted and labelled at its end.
+    for (point, value) in projection.shown().iter().zip(&plan.values) {
+        let want = crate::model::economics::site::plan_cum(&scenario, point).ok().map(plain);
+        assert_eq!(value, &want, "month {}", point.month);
+    }
+    assert_eq!(cash.geometry.lines.len(), 4);
+    assert!(cash.end_labels[3].is_some(), "the plan's line is named at its end");
+    // At month 240, past every life: the plan's lifetime cash per MW (100 MW).
+    let end: Decimal = plan.values[240].as_deref().and_then(|v| v.parse().ok()).unwrap_or_default();
+    let lifetime = metrics.get(M::PlanSiteLifetimeCashUsd).unwrap_or_default() / Decimal::ONE_HUNDRED;
+    assert!((end - lifetime).abs() < Decimal::new(1, 6), "{end} vs {lifetime}");
+    // No plan at ai=0, and none on a comparison's side.
+    let (scenario, metrics, projection) = of("?v=1&own=site");
+    assert_eq!(cash_chart(&scenario, &projection, &metrics).series.len(), 3);
+    let (scenario, metrics, projection) = of("?v=1&ai=40");
+    assert_eq!(paths_cash_chart(&scenario, &projection, &metrics).series.len(), 3);
 }

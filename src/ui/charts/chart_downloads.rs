@@ -28,7 +28,7 @@ const CHART_STYLE: &str = ".body text{fill:#14171a;font-size:80px}.body .chart-t
 stroke-dasharray:24 16}.body .reference text,.body .cash text{fill:#4f5862}.s9 .line{stroke:#e69f00}.body .s9 text{fill:#9a6a00}\
 .s19 .line{stroke:#56b4e9}.body .s19 text{fill:#1f6f9a}.s21 .line{stroke:#cc79a7}.body .s21 text{fill:#a04d7f}\
 .projected .line,.strike .line{stroke:#d55e00;stroke-dasharray:40 20}.body .projected text,.body .strike text{fill:#d55e00}\
-.price .line{stroke:#14171a}.ai-price .line{stroke:#0072b2;stroke-dasharray:40 20}.body .ai-price text{fill:#0072b2}\
+.price .line,.plan .line{stroke:#14171a}.plan .line{stroke-dasharray:60 16 8 16}.ai-price .line{stroke:#0072b2;stroke-dasharray:40 20}.body .ai-price text{fill:#0072b2}\
 .cells .mining,.swatch.mining,rect.mining{fill:#d55e00}.cells .colo,rect.colo{fill:#0072b2}\
 rect.gpu{fill:#009e73}rect.none{fill:#888}.s0{fill-opacity:.14}.s1{fill-opacity:.4}.s2{fill-opacity:.68}\
 .s3{fill-opacity:1}.frame{fill:none;stroke:#14171a;stroke-width:4}.axis{stroke:#4f5862;stroke-width:10}\

@@ -61,11 +61,12 @@ pub fn LineChartSvg(
             let dates = v.x_labels.iter().map(|(x, label)| {
                 view! { <text class="tick" x=*x y=bottom + 120 text-anchor="middle">{label.clone()}</text> }
             }).collect_view();
-            // A rule without room for its label shows its number; the key below names it.
+            // A rule without room for its label shows its number; the key below names it. The
+            // rule carries its month (`data-month`), the label its words.
             let markers = v.markers.iter().map(|(m, label)| {
                 let text = m.key.map_or_else(|| label.clone(), |k| num(&k.to_string()));
                 view! {
-                    <line class="marker" x1=m.x x2=m.x y1=m.top y2=m.bottom></line>
+                    <line class="marker" x1=m.x x2=m.x y1=m.top y2=m.bottom data-month=m.month></line>
                     <text class="marker-label" x=m.label_x y=m.label_y text-anchor=m.anchor.as_str()
                         dominant-baseline="middle" data-key=m.key>{text}</text>
                 }

@@ -6,8 +6,9 @@ use crate::model::view::Section;
 
 use crate::model::MetricId as M;
 use crate::text::format::metric_text;
+use crate::text::site::allin_cost_note;
 use crate::text::{t, tf};
-use crate::ui::hooks::state::MetricsCtx;
+use crate::ui::hooks::state::{MetricsCtx, ScenarioCtx};
 use crate::ui::sections::metric_value::{with_figures, MetricValue};
 
 /// Energy, cash and all-in cost per BTC against the target; the power price and the
@@ -15,6 +16,8 @@ use crate::ui::sections::metric_value::{with_figures, MetricValue};
 #[component]
 pub fn CostPerBtcCard() -> impl IntoView {
     let MetricsCtx(metrics) = expect_context();
+    // With the fleet owned, what the all-in cost still counts (SPEC.md's formula).
+    let ScenarioCtx(scenario) = expect_context();
     let verdict = Memo::new(move |_| {
         metrics.with(|m| match (m.get(M::CashCostPerBtcUsd), m.get(M::TargetCostPerBtcUsd)) {
             (Ok(cash), Ok(target)) => {
@@ -52,6 +55,7 @@ pub fn CostPerBtcCard() -> impl IntoView {
                 <div><dt>{t("All-in, fleet only (ASICs depreciated, no site)")}</dt><dd><MetricValue id=M::AllinCostPerBtcUsd/></dd></div>
                 <div><dt>{t("Target")}</dt><dd><MetricValue id=M::TargetCostPerBtcUsd/></dd></div>
             </dl>
+            {move || allin_cost_note(scenario.with(|s| s.own())).map(|note| view! { <p class="note" data-allin-note="">{note}</p> })}
             <ul class="solver">
                 <li>{highest}</li>
                 <li>{with_figures(

@@ -7,7 +7,9 @@ use crate::model::view::Section;
 use crate::model::MetricId as M;
 use crate::model::Path;
 use crate::text::paths::path_name;
+use crate::text::site::capex_note;
 use crate::text::t;
+use crate::ui::hooks::state::ScenarioCtx;
 use crate::ui::sections::metric_value::MetricValue;
 use crate::ui::sections::time_table::PaybackCell;
 
@@ -20,6 +22,8 @@ const ROWS: [(Path, M, M, M); 3] = [
 /// One compact table: per facility MW, what each path costs to build and what it earns.
 #[component]
 pub fn PerMwTable() -> impl IntoView {
+    // What the capex counts follows what the reader owns.
+    let ScenarioCtx(scenario) = expect_context();
     view! {
         <section class="card mw" aria-labelledby="mw-title" data-section=Section::PerMw.name()>
             <h2 id="mw-title">{t("Per MW of facility power")}</h2>
@@ -48,7 +52,9 @@ pub fn PerMwTable() -> impl IntoView {
                 </table>
             </div>
             <p class="note" data-payback-why="">{crate::ui::lazy::over_life(false)}</p>
-            <p class="note">{t("Mining capex is ASICs plus the site; AI paths add the data-hall fit-out, and GPU cloud the GPUs. Payback at today's figures is capex over today's margin (“never” when it is not positive); projected, it follows the outlook month by month over each asset's life.")}</p>
+            <p class="note" data-capex-note=move || scenario.with(|s| s.own().name())>
+                {move || capex_note(scenario.with(|s| s.own()))}
+            </p>
         </section>
     }
 }

@@ -30,7 +30,8 @@ pub fn DownloadBar() -> impl IntoView {
     };
     let download_months = move |_| {
         let (s, e) = evaluated();
-        web::download(&file_name(&Link::Single(s), "-months.csv"), CSV, &csv::months(&e.projection));
+        let text = csv::months(&s, &e.projection);
+        web::download(&file_name(&Link::Single(s), "-months.csv"), CSV, &text);
     };
     let download_json = move |_| {
         let (s, e) = evaluated();

@@ -217,3 +217,36 @@ fn it_writes_the_site_keys_back() {
     }
     assert_eq!(to_query(&scenario("aip=colo&own=none&ai=0&rlife=2")), "v=1");
 }
+
+#[test]
+fn it_weighs_the_plan_cash_month_by_month() {
+    for (link, ai, path) in [
+        ("ai=40&aip=gpu&own=site&mix=s19jpro:50,s21:50&kwh=0.03", dec!(0.4), Path::Gpu),
+        ("ai=25&own=fleet&rlife=3", dec!(0.25), Path::Colo),
+        ("ai=100&aip=gpu", Decimal::ONE, Path::Gpu),
+    ] {
+        let s = scenario(link);
+        assert!(super::plan_set(&s), "{link}");
+        let e = evaluate_over_time(&s, InvalidKeys::default());
+        let points = e.projection.points();
+        for p in points {
+            let (mining, other) = (p.cum(Path::Mining).unwrap_or_default(), p.cum(path).unwrap_or_default());
+            let want = (Decimal::ONE - ai) * mining + ai * other;
+            assert_eq!(super::plan_cum(&s, p), Ok(want), "{link}: month {}", p.month);
+        }
+        // Past both lives the line ends at the plan's lifetime cash, per MW.
+        let last = points.last().map(|p| super::plan_cum(&s, p)).unwrap_or_else(|| panic!("{link}: no month"));
+        let mw = s.mw().get();
+        let lifetime = e.metrics.get(M::PlanSiteLifetimeCashUsd).map(|c| c / mw);
+        assert_close(last, &lifetime.unwrap_or_else(|err| panic!("{link}: {err:?}")).to_string(), link);
+        // Month 0 is the plan's capex, spent.
+        let capex = e.metrics.get(M::PlanSiteCapexUsd).map(|c| -c / mw);
+        assert_close(super::plan_cum(&s, &points[0]), &capex.unwrap_or_default().to_string(), link);
+    }
+    // No plan at ai=0: the chart shows the paths alone; the figure is mining's.
+    let s = Scenario::default();
+    assert!(!super::plan_set(&s));
+    let e = evaluate_over_time(&s, InvalidKeys::default());
+    let p = &e.projection.points()[7];
+    assert_eq!(super::plan_cum(&s, p), p.cum(Path::Mining));
+}

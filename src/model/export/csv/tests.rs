@@ -61,7 +61,7 @@ fn it_writes_one_row_of_inputs_and_metrics() {
 fn it_writes_a_row_a_month_with_its_date() {
     let (s, _) = from_query("?mo=14");
     let e = evaluate_over_time(&s, InvalidKeys::default());
-    let text = months(&e.projection);
+    let text = months(&s, &e.projection);
     let lines = rows(&text);
     assert_eq!(
         lines[0],
@@ -74,6 +74,15 @@ mining_cum_usd_per_mw,colo_cum_usd_per_mw,gpu_cum_usd_per_mw"
     assert!(lines[3].starts_with("2026-01-22,2,"), "{}", lines[3]);
     assert!(lines[15].starts_with("2027-01-22,14,"), "{}", lines[15]);
     assert_eq!(month_date(26), "2028-01-22");
+    // With a plan, its cash last, as the cash chart draws it.
+    let (s, _) = from_query("?mo=14&ai=40&aip=gpu&own=site");
+    let e = evaluate_over_time(&s, InvalidKeys::default());
+    let text = months(&s, &e.projection);
+    let lines = rows(&text);
+    assert!(lines[0].ends_with(",gpu_cum_usd_per_mw,plan_cum_usd_per_mw"), "{}", lines[0]);
+    let plan = crate::model::economics::site::plan_cum(&s, &e.projection.shown()[14]).map(plain).unwrap_or_default();
+    assert!(lines[15].ends_with(&format!(",{plan}")), "{}", lines[15]);
+    assert!(plan.starts_with('-') && plan.len() > 8, "{plan}");
 }
 
 #[test]
