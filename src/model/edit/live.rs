@@ -137,18 +137,22 @@ pub struct RewardStats {
 #[serde(transparent)]
 pub struct TipHeight(#[serde(deserialize_with = "finite")] pub f64);
 
-/// What the four endpoints answered, each value as its JSON gave it.
-#[derive(Clone, Debug, PartialEq)]
+/// What the four endpoints answered, each value as the text of its JSON number or string.
+/// A number is written as its shortest exact decimal (`9.8765e4`): the digits the API wrote,
+/// which [`parse_decimal`] reads back without rounding. (Text, so that the page's code that
+/// converts a reading formats no floating-point number: that code would load with the page,
+/// not with the requests' chunk.)
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reading {
     pub source: Source,
     /// `USD` of `/api/v1/prices`.
-    pub price_usd: f64,
+    pub price_usd: String,
     /// `currentDifficulty` of `/api/v1/mining/hashrate/3d`: the difficulty itself, not in T.
-    pub difficulty: f64,
+    pub difficulty: String,
     /// `totalFee` of `/api/v1/mining/reward-stats/144`: satoshis of fees over the last 144 blocks.
     pub total_fee_sat: String,
     /// `/api/blocks/tip/height`.
-    pub height: f64,
+    pub height: String,
 }
 
 /// One of the four requests, in the order they are reported.
@@ -254,17 +258,19 @@ impl Reading {
         height: Result<TipHeight, Failure>,
     ) -> Result<Reading, Failure> {
         Ok(Reading {
-            price_usd: price?.usd,
-            difficulty: difficulty?.current_difficulty,
+            price_usd: number_text(price?.usd),
+            difficulty: number_text(difficulty?.current_difficulty),
             total_fee_sat: fees?.total_fee,
-            height: height?.0,
+            height: number_text(height?.0),
             source,
         })
     }
 }
 
 /// A JSON number as its shortest exact decimal text (`1.4930120595969988e14`, `9.8765e4`),
-/// which [`parse_decimal`] reads back without rounding: the digits the API wrote.
+/// which [`parse_decimal`] reads back without rounding: the digits the API wrote. (Not
+/// `Display`, which writes `1e40` as 41 digits, more than a decimal holds: a price of 1e40
+/// is out of range, not a number with too many digits.)
 fn number_text(value: f64) -> String {
     format!("{value:e}")
 }
@@ -305,14 +311,14 @@ impl Reading {
                 .map(|v| v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))
                 .map_err(|e| Refused::new(key, None, e))
         };
-        let btc = read(Key::Btc, &number_text(self.price_usd), 2)?;
-        let diff = read(Key::Diff, &number_text(self.difficulty), 0)?.checked_div(TERA).ok_or(Refused::new(
+        let btc = read(Key::Btc, &self.price_usd, 2)?;
+        let diff = read(Key::Diff, &self.difficulty, 0)?.checked_div(TERA).ok_or(Refused::new(
             Key::Diff,
             None,
             FieldError::OutOfRange,
         ))?;
         let sats = read(Key::Fee, &self.total_fee_sat, 8)?;
-        let blk = read(Key::Blk, &number_text(self.height), 8)?;
+        let blk = read(Key::Blk, &self.height, 8)?;
         for (key, value) in [(Key::Fee, sats), (Key::Blk, blk)] {
             if !value.fract().is_zero() {
                 return Err(Refused::new(key, None, FieldError::NotWhole));

@@ -5,8 +5,15 @@ fn source() -> Source {
     Source { host: "mempool.space".to_string(), at }
 }
 
-fn reading(price_usd: f64, difficulty: f64, total_fee_sat: &str, height: f64) -> Reading {
-    Reading { source: source(), price_usd, difficulty, total_fee_sat: total_fee_sat.to_string(), height }
+fn reading(price_usd: &str, difficulty: &str, total_fee_sat: &str, height: &str) -> Reading {
+    let text = String::from;
+    Reading {
+        source: source(),
+        price_usd: text(price_usd),
+        difficulty: text(difficulty),
+        total_fee_sat: text(total_fee_sat),
+        height: text(height),
+    }
 }
 
 #[test]
@@ -15,24 +22,19 @@ fn it_converts_a_reading_to_the_link_units() {
     //   149301205959699.88 → whole 149301205959700 / 10^12 = 149.3012059597 T
     //   2993214350 sat / 144 / 10^8 = 0.20786210763888… → 0.20786211 BTC
     //   fees of exactly 144 · 10^8 sat → 1 BTC; 72 sat → half a satoshi a block → 0.00000001
-    //   155e12 → 155 T; 43753.456 USD → 43753.46 (the JSON's digits, not the float's binary
-    //   value 43753.45599999…, which would round down)
+    //   155e12 → 155 T
     let cases = [
         (
-            reading(98765.0, 149301205959699.88, "2993214350", 925123.0),
+            reading("98765", "149301205959699.88", "2993214350", "925123"),
             Network { btc: dec!(98765), diff: dec!(149.3012059597), fee: dec!(0.20786211), blk: dec!(925123) },
         ),
         (
-            reading(43753.456, 155e12, "14400000000", 0.0),
+            reading("43753.456", "155e12", "14400000000", "0"),
             Network { btc: dec!(43753.46), diff: dec!(155), fee: dec!(1), blk: dec!(0) },
         ),
         (
-            reading(0.004, 1.0, "72", 1.0),
+            reading("0.004", "1", "72", "1"),
             Network { btc: dec!(0), diff: dec!(0.000000000001), fee: dec!(0.00000001), blk: dec!(1) },
-        ),
-        (
-            reading(0.005, 1.0, "0", 1.0),
-            Network { btc: dec!(0.01), diff: dec!(0.000000000001), fee: dec!(0), blk: dec!(1) },
         ),
     ];
     for (reading, expected) in cases {
@@ -43,18 +45,46 @@ fn it_converts_a_reading_to_the_link_units() {
 #[test]
 fn it_refuses_values_no_decimal_or_key_holds() {
     let cases = [
-        (reading(1e40, 155e12, "0", 1.0), Refused::new(Key::Btc, None, FieldError::OutOfRange)),
-        (reading(f64::NAN, 155e12, "0", 1.0), Refused::new(Key::Btc, None, FieldError::NotANumber)),
-        (reading(1.0, f64::INFINITY, "0", 1.0), Refused::new(Key::Diff, None, FieldError::NotANumber)),
-        (reading(1.0, 1e30, "0", 1.0), Refused::new(Key::Diff, None, FieldError::OutOfRange)),
-        (reading(1.0, 155e12, "12abc", 1.0), Refused::new(Key::Fee, None, FieldError::NotANumber)),
-        (reading(1.0, 155e12, "", 1.0), Refused::new(Key::Fee, None, FieldError::Empty)),
-        (reading(1.0, 155e12, "1.5", 1.0), Refused::new(Key::Fee, None, FieldError::NotWhole)),
-        (reading(1.0, 155e12, "0", 925000.5), Refused::new(Key::Blk, None, FieldError::NotWhole)),
+        (reading("1e40", "155e12", "0", "1"), Refused::new(Key::Btc, None, FieldError::OutOfRange)),
+        (reading("NaN", "155e12", "0", "1"), Refused::new(Key::Btc, None, FieldError::NotANumber)),
+        (reading("1", "inf", "0", "1"), Refused::new(Key::Diff, None, FieldError::NotANumber)),
+        (reading("1", "1e30", "0", "1"), Refused::new(Key::Diff, None, FieldError::OutOfRange)),
+        (reading("1", "155e12", "12abc", "1"), Refused::new(Key::Fee, None, FieldError::NotANumber)),
+        (reading("1", "155e12", "", "1"), Refused::new(Key::Fee, None, FieldError::Empty)),
+        (reading("1", "155e12", "1.5", "1"), Refused::new(Key::Fee, None, FieldError::NotWhole)),
+        (reading("1", "155e12", "0", "925000.5"), Refused::new(Key::Blk, None, FieldError::NotWhole)),
     ];
     for (reading, expected) in cases {
         assert_eq!(reading.to_network(), Err(expected), "{reading:?}");
     }
+}
+
+#[test]
+fn it_writes_each_number_as_the_digits_the_api_wrote() {
+    let answers = |usd: f64, difficulty: f64, height: f64| {
+        Reading::from_answers(
+            source(),
+            Ok(Prices { usd }),
+            Ok(Hashrate { current_difficulty: difficulty }),
+            Ok(RewardStats { total_fee: "2993214350".to_string() }),
+            Ok(TipHeight(height)),
+        )
+    };
+    // The shortest decimal that is the same float: 43753.456, not its binary value
+    // 43753.45599999…, which would round down to the cent; 1e40 out of range, not 41 digits.
+    let cases = [
+        ((98765.0, 149301205959699.88, 925143.0), ("9.8765e4", "1.4930120595969988e14", "9.25143e5")),
+        ((43753.456, 155e12, 0.0), ("4.3753456e4", "1.55e14", "0e0")),
+        ((0.005, 1e40, 925000.5), ("5e-3", "1e40", "9.250005e5")),
+    ];
+    for ((usd, difficulty, height), (usd_text, difficulty_text, height_text)) in cases {
+        let expected = reading(usd_text, difficulty_text, "2993214350", height_text);
+        assert_eq!(answers(usd, difficulty, height), Ok(expected), "{usd} {difficulty} {height}");
+    }
+    let read = |usd| answers(usd, 155e12, 1.0).map(|r| r.to_network().map(|n| n.btc));
+    assert_eq!(read(43753.456), Ok(Ok(dec!(43753.46))));
+    assert_eq!(read(0.005), Ok(Ok(dec!(0.01))));
+    assert_eq!(read(1e40), Ok(Err(Refused::new(Key::Btc, None, FieldError::OutOfRange))));
 }
 
 // The API's answers, as its documentation shows them (Nov 2026), parsed as the browser
@@ -171,7 +201,7 @@ fn it_reports_the_first_request_that_failed_in_order() {
     let last = Reading::from_answers(source(), prices(), hashrate(), rewards(), Err(offline(Endpoint::Height)));
     assert_eq!(last, Err(offline(Endpoint::Height)));
     let good = Reading::from_answers(source(), prices(), hashrate(), rewards(), height());
-    assert_eq!(good, Ok(reading(98765.0, 149301205959699.88, "2993214350", 925143.0)));
+    assert_eq!(good, Ok(reading("9.8765e4", "1.4930120595969988e14", "2993214350", "9.25143e5")));
 }
 
 #[test]
