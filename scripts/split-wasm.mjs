@@ -13,7 +13,9 @@
 // 2. `wasm-bindgen --target web --keep-lld-exports` turns the main module into Trunk's
 //    `NAME.js` and `NAME_bg.wasm`, under the names Trunk gave them (index.html keeps
 //    pointing at them), keeping the exports the chunks import;
-// 3. `wasm-opt -Oz` (release only) shrinks each .wasm;
+// 3. `wasm-opt -Oz` (release only) shrinks each .wasm, and the first module's imports of
+//    wasm-bindgen's glue get one- and two-letter names (scripts/short-imports.mjs), in the
+//    Wasm and the glue alike;
 // 4. every chunk and the loader get a name with a hash of their content, as Trunk's own
 //    files have (the service worker treats such names as immutable), and the references
 //    are rewritten: the chunks' names in the loader, only the "./__wasm_split.js" import
@@ -29,6 +31,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
+import { shortenImports } from "./short-imports.mjs";
 
 const LOADER = "__wasm_split.js";
 const APP = "kwhich-app"; // the `data-bin` of index.html's rust link
@@ -94,7 +98,13 @@ export function splitWasm(dir, { profile = "release", targetDir }) {
     }
     const loaderName = `${LOADER.slice(0, -".js".length)}-${hash16(loader)}.js`;
     writeFileSync(path.join(dir, loaderName), loader);
-    const bound = readFileSync(jsPath, "utf8");
+    let bound = readFileSync(jsPath, "utf8");
+    if (profile === "release") {
+      const main = path.join(dir, `${stem}_bg.wasm`);
+      const short = shortenImports(readFileSync(main), bound);
+      writeFileSync(main, short.wasm);
+      bound = short.js;
+    }
     if (!IMPORT.test(bound)) throw new Error(`${stem}.js does not import ./${LOADER}: nothing was split`);
     writeFileSync(jsPath, bound.replace(IMPORT, `$1$2./${loaderName}$2`));
     return { stem, loader: loaderName, chunks: hashedChunks, done: true };

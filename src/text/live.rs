@@ -1,5 +1,5 @@
 //! Today's network in words: where and when the figures came from, why none came, and
-//! which value the scenario refused. The model reads the page's report into typed facts
+//! which value the scenario refused. The model reads the API's answers into typed facts
 //! ([`crate::model::edit::live`]); this says them.
 
 use super::fields::{error_text, label, unit};
@@ -59,10 +59,9 @@ fn endpoint(endpoint: Endpoint) -> &'static str {
 pub fn failure(failure: &Failure) -> String {
     let (what, host, problem) = match failure {
         Failure::NoApi => return t("This build names no API for today’s network.").to_string(),
-        Failure::NoScript => {
+        Failure::NoCode => {
             return t("The page could not load its live-data script: the connection may be offline.").to_string()
         }
-        Failure::Unreadable => return t("The page could not read the answer.").to_string(),
         Failure::Request { endpoint: e, host, problem } => (endpoint(*e), host.as_str(), *problem),
     };
     let (what, host) = (("what", what), ("host", host));
@@ -170,15 +169,14 @@ mod tests {
                 "Could not reach 127.0.0.1:8080 for the block height: the connection may be offline.",
             ),
             (Failure::NoApi, "This build names no API for today’s network."),
-            (Failure::NoScript, "The page could not load its live-data script: the connection may be offline."),
-            (Failure::Unreadable, "The page could not read the answer."),
+            (Failure::NoCode, "The page could not load its live-data script: the connection may be offline."),
         ];
         for (reason, expected) in cases {
             assert_eq!(failure(&reason), expected, "{reason:?}");
         }
         assert_eq!(
-            nothing_changed(&failure(&Failure::Unreadable)),
-            "The page could not read the answer. Nothing changed."
+            nothing_changed(&failure(&Failure::NoApi)),
+            "This build names no API for today’s network. Nothing changed."
         );
     }
 

@@ -1,6 +1,7 @@
 //! What is not on the first screen, in Wasm chunks fetched after the page has mounted:
 //! "Over time", the decision map and the tornado, the panels (comparison, embed, saved
-//! scenarios, methodology) and the time model. The split points are `wasm_split_helpers`'s,
+//! scenarios, methodology) and the time model; and the requests of "Use today's network",
+//! fetched on the first press only. The split points are `wasm_split_helpers`'s,
 //! the crate under Leptos's `#[lazy]`, with load failures as values; the post_build hook
 //! (`scripts/split-wasm.mjs`) cuts the Wasm at them. Until its chunk is there a section is an
 //! empty placeholder; once loaded it renders at once, so the full page asks for every chunk
@@ -12,6 +13,7 @@
 
 use std::cell::Cell;
 use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
@@ -26,6 +28,7 @@ use super::sections::power_section::PowerSection;
 use super::sections::time_section::{TimeChartAlone, TimeSection};
 use super::share::embed_panel::EmbedPanel;
 use super::share::saved_scenarios::SavedScenarios;
+use crate::model::edit::live::{Failure, Reading};
 use crate::model::view::{Chart, Section};
 use crate::model::{evaluate_over_time, Metrics, Path, Scenario};
 use crate::text::t;
@@ -86,6 +89,25 @@ fn saved_scenarios_view() -> Result<AnyView, SplitLoaderError> {
 #[wasm_split(kwhich_panels, fallible, preload(preload_embed_panel_view))]
 fn embed_panel_view(hidden: RwSignal<bool>) -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <EmbedPanel hidden=hidden/> }.into_any())
+}
+
+/// The four requests of "Use today's network" under way (src/ui/live_request.rs).
+type Asking = Pin<Box<dyn Future<Output = Result<Reading, Failure>>>>;
+
+// Not preloaded: a reader who never presses the button never fetches it (gloo-net, serde
+// and serde-wasm-bindgen are most of it).
+#[wasm_split(kwhich_live, fallible)]
+fn live_request(base: String, seconds: u32) -> Result<Asking, SplitLoaderError> {
+    Ok(Box::pin(super::live_request::ask(base, seconds)))
+}
+
+/// Today's network from the API at `base`, all within `seconds`, from the chunk that holds
+/// the requests; [`Failure::NoCode`] when that chunk cannot be had.
+pub async fn todays_network(base: String, seconds: u32) -> Result<Reading, Failure> {
+    match live_request(base, seconds).await {
+        Ok(asking) => asking.await,
+        Err(_) => Err(Failure::NoCode),
+    }
 }
 
 /// Puts the time model into the page's evaluation ([`TimeModelCtx`]), from its chunk:

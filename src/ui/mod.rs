@@ -6,6 +6,7 @@ mod charts;
 mod fields;
 mod hooks;
 mod lazy;
+mod live_request;
 mod sections;
 mod share;
 mod web;

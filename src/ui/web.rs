@@ -22,31 +22,6 @@ export function register_worker() {
   // under a sub-path registers its own worker, scoped to that path. No worker, no offline.
   if ('serviceWorker' in navigator) navigator.serviceWorker.register('./sw.js').catch(() => {});
 }
-export function fetch_network(seconds, asking, done) {
-  // The API's address is fixed when the page is built: scripts/post-build.mjs writes it
-  // here (and into the Content-Security-Policy). public/kwhich-live.js does the requests;
-  // it loads on the first press only. Until the answer the button says so (`asking`, worded
-  // by the page, with `{host}` for the API's host) and stays disabled. The reports are facts
-  // that src/model/edit/live.rs reads; the page words them.
-  const api = document.querySelector('meta[name=kwhich-api]');
-  if (!api) return done('error\tnoapi');
-  const base = api.content;
-  const button = document.querySelector('[data-live]');
-  const label = button.textContent;
-  button.disabled = true;
-  button.setAttribute('aria-busy', 'true');
-  button.textContent = asking.replace('{host}', new URL(base).host);
-  const end = (report) => {
-    button.disabled = false;
-    button.removeAttribute('aria-busy');
-    button.textContent = label;
-    done(report);
-  };
-  import(new URL('kwhich-live.js', document.baseURI).href).then(
-    (live) => live.fetchNetwork(base, seconds, end),
-    () => end('error\tnoscript'),
-  );
-}
 export function fetch_text(path, done) {
   // A file of this build (a language's messages), relative to the page's base, as any
   // other file of the build: the service worker answers it offline.
@@ -90,10 +65,6 @@ extern "C" {
     fn copy_text(text: &str, done: &JsValue);
     /// Makes the page work offline after this visit (not in an embed: see App).
     pub fn register_worker();
-    /// Asks the build's API for today's network, at most `seconds` long, showing the
-    /// progress on the `[data-live]` button (`asking`, `{host}` filled in), and calls `done`
-    /// with the report that `model::edit::live::read_report` reads.
-    fn fetch_network(seconds: u32, asking: &str, done: &JsValue);
     /// Fetches a file of this build as text: `done(undefined)` when it cannot be had.
     fn fetch_text(path: &str, done: &JsValue);
     /// Reports this document's height to the embedding page whenever it changes, once per
@@ -129,10 +100,11 @@ pub fn copy(text: &str, done: Box<dyn FnOnce(bool)>) {
     copy_text(text, &callback);
 }
 
-/// Asks the API for today's network, the button reading `asking` meanwhile (`{host}` is
-/// the API's host, known only to the page's script); `done` gets the one-line report.
-pub fn ask_network(seconds: u32, asking: &str, done: Box<dyn FnOnce(String)>) {
-    fetch_network(seconds, asking, &Closure::once_into_js(done));
+/// The API's address for "Use today's network", as the build wrote it
+/// (`<meta name="kwhich-api">`, scripts/post-build.mjs); `None` without one.
+pub fn api_base() -> Option<String> {
+    let meta = leptos::prelude::document().query_selector("meta[name=kwhich-api]").ok().flatten()?;
+    meta.get_attribute("content")
 }
 
 /// A language's catalog (`lang/ar.txt`), read and kept for the page's life; `done` gets

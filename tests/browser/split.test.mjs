@@ -170,6 +170,70 @@ describe("the split Wasm", () => {
     }
   });
 
+  test("today's network is a chunk fetched on the first press only; one that cannot load is named", async () => {
+    assert.ok(chunkOf(DIST, "live"), `no chunk for live in ${DIST}`);
+    const server = await startServer();
+    try {
+      await withPage(
+        app.browser,
+        "split live chunk",
+        async ({ page }) => {
+          // The build's API (mempool.space) answers here from the test: no request leaves.
+          const api = /^https?:\/\/[^/]+\/api\//;
+          const answers = {
+            "/api/v1/prices": { USD: 98765 },
+            "/api/v1/mining/hashrate/3d": { currentDifficulty: 149301205959699.88 },
+            "/api/v1/mining/reward-stats/144": { totalFee: "2993214350" },
+            "/api/blocks/tip/height": 925143,
+          };
+          await page.route(api, (route) =>
+            route.fulfill({
+              status: 200,
+              contentType: "application/json",
+              headers: { "access-control-allow-origin": "*" },
+              body: JSON.stringify(answers[new URL(route.request().url()).pathname]),
+            }),
+          );
+          // No service worker: it would fetch the chunk (it precaches every file for offline
+          // use) where page.route cannot hold it.
+          await page.addInitScript(() => {
+            navigator.serviceWorker.register = () => new Promise(() => {});
+          });
+          const fetched = [];
+          page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+          const live = (paths) => paths.filter((p) => /\/split_kwhich_live-[\w]+\.wasm$/.test(p));
+          // The first time, the chunk cannot be had: nothing changes, the page says why.
+          let block = true;
+          await page.route(/\/split_kwhich_live-[\w-]+\.wasm$/, (route) => (block ? route.abort() : route.continue()));
+          await openApp(page, server.url, "?v=1&kwh=0.04");
+          await page.waitForLoadState("networkidle");
+          assert.deepEqual(live(fetched), [], "the live chunk waits for the press");
+          const status = page.locator("[data-live-status]");
+          await page.locator("button[data-live]").click();
+          await page.waitForFunction(() => document.querySelector("[data-live-status]").textContent !== "");
+          assert.equal(
+            await status.innerText(),
+            "The page could not load its live-data script: the connection may be offline. Nothing changed.",
+          );
+          assert.equal(live(fetched).length, 1, "the press asked for the chunk");
+          assert.equal(fetched.filter((p) => p.startsWith("/api/")).length, 0, "no request without its code");
+          assert.equal(await page.evaluate(() => location.search), "?v=1&kwh=0.04", "link unchanged");
+          assert.equal(await page.locator("button[data-live]").isEnabled(), true);
+          // Pressed again with the chunk there, the figures come.
+          block = false;
+          await page.locator("button[data-live]").click();
+          await page.waitForFunction(() => document.querySelector("[data-live-status]").textContent.startsWith("Price"));
+          await page.waitForFunction(() => location.search.includes("btc=98765"));
+          assert.equal(live(fetched).length, 2, "asked for again after the failure");
+          assert.match(await page.evaluate(() => location.search), /diff=149\.3012059597.*fee=0\.20786211/);
+        },
+        { expectErrors: [/split_kwhich_live/, /Failed to load resource/, /WebAssembly|fetch/i] },
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
   test("a chunk that cannot load leaves its section saying so, and the page works on", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "kwhich-split-"));
     dirs.push(dir);

@@ -2,16 +2,18 @@
 //! into the link's units and checked against the key table before anything is applied,
 //! so that a reading fills `btc`, `diff`, `fee` and `blk` all together or not at all.
 //!
-//! The page's JavaScript does the four requests, checks each answer's shape and reports in
-//! one line of facts (`public/kwhich-live.js`): no words, so that the page can say them in
-//! the reader's language (`crate::text::live`). This module reads that line into typed
-//! values, so every conversion and refusal is tested natively. Reading the JSON in Rust
-//! instead (gloo-net, futures-util, gloo-timers, serde, serde-wasm-bindgen) added 18 KB to
-//! the gzipped first load, and the button's progress and the UTC time in Rust about 3 KB
-//! more (README, "Measured").
+//! The page does the four requests in a Wasm chunk loaded on the first press
+//! (`crate::ui::live_request`, with gloo-net); the browser parses each answer's JSON and
+//! serde reads it into the typed answers here ([`Endpoint::read`], any serde `Deserializer`:
+//! serde-wasm-bindgen's in the page, serde_json's in the tests). Everything the page decides
+//! about an answer is here, so every conversion and refusal is tested natively: which
+//! status is which failure ([`Problem::of_status`]), which failure is reported
+//! ([`Reading::from_answers`]), the API's host ([`api_host`]). No words: the page says them
+//! in the reader's language (`crate::text::live`).
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use rust_decimal_macros::dec;
+use serde::de::{Deserialize, Deserializer, Error as _};
 
 use crate::model::fields::{parse_decimal, FieldError, Key};
 use crate::model::scenario::Scenario;
@@ -39,27 +41,35 @@ pub struct UtcMinute {
 }
 
 impl UtcMinute {
-    /// Reads `2026-11-25T14:03Z` (what the page's script writes); anything else is `None`.
-    pub fn parse(text: &str) -> Option<Self> {
-        let (date, time) = text.strip_suffix('Z')?.split_once('T')?;
-        let mut date = date.split('-');
-        let mut time = time.split(':');
-        // Fixed widths: the script pads every part, so a shorter one is not its report.
-        fn part<T: core::str::FromStr>(text: Option<&str>, width: usize) -> Option<T> {
-            text.filter(|t| t.len() == width && t.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()
+    /// The minute of a clock reading in milliseconds since 1970-01-01 00:00 UTC (what
+    /// JavaScript's `Date.now()` gives), in the proleptic Gregorian calendar; `None` for a
+    /// reading that is not a number or whose year is not 0 to 65535.
+    pub fn from_unix_ms(ms: f64) -> Option<Self> {
+        // Within ±2^53 ms every whole millisecond is exact; far beyond any year kept here.
+        if !(-6.3e16..=6.3e16).contains(&ms) {
+            return None;
         }
-        let minute = UtcMinute {
-            year: part(date.next(), 4)?,
-            month: part(date.next(), 2)?,
-            day: part(date.next(), 2)?,
-            hour: part(time.next(), 2)?,
-            minute: part(time.next(), 2)?,
-        };
-        let in_range = (1..=12).contains(&minute.month)
-            && (1..=31).contains(&minute.day)
-            && minute.hour < 24
-            && minute.minute < 60;
-        (in_range && date.next().is_none() && time.next().is_none()).then_some(minute)
+        // Truncates toward zero: whole minutes, then the days, by the Euclidean division.
+        let minutes = (ms / 60_000.0).floor() as i64;
+        let (days, minute_of_day) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
+        // Days to a civil date (H. Hinnant's `civil_from_days`): eras of 400 years, from
+        // 0000-03-01, so the leap day ends a year.
+        let z = days.checked_add(719_468)?;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = era * 400 + yoe + i64::from(month <= 2);
+        Some(UtcMinute {
+            year: u16::try_from(year).ok()?,
+            month: u8::try_from(month).ok()?,
+            day: u8::try_from(day).ok()?,
+            hour: u8::try_from(minute_of_day / 60).ok()?,
+            minute: u8::try_from(minute_of_day % 60).ok()?,
+        })
     }
 }
 
@@ -71,7 +81,67 @@ pub struct Source {
     pub at: UtcMinute,
 }
 
+/// The host of the API's address (`https://mempool.space` → `mempool.space`), as a browser's
+/// `URL.host` gives it: lower case, with the port unless it is the scheme's own; `None`
+/// when `base` is no http(s) address. The build writes `base` (scripts/post-build.mjs).
+pub fn api_host(base: &str) -> Option<String> {
+    let (scheme, rest) = base.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host).to_ascii_lowercase();
+    let default_port = match scheme.to_ascii_lowercase().as_str() {
+        "https" => ":443",
+        "http" => ":80",
+        _ => return None,
+    };
+    let host = host.strip_suffix(default_port).map(str::to_string).unwrap_or(host);
+    (!host.is_empty() && !host.starts_with(':')).then_some(host)
+}
+
+/// A JSON number the API gave, finite (a browser parses `1e400` as Infinity, which no
+/// answer means).
+fn finite<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let value = f64::deserialize(d)?;
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(D::Error::custom("not a finite number"))
+    }
+}
+
+/// What the page reads of `/api/v1/prices`.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct Prices {
+    /// The price of a bitcoin in US dollars.
+    #[serde(rename = "USD", deserialize_with = "finite")]
+    pub usd: f64,
+}
+
+/// What the page reads of `/api/v1/mining/hashrate/3d`.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct Hashrate {
+    /// The difficulty itself, not in T.
+    #[serde(rename = "currentDifficulty", deserialize_with = "finite")]
+    pub current_difficulty: f64,
+}
+
+/// What the page reads of `/api/v1/mining/reward-stats/144`.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct RewardStats {
+    /// Satoshis of fees over the last 144 blocks, as the string of digits the API gives.
+    #[serde(rename = "totalFee")]
+    pub total_fee: String,
+}
+
+/// `/api/blocks/tip/height`: a bare number (sent as text/plain, read as JSON).
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[serde(transparent)]
+pub struct TipHeight(#[serde(deserialize_with = "finite")] pub f64);
+
 /// What the four endpoints answered, each value as the text of its JSON number or string.
+/// A number is written as its shortest exact decimal (`9.8765e4`): the digits the API wrote,
+/// which [`parse_decimal`] reads back without rounding. (Text, so that the page's code that
+/// converts a reading formats no floating-point number: that code would load with the page,
+/// not with the requests' chunk.)
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reading {
     pub source: Source,
@@ -99,15 +169,30 @@ pub enum Endpoint {
 }
 
 impl Endpoint {
-    /// From the report's code for it.
-    fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "price" => Some(Endpoint::Price),
-            "difficulty" => Some(Endpoint::Difficulty),
-            "fees" => Some(Endpoint::Fees),
-            "height" => Some(Endpoint::Height),
-            _ => None,
+    /// The four, in the order a failure is reported.
+    pub const ALL: [Endpoint; 4] = [Endpoint::Price, Endpoint::Difficulty, Endpoint::Fees, Endpoint::Height];
+
+    /// The path after the API's address.
+    pub fn path(self) -> &'static str {
+        match self {
+            Endpoint::Price => "/api/v1/prices",
+            Endpoint::Difficulty => "/api/v1/mining/hashrate/3d",
+            Endpoint::Fees => "/api/v1/mining/reward-stats/144",
+            Endpoint::Height => "/api/blocks/tip/height",
         }
+    }
+
+    /// This request's failure at `host`.
+    pub fn failed(self, host: &str, problem: Problem) -> Failure {
+        Failure::Request { endpoint: self, host: host.to_string(), problem }
+    }
+
+    /// This endpoint's answer, read from its parsed JSON into `T` (one of [`Prices`],
+    /// [`Hashrate`], [`RewardStats`], [`TipHeight`]): anything without the fields and types
+    /// the API documents (a missing field, a string for a number, `null`) is
+    /// [`Problem::Malformed`]. Fields the page does not read are ignored.
+    pub fn read<'de, T: Deserialize<'de>, D: Deserializer<'de>>(self, host: &str, json: D) -> Result<T, Failure> {
+        T::deserialize(json).map_err(|_| self.failed(host, Problem::Malformed))
     }
 }
 
@@ -128,56 +213,66 @@ pub enum Problem {
     Malformed,
 }
 
-/// Why no reading came.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Failure {
-    /// The build names no API (no `kwhich-api` meta tag).
-    NoApi,
-    /// The page's live-data script did not load.
-    NoScript,
-    /// The first of the four requests that failed.
-    Request { endpoint: Endpoint, host: String, problem: Problem },
-    /// A report this module cannot read.
-    Unreadable,
-}
-
-/// Reads the page's report of the four requests, tab-separated: `ok`, the host, the minute
-/// (`2026-11-25T14:03Z`), then the four values in [`Reading`]'s order; or `error`, a kind
-/// (`noapi`, `noscript`, or `timeout`, `offline`, `limited`, `server`, `http`, `malformed`
-/// followed by the endpoint, the host and, for `timeout`, the seconds or, for `server` and
-/// `http`, the status).
-pub fn read_report(line: &str) -> Result<Reading, Failure> {
-    let mut parts = line.split('\t');
-    let kind = parts.next().unwrap_or("");
-    let mut next = || parts.next().unwrap_or("");
-    match kind {
-        "ok" => {
-            let host = next();
-            let at = UtcMinute::parse(next()).ok_or(Failure::Unreadable)?;
-            let source = Source { host: host.to_string(), at };
-            let mut value = || next().to_string();
-            Ok(Reading { source, price_usd: value(), difficulty: value(), total_fee_sat: value(), height: value() })
+impl Problem {
+    /// What an HTTP status says: `None` for 200 (the answer is read), else its problem.
+    pub fn of_status(status: u16) -> Option<Problem> {
+        match status {
+            200 => None,
+            429 => Some(Problem::Limited),
+            500.. => Some(Problem::Server { status }),
+            _ => Some(Problem::Http { status }),
         }
-        "error" => Err(read_failure(next(), next(), next(), next()).unwrap_or(Failure::Unreadable)),
-        _ => Err(Failure::Unreadable),
+    }
+
+    /// A request that got no answer (or whose answer stopped): a timeout when the time limit
+    /// of `seconds` had stopped it (`timed_out`), else no connection.
+    pub fn lost(timed_out: bool, seconds: u32) -> Problem {
+        if timed_out {
+            Problem::Timeout { seconds }
+        } else {
+            Problem::Offline
+        }
     }
 }
 
-/// The failure `kind` names, with its endpoint, host and detail where it has them.
-fn read_failure(kind: &str, endpoint: &str, host: &str, detail: &str) -> Option<Failure> {
-    let problem = match kind {
-        "noapi" => return Some(Failure::NoApi),
-        "noscript" => return Some(Failure::NoScript),
-        "timeout" => Problem::Timeout { seconds: detail.parse().ok()? },
-        "offline" => Problem::Offline,
-        "limited" => Problem::Limited,
-        "server" => Problem::Server { status: detail.parse().ok()? },
-        "http" => Problem::Http { status: detail.parse().ok()? },
-        "malformed" => Problem::Malformed,
-        _ => return None,
-    };
-    let endpoint = Endpoint::from_code(endpoint)?;
-    (!host.is_empty()).then(|| Failure::Request { endpoint, host: host.to_string(), problem })
+/// Why no reading came.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// The build names no API (no `kwhich-api` meta tag, or no http(s) address in it).
+    NoApi,
+    /// The page's code for the requests (its Wasm chunk) did not load.
+    NoCode,
+    /// The first of the four requests that failed.
+    Request { endpoint: Endpoint, host: String, problem: Problem },
+}
+
+impl Reading {
+    /// The reading from the four answers, or the failure of the first request that failed in
+    /// [`Endpoint::ALL`]'s order (all four are asked at once; which one failed first in time
+    /// does not matter).
+    pub fn from_answers(
+        source: Source,
+        price: Result<Prices, Failure>,
+        difficulty: Result<Hashrate, Failure>,
+        fees: Result<RewardStats, Failure>,
+        height: Result<TipHeight, Failure>,
+    ) -> Result<Reading, Failure> {
+        Ok(Reading {
+            price_usd: number_text(price?.usd),
+            difficulty: number_text(difficulty?.current_difficulty),
+            total_fee_sat: fees?.total_fee,
+            height: number_text(height?.0),
+            source,
+        })
+    }
+}
+
+/// A JSON number as its shortest exact decimal text (`1.4930120595969988e14`, `9.8765e4`),
+/// which [`parse_decimal`] reads back without rounding: the digits the API wrote. (Not
+/// `Display`, which writes `1e40` as 41 digits, more than a decimal holds: a price of 1e40
+/// is out of range, not a number with too many digits.)
+fn number_text(value: f64) -> String {
+    format!("{value:e}")
 }
 
 /// The four values in the link's units.
