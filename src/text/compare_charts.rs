@@ -31,7 +31,7 @@ pub fn letter(side: Side) -> &'static str {
 }
 
 /// The source line of a comparison's chart: the snapshot, kWhich and the comparison's link.
-fn source_line(comparison: &Comparison) -> String {
+pub fn source_line(comparison: &Comparison) -> String {
     let link = ["?", &comparison.to_query()].concat();
     tf("Source: kWhich, network snapshot {date}; scenario {link}", &[("date", &num(SNAPSHOT_DATE)), ("link", &link)])
 }
@@ -129,19 +129,23 @@ pub fn compared_cash_chart(comparison: &Comparison, sides: &[(Side, SideFigures)
 }
 
 /// The compared map's title: in how many of its cells B's winner differs from A's.
-pub fn map_changes_title(changed: usize, total: usize) -> String {
+pub fn map_changes_title(side: Side, changed: usize, total: usize) -> String {
+    let side = letter(side);
     match changed {
-        0 => t("B's winner is A's everywhere on the map").to_string(),
+        0 => tf("{side}'s winner is A's everywhere on the map", &[("side", side)]),
         n => tf(
-            "B's winner differs from A's in {n} of {total} cells",
-            &[("n", &number(Decimal::from(n), 0)), ("total", &number(Decimal::from(total), 0))],
+            "{side}'s winner differs from A's in {n} of {total} cells",
+            &[("side", side), ("n", &number(Decimal::from(n), 0)), ("total", &number(Decimal::from(total), 0))],
         ),
     }
 }
 
-/// What the compared map shows, under its title.
-pub fn map_changes_subtitle() -> &'static str {
-    t("A's decision map over A's prices; outlined: where B's most profitable path is another")
+/// What `side`'s compared map shows, under its title.
+pub fn map_changes_subtitle(side: Side) -> String {
+    tf(
+        "A's decision map over A's prices; outlined: where {side}'s most profitable path is another",
+        &[("side", letter(side))],
+    )
 }
 
 /// The section's heading while comparing `sides` scenarios.
@@ -219,7 +223,7 @@ mod tests {
         let b =
             decision_map_over(c.b(), InvalidKeys::default(), MAP_CELLS, a.ranges).unwrap_or_else(|e| panic!("{e:?}"));
         let changes = winner_changes(&a, &b);
-        let svg = changes_svg(&a, &b, &changes);
+        let svg = changes_svg(&a, &b, "b", &changes);
         assert_eq!(svg.matches("<rect ").count(), changes.len());
         let (i, j) = changes[0];
         let name = |map: &crate::model::analysis::decision_map::DecisionMap| {
@@ -228,11 +232,16 @@ mod tests {
         assert!(svg.contains(&format!("data-best=\"{}\" data-best-b=\"{}\"", name(&a), name(&b))), "{svg:.300}");
         assert_ne!(name(&a), name(&b));
         assert_eq!(
-            map_changes_title(changes.len(), 1600),
+            map_changes_title(Side::B, changes.len(), 1600),
             format!("B's winner differs from A's in {} of 1,600 cells", changes.len())
         );
-        assert_eq!(map_changes_title(0, 1600), "B's winner is A's everywhere on the map");
-        assert!(changes_svg(&a, &a, &winner_changes(&a, &a)).matches("<rect ").count() == 0);
+        assert_eq!(map_changes_title(Side::B, 0, 1600), "B's winner is A's everywhere on the map");
+        assert_eq!(map_changes_title(Side::D, 3, 1600), "D's winner differs from A's in 3 of 1,600 cells");
+        assert!(map_changes_subtitle(Side::C).ends_with("where C's most profitable path is another"));
+        assert!(changes_svg(&a, &a, "b", &winner_changes(&a, &a)).matches("<rect ").count() == 0);
+        // C's outlines name C's winner.
+        let svg = changes_svg(&a, &b, "c", &changes);
+        assert!(svg.contains(&format!("data-best=\"{}\" data-best-c=\"{}\"", name(&a), name(&b))), "{svg:.300}");
     }
 
     #[test]

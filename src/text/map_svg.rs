@@ -191,9 +191,10 @@ pub fn map_svg_with(map: &DecisionMap, words: &MapWords, overlay: &str) -> Strin
 
 /// Over `a`'s map, an outline on each cell of `changes` (where `b`'s winner differs: see
 /// [`crate::model::analysis::decision_map::winner_changes`]), with the cell's prices,
-/// `data-best` (A's winner) and `data-best-b` (B's; empty for none). Drawn in the text's
-/// colour, so it reads on either theme and in the downloaded file.
-pub fn changes_svg(a: &DecisionMap, b: &DecisionMap, changes: &[(usize, usize)]) -> String {
+/// `data-best` (A's winner) and `data-best-{side}` (the other side's, `data-best-b` for B;
+/// empty for none). Drawn in the text's colour, so it reads on either theme and in the
+/// downloaded file.
+pub fn changes_svg(a: &DecisionMap, b: &DecisionMap, side: &str, changes: &[(usize, usize)]) -> String {
     let Some(geometry) = heatmap(a) else { return String::new() };
     let mut out = String::from("<g class=\"changes\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"9\">");
     let name = |c: Option<&crate::model::analysis::decision_map::MapCell>| {
@@ -209,7 +210,9 @@ pub fn changes_svg(a: &DecisionMap, b: &DecisionMap, changes: &[(usize, usize)])
         out.push_str(&plain(ca.btc));
         out.push_str("\" data-best=\"");
         out.push_str(name(Some(ca)));
-        out.push_str("\" data-best-b=\"");
+        out.push_str("\" data-best-");
+        out.push_str(side);
+        out.push_str("=\"");
         out.push_str(name(b.cell(i, j)));
         out.push_str("\"/>");
     }

@@ -316,6 +316,64 @@ describe("comparing and saving", () => {
     });
   });
 
+  test("with four sides, a compared map for each of B, C and D outlines where that side's winner differs, as the evaluator says, each with its files", async () => {
+    const sides = { a: "", b: "&gph=1.5", c: "&asic=s19jpro", d: "&colo=100" };
+    const link = "?v=1&kwh=0.05&b.gph=1.5&c.asic=s19jpro&d.colo=100";
+    await withPage(app.browser, "compare maps four sides", async ({ page }) => {
+      await openApp(page, app.server.url, link);
+      await page.waitForSelector('[data-compared-map="d"] svg .cells rect', { state: "attached" });
+      const figures = await page.$$eval("[data-compared-map]", (els) => els.map((e) => e.dataset.comparedMap));
+      assert.deepEqual(figures, ["b", "c", "d"]);
+      // Two cells of each outline group and every 53rd cell, each through the evaluator.
+      const cells = await page.$$eval('[data-compared-map="b"] svg .cells rect', (els) =>
+        els.map((e) => ({ kwh: e.dataset.kwh, btc: e.dataset.btc, best: e.dataset.best })),
+      );
+      const problems = [];
+      for (const side of ["b", "c", "d"]) {
+        const figure = page.locator(`[data-compared-map="${side}"]`);
+        const outlined = await figure.locator("svg .changes rect").evaluateAll((els, side) =>
+          els.map((e) => ({ kwh: e.dataset.kwh, btc: e.dataset.btc, other: e.getAttribute(`data-best-${side}`) })), side);
+        const title = await figure.locator("figcaption strong").textContent();
+        const upper = side.toUpperCase();
+        assert.equal(
+          title,
+          outlined.length ? `${upper}'s winner differs from A's in ${outlined.length.toLocaleString("en-US")} of 1,600 cells` : `${upper}'s winner is A's everywhere on the map`,
+        );
+        assert.match(await figure.locator("figcaption span").textContent(), new RegExp(`where ${upper}'s most profitable path is another$`));
+        const byPlace = new Map(outlined.map((o) => [`${o.kwh} ${o.btc}`, o]));
+        const sample = [...cells.filter((_, k) => k % 53 === 0), ...outlined.slice(0, 2)];
+        const lines = sample.flatMap((c) => ["a", side].map((s) => `?kwh=${c.kwh}&btc=${c.btc}${sides[s]}`));
+        const run = spawnSync(evaluatorPath(), ["eval", "-"], { input: lines.join("\n") + "\n", encoding: "utf8", maxBuffer: 1 << 28 });
+        assert.equal(run.status, 0, run.stderr);
+        const winners = run.stdout.trim().split("\n").map((line) => {
+          const m = JSON.parse(line).metrics;
+          let best = null;
+          for (const p of ["mining", "colo", "gpu"]) {
+            const v = m[`${p}_allin_margin_usd_per_kwh`];
+            if (v === null) return "";
+            if (best === null || v > best[1]) best = [p, v];
+          }
+          return best[0];
+        });
+        sample.forEach((c, k) => {
+          const [a, other] = [winners[2 * k], winners[2 * k + 1]];
+          const o = byPlace.get(`${c.kwh} ${c.btc}`);
+          if (Boolean(o) !== (a !== other)) problems.push(`${side} ${c.kwh} ${c.btc}: outlined ${Boolean(o)}, evaluator A ${a} ${side} ${other}`);
+          if (o && o.other !== other) problems.push(`${side} ${c.kwh} ${c.btc}: winner ${o.other}, evaluator ${other}`);
+        });
+      }
+      assert.deepEqual(problems.slice(0, 10), [], `${problems.length} sampled cells differ`);
+      // C's map downloads as an SVG file titled with its finding and sourced to the comparison's link.
+      const figure = page.locator('[data-compared-map="c"]');
+      const [file] = await Promise.all([page.waitForEvent("download"), figure.getByRole("button", { name: "Map (SVG)" }).click()]);
+      assert.match(file.suggestedFilename(), /^kwhich-compared-map-c-.*\.svg$/);
+      const text = readFileSync(await file.path(), "utf8");
+      assert.ok(text.includes(await figure.locator("figcaption strong").textContent()), "the file's title is the finding");
+      assert.ok(text.includes("c.asic=s19jpro"), "the source line names the comparison's link");
+      assert.equal(await figure.getByRole("button").count(), 4, "SVG and the three PNGs");
+    });
+  });
+
   test("a link of four sides restores exactly: every side's figures, differences and chart points are the evaluator's", async () => {
     const link = "?v=1&kwh=0.045&mo=24&b.kwh=0.03&c.asic=s19jpro&c.mo=36&d.kwh=0.06";
     const { json, stdout } = evaluate(link);
