@@ -39,7 +39,8 @@
 //   "holds the page": until a task queued right after the edit runs, i.e. how long a
 //   keystroke keeps the next one waiting.
 // - map grid: the decision map's 40 × 40 grid in the Wasm, timed by the page itself with
-//   performance.now() around it (`data-grid-us` on #map-summary), read after each edit.
+//   performance.now() around it (`data-grid-us` on #map-summary), read after each edit; the
+//   "hourly prices" target is the full page with ERCOT's year as the price profile.
 // - first-load bytes: the sum, over every response of the first load, of the transferred
 //   headers and body (the test server does not compress); "gzip" estimates what a host that
 //   compresses would send (gzip -9 of each body).
@@ -71,6 +72,8 @@ const TARGETS = [
   { name: "full page", query: `?${SCENARIO}`, edits: true },
   { name: "embed", query: `?${SCENARIO}&embed=1#kwhich-bench`, edits: false },
   { name: "embed+inputs", query: `?${SCENARIO}&embed=1&show=compare,btc,inputs#kwhich-bench`, edits: true },
+  // ERCOT's year as the price: every cell of the map decides its 100 hourly buckets.
+  { name: "hourly prices", query: `?${SCENARIO}&pp=ercot-n-2025`, edits: true },
 ];
 
 // The phone profile: the default page (its answer is in the HTML), a link, and an embed.
