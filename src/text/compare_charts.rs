@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::format::{number, usd_tick};
 use super::time_charts::{cash_chart, date_labels, label_width, margin_chart, millions_tick, LineChartView, Series};
-use super::time_charts::{LINE_H, PLOT};
+use super::time_charts::{end_labels, label_boxes, LINE_H, PLOT};
 use super::{num, t, tf};
 use crate::model::chart::line::{LineChart, MarkerSpec};
 use crate::model::economics::projection::Projection;
@@ -68,7 +68,10 @@ fn overlay(
     let geometry = LineChart::new(&refs, horizon, PLOT);
     let specs: Vec<MarkerSpec> =
         marks.iter().map(|(m, l)| MarkerSpec { month: *m, label_width: label_width(l) }).collect();
-    let markers = geometry.markers(&specs, LINE_H, &[]).into_iter().zip(marks).filter_map(|(m, (_, l))| Some((m?, l)));
+    let end_labels = end_labels(&geometry, &series);
+    let avoid = label_boxes(&end_labels, &series, &[]);
+    let markers =
+        geometry.markers(&specs, LINE_H, &avoid).into_iter().zip(marks).filter_map(|(m, (_, l))| Some((m?, l)));
     LineChartView {
         id: a.id,
         title,
@@ -79,7 +82,7 @@ fn overlay(
         y_labels: geometry.y_ticks.iter().map(|t| (t.at, tick(t.value, geometry.y_decimals))).collect(),
         markers: markers.collect(),
         bands: Vec::new(),
-        end_labels: geometry.end_labels(LINE_H, 40),
+        end_labels,
         series,
         geometry,
     }

@@ -117,6 +117,11 @@ describe("chart files", () => {
               const opened = await imageSize(viewer, `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`);
               assert.deepEqual(opened, svgSize, `${chart} opens as an image at its own size`);
               assert.ok(boxes.boxes.length > 3, `${chart} has its words`);
+              // Its title states its finding, as every chart's file does.
+              if (chart === "per-kwh") {
+                const title = [...text.matchAll(/class="chart-title"[^>]*>([^<]*)</g)].map((m) => m[1]).join(" ");
+                assert.match(title, /×.*×/, `the per-kWh file's title states the multiples: ${title}`);
+              }
               problems.push(...textProblems(boxes).map((p) => `${lang} ${chart}: ${p}`));
             } else {
               assert.match(file.suggestedFilename(), new RegExp(`^kwhich-${chart}-.*-${kind}\\.png$`));
@@ -168,6 +173,54 @@ describe("chart files", () => {
             return out;
           }, width === 360);
           problems.push(...found.map((p) => `${lang} ${width}: ${p}`));
+        }
+        assert.deepEqual(problems, [], problems.join("\n"));
+      });
+    });
+  }
+
+  // Every chart on the page, its own and a comparison's: each text box inside its <svg>'s
+  // box (an SVG clips what runs past it) and clear of every other text box of the chart.
+  // One load per link and width.
+  const PAGES = [
+    { link: `${LINK}&pp=ercot-n-2025`, charts: ["per-kwh", "margin-chart", "cash-chart", "decision-map", "drivers", "power-chart", "hashprice-chart", "revenue-chart", "backtest-chart"] },
+    { link: "?kwh=0.045&b.kwh=0.03&b.capex=18&conv=6&glife=3", charts: ["margin-chart", "cash-chart", "compared-map"] },
+  ];
+  for (const lang of LANGS) {
+    test(`every chart's text on the page lies inside its chart and overlaps no other, at 360 and 1280 px (${lang})`, async () => {
+      await withPage(browser, `chart text ${lang}`, async ({ page }) => {
+        const problems = [];
+        for (const width of [360, 1280]) {
+          await page.setViewportSize({ width, height: 900 });
+          for (const { link, charts } of PAGES) {
+            await openApp(page, server.url, `${link}&lang=${lang}`);
+            const found = await page.evaluate(() => {
+              const out = {};
+              for (const svg of document.querySelectorAll("svg[data-chart]")) {
+                const s = svg.getBoundingClientRect();
+                if (s.width === 0) continue;
+                const boxes = [...svg.querySelectorAll("text")]
+                  .filter((t) => t.textContent.trim() !== "" && getComputedStyle(t).display !== "none")
+                  .map((t) => {
+                    const r = t.getBoundingClientRect();
+                    return { text: t.textContent, left: r.left - s.left, top: r.top - s.top, right: r.right - s.left, bottom: r.bottom - s.top };
+                  })
+                  .filter((b) => b.right > b.left);
+                out[svg.dataset.chart] = { width: s.width, height: s.height, boxes };
+              }
+              return out;
+            });
+            for (const chart of charts) {
+              const drawn = found[chart];
+              if (!drawn) {
+                problems.push(`${lang} ${width} ${link}: no ${chart} on the page`);
+                continue;
+              }
+              assert.ok(drawn.boxes.length > 3, `${chart} has its words`);
+              const problemsOf = textProblems({ width: drawn.width, height: drawn.height, body: null, boxes: drawn.boxes });
+              problems.push(...problemsOf.map((p) => `${lang} ${width} ${chart}: ${p}`));
+            }
+          }
         }
         assert.deepEqual(problems, [], problems.join("\n"));
       });
