@@ -127,7 +127,10 @@ pub fn LineChartSvg(
             view! {
                 <text class="chart-title" display="none">{v.title.clone()}</text>
                 <text class="chart-subtitle" display="none">{v.subtitle.clone()}</text>
-                <text class="chart-subtitle outlook" display="none">{v.outlook_text()}</text>
+                // A chart of the past assumes nothing ahead: no "Outlook:" line in its file.
+                {(!v.outlook.is_empty()).then(|| view! {
+                    <text class="chart-subtitle outlook" display="none">{v.outlook_text()}</text>
+                })}
                 {bands}
                 {grid}
                 <line class="zero" x1=left x2=right y1=g.zero_y y2=g.zero_y></line>
