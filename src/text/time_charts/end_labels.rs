@@ -22,10 +22,12 @@ pub const END_GAP: i32 = 40;
 fn advance(c: char) -> i32 {
     match c {
         ' ' | '\u{a0}' => 36,
-        'i' | 'j' | 'l' | 'I' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | '(' | ')' => 40,
+        'i' | 'j' | 'l' | 'I' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | '(' | ')' | '-' => 40,
         'f' | 't' | 'r' => 52,
+        'c' | 's' | 'z' => 60,
+        'a' | 'e' | 'k' | 'v' | 'x' | 'y' => 68,
         'm' | 'w' | 'M' | 'W' | '%' => 108,
-        '0'..='9' | '$' | '+' | '−' | '-' => 72,
+        '0'..='9' | '$' | '+' | '−' => 72,
         c if c.is_uppercase() => 86,
         // Arabic letters, joined, take less room than Latin ones.
         '\u{0600}'..='\u{06ff}' => 55,
@@ -42,15 +44,22 @@ pub fn bold_width(text: &str, font: i32) -> i32 {
 }
 
 /// `label` in lines that fit from `x` to the chart's edge at the labels' largest size
-/// ([`LABEL_FONT`]): broken at spaces, and a word longer than the room, a last resort,
-/// between characters. Empty for an empty label.
+/// ([`LABEL_FONT`]): broken at spaces, then after a hyphen ("Break-" "even"), and a word
+/// longer than the room, a last resort, between characters. Empty for an empty label.
 pub fn end_label_lines(label: &str, x: i32) -> Vec<String> {
     let room = CHART_WIDTH.saturating_sub(EDGE).saturating_sub(x).max(1);
     let fits = |text: &str| bold_width(text, LABEL_FONT) <= room;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in label.split(' ').filter(|w| !w.is_empty()) {
-        let joined = if line.is_empty() { word.to_string() } else { [line.as_str(), " ", word].concat() };
+    // Each word whole when it fits a line, else in its hyphenated parts.
+    let parts = label.split(' ').filter(|w| !w.is_empty()).flat_map(|word| {
+        let whole = fits(word);
+        let pieces: Vec<&str> = if whole { vec![word] } else { word.split_inclusive('-').collect() };
+        pieces.into_iter().enumerate().map(|(k, p)| (k == 0, p)).collect::<Vec<_>>()
+    });
+    for (spaced, word) in parts {
+        let glue = if spaced { " " } else { "" };
+        let joined = if line.is_empty() { word.to_string() } else { [line.as_str(), glue, word].concat() };
         if fits(&joined) {
             line = joined;
             continue;
@@ -119,6 +128,9 @@ mod tests {
         assert_eq!(end_label_lines("Hòa vốn 0,072 US$", x), ["Hòa vốn", "0,072 US$"]);
         assert_eq!(end_label_lines("التكلفة النقدية", x), ["التكلفة", "النقدية"]);
         assert_eq!(end_label_lines("", x), Vec::<String>::new());
+        assert_eq!(end_label_lines("Break-even $0.072", x), ["Break-even", "$0.072"]);
+        // A hyphenated word too long for a line breaks after its hyphen, not inside a part.
+        assert_eq!(end_label_lines("Hashprice-weighted", x), ["Hashprice-", "weighted"]);
         // Every line fits; a word longer than the room is cut.
         for label in ["Đám mây GPU", "Hashprice today $35.12", "Supercalifragilistic"] {
             for line in end_label_lines(label, x) {
