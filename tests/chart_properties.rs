@@ -13,8 +13,8 @@ use rust_decimal::Decimal;
 
 use kwhich::model::analysis::map_range::map_ranges;
 use kwhich::model::chart::heatmap::Heatmap;
-use kwhich::model::chart::line::{Anchor, LineChart, MarkerSpec};
-use kwhich::model::chart::place::{is_clear, overlaps};
+use kwhich::model::chart::line::{end_label_boxes, Anchor, LineChart, MarkerSpec};
+use kwhich::model::chart::place::{grow, is_clear, overlaps};
 use kwhich::model::chart::scale::{Rect, MAX_ABS};
 use kwhich::model::chart::ticks::{nice_ticks, Fit, MAX_TICKS, MIN_TICKS};
 use kwhich::model::chart::time::SNAPSHOT_MONTH;
@@ -111,8 +111,21 @@ proptest! {
         for (m, spec) in chart.markers(&marks, line_height, &[]).iter().zip(&marks) {
             prop_assert_eq!(m.is_some(), spec.month <= horizon);
         }
-        for label in chart.end_labels(line_height, 40).iter().flatten() {
+        // Labels of one and of two lines: apart, and within the plot's height when it holds
+        // them all.
+        let heights = [line_height, line_height.saturating_mul(2)];
+        let labels = chart.end_labels(&heights, 40);
+        for label in labels.iter().flatten() {
             prop_assert!(inside(plot, plot.x, label.line_y));
+        }
+        let boxes = end_label_boxes(&labels, &[(10, heights[0]), (10, heights[1])]);
+        if heights.iter().sum::<i32>() <= plot.height {
+            for (i, r) in boxes.iter().enumerate() {
+                prop_assert!(r.y >= plot.y - 1 && r.bottom() <= plot.bottom() + 1, "{r:?} leaves {plot:?}");
+                for other in &boxes[i + 1..] {
+                    prop_assert!(!overlaps(grow(*r, -1), *other), "{r:?} overlaps {other:?}");
+                }
+            }
         }
         for t in chart.time_ticks(SNAPSHOT_MONTH).ticks {
             prop_assert!(t.month <= horizon && inside(plot, t.x, plot.y));
@@ -143,7 +156,11 @@ proptest! {
             .filter_map(|(m, spec)| {
                 let m = (*m).filter(|m| m.key.is_none())?;
                 let width = spec.label_width;
-                let x = match m.anchor { Anchor::Start => m.label_x, Anchor::End => m.label_x - width };
+                let x = match m.anchor {
+                    Anchor::Start => m.label_x,
+                    Anchor::End => m.label_x - width,
+                    Anchor::Middle => m.label_x - width / 2,
+                };
                 Some(Rect::new(x, m.label_y - line_height / 2, width, line_height))
             })
             .collect();

@@ -144,6 +144,9 @@ pub struct PageChart {
 /// Takes `svg` (an `<svg …>…</svg>` element's markup, as the browser writes it) apart;
 /// `None` when it is not one or has no `viewBox` of four numbers.
 pub fn page_chart(svg: &str) -> Option<PageChart> {
+    // The browser writes a no-break space (an amount's, `٤٫٠٣ مليون دولار`) as `&nbsp;`,
+    // which XML does not know: an SVG file with one would not open.
+    let svg = &svg.replace("&nbsp;", "\u{a0}");
     let open_end = svg.find('>')?;
     let open = svg.get(..open_end)?;
     let inner = svg.get(open_end + 1..svg.rfind("</svg>")?)?;

@@ -10,7 +10,7 @@ use super::format::{number, usd_tick};
 use super::time_charts::{
     date_labels, label_width, margin_chart, millions_tick, paths_cash_chart, LineChartView, Series,
 };
-use super::time_charts::{LINE_H, PLOT};
+use super::time_charts::{end_labels, end_labels_by_end, label_boxes, LINE_H, PLOT};
 use super::{num, t, tf};
 use crate::model::chart::line::{LineChart, MarkerSpec};
 use crate::model::economics::projection::Projection;
@@ -95,7 +95,12 @@ fn overlay(
     let geometry = LineChart::new(&refs, horizon, PLOT);
     let specs: Vec<MarkerSpec> =
         marks.iter().map(|(m, l)| MarkerSpec { month: *m, label_width: label_width(l) }).collect();
-    let markers = geometry.markers(&specs, LINE_H, &[]).into_iter().zip(marks).filter_map(|(m, (_, l))| Some((m?, l)));
+    // Sides end at their own horizons: with three or four, each column of labels is spread
+    // on its own (two sides, as ever, in one).
+    let end_labels = if count > 2 { end_labels_by_end(&geometry, &series) } else { end_labels(&geometry, &series) };
+    let avoid = label_boxes(&end_labels, &series, &[]);
+    let markers =
+        geometry.markers(&specs, LINE_H, &avoid).into_iter().zip(marks).filter_map(|(m, (_, l))| Some((m?, l)));
     Some(LineChartView {
         id,
         title,
@@ -106,9 +111,7 @@ fn overlay(
         y_labels: geometry.y_ticks.iter().map(|t| (t.at, tick(t.value, geometry.y_decimals))).collect(),
         markers: markers.collect(),
         bands: Vec::new(),
-        // Sides end at their own horizons: each column of labels is spread on its own (two
-        // sides, as ever, in one).
-        end_labels: if count > 2 { geometry.end_labels_by_end(LINE_H, 40) } else { geometry.end_labels(LINE_H, 40) },
+        end_labels,
         series,
         geometry,
     })

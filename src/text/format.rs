@@ -72,6 +72,8 @@ fn signed(value: Decimal, dp: u32, template: &str) -> String {
         Some(rest) => ("−", rest),
         None => ("", text.as_str()),
     };
+    // The catalogs write an amount's words with no-break spaces (`٤٫٠٣ مليون دولار`,
+    // `4,03 triệu US$`): a line ends before or after the whole amount, never inside it.
     let amount = super::fill(template, &[("n", &num(digits))]);
     [sign, &amount].concat()
 }
@@ -189,5 +191,32 @@ mod tests {
         assert_eq!(metric_text(MetricId::GpuSiteCapexUsd, dec!(3262443438.9)), "$3.26B");
         assert_eq!(metric_text(MetricId::ColoSiteMarginUsdPerYear, dec!(-124850769.2)), "−$124.85M/yr");
         assert_eq!(figure_text(MetricId::MiningPaybackMonths, Err(ModelError::NeverPaysBack)), "not within its life");
+    }
+
+    #[test]
+    fn an_amount_never_breaks_between_its_number_and_its_words() {
+        use crate::model::view::Lang;
+        use crate::text::chart_file::wrap;
+        use crate::text::Catalog;
+        let catalogs = [
+            (Lang::Ar, include_str!("../../lang/ar.txt"), "٤٫٠٣", ["دولار", "مليون دولار", "مليار دولار"]),
+            (Lang::Vi, include_str!("../../lang/vi.txt"), "4,03", ["US$", "triệu US$", "tỷ US$"]),
+        ];
+        for (lang, text, digits, words) in catalogs {
+            let catalog = Catalog::parse(lang, text).unwrap();
+            for (id, words) in ["${n}", "${n}M", "${n}B"].into_iter().zip(words) {
+                let amount = crate::text::fill(catalog.get(id).unwrap(), &[("n", digits)]);
+                assert_eq!(amount, [digits, " ", words].concat().replace(' ', "\u{a0}"), "{lang:?} {id}");
+                // Wrapped in a line too narrow for the sentence, the amount stays whole.
+                let sentence = ["xx ", &amount, " yy"].concat();
+                let lines = wrap(&sentence, chart_file_width(&amount), 20);
+                assert!(lines.iter().any(|l| l == &amount), "{lang:?} {id}: {lines:?}");
+            }
+        }
+    }
+
+    /// The width of `text` at 20 px, as the files estimate it.
+    fn chart_file_width(text: &str) -> i32 {
+        crate::text::chart_file::text_width(text, 20)
     }
 }

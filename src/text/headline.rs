@@ -38,6 +38,28 @@ pub fn headline(metrics: &Metrics) -> String {
     )
 }
 
+/// The per-kWh chart's title, its finding: what mining brings in per kWh and how many
+/// times that each AI path does ("Mining brings in $0.077 per kWh; AI colocation 2.6×, GPU
+/// cloud 11.0×"); what the chart shows when a figure needs valid inputs.
+pub fn per_kwh_title(metrics: &Metrics) -> String {
+    let figures = (
+        metrics.get(M::MiningRevenueUsdPerKwh),
+        metrics.get(M::ColoVsMiningRevenueMultiple),
+        metrics.get(M::GpuVsMiningRevenueMultiple),
+    );
+    let (Ok(mining), Ok(colo), Ok(gpu)) = figures else {
+        return t("Revenue and margin per kWh for mining, AI colocation and GPU cloud").to_string();
+    };
+    tf(
+        "Mining brings in {mining} per kWh; AI colocation {colo}, GPU cloud {gpu}",
+        &[
+            ("mining", &usd(mining, 3)),
+            ("colo", &metric_text(M::ColoVsMiningRevenueMultiple, colo)),
+            ("gpu", &metric_text(M::GpuVsMiningRevenueMultiple, gpu)),
+        ],
+    )
+}
+
 /// What the figures over each life add to a first-screen card: below the answer
 /// (`answer`), [`over_life`]; below the per-MW table, why each payback at today's figures
 /// is not reached over the life ([`payback_why`]), one line per path.
@@ -208,6 +230,16 @@ projected cash at 12 % a year."
         // Nothing known yet: nothing said, the owner's sentence neither.
         assert_eq!(over_life(&scenario, &evaluate_static(&scenario, InvalidKeys::default())), "");
         assert_eq!(owned(Own::None), None);
+    }
+
+    #[test]
+    fn the_per_kwh_chart_states_its_finding() {
+        let (scenario, _) = from_query("?v=1");
+        let metrics = evaluate_static(&scenario, InvalidKeys::default());
+        assert_eq!(per_kwh_title(&metrics), "Mining brings in $0.077 per kWh; AI colocation 2.6×, GPU cloud 11.0×");
+        // An invalid bitcoin price: no multiple, so the chart says what it shows.
+        let metrics = evaluate_static(&scenario, InvalidKeys::default().with(Key::Btc));
+        assert_eq!(per_kwh_title(&metrics), "Revenue and margin per kWh for mining, AI colocation and GPU cloud");
     }
 
     #[test]

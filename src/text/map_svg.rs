@@ -6,7 +6,9 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
+use super::chart_file::wrap;
 use super::format::usd;
+use super::LINE_INSET;
 use crate::model::analysis::decision_map::DecisionMap;
 use crate::model::chart::heatmap::Heatmap;
 use crate::model::chart::scale::Rect;
@@ -16,14 +18,15 @@ use crate::model::Path;
 
 /// Width of the map in its own units; cells are [`CELL`] units square.
 pub const WIDTH: i32 = 2600;
-/// Height of what the page shows: the plot, the axes and the legend.
-pub const HEIGHT: i32 = 3060;
+/// Height of what the page shows: the plot, the axes and the legend (its last note in up
+/// to two lines).
+pub const HEIGHT: i32 = 3160;
 /// One cell's side in chart units (40 cells: 2,000).
 pub const CELL: i32 = 50;
 /// Where the cells sit: room on the left for the bitcoin prices, below for power prices.
 pub const PLOT: Rect = Rect { x: 470, y: 140, width: 2000, height: 2000 };
 /// The page's view (the downloaded file frames it with its words, `text::chart_file`).
-pub const PAGE_VIEW: &str = "0 0 2600 3060";
+pub const PAGE_VIEW: &str = "0 0 2600 3160";
 
 /// The words drawn on the map.
 pub struct MapWords {
@@ -184,7 +187,7 @@ pub fn map_svg_with(map: &DecisionMap, words: &MapWords, overlay: &str) -> Strin
         text(&mut out, "tick", PLOT.x - 40, t.at + 32, "end", &btc_tick(t.value));
     }
     text(&mut out, "axis-title", PLOT.x + PLOT.width / 2, PLOT.bottom() + 250, "middle", words.x_title);
-    text(&mut out, "axis-title", 0, 90, "start", words.y_title);
+    text(&mut out, "axis-title", LINE_INSET, 100, "start", words.y_title);
     legend(&mut out, words);
     out
 }
@@ -263,8 +266,15 @@ fn legend(out: &mut String, words: &MapWords) {
     out.push_str(" class=\"mark\"/>");
     text(out, "legend", x + 95, row + 62, "start", words.point);
     line_key(out, "target", words.target, row + 150);
-    text(out, "legend muted", 0, row + 362, "start", words.shades);
+    // What the shades mean, wrapped to the map's width (Vietnamese's takes two lines).
+    let shades = wrap(words.shades, WIDTH - 2 * LINE_INSET, SHADES_FONT);
+    for (k, line) in (0_i32..).zip(shades) {
+        text(out, "legend muted", LINE_INSET, row + 362 + k * 120, "start", &line);
+    }
 }
+
+/// The legend's size on the page at its largest (`.decision-map text`), for wrapping.
+const SHADES_FONT: i32 = 90;
 
 #[cfg(test)]
 mod tests {
@@ -284,6 +294,27 @@ mod tests {
         point: "This scenario",
         shades: "Darker: more",
     };
+
+    #[test]
+    fn it_wraps_a_long_note_within_the_map() {
+        // The Vietnamese note on the shades, 86 characters at 90 units (0.62 em each):
+        // about 4,800 wide, two lines of the map's 2,580.
+        let shades = "Màu đậm hơn: biên lợi nhuận toàn phần cao hơn; nhạt nhất: cả phương án tốt nhất cũng lỗ";
+        let (s, _) = from_query("?v=1");
+        let Ok(map) = decision_map(&s, InvalidKeys::default(), MAP_CELLS) else { panic!() };
+        let text = map_svg(&map, &MapWords { shades, ..WORDS });
+        let lines: Vec<&str> = text.split("class=\"legend muted\" text-anchor=\"start\">").skip(1).collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        // The second line's baseline, 120 below the first (2,992), leaves its descent room
+        // inside the page's view.
+        assert!(text.contains("<text x=\"10\" y=\"3112\" class=\"legend muted\""), "{text}");
+        const { assert!(3112 + 30 <= HEIGHT) };
+        // Both within the map's width, as the files estimate text.
+        for line in lines {
+            let line = line.split("</text>").next().unwrap_or("");
+            assert!(crate::text::chart_file::text_width(line, SHADES_FONT) <= WIDTH - 20, "{line}");
+        }
+    }
 
     fn svg(query: &str) -> (DecisionMap, String) {
         let (s, _) = from_query(query);

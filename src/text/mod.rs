@@ -117,16 +117,20 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-/// Where a line of text starts in a chart `width` units wide, and its `text-anchor`: the
-/// left edge, or the right edge in Arabic. (The stylesheet turns an Arabic label's anchor
-/// with its direction, so "end" here sets its right end at the edge.)
+/// Where a line of text starts in a chart `width` units wide, and its `text-anchor`: 10
+/// units in from the left edge, or the right edge in Arabic, as a glyph's box reaches a
+/// little past its origin. (The stylesheet turns an Arabic label's anchor with its
+/// direction, so "end" here sets its right end there.)
 pub fn line_start(width: i32) -> (i32, &'static str) {
     if lang().rtl() {
-        (width, "end")
+        (width.saturating_sub(LINE_INSET), "end")
     } else {
-        (0, "start")
+        (LINE_INSET, "start")
     }
 }
+
+/// How far in from a chart's edge a line of its text starts ([`line_start`]).
+pub const LINE_INSET: i32 = 10;
 
 /// A number written the English way (`-1,234.5`) in the current language's digits and marks.
 #[inline(never)]

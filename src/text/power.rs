@@ -76,6 +76,25 @@ pub fn price_text(usd_per_kwh: Decimal, unit: PowerUnit) -> String {
     }
 }
 
+/// A tick of the duration curve's price axis, `dp` places for USD/kWh (the ticks' own):
+/// as [`price_text`] in English; in Arabic and Vietnamese, whose currency words follow the
+/// number (`0,05 US$`), the number alone, the subtitle naming the unit, so that the labels
+/// keep to the room left of the plot.
+pub fn price_tick(usd_per_kwh: Decimal, unit: PowerUnit, dp: u32) -> String {
+    match unit {
+        // To the ticks' own places (`$0.05`, not `$0.050`): a negative price's tick is
+        // the widest label left of the plot.
+        PowerUnit::UsdPerKwh if super::lang() == crate::model::view::Lang::En => usd(usd_per_kwh, dp),
+        PowerUnit::UsdPerKwh => number(usd_per_kwh, dp),
+        _ if super::lang() == crate::model::view::Lang::En => price_text(usd_per_kwh, unit),
+        PowerUnit::CentsPerKwh => {
+            let cents = unit.shown(usd_per_kwh).unwrap_or(usd_per_kwh).round_dp(1).normalize();
+            number(cents, cents.scale())
+        }
+        PowerUnit::UsdPerMwh => number(unit.shown(usd_per_kwh).unwrap_or(usd_per_kwh), 1),
+    }
+}
+
 /// A share of the year's hours: `14 %`.
 pub fn share_text(percent: u32) -> String {
     tf("{n} %", &[("n", &num(&percent.to_string()))])

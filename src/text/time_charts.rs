@@ -10,7 +10,7 @@ use super::chart_file::isolate_ltr;
 use super::format::{number, usd_millions, usd_tick};
 use super::paths::{path_name, short_name};
 use super::{lang, n, num, t, tf};
-use crate::model::chart::line::{end_label_boxes, EndLabel, LineChart, Marker, MarkerSpec};
+use crate::model::chart::line::{EndLabel, LineChart, Marker, MarkerSpec};
 use crate::model::chart::scale::Rect;
 use crate::model::chart::time::{YearMonth, SNAPSHOT_MONTH};
 use crate::model::economics::projection::{halving_months, Projection, ProjectionPoint};
@@ -24,9 +24,14 @@ use crate::model::{to_query, Scenario, SNAPSHOT_DATE};
 use crate::model::{Metrics, Path};
 
 mod cash;
+mod dates;
+mod end_labels;
 mod payback;
 
 pub use cash::{cash_chart, paths_cash_chart};
+pub use dates::shown_dates;
+pub use end_labels::{end_label_lines, end_labels, end_labels_by_end};
+
 pub use payback::{finding, payback_text, payback_why};
 
 /// The plot area, in chart units (tenths of a CSS pixel at natural size; the chart is 3,600
@@ -157,8 +162,7 @@ pub fn label_width(text: &str) -> i32 {
 /// What a marker's label keeps clear of besides the lines: the lines' end labels and the
 /// bands' labels (drawn at a band's bottom left).
 pub fn label_boxes(end_labels: &[Option<EndLabel>], series: &[Series], bands: &[(Rect, String)]) -> Vec<Rect> {
-    let widths: Vec<i32> = series.iter().map(|s| label_width(&s.label)).collect();
-    let mut boxes = end_label_boxes(end_labels, &widths, LINE_H);
+    let mut boxes = end_labels::end_boxes(end_labels, series);
     boxes.extend(bands.iter().map(|(r, label)| {
         Rect::new(r.x.saturating_add(BAND_LABEL_INSET), r.bottom().saturating_sub(LINE_H), label_width(label), LINE_H)
     }));
@@ -262,7 +266,7 @@ pub fn margin_chart(scenario: &Scenario, projection: &Projection) -> LineChartVi
         .map(|m| (m, tf("Halving, {date}", &[("date", &month_label(m))])))
         .collect();
     events.extend(idle_events(projection, horizon));
-    let end_labels = geometry.end_labels(LINE_H, 40);
+    let end_labels = end_labels(&geometry, &series);
     let markers = marked(&geometry, events, &label_boxes(&end_labels, &series, &[]));
     let y_labels = geometry.y_ticks.iter().map(|t| (t.at, usd_tick(t.value, geometry.y_decimals))).collect();
     // The title states the finding: when mining's margin turns negative, if it does.

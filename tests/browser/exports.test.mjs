@@ -13,12 +13,12 @@ import { after, before, describe, test } from "node:test";
 
 import { ARTIFACTS, launchBrowser, openApp, requireDist, startServer, withPage } from "./support.mjs";
 
-const CHARTS = ["per-kwh", "margin-chart", "cash-chart", "decision-map", "drivers", "hashprice-chart", "revenue-chart", "backtest-chart"];
+const CHARTS = ["per-kwh", "margin-chart", "cash-chart", "decision-map", "drivers", "power-chart", "hashprice-chart", "revenue-chart", "backtest-chart"];
 const KINDS = ["svg", "print", "1200x675", "1080x1080"];
 const LANGS = ["en", "ar", "vi"];
 // The history's charts show with a backtest start; the cash chart's labels crowd with a
-// short GPU life and the AI conversion.
-const LINK = "?bt=2020-01&conv=6&glife=3";
+// short GPU life and the AI conversion; the power chart shows with an hourly profile.
+const LINK = "?bt=2020-01&conv=6&glife=3&pp=ercot-n-2025";
 
 /** Width and height of a PNG, from its header. */
 function pngSize(bytes) {
@@ -117,6 +117,16 @@ describe("chart files", () => {
               const opened = await imageSize(viewer, `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`);
               assert.deepEqual(opened, svgSize, `${chart} opens as an image at its own size`);
               assert.ok(boxes.boxes.length > 3, `${chart} has its words`);
+              // A chart of the past has no outlook line, empty or not.
+              if (chart.startsWith("hashprice") || chart.startsWith("revenue") || chart.startsWith("backtest")) {
+                assert.doesNotMatch(text, /class="chart-subtitle[^"]*"[^>]*>[^<]*(Outlook|Dự phóng|التوقعات)/, `${chart} assumes no outlook`);
+              }
+              // Its title states its finding, as every chart's file does.
+              if (chart === "per-kwh") {
+                const title = [...text.matchAll(/class="chart-title"[^>]*>([^<]*)</g)].map((m) => m[1]).join(" ");
+                const multiple = (await page.locator('[data-metric="gpu_vs_mining_revenue_multiple"]').first().textContent()).trim();
+                assert.ok(title.includes(multiple), `the per-kWh file's title states GPU cloud's ${multiple}: ${title}`);
+              }
               problems.push(...textProblems(boxes).map((p) => `${lang} ${chart}: ${p}`));
             } else {
               assert.match(file.suggestedFilename(), new RegExp(`^kwhich-${chart}-.*-${kind}\\.png$`));
@@ -168,6 +178,54 @@ describe("chart files", () => {
             return out;
           }, width === 360);
           problems.push(...found.map((p) => `${lang} ${width}: ${p}`));
+        }
+        assert.deepEqual(problems, [], problems.join("\n"));
+      });
+    });
+  }
+
+  // Every chart on the page, its own and a comparison's: each text box inside its <svg>'s
+  // box (an SVG clips what runs past it) and clear of every other text box of the chart.
+  // One load per link and width.
+  const PAGES = [
+    { link: LINK, charts: ["per-kwh", "margin-chart", "cash-chart", "decision-map", "drivers", "power-chart", "hashprice-chart", "revenue-chart", "backtest-chart"] },
+    { link: "?kwh=0.045&b.kwh=0.03&b.capex=18&conv=6&glife=3", charts: ["margin-chart", "cash-chart", "compared-map"] },
+  ];
+  for (const lang of LANGS) {
+    test(`every chart's text on the page lies inside its chart and overlaps no other, at 360 and 1280 px (${lang})`, async () => {
+      await withPage(browser, `chart text ${lang}`, async ({ page }) => {
+        const problems = [];
+        for (const width of [360, 1280]) {
+          await page.setViewportSize({ width, height: 900 });
+          for (const { link, charts } of PAGES) {
+            await openApp(page, server.url, `${link}&lang=${lang}`);
+            const found = await page.evaluate(() => {
+              const out = {};
+              for (const svg of document.querySelectorAll("svg[data-chart]")) {
+                const s = svg.getBoundingClientRect();
+                if (s.width === 0) continue;
+                const boxes = [...svg.querySelectorAll("text")]
+                  .filter((t) => t.textContent.trim() !== "" && getComputedStyle(t).display !== "none")
+                  .map((t) => {
+                    const r = t.getBoundingClientRect();
+                    return { text: t.textContent, left: r.left - s.left, top: r.top - s.top, right: r.right - s.left, bottom: r.bottom - s.top };
+                  })
+                  .filter((b) => b.right > b.left);
+                out[svg.dataset.chart] = { width: s.width, height: s.height, boxes };
+              }
+              return out;
+            });
+            for (const chart of charts) {
+              const drawn = found[chart];
+              if (!drawn) {
+                problems.push(`${lang} ${width} ${link}: no ${chart} on the page`);
+                continue;
+              }
+              assert.ok(drawn.boxes.length > 3, `${chart} has its words`);
+              const problemsOf = textProblems({ width: drawn.width, height: drawn.height, body: null, boxes: drawn.boxes });
+              problems.push(...problemsOf.map((p) => `${lang} ${width} ${chart}: ${p}`));
+            }
+          }
         }
         assert.deepEqual(problems, [], problems.join("\n"));
       });

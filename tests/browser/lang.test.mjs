@@ -152,7 +152,8 @@ describe("languages", () => {
     assert.ok(digits, `English shows dollars first: ${en}`);
     const vi = digits.replace(".", ",");
     const ar = [...digits].map((c) => (c === "." ? "\u066B" : String.fromCharCode(0x660 + Number(c)))).join("");
-    assert.ok((await text("vi")).includes(`${vi} US$`), `Vietnamese: ${vi} US$`);
+    // Number and unit joined by a no-break space: an amount never breaks across lines.
+    assert.ok((await text("vi")).includes(`${vi}\u00a0US$`), `Vietnamese: ${vi}\u00a0US$`);
     assert.ok((await text("ar")).includes(ar), `Arabic digits: ${ar}`);
   });
 

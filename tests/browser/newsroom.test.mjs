@@ -75,7 +75,7 @@ describe("newsroom", () => {
   test("an embed says under its title when its network is from and what it rests on, the same before and after the app", async () => {
     const cases = [
       ["en", ["Network snapshot of 22 Nov 2025", "bitcoin $91,000", "power $0.045 per kWh", "Antminer S21 XP", "lease $121 per kW-month"]],
-      ["vi", ["ngày 22/11/2025", "91.000 US$", "0,045 US$", "Antminer S21 XP", "121 US$"]],
+      ["vi", ["ngày 22/11/2025", "91.000\u00a0US$", "0,045\u00a0US$", "Antminer S21 XP", "121\u00a0US$"]],
       ["ar", ["٢٢ نوفمبر ٢٠٢٥", "٩١٬٠٠٠", "٠٫٠٤٥", "Antminer S21 XP", "١٢١"]],
     ];
     for (const [lang, parts] of cases) {

@@ -16,6 +16,8 @@ pub enum Anchor {
     Start,
     /// The text ends at `x`.
     End,
+    /// The text is centred on `x`.
+    Middle,
 }
 
 impl Anchor {
@@ -24,6 +26,7 @@ impl Anchor {
         match self {
             Anchor::Start => "start",
             Anchor::End => "end",
+            Anchor::Middle => "middle",
         }
     }
 }
@@ -306,19 +309,27 @@ impl LineChart {
         TimeTicks { by_year, ticks }
     }
 
+    /// The x where each line's label starts (`gap` right of its last point), in series
+    /// order; `None` for a series with no value. What room a label's text has to its
+    /// right follows: the page wraps the text to it before [`Self::end_labels`].
+    pub fn end_x(&self, gap: i32) -> Vec<Option<i32>> {
+        self.lines.iter().map(|l| l.points.iter().rev().find_map(|p| *p).map(|p| p.x.saturating_add(gap))).collect()
+    }
+
     /// A label beside each line's last point (in series order; `None` for a series with
     /// no value): `gap` right of it, vertically at the point, moved apart so that no two
-    /// labels' middles are closer than `line_height`, and kept within the plot's height.
+    /// labels overlap, `heights[k]` being series `k`'s label's height (a line of text, or
+    /// several when its text wraps; 0 when not given), and kept within the plot's height.
     /// Crowded labels are spread evenly around their mean, as a designer would. A line that
     /// runs to the horizon ends on the plot's right edge, so its label sits in the margin
     /// right of the plot: leave room for it. Labels are moved apart by height alone, even
     /// when their lines end at different months.
-    pub fn end_labels(&self, line_height: i32, gap: i32) -> Vec<Option<EndLabel>> {
+    pub fn end_labels(&self, heights: &[i32], gap: i32) -> Vec<Option<EndLabel>> {
         let ends: Vec<Option<Point>> = self.lines.iter().map(|l| l.points.iter().rev().find_map(|p| *p)).collect();
-        let targets: Vec<(usize, f64)> =
-            ends.iter().enumerate().filter_map(|(i, p)| p.map(|p| (i, f64::from(p.y)))).collect();
-        let placed =
-            spread(&targets, f64::from(line_height.max(0)), f64::from(self.plot.y), f64::from(self.plot.bottom()));
+        let height = |i: usize| f64::from(heights.get(i).copied().unwrap_or(0).max(0));
+        let targets: Vec<(usize, f64, f64)> =
+            ends.iter().enumerate().filter_map(|(i, p)| p.map(|p| (i, f64::from(p.y), height(i)))).collect();
+        let placed = spread(&targets, f64::from(self.plot.y), f64::from(self.plot.bottom()));
         ends.iter()
             .enumerate()
             .map(|(i, end)| {
@@ -332,25 +343,27 @@ impl LineChart {
 
 impl LineChart {
     /// As [`LineChart::end_labels`], but labels are moved apart only from those of lines
-    /// that end at the same month, and a column of more labels than the plot's height holds
-    /// at `line_height` has them closer, evenly: a chart of several scenarios (their sides
-    /// ending at their own horizons) keeps every label within the plot.
-    pub fn end_labels_by_end(&self, line_height: i32, gap: i32) -> Vec<Option<EndLabel>> {
+    /// that end at the same month, and a column whose labels are taller together than the
+    /// plot has them all shortened alike, so they fit: a chart of several scenarios (their
+    /// sides ending at their own horizons) keeps every label within the plot.
+    pub fn end_labels_by_end(&self, heights: &[i32], gap: i32) -> Vec<Option<EndLabel>> {
         let ends: Vec<Option<Point>> = self.lines.iter().map(|l| l.points.iter().rev().find_map(|p| *p)).collect();
+        let height = |i: usize| f64::from(heights.get(i).copied().unwrap_or(0).max(0));
         let mut out: Vec<Option<EndLabel>> = vec![None; ends.len()];
         let mut xs: Vec<i32> = ends.iter().flatten().map(|p| p.x).collect();
         xs.sort_unstable();
         xs.dedup();
         let (top, bottom) = (f64::from(self.plot.y), f64::from(self.plot.bottom()));
         for x in xs {
-            let targets: Vec<(usize, f64)> = ends
+            let column: Vec<(usize, f64)> = ends
                 .iter()
                 .enumerate()
                 .filter_map(|(i, p)| p.filter(|p| p.x == x).map(|p| (i, f64::from(p.y))))
                 .collect();
-            let fits = (bottom - top) / (targets.len().max(1) as f64);
-            let h = f64::from(line_height.max(0)).min(fits);
-            for (i, y) in spread(&targets, h, top, bottom) {
+            let total: f64 = column.iter().map(|(i, _)| height(*i)).sum();
+            let shrink = if total > bottom - top && total > 0.0 { (bottom - top) / total } else { 1.0 };
+            let targets: Vec<(usize, f64, f64)> = column.iter().map(|&(i, y)| (i, y, height(i) * shrink)).collect();
+            for (i, y) in spread(&targets, top, bottom) {
                 if let (Some(slot), Some(end)) = (out.get_mut(i), ends.get(i).copied().flatten()) {
                     *slot = Some(EndLabel { x: end.x.saturating_add(gap), y: super::scale::px(y), line_y: end.y });
                 }
@@ -360,43 +373,49 @@ impl LineChart {
     }
 }
 
-/// The boxes of the lines' end labels, `widths[k]` wide for series `k`, one line high:
-/// what the markers' labels must keep clear of.
-pub fn end_label_boxes(labels: &[Option<EndLabel>], widths: &[i32], line_height: i32) -> Vec<Rect> {
+/// The boxes of the lines' end labels, `sizes[k]` (width, height) for series `k`, around
+/// each label's middle: what the markers' labels must keep clear of.
+pub fn end_label_boxes(labels: &[Option<EndLabel>], sizes: &[(i32, i32)]) -> Vec<Rect> {
     labels
         .iter()
-        .zip(widths)
-        .filter_map(|(l, w)| l.map(|l| Rect::new(l.x, l.y.saturating_sub(line_height / 2), *w, line_height)))
+        .zip(sizes)
+        .filter_map(|(l, (w, h))| l.map(|l| Rect::new(l.x, l.y.saturating_sub(h / 2), *w, *h)))
         .collect()
 }
 
-/// Moves labels (index, wanted middle y) apart so that middles are at least `h` apart
-/// and every label lies within `top … bottom`, changing the wanted positions as little
-/// as possible: overlapping labels merge into a group centred on their mean.
-fn spread(targets: &[(usize, f64)], h: f64, top: f64, bottom: f64) -> Vec<(usize, f64)> {
-    let mut sorted: Vec<(usize, f64)> = targets.to_vec();
+/// Moves labels (index, wanted middle y, height) apart so that none overlaps another and
+/// every label lies within `top … bottom`, changing the wanted positions as little as
+/// possible: overlapping labels merge into a group, stacked in order, whose members'
+/// wanted positions it matches on average.
+fn spread(targets: &[(usize, f64, f64)], top: f64, bottom: f64) -> Vec<(usize, f64)> {
+    let mut sorted: Vec<(usize, f64, f64)> = targets.to_vec();
     sorted.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
-    // Each group: (sum of wanted middles, members in order); its first middle follows.
-    let mut groups: Vec<(f64, Vec<usize>)> = sorted.iter().map(|&(i, y)| (y, vec![i])).collect();
-    let (lo, hi) = (top + h / 2.0, bottom - h / 2.0);
-    let first = |(sum, members): &(f64, Vec<usize>)| -> f64 {
-        let n = members.len() as f64;
-        let want = sum / n - (n - 1.0) * h / 2.0;
-        // Within the plot: the group's last middle at most `hi`, its first at least `lo`.
-        want.min(hi - (n - 1.0) * h).max(lo)
+    // Each group: its members (index, wanted middle, height) in order, top to bottom.
+    let mut groups: Vec<Vec<(usize, f64, f64)>> = sorted.into_iter().map(|t| vec![t]).collect();
+    let height = |g: &[(usize, f64, f64)]| g.iter().map(|m| m.2).sum::<f64>();
+    // The group's top: each member's wanted middle less its middle's offset from the top,
+    // averaged, then within the plot (its bottom at most `bottom`, its top at least `top`).
+    let first = |g: &[(usize, f64, f64)]| -> f64 {
+        let mut offset = 0.0;
+        let mut sum = 0.0;
+        for m in g {
+            sum += m.1 - (offset + m.2 / 2.0);
+            offset += m.2;
+        }
+        let want = sum / g.len().max(1) as f64;
+        want.min(bottom - height(g)).max(top)
     };
     // Each merge removes a group, so this ends after at most `targets.len()` passes.
     loop {
         let overlap = groups.windows(2).position(|w| match w {
-            [a, b] => first(a) + a.1.len() as f64 * h > first(b) + 1e-9,
+            [a, b] => first(a) + height(a) > first(b) + 1e-9,
             _ => false,
         });
         match overlap {
             Some(k) if k + 1 < groups.len() => {
                 let next = groups.remove(k + 1);
                 if let Some(g) = groups.get_mut(k) {
-                    g.0 += next.0;
-                    g.1.extend(next.1);
+                    g.extend(next);
                 }
             }
             _ => break,
@@ -405,8 +424,12 @@ fn spread(targets: &[(usize, f64)], h: f64, top: f64, bottom: f64) -> Vec<(usize
     groups
         .iter()
         .flat_map(|g| {
-            let start = first(g);
-            g.1.iter().enumerate().map(move |(k, &i)| (i, start + k as f64 * h))
+            let mut y = first(g);
+            g.iter().map(move |m| {
+                let middle = y + m.2 / 2.0;
+                y += m.2;
+                (m.0, middle)
+            })
         })
         .collect()
 }

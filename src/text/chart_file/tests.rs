@@ -37,6 +37,9 @@ fn it_takes_a_page_chart_apart() {
         page_chart("<svg viewBox=\"0 0 3600 1280\"><title id=\"c\">Revenue &lt;per kWh&gt;</title><rect></rect></svg>");
     assert_eq!(bars.as_ref().and_then(|b| b.title.as_deref()), Some("Revenue <per kWh>"));
     assert_eq!(bars.map(|b| b.drawing).as_deref(), Some("<rect></rect>"));
+    // An amount's no-break space, as the browser writes it, in the file as the character.
+    let amount = page_chart("<svg viewBox=\"0 0 10 10\"><text class=\"tick\">4,03&nbsp;triệu&nbsp;US$</text></svg>");
+    assert_eq!(amount.map(|c| c.drawing).as_deref(), Some("<text class=\"tick\">4,03\u{a0}triệu\u{a0}US$</text>"));
     assert_eq!(page_chart("<svg viewBox=\"0 0 1\"></svg>"), None);
     assert_eq!(page_chart("<div></div>"), None);
 }

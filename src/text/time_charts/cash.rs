@@ -94,7 +94,7 @@ fn cash_chart_with(scenario: &Scenario, projection: &Projection, metrics: &Metri
         .into_iter()
         .collect();
     let y_labels = geometry.y_ticks.iter().map(|t| (t.at, millions_tick(t.value, geometry.y_decimals))).collect();
-    let end_labels = geometry.end_labels(LINE_H, 40);
+    let end_labels = end_labels(&geometry, &series);
     let markers = marked(&geometry, events, &label_boxes(&end_labels, &series, &bands));
     let paying: Vec<String> = Path::ALL
         .into_iter()

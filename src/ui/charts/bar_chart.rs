@@ -7,6 +7,7 @@ use crate::model::chart::horizontal_bars;
 use crate::model::MetricId as M;
 use crate::model::Path;
 use crate::text::format::usd;
+use crate::text::headline::per_kwh_title;
 use crate::text::paths::short_name;
 use crate::text::{n, t};
 use crate::ui::charts::chart_downloads::ChartDownloads;
@@ -82,7 +83,11 @@ pub fn BarChart() -> impl IntoView {
                 }
             })
             .collect_view();
+        // The file's title states the finding, as the other charts' do; the page's caption
+        // is the headline above.
+        let title = metrics.with(per_kwh_title);
         view! {
+            <text class="chart-title" display="none">{title}</text>
             {rows}
             <line class="axis" x1=zero x2=zero y1="0" y2=height></line>
         }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::text::chart_file::numbered_key;
 use crate::text::num;
-use crate::text::time_charts::{LineChartView, LABEL_FONT};
+use crate::text::time_charts::{end_label_lines, shown_dates, LineChartView, LABEL_FONT};
 
 /// The numbered key's lines: "1 Colocation pays back   2 GPU life ends", wrapped to the
 /// chart's width at the labels' size.
@@ -22,14 +22,16 @@ fn page_view(v: &LineChartView) -> String {
 }
 
 /// What the page shows of the chart, 3,600 units wide (tenths of a CSS pixel at natural
-/// size): the plot and its axes from y = 330, 1,680 high, and the numbered key of the
+/// size): the plot and its axes from y = 310, 1,700 high (room above the top value's
+/// label at the labels' largest size), and the numbered key of the
 /// markers whose labels had no room below. The title, subtitle, outlook and source line
 /// are the figure's caption on the page; the downloaded file frames the chart with them
 /// (`chart_downloads`).
-const TOP: i32 = 330;
-const AXES_HEIGHT: i32 = 1680;
-/// The key's lines, in the labels' size (`LABEL_FONT`).
-const KEY_LINE: i32 = 150;
+const TOP: i32 = 310;
+const AXES_HEIGHT: i32 = 1700;
+/// The key's lines, in the labels' size (`LABEL_FONT`), 1.4 lines apart: Arabic's line
+/// boxes are taller than Latin's.
+const KEY_LINE: i32 = 175;
 
 /// A line chart with its title, axes, marked events and directly labelled lines. A dot each
 /// year and at the horizon carries `data-path`, `data-month` and `data-value`.
@@ -58,8 +60,9 @@ pub fn LineChartSvg(
                     <text class="tick" x=left - 30 y=*y text-anchor="end" dominant-baseline="middle">{label.clone()}</text>
                 }
             }).collect_view();
-            let dates = v.x_labels.iter().map(|(x, label)| {
-                view! { <text class="tick" x=*x y=bottom + 120 text-anchor="middle">{label.clone()}</text> }
+            // None overlapping the next; the first clear of the lowest value's label.
+            let dates = shown_dates(&v.x_labels, left).into_iter().map(|(x, label, anchor)| {
+                view! { <text class="tick" x=x y=bottom + 120 text-anchor=anchor.as_str()>{label}</text> }
             }).collect_view();
             // A rule without room for its label shows its number; the key below names it. The
             // rule carries its month (`data-month`), the label its words.
@@ -99,8 +102,18 @@ pub fn LineChartSvg(
                             data-value=value></circle>
                     })
                 }).collect_view();
-                let label = end.map(|e| view! {
-                    <text class="end-label" x=e.x y=e.y dominant-baseline="middle">{s.label.clone()}</text>
+                // Its lines (wrapped to the room right of the line's end) centred on the
+                // label's middle, 1.2 em apart at whatever size the page sets.
+                let label = end.map(|e| {
+                    let lines = end_label_lines(&s.label, e.x);
+                    // In tenths of an em, written without the float formatter.
+                    let up = 6 * lines.len().saturating_sub(1);
+                    let first = format!("-{}.{}em", up / 10, up % 10);
+                    let tspans = lines.into_iter().enumerate().map(|(k, line)| {
+                        let dy = if k == 0 { first.clone() } else { "1.2em".to_string() };
+                        view! { <tspan x=e.x dy=dy>{line}</tspan> }
+                    }).collect_view();
+                    view! { <text class="end-label" x=e.x y=e.y dominant-baseline="middle">{tspans}</text> }
                 });
                 view! {
                     <g class=class>
@@ -115,7 +128,10 @@ pub fn LineChartSvg(
             view! {
                 <text class="chart-title" display="none">{v.title.clone()}</text>
                 <text class="chart-subtitle" display="none">{v.subtitle.clone()}</text>
-                <text class="chart-subtitle outlook" display="none">{v.outlook_text()}</text>
+                // A chart of the past assumes nothing ahead: no "Outlook:" line in its file.
+                {(!v.outlook.is_empty()).then(|| view! {
+                    <text class="chart-subtitle outlook" display="none">{v.outlook_text()}</text>
+                })}
                 {bands}
                 {grid}
                 <line class="zero" x1=left x2=right y1=g.zero_y y2=g.zero_y></line>

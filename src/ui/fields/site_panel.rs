@@ -99,31 +99,36 @@ pub fn SitePanel(
                 AiPath::Colo => Path::Colo,
                 AiPath::Gpu => Path::Gpu,
             };
+            // Each figure's name on a line of its own above its three amounts: in the inputs'
+            // column three amounts, never broken inside ("١٢٦٫١٩ مليون دولار"), take the
+            // whole width.
             let rows = plan_rows
                 .iter()
                 .map(|(label, plan, of)| {
                     view! {
-                        <tr>
-                            <th scope="row">{*label}</th>
-                            <td><MetricValue id=*plan/></td>
-                            <td><MetricValue id=of(Path::Mining)/></td>
-                            <td><MetricValue id=of(ai)/></td>
-                        </tr>
+                        <tbody>
+                            <tr><th scope="rowgroup" colspan="3">{*label}</th></tr>
+                            <tr>
+                                <td><MetricValue id=*plan/></td>
+                                <td><MetricValue id=of(Path::Mining)/></td>
+                                <td><MetricValue id=of(ai)/></td>
+                            </tr>
+                        </tbody>
                     }
                 })
                 .collect_view();
             view! {
                 <div class="table-wrap" tabindex="0" role="region" aria-label=t("The plan, as a table")>
                     <table data-plan="">
+                        <caption>{t("Whole site")}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{t("Whole site")}</th>
                                 <th scope="col">{t("The plan")}</th>
                                 <th scope="col">{tf("All {path}", &[("path", path_name(Path::Mining))])}</th>
                                 <th scope="col">{tf("All {path}", &[("path", path_name(ai))])}</th>
                             </tr>
                         </thead>
-                        <tbody>{rows}</tbody>
+                        {rows}
                     </table>
                 </div>
             }

@@ -18,7 +18,7 @@ use crate::model::{InvalidKeys, MetricId, Path};
 use crate::text::format::{number, usd, usd_tick};
 use crate::text::history as words;
 use crate::text::reasons::model_error;
-use crate::text::time_charts::{label_boxes, marked, LineChartView, Series, LINE_H, PLOT};
+use crate::text::time_charts::{end_labels, label_boxes, marked, LineChartView, Series, PLOT};
 use crate::text::{n, num, t, tf};
 use crate::ui::charts::chart_downloads::ChartDownloads;
 use crate::ui::charts::line_chart_svg::LineChartSvg;
@@ -61,7 +61,7 @@ fn chart(
         .iter()
         .map(|t| (t.at, if scale > 1.0 { number(t.value, dp) } else { usd_tick(t.value, dp) }))
         .collect();
-    let end_labels = geometry.end_labels(LINE_H, 40);
+    let end_labels = end_labels(&geometry, &series);
     let markers = marked(&geometry, marks, &label_boxes(&end_labels, &series, &[]));
     LineChartView {
         id,

@@ -14,7 +14,7 @@ use crate::model::view::PowerUnit;
 use crate::model::{to_query, Link, MetricId, Scenario};
 use crate::text::power::{ai_label, attribution, cap_label, curve_subtitle, curve_title, share_text, stopped_label};
 use crate::text::reasons::model_error;
-use crate::text::time_charts::{LineChartView, Series, LINE_H, PLOT};
+use crate::text::time_charts::{end_labels, LineChartView, Series, PLOT};
 use crate::text::{n, t, tf};
 use crate::ui::charts::chart_downloads::ChartDownloads;
 use crate::ui::charts::line_chart_svg::LineChartSvg;
@@ -40,9 +40,10 @@ fn chart(scenario: &Scenario, curve: &DurationCurve, unit: PowerUnit, source: St
             side: None,
         },
     ];
+    let dp = g.chart.y_decimals;
     let y_labels =
-        g.chart.y_ticks.iter().map(|tick| (tick.at, crate::text::power::price_text(tick.value, unit))).collect();
-    let end_labels = g.chart.end_labels(LINE_H, 40);
+        g.chart.y_ticks.iter().map(|tick| (tick.at, crate::text::power::price_tick(tick.value, unit, dp))).collect();
+    let end_labels = end_labels(&g.chart, &series);
     LineChartView {
         id: "power-chart",
         title: curve_title(curve, unit),

@@ -197,7 +197,8 @@ fn it_labels_line_ends_apart() {
     let none: [Option<f64>; 2] = [None, None];
     let chart = LineChart::new(&[&a, &b, &c, &none], 1, PLOT);
     assert_eq!(chart.y.domain(), (-2.0, 4.0));
-    let labels = chart.end_labels(100, 40);
+    let labels = chart.end_labels(&[100, 100, 100, 100], 40);
+    assert_eq!(chart.end_x(40), [Some(3440), Some(3440), Some(3440), None]);
     // a and b crowd (1100 and 1070): centred on 1085, 100 apart → 1035 (b) and 1135 (a).
     // c wants 230, 20 below the top's limit of 250 (200 + 100/2): held at 250.
     assert_eq!(labels[0], Some(EndLabel { x: 3440, y: 1135, line_y: 1100 }));
@@ -205,7 +206,7 @@ fn it_labels_line_ends_apart() {
     assert_eq!(labels[2], Some(EndLabel { x: 3440, y: 250, line_y: 230 }));
     assert_eq!(labels[3], None);
     // Their boxes, 300 wide for a, 200 for the others, one line high around each middle.
-    let boxes = end_label_boxes(&labels, &[300, 200, 200, 200], 100);
+    let boxes = end_label_boxes(&labels, &[(300, 100), (200, 100), (200, 100), (200, 100)]);
     assert_eq!(
         boxes,
         [Rect::new(3440, 1085, 300, 100), Rect::new(3440, 985, 200, 100), Rect::new(3440, 200, 200, 100)]
@@ -230,6 +231,53 @@ fn it_spreads_labels_into_groups() {
         (&[(0, 10.0), (1, 20.0), (2, 30.0)], 100.0, 0.0, 150.0, &[(0, 50.0), (1, 150.0), (2, 250.0)]),
     ];
     for (targets, h, top, bottom, want) in cases {
-        assert_eq!(spread(targets, h, top, bottom), want, "{targets:?}");
+        let targets: Vec<(usize, f64, f64)> = targets.iter().map(|&(i, y)| (i, y, h)).collect();
+        assert_eq!(spread(&targets, top, bottom), want, "{targets:?}");
     }
+}
+
+#[test]
+fn it_spreads_labels_of_several_lines_by_their_heights() {
+    // A label of two lines (200 high) wanting 500 and one of one line (100) wanting 560
+    // overlap (400 … 600 and 510 … 610). Stacked, the second's middle is 250 below the
+    // group's top: the tops they want are 400 and 310, the group's their mean, 355:
+    // middles 455 and 605, each 45 from where it wanted to be.
+    assert_eq!(spread(&[(0, 500.0, 200.0), (1, 560.0, 100.0)], 0.0, 1000.0), [(0, 455.0), (1, 605.0)]);
+    // Apart already: a two-line label at 300 (200 … 400) and one at 460 (410 … 510).
+    assert_eq!(spread(&[(0, 300.0, 200.0), (1, 460.0, 100.0)], 0.0, 1000.0), [(0, 300.0), (1, 460.0)]);
+    // The same two at the bottom: held so that the last ends at 1000: 700 … 900 and
+    // 900 … 1000, middles 800 and 950.
+    assert_eq!(spread(&[(0, 990.0, 200.0), (1, 995.0, 100.0)], 0.0, 1000.0), [(0, 800.0), (1, 950.0)]);
+    // Through the chart: a two-line label and a one-line one wanting the same place are
+    // stacked without overlapping.
+    let a = [Some(0.0), Some(1.0)];
+    let chart = LineChart::new(&[&a, &a], 1, PLOT);
+    let labels = chart.end_labels(&[200, 100], 40);
+    let boxes = end_label_boxes(&labels, &[(300, 200), (300, 100)]);
+    assert_eq!(boxes[0].bottom(), boxes[1].y, "{boxes:?}");
+}
+
+#[test]
+fn it_spreads_each_column_of_end_labels_on_its_own() {
+    // a ends at month 2, b and c at month 4 (the horizon), all near 1.0: a's label and b's
+    // want the same height 1,400 units apart. By end, a keeps its place; b and c are moved
+    // apart as ever, 100 apart around their mean.
+    let a = [Some(0.0), Some(0.5), Some(1.0)];
+    let b = [Some(-2.0), Some(0.0), Some(0.5), Some(0.8), Some(1.0)];
+    let c = [Some(0.0), Some(0.0), Some(0.5), Some(0.8), Some(1.1)];
+    let chart = LineChart::new(&[&a, &b, &c], 4, PLOT);
+    let labels = chart.end_labels_by_end(&[100, 100, 100], 40);
+    let [Some(la), Some(lb), Some(lc)] = [labels[0], labels[1], labels[2]] else { panic!("{labels:?}") };
+    assert_eq!((la.x, lb.x, lc.x), (2040, 3440, 3440));
+    assert_eq!(la.y, la.line_y, "a's label stays at its line's end");
+    assert_eq!(la.line_y, lb.line_y, "a and b end at the same height");
+    assert_eq!(lb.y - lc.y, 100, "{lb:?} {lc:?}");
+    assert!((lb.y + lc.y - lb.line_y - lc.line_y).abs() <= 1, "centred on their ends");
+    // All at once, a's label is pushed off its line's end by b's.
+    assert_ne!(chart.end_labels(&[100, 100, 100], 40)[0].map(|l| l.y), Some(la.line_y));
+    // A column taller than the plot (two labels of 1,200 in 1,800) is shortened alike to
+    // 900 each, stacked from the top: middles 650 and 1,550 (c above b, as its end is).
+    let labels = chart.end_labels_by_end(&[100, 1200, 1200], 40);
+    assert_eq!((labels[2].map(|l| l.y), labels[1].map(|l| l.y)), (Some(650), Some(1550)));
+    assert_eq!(labels[0].map(|l| l.y), Some(la.line_y));
 }
