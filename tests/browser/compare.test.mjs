@@ -172,6 +172,23 @@ const savedList = (page) =>
 
 // ---------------------------------------------------------------------------------------
 
+
+/** Each link's winner through one `kwhich eval -` run (a link a line): the path with the
+ * highest all-in margin, ties to the earlier path; "" when a margin is unknown. */
+function winnersOf(links) {
+  const run = spawnSync(evaluatorPath(), ["eval", "-"], { input: links.join("\n") + "\n", encoding: "utf8", maxBuffer: 1 << 28 });
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout.trim().split("\n").map((line) => {
+    const m = JSON.parse(line).metrics;
+    let best = null;
+    for (const path of ["mining", "colo", "gpu"]) {
+      const v = m[`${path}_allin_margin_usd_per_kwh`];
+      if (v === null) return "";
+      if (best === null || v > best[1]) best = [path, v];
+    }
+    return best[0];
+  });
+}
 describe("comparing and saving", () => {
   const app = useBrowser();
 
@@ -291,19 +308,7 @@ describe("comparing and saving", () => {
       // to the earlier path.
       const byPlace = new Map(outlined.map((o) => [`${o.kwh} ${o.btc}`, o]));
       const sample = [...cells.filter((_, k) => k % 37 === 0), ...outlined.filter((_, k) => k % 5 === 0)];
-      const lines = sample.flatMap((c) => ["a", "b"].map((side) => `?kwh=${c.kwh}&btc=${c.btc}${sides[side]}`));
-      const run = spawnSync(evaluatorPath(), ["eval", "-"], { input: lines.join("\n") + "\n", encoding: "utf8", maxBuffer: 1 << 28 });
-      assert.equal(run.status, 0, run.stderr);
-      const winners = run.stdout.trim().split("\n").map((line) => {
-        const m = JSON.parse(line).metrics;
-        let best = null;
-        for (const path of ["mining", "colo", "gpu"]) {
-          const v = m[`${path}_allin_margin_usd_per_kwh`];
-          if (v === null) return "";
-          if (best === null || v > best[1]) best = [path, v];
-        }
-        return best[0];
-      });
+      const winners = winnersOf(sample.flatMap((c) => ["a", "b"].map((side) => `?kwh=${c.kwh}&btc=${c.btc}${sides[side]}`)));
       const problems = [];
       sample.forEach((c, k) => {
         const [a, b] = [winners[2 * k], winners[2 * k + 1]];
@@ -342,19 +347,7 @@ describe("comparing and saving", () => {
         assert.match(await figure.locator("figcaption span").textContent(), new RegExp(`where ${upper}'s most profitable path is another$`));
         const byPlace = new Map(outlined.map((o) => [`${o.kwh} ${o.btc}`, o]));
         const sample = [...cells.filter((_, k) => k % 53 === 0), ...outlined.slice(0, 2)];
-        const lines = sample.flatMap((c) => ["a", side].map((s) => `?kwh=${c.kwh}&btc=${c.btc}${sides[s]}`));
-        const run = spawnSync(evaluatorPath(), ["eval", "-"], { input: lines.join("\n") + "\n", encoding: "utf8", maxBuffer: 1 << 28 });
-        assert.equal(run.status, 0, run.stderr);
-        const winners = run.stdout.trim().split("\n").map((line) => {
-          const m = JSON.parse(line).metrics;
-          let best = null;
-          for (const p of ["mining", "colo", "gpu"]) {
-            const v = m[`${p}_allin_margin_usd_per_kwh`];
-            if (v === null) return "";
-            if (best === null || v > best[1]) best = [p, v];
-          }
-          return best[0];
-        });
+        const winners = winnersOf(sample.flatMap((c) => ["a", side].map((s) => `?kwh=${c.kwh}&btc=${c.btc}${sides[s]}`)));
         sample.forEach((c, k) => {
           const [a, other] = [winners[2 * k], winners[2 * k + 1]];
           const o = byPlace.get(`${c.kwh} ${c.btc}`);
