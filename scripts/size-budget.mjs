@@ -47,7 +47,11 @@ const dist = path.resolve(process.argv[2] ?? path.join(root, "dist"));
 // chunks share (the owner's capex, the fleet's blend and the profile's sums are read by the
 // app, the map and Over time alike). Not yet won back: the next step is one chunk for the
 // model's evaluation that the others import, measured function by function with names.
-const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 105.6);
+// Today's network in Rust (a chunk; its browser functions are imports of the main module),
+// short names for those imports (scripts/short-imports.mjs), and the boot module reading
+// only A's keys (a comparison waits for the app): 105.5 → 101.1 KB (101,089 bytes),
+// measured with four sides, the plan's line and the labels' fit merged.
+const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 101.2);
 const targetKb = Number(process.env.SIZE_TARGET_KB ?? 110);
 
 const fail = (msg) => {
