@@ -49,7 +49,7 @@ pub enum WidthClass {
     Column,
 }
 
-/// Heights of the embed's parts in CSS px, measured in Chromium (December 2026, the page of
+/// Heights of the embed's parts in CSS px, measured in Chromium (7 December 2026, the page of
 /// the default scenario at a 360 and a 640 px viewport; `tests/browser/measure-embed.mjs`),
 /// each rounded up to 10 px, one column per language (en, ar, vi). A section's figure is
 /// its own height plus the gap before it, so the parts add up.
@@ -73,13 +73,13 @@ const COLUMN: Heights = Heights {
     sections: [
         [650, 720, 740],    // compare
         [370, 370, 410],    // btc
-        [430, 490, 510],    // mw
+        [450, 560, 590],    // mw
         [270, 290, 270],    // network
-        [1630, 1880, 1850], // time
-        [2020, 2130, 2130], // inputs
-        [1010, 1060, 1100], // map
+        [1650, 2230, 2250], // time
+        [2060, 2110, 2100], // inputs
+        [1040, 1080, 1120], // map
         [980, 980, 980],    // drivers
-        [1760, 1830, 1810], // history
+        [1780, 1860, 1840], // history
     ],
     comparison: [170, 170, 170],
     title: [40, 40, 40],
@@ -90,15 +90,15 @@ const COLUMN: Heights = Heights {
 const PHONE: Heights = Heights {
     chrome: [70, 70, 70],
     sections: [
-        [770, 870, 860],
+        [770, 830, 880],
         [490, 510, 550],
-        [530, 650, 740],
-        [320, 340, 430],
-        [1850, 2150, 2170],
-        [2280, 2490, 2550],
-        [930, 900, 1010],
+        [530, 610, 740],
+        [320, 340, 370],
+        [1860, 2300, 2610],
+        [2270, 2390, 2370],
+        [940, 920, 1020],
         [780, 780, 820],
-        [1910, 1880, 1980],
+        [1920, 1890, 2000],
     ],
     comparison: [210, 210, 210],
     title: [60, 60, 60],

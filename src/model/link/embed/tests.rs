@@ -114,16 +114,16 @@ fn it_estimates_the_height_of_the_chosen_sections_in_the_article_language() {
     // Four sections in Vietnamese: about 3,800 px at 640 px, 4,900 px on a phone.
     let four = Sections::empty().with(Section::Compare).with(Section::Btc).with(Section::PerMw).with(Section::Inputs);
     let vi = EmbedOptions { sections: four, lang: Lang::Vi, ..EmbedOptions::default() };
-    assert_eq!(height(&vi), 80 + 50 + 740 + 410 + 510 + 2130);
-    assert_eq!(estimated_height(&single, &vi, WidthClass::Phone), 70 + 90 + 860 + 550 + 740 + 2550);
+    assert_eq!(height(&vi), 80 + 50 + 740 + 410 + 590 + 2100);
+    assert_eq!(estimated_height(&single, &vi, WidthClass::Phone), 70 + 90 + 880 + 550 + 740 + 2370);
     // Arabic's per-MW table wraps more than English's.
     let mw = Sections::empty().with(Section::PerMw);
     let en_mw = EmbedOptions { sections: mw, ..EmbedOptions::default() };
     assert!(height(&EmbedOptions { lang: Lang::Ar, ..en_mw }) > height(&en_mw));
     // live=1 shows the network card; a headline adds its line.
-    assert_eq!(height(&EmbedOptions { live: true, ..en_mw }), 80 + 50 + 430 + 270);
+    assert_eq!(height(&EmbedOptions { live: true, ..en_mw }), 80 + 50 + 450 + 270);
     let title = Title::new("Mine or lease?").ok();
-    assert_eq!(height(&EmbedOptions { title, ..en_mw }), 80 + 40 + 50 + 430);
+    assert_eq!(height(&EmbedOptions { title, ..en_mw }), 80 + 40 + 50 + 450);
     // No section: the title, the line and the bar alone.
     assert_eq!(height(&EmbedOptions { sections: Sections::empty(), ..en_mw }), 80 + 50);
     // One chart alone, whatever sections are ticked: the decision map in Vietnamese.
@@ -137,7 +137,7 @@ fn it_estimates_a_comparison_as_its_two_sides_and_the_inputs() {
     let (link, _) = crate::model::from_link("?v=1&kwh=0.045&b.kwh=0.03");
     let all = Section::ALL.into_iter().fold(Sections::empty(), Sections::with);
     let options = EmbedOptions { sections: all, ..EmbedOptions::default() };
-    assert_eq!(estimated_height(&link, &options, WidthClass::Column), 80 + 170 + 2020);
+    assert_eq!(estimated_height(&link, &options, WidthClass::Column), 80 + 170 + 2060);
 }
 
 #[test]
@@ -156,7 +156,7 @@ fn it_writes_the_estimate_as_the_iframe_height() {
     let options = EmbedOptions { sections: four, lang: Lang::Ar, ..EmbedOptions::default() };
     let link = Link::Single(Scenario::default());
     let html = snippet("https://x.org/k/", &link, &options, TITLE, &ResizeScript::default());
-    assert!(html.contains(" height=\"3840\" "), "{html}");
+    assert!(html.contains(" height=\"3890\" "), "{html}");
     assert!(!html.contains("720"), "{html}");
 }
 
