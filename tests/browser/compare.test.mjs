@@ -514,12 +514,19 @@ describe("comparing and saving", () => {
 
   test("stop comparing keeps the side chosen; swap makes the other side the one edited", async () => {
     const link = "?v=1&kwh=0.045&b.kwh=0.03";
-    for (const [keep, want, kwh] of [
-      ["A", "?v=1&kwh=0.045", "0.045"],
-      ["B", "?v=1&kwh=0.03", "0.03"],
+    const four = "?v=1&kwh=0.045&b.kwh=0.03&c.kwh=0.06&d.kwh=0.02";
+    for (const [keep, want, kwh, from] of [
+      ["A", "?v=1&kwh=0.045", "0.045", link],
+      ["B", "?v=1&kwh=0.03", "0.03", link],
+      ["C", "?v=1&kwh=0.06", "0.06", four],
+      ["D", "?v=1&kwh=0.02", "0.02", four],
     ]) {
       await withPage(app.browser, `compare keep ${keep}`, async ({ page }) => {
-        await openApp(page, app.server.url, link);
+        await openApp(page, app.server.url, from);
+        if (from === link) {
+          assert.equal(await button(page, "Stop comparing: keep C").isVisible(), false, "no C to keep with two sides");
+          assert.equal(await button(page, "Stop comparing: keep D").isVisible(), false, "no D to keep with two sides");
+        }
         await button(page, `Stop comparing: keep ${keep}`).click();
         await expectSearch(page, want);
         await eventually(async () => assert.equal(await page.locator("[data-scenario]").count(), 0, "sides after stopping"));

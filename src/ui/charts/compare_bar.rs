@@ -10,14 +10,14 @@ use crate::text::t;
 use crate::ui::hooks::state::SessionCtx;
 use crate::ui::web;
 
-/// "Swap A and B", "Stop comparing: keep A", "Stop comparing: keep B", "Add scenario C"
-/// (then D; none past four), "Remove C", "Remove D".
+/// "Swap A and B", "Stop comparing: keep A" (B, and C or D where they are), "Add scenario
+/// C" (then D; none past four), "Remove C", "Remove D".
 #[component]
 pub fn CompareBar() -> impl IntoView {
     let session: SessionCtx = expect_context();
     let sides = move || session.with(|s| s.sides());
     let (four, no_c, no_d) = (move || sides() >= 4, move || sides() < 3, move || sides() < 4);
-    // One listener for the three buttons, which say what they do in `data-act`: fewer
+    // One listener for the buttons, which say what they do in `data-act`: fewer
     // handlers, less Wasm.
     let act = move |ev: leptos::ev::MouseEvent| {
         let act =
@@ -28,12 +28,15 @@ pub fn CompareBar() -> impl IntoView {
             Some("add") => session.add_side(),
             Some("remove-c") => session.remove_side(Side::C),
             Some("remove-d") => session.remove_side(Side::D),
-            Some(keep) if keep == "a" || keep == "b" => {
-                session.keep(if keep == "a" { Side::A } else { Side::B });
-                // The focused button goes with the comparison: hand focus to the results.
-                web::focus("results");
+            // "a" … "d": stop comparing and keep that side.
+            Some(keep) => {
+                if let Some(side) = Side::ALL.into_iter().find(|s| s.name() == keep) {
+                    session.keep(side);
+                    // The focused button goes with the comparison: hand focus to the results.
+                    web::focus("results");
+                }
             }
-            _ => {}
+            None => {}
         }
     };
     view! {
@@ -41,6 +44,8 @@ pub fn CompareBar() -> impl IntoView {
             <button type="button" data-act="swap">{t("Swap A and B")}</button>
             <button type="button" data-act="a">{t("Stop comparing: keep A")}</button>
             <button type="button" data-act="b">{t("Stop comparing: keep B")}</button>
+            <button type="button" data-act="c" hidden=no_c>{t("Stop comparing: keep C")}</button>
+            <button type="button" data-act="d" hidden=no_d>{t("Stop comparing: keep D")}</button>
             <button type="button" data-act="add" hidden=four>
                 {move || if sides() == 3 { t("Add scenario D") } else { t("Add scenario C") }}
             </button>
