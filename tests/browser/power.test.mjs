@@ -7,39 +7,29 @@
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
 import {
   ARTIFACTS,
   READY,
   ROOT,
   evaluate,
-  launchBrowser,
+  eventually as poll,
   metricMismatches,
   openApp,
   readMetrics,
-  requireDist,
   revealInput,
-  startServer,
+  search,
+  useBrowser,
   withPage,
 } from "./support.mjs";
 
 const ERCOT_CSV = path.join(ROOT, "data/ercot_hb_north_2025_hourly.csv");
 const ATTRIBUTION = "ERCOT real-time settlement point prices, HB_NORTH, 2025";
 
-const search = (page) => page.evaluate(() => location.search);
 
-async function eventually(check, timeout = 10_000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > end) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
+/** Polls `check` as support's `eventually` does, with this file's patience (10_000 ms). */
+const eventually = (check) => poll(check, { timeout: 10_000 });
 
 /** `a + b` for two plain decimal strings, exactly (the model's arithmetic, not a float's). */
 function addExact(a, b) {
@@ -83,21 +73,11 @@ async function choose(page, value) {
 }
 
 describe("power by the hour", () => {
-  let browser;
-  let server;
-  before(async () => {
-    requireDist();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useBrowser();
 
   test("choosing ERCOT North 2025 writes pp, and every figure equals the evaluator", async () => {
-    await withPage(browser, "power ercot", async ({ page }) => {
-      await openApp(page, server.url, "?kwh=0.045&pu=ckwh");
+    await withPage(app.browser, "power ercot", async ({ page }) => {
+      await openApp(page, app.server.url, "?kwh=0.045&pu=ckwh");
       assert.equal(await page.locator('[data-section="power"] svg').count(), 0, "no curve with a flat price");
       await choose(page, "ercot-n-2025");
       await eventually(async () => assert.match(await search(page), /pp=ercot-n-2025/));
@@ -121,8 +101,8 @@ describe("power by the hour", () => {
   });
 
   test("a link with a profile opens with its curve, its figures and its downloads", async () => {
-    await withPage(browser, "power link", async ({ page }) => {
-      await openApp(page, server.url, "?pp=ercot-n-2025&drc=20&firm=0.01");
+    await withPage(app.browser, "power link", async ({ page }) => {
+      await openApp(page, app.server.url, "?pp=ercot-n-2025&drc=20&firm=0.01");
       await checkFigures(page);
       const [download] = await Promise.all([
         page.waitForEvent("download"),
@@ -136,9 +116,9 @@ describe("power by the hour", () => {
   });
 
   test("with a profile the strike is a tornado row: a cent below break-even equals the evaluator with that strike", async () => {
-    await withPage(browser, "power tornado", async ({ page }) => {
+    await withPage(app.browser, "power tornado", async ({ page }) => {
       const link = "?pp=ercot-n-2025&drc=20";
-      await openApp(page, server.url, link);
+      await openApp(page, app.server.url, link);
       const section = page.locator('[data-section="drivers"]');
       await section.waitFor();
       const all = section.getByRole("button", { name: /^Show all \d+ inputs$/ });
@@ -153,15 +133,15 @@ describe("power by the hour", () => {
       assert.equal(bar, evaluate(`${link}&strike=${low}`).metrics.mining_allin_margin_usd_per_kwh);
       // The credit is a row too, and a flat price has no strike row.
       assert.equal(await section.locator('rect[data-key="drc"]').count() > 0, true);
-      await openApp(page, server.url, "?drc=20");
+      await openApp(page, app.server.url, "?drc=20");
       await page.locator('[data-section="drivers"] rect[data-key]').first().waitFor({ state: "attached" });
       assert.equal(await page.locator('[data-section="drivers"] rect[data-key="strike"]').count(), 0);
     });
   });
 
   test("my own file: the bundled year becomes pp=custom and equals ERCOT to the cent", async () => {
-    await withPage(browser, "power file", async ({ page }) => {
-      await openApp(page, server.url, "?");
+    await withPage(app.browser, "power file", async ({ page }) => {
+      await openApp(page, app.server.url, "?");
       await choose(page, "custom");
       await page.setInputFiles('input[type="file"]', ERCOT_CSV);
       await eventually(async () => assert.match(await search(page), /pp=custom&pq=/));
@@ -191,8 +171,8 @@ describe("power by the hour", () => {
       "too-short.csv": /^The file holds 100 prices; at least 672 hours/,
       "out-of-range.csv": /^Row 4's price is outside/,
     };
-    await withPage(browser, "power broken files", async ({ page }) => {
-      await openApp(page, server.url, "?kwh=0.04");
+    await withPage(app.browser, "power broken files", async ({ page }) => {
+      await openApp(page, app.server.url, "?kwh=0.04");
       await choose(page, "custom");
       for (const [name, text] of Object.entries(files)) {
         const file = path.join(dir, name);

@@ -4,34 +4,23 @@
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
 import {
   evaluate,
-  launchBrowser,
+  eventually as poll,
   metricMismatches,
   openApp,
   parseCsv,
   readMetrics,
-  requireDist,
-  startServer,
+  search,
+  useBrowser,
   withPage,
 } from "./support.mjs";
 
-/** Polls `check` (which throws while not yet true) until it passes or `timeout` ms pass. */
-async function eventually(check, { timeout = 5000, interval = 25 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((resolve) => setTimeout(resolve, interval));
-    }
-  }
-}
+/** Polls `check` as support's `eventually` does, with this file's patience (5000 ms). */
+const eventually = (check) => poll(check, { timeout: 5000 });
 
-const search = (page) => page.evaluate(() => location.search);
 
 async function expectSearch(page, want) {
   await eventually(async () => assert.equal(await search(page), want, "location.search"));
@@ -48,21 +37,11 @@ async function expectEvaluator(page) {
 }
 
 describe("your site", () => {
-  let browser;
-  let server;
-  before(async () => {
-    requireDist();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useBrowser();
 
   test("the owner's choice, the remaining life and the plan write own, rlife, ai and aip", async () => {
-    await withPage(browser, "site keys", async ({ page }) => {
-      await openApp(page, server.url, "");
+    await withPage(app.browser, "site keys", async ({ page }) => {
+      await openApp(page, app.server.url, "");
       // The plan's figures are on the default page too, equal to the evaluator's.
       for (const key of ["plan_site_capex_usd", "plan_site_margin_usd_per_year", "plan_site_npv_usd", "plan_site_lifetime_cash_usd"]) {
         assert.ok(await page.locator(`[data-plan] [data-metric="${key}"]`).count(), `${key} on the page`);
@@ -91,8 +70,8 @@ describe("your site", () => {
   });
 
   test("the fleet as a list of models writes mix, shows its blend, and a link restores it", async () => {
-    await withPage(browser, "site mix", async ({ page }) => {
-      await openApp(page, server.url, "");
+    await withPage(app.browser, "site mix", async ({ page }) => {
+      await openApp(page, app.server.url, "");
       await page.locator("[data-mix-start]").click();
       await expectSearch(page, "?v=1&mix=s21:100");
       await page.locator("[data-mix-add]").click();
@@ -114,7 +93,7 @@ describe("your site", () => {
 
       // A link restores the fleet, the owner and the plan.
       const link = "?v=1&own=site&mix=s19xp:60,s21:40&ai=40&aip=gpu";
-      await openApp(page, server.url, link);
+      await openApp(page, app.server.url, link);
       assert.equal(await page.locator('input[name="own"][value="site"]').isChecked(), true);
       assert.equal(await page.locator('input[name="aip"][value="gpu"]').isChecked(), true);
       assert.equal(await page.locator('input[name="ai"]').inputValue(), "40");
@@ -134,8 +113,8 @@ describe("your site", () => {
     const { json } = evaluate(link);
     const fleet = json.fleet.map((m) => ({ model: m.model, month: Number(m.idle_from_month.text) }));
     assert.deepEqual(fleet, [{ model: "s19jpro", month: 15 }, { model: "s21", month: 30 }], "the worked table's months");
-    await withPage(browser, "site switch-off markers", async ({ page }) => {
-      await openApp(page, server.url, link);
+    await withPage(app.browser, "site switch-off markers", async ({ page }) => {
+      await openApp(page, app.server.url, link);
       const chart = page.locator('svg[data-chart="margin-chart"]');
       const months = await chart.locator("line.marker").evaluateAll((els) => els.map((el) => Number(el.getAttribute("data-month"))));
       const words = await chart.evaluate((svg) => svg.textContent);
@@ -146,7 +125,7 @@ describe("your site", () => {
         assert.match(words, new RegExp(`${name} off, `), `${model}'s marker is named`);
       }
       // One model alone has no such marker: the halvings only.
-      await openApp(page, server.url, "?v=1&kwh=0.03");
+      await openApp(page, app.server.url, "?v=1&kwh=0.03");
       const single = await page.locator('svg[data-chart="margin-chart"]').evaluate((svg) => svg.textContent);
       assert.doesNotMatch(single, / off, /);
     });
@@ -158,9 +137,9 @@ describe("your site", () => {
       ["?v=1&own=site", "site", /^Your site is paid for, so no path counts it: mining capex is the ASICs alone;/, /^An owner's map: the site is paid, so no path pays for it again\./, /^Your site is paid for, so no path counts it: mining's capital is its ASICs/],
       ["?v=1&own=fleet", "fleet", /^Your site and fleet are paid for: mining capex is 0,/, /^An owner's map: the site and the fleet are paid; mining runs for the fleet's remaining life\./, /^Your site and fleet are paid for: mining counts no capital/],
     ];
-    await withPage(browser, "site owner words", async ({ page }) => {
+    await withPage(app.browser, "site owner words", async ({ page }) => {
       for (const [link, own, note, map, headline] of cases) {
-        await openApp(page, server.url, link);
+        await openApp(page, app.server.url, link);
         const capex = page.locator("[data-capex-note]");
         assert.equal(await capex.getAttribute("data-capex-note"), own);
         assert.match((await capex.innerText()).trim(), note, `${own}: the per-MW note`);
@@ -178,7 +157,7 @@ describe("your site", () => {
       await eventually(async () => assert.equal(await page.getAttribute("[data-map-own]", "data-map-own"), "site"));
       assert.equal(await page.locator("[data-allin-note]").count(), 0);
       // In Arabic the owner's map says so in Arabic.
-      await openApp(page, server.url, "?v=1&own=fleet&lang=ar");
+      await openApp(page, app.server.url, "?v=1&own=fleet&lang=ar");
       assert.match(await page.locator("[data-map-own]").innerText(), /خريطة مالك/);
       assert.match(await page.locator("[data-capex-note]").innerText(), /موقعك وأسطولك/);
     });
@@ -187,17 +166,17 @@ describe("your site", () => {
   test("the ASIC picker says Custom fleet with the efficiency the page computes", async () => {
     // The evaluator's efficiency to one decimal, as the picker writes it ("17.0" reads "17").
     const label = (eff) => `Custom fleet · ${String(Number(Number(eff).toFixed(1)))} J/TH`;
-    await withPage(browser, "site picker label", async ({ page }) => {
+    await withPage(app.browser, "site picker label", async ({ page }) => {
       const selected = () => page.locator("#f-asic").evaluate((el) => el.options[el.selectedIndex]?.textContent ?? "");
       for (const link of ["?v=1&mix=s19xp:60,s21:40", "?v=1&th=200&w=3320"]) {
-        await openApp(page, server.url, link);
+        await openApp(page, app.server.url, link);
         const eff = evaluate(link).metrics.asic_efficiency_j_per_th;
         assert.equal(await selected(), label(eff), link);
         assert.equal(await page.locator("#f-asic").inputValue(), "custom");
       }
       assert.equal(label("16.6"), "Custom fleet · 16.6 J/TH");
       // A preset as it is: its own name.
-      await openApp(page, server.url, "?v=1&asic=s19xp");
+      await openApp(page, app.server.url, "?v=1&asic=s19xp");
       assert.match(await selected(), /^Antminer S19 XP · 21\.5 J\/TH$/);
     });
   });
@@ -208,8 +187,8 @@ describe("your site", () => {
     const months = evaluated.json.projection;
     const close = (got, want, what) => assert.ok(Math.abs(got - want) <= Math.abs(want) * 1e-9 + 1e-6, `${what}: ${got} vs ${want}`);
     const planAt = (m) => 0.6 * Number(months[m].mining_cum_usd_per_mw.text) + 0.4 * Number(months[m].gpu_cum_usd_per_mw.text);
-    await withPage(browser, "site plan cash", async ({ page }) => {
-      await openApp(page, server.url, link);
+    await withPage(app.browser, "site plan cash", async ({ page }) => {
+      await openApp(page, app.server.url, link);
       const chart = page.locator('svg[data-chart="cash-chart"]');
       const points = await chart.locator('circle.point[data-path="plan"]').evaluateAll((els) =>
         els.map((el) => ({ month: Number(el.getAttribute("data-month")), value: Number(el.getAttribute("data-value")) })),
@@ -238,7 +217,7 @@ describe("your site", () => {
       assert.ok(svg.text.includes(".plan .line"), "the SVG styles the plan's line");
 
       // No plan, no line: ai=0.
-      await openApp(page, server.url, "?v=1&own=site&mo=240");
+      await openApp(page, app.server.url, "?v=1&own=site&mo=240");
       assert.equal(await page.locator('svg[data-chart="cash-chart"] g.series.plan').count(), 0);
     });
   });
